@@ -1,0 +1,105 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { CompiledQuery, Kysely, PostgresDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { IDatabase } from 'pg-boss';
+import { Mutex, PGliteDialect } from './pglite-dialect.ts';
+import type { DB } from './schema.ts';
+
+export type Tx = Transaction<DB>;
+export type Engine = 'pglite' | 'postgres';
+
+export interface Database {
+  readonly engine: Engine;
+  readonly kysely: Kysely<DB>;
+  /** An adapter for pg-boss that goes through the same lock as our own transactions. */
+  readonly boss: IDatabase;
+  /** Answers whether the database takes a query. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+const INT8 = 20;
+
+/** bigint columns hold öre and sequence numbers: always within Number's safe range. */
+function parseInt8(value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`integer out of safe range: ${value}`);
+  return n;
+}
+
+export interface OpenOptions {
+  databaseUrl?: string;
+  /** PGlite data directory; undefined means in memory. */
+  dataDir?: string;
+  /** A PGlite data directory dump to start from (tests clone a migrated template). */
+  loadDataDir?: Blob;
+  poolSize?: number;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  return openPGlite(options);
+}
+
+function openPostgres(url: string, max: number): Database {
+  const types = {
+    getTypeParser: (oid: number, format?: string) =>
+      oid === INT8 ? parseInt8 : pg.types.getTypeParser(oid, format as 'text'),
+  };
+  const pool = new pg.Pool({ connectionString: url, max, types });
+  const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    engine: 'postgres',
+    kysely,
+    boss: {
+      executeSql: async (text, values) => pool.query(text, values as unknown[]),
+    },
+    ping: async () => {
+      try {
+        await pool.query('select 1');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close: () => kysely.destroy(),
+  };
+}
+
+async function openPGlite(options: OpenOptions): Promise<Database> {
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const client = await PGlite.create({
+    dataDir: options.dataDir,
+    loadDataDir: options.loadDataDir,
+    parsers: { [INT8]: parseInt8 },
+  });
+  const mutex = new Mutex();
+  const kysely = new Kysely<DB>({ dialect: new PGliteDialect(client, mutex) });
+  return {
+    engine: 'pglite',
+    kysely,
+    boss: {
+      executeSql: (text, values) =>
+        mutex.run(async () =>
+          values?.length ? client.query(text, values) : { rows: lastRows(await client.exec(text)) },
+        ),
+    },
+    ping: async () => {
+      try {
+        await kysely.executeQuery(CompiledQuery.raw('select 1'));
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close: async () => {
+      await kysely.destroy();
+      await mutex.run(() => client.close());
+    },
+  };
+}
+
+function lastRows(results: { rows: unknown[] }[]): unknown[] {
+  return results.at(-1)?.rows ?? [];
+}
