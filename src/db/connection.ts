@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { CompiledQuery, Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
-import type { IDatabase } from 'pg-boss';
+import type { Db as IDatabase } from 'pg-boss';
 import { Mutex, PGliteDialect } from './pglite-dialect.ts';
 import type { DB } from './schema.ts';
 
@@ -53,7 +53,7 @@ function openPostgres(url: string, max: number): Database {
     engine: 'postgres',
     kysely,
     boss: {
-      executeSql: async (text, values) => pool.query(text, values as unknown[]),
+      executeSql: async (text: string, values?: unknown[]) => pool.query(text, values),
     },
     ping: async () => {
       try {
@@ -80,10 +80,13 @@ async function openPGlite(options: OpenOptions): Promise<Database> {
     engine: 'pglite',
     kysely,
     boss: {
-      executeSql: (text, values) =>
-        mutex.run(async () =>
-          values?.length ? client.query(text, values) : { rows: lastRows(await client.exec(text)) },
-        ),
+      executeSql: (text: string, values?: unknown[]) =>
+        mutex.run(async () => {
+          if (values?.length) return client.query(text, values);
+          // exec returns one result per statement; pg-boss reads all of a multi-statement query's.
+          const results = await client.exec(text);
+          return (results.length === 1 ? results[0] : results) as unknown as { rows: unknown[] };
+        }),
     },
     ping: async () => {
       try {
@@ -98,8 +101,4 @@ async function openPGlite(options: OpenOptions): Promise<Database> {
       await mutex.run(() => client.close());
     },
   };
-}
-
-function lastRows(results: { rows: unknown[] }[]): unknown[] {
-  return results.at(-1)?.rows ?? [];
 }

@@ -1,17 +1,9 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { FunderRole } from '../domain/roles.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 
-export const FUNDER_ROLES = [
-  'caseworker',
-  'reviewer',
-  'decision_maker',
-  'finance',
-  'analyst',
-  'administrator',
-] as const;
-export type FunderRole = (typeof FUNDER_ROLES)[number];
 
 export interface OrganisationsTable {
   id: Generated<string>;

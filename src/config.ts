@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Where the embedded database keeps its files. */
+  dataDir: string;
+  databaseUrl?: string;
+  smtpUrl?: string;
+  mailFrom: string;
+  /** The address users reach the service at; links in mails point here. */
+  publicUrl: string;
+  /** Keys CSRF tokens; from the environment, or made once and kept in the data directory for local use. */
+  sessionSecret: string;
+  /** Sessions end after this long without use. */
+  sessionIdleMinutes: number;
+  production: boolean;
+  logLevel: string;
+  webDir: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  const dataDir = resolve(env.DATA_DIR ?? 'data');
+  const production = env.NODE_ENV === 'production';
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    dataDir,
+    databaseUrl: env.DATABASE_URL || undefined,
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM ?? 'Samverka <no-reply@samverka.localhost>',
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    sessionSecret: env.SESSION_SECRET ?? localSecret(dataDir, production),
+    sessionIdleMinutes: Number(env.SESSION_IDLE_MINUTES ?? 120),
+    production,
+    logLevel: env.LOG_LEVEL ?? 'info',
+    webDir: resolve(env.WEB_DIR ?? 'dist/web'),
+  };
+}
+
+function localSecret(dataDir: string, production: boolean): string {
+  if (production) throw new Error('SESSION_SECRET must be set when NODE_ENV=production');
+  const file = join(dataDir, 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

@@ -1,0 +1,122 @@
+import { hash } from '@node-rs/argon2';
+import { audit, SYSTEM_ACTOR } from '../audit.ts';
+import type { Database, Tx } from '../connection.ts';
+import { system } from '../scope.ts';
+import type { FunderRole } from '../../domain/roles.ts';
+
+/** The password of every demo account; printed at start and in the README. */
+export const DEMO_PASSWORD = 'samverka-demo';
+
+export interface DemoLogin {
+  email: string;
+  name: string;
+  what: string;
+}
+
+// From the seed texts: Norrköping's social committee (000, 001, 004), Örebro (002, 003), Delmos (004).
+const ORGANISATIONS = [
+  { key: 'norrkoping', orgNumber: '212000-0449', name: 'Norrköpings kommun', legalForm: 'kommun', municipality: 'Norrköping' },
+  { key: 'orebro', orgNumber: '212000-1967', name: 'Örebro kommun', legalForm: 'kommun', municipality: 'Örebro' },
+  { key: 'delmos', orgNumber: '202100-6933', name: 'Delegationen mot segregation (Delmos)', legalForm: 'myndighet', municipality: null },
+  { key: 'nattvandrarna', orgNumber: '802000-1239', name: 'Nattvandrarna Norrköping', legalForm: 'ideell_forening', municipality: 'Norrköping' },
+  { key: 'vuxenskolan', orgNumber: '817600-4219', name: 'Studieförbundet Vuxenskolan Östergötland', legalForm: 'studieforbund', municipality: 'Norrköping' },
+  { key: 'matteus', orgNumber: '252003-1002', name: 'Matteus församling Norrköping', legalForm: 'trossamfund', municipality: 'Norrköping' },
+  { key: 'vivalla', orgNumber: '802400-9873', name: 'Vivalla Fritidsförening', legalForm: 'ideell_forening', municipality: 'Örebro' },
+  { key: 'abf', orgNumber: '817605-4438', name: 'ABF Örebro län', legalForm: 'studieforbund', municipality: 'Örebro' },
+  { key: 'brickebacken', orgNumber: '802426-7414', name: 'Brickebackens Läxhjälp', legalForm: 'ideell_forening', municipality: 'Örebro' },
+] as const;
+
+const FUNDERS = [
+  { key: 'sn', organisation: 'norrkoping', name: 'Socialnämnden, Norrköpings kommun', kind: 'municipal', casePrefix: 'SN' },
+  { key: 'ks', organisation: 'orebro', name: 'Kommunstyrelsen, Örebro kommun', kind: 'municipal', casePrefix: 'KS' },
+  { key: 'delmos', organisation: 'delmos', name: 'Delegationen mot segregation', kind: 'state', casePrefix: 'Dnr' },
+] as const;
+
+type FunderKey = (typeof FUNDERS)[number]['key'];
+type OrgKey = (typeof ORGANISATIONS)[number]['key'];
+
+const USERS: { email: string; name: string; funder?: FunderKey; roles?: FunderRole[]; organisation?: OrgKey; what: string }[] = [
+  { email: 'admin@norrkoping.example', name: 'Åsa Administratör', funder: 'sn', roles: ['administrator'], what: 'administratör, Socialnämnden Norrköping' },
+  { email: 'handlaggare@norrkoping.example', name: 'Hanna Handläggare', funder: 'sn', roles: ['caseworker'], what: 'handläggare, Socialnämnden Norrköping' },
+  { email: 'bedomare@norrkoping.example', name: 'Bo Bedömare', funder: 'sn', roles: ['reviewer'], what: 'bedömare, Socialnämnden Norrköping' },
+  { email: 'namnd@norrkoping.example', name: 'Nils Nämndordförande', funder: 'sn', roles: ['decision_maker'], what: 'beslutsfattare (nämnd), Socialnämnden Norrköping' },
+  { email: 'ekonomi@norrkoping.example', name: 'Erik Ekonom', funder: 'sn', roles: ['finance'], what: 'ekonomi, Socialnämnden Norrköping' },
+  { email: 'strateg@norrkoping.example', name: 'Sara Strateg', funder: 'sn', roles: ['analyst'], what: 'analytiker/strateg, Socialnämnden Norrköping' },
+  { email: 'admin@orebro.example', name: 'Omar Örebro', funder: 'ks', roles: ['administrator', 'caseworker'], what: 'administratör och handläggare, Örebro kommun' },
+  { email: 'admin@delmos.example', name: 'Dana Delmos', funder: 'delmos', roles: ['administrator', 'caseworker'], what: 'administratör och handläggare, Delmos' },
+  { email: 'forening@nattvandrarna.example', name: 'Fatima Föreningsaktiv', organisation: 'nattvandrarna', what: 'sökande, Nattvandrarna Norrköping' },
+  { email: 'ledare@vivalla.example', name: 'Leo Ledare', organisation: 'vivalla', what: 'sökande, Vivalla Fritidsförening' },
+];
+
+export const DEMO_LOGINS: DemoLogin[] = USERS.map(({ email, name, what }) => ({ email, name, what }));
+
+/** Loads the demo into an empty database; does nothing when there is already data. */
+export async function seedIfEmpty(db: Database): Promise<boolean> {
+  const any = await system(db, (tx) => tx.selectFrom('organisations').select('id').limit(1).executeTakeFirst());
+  if (any) return false;
+  const passwordHash = await hash(DEMO_PASSWORD);
+  await system(db, (tx) => seedDemo(tx, passwordHash));
+  return true;
+}
+
+async function seedDemo(tx: Tx, passwordHash: string) {
+  const orgIds = {} as Record<OrgKey, string>;
+  for (const o of ORGANISATIONS) {
+    const row = await tx
+      .insertInto('organisations')
+      .values({ org_number: o.orgNumber, name: o.name, legal_form: o.legalForm, municipality: o.municipality })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    orgIds[o.key] = row.id;
+    await audit(tx, SYSTEM_ACTOR, {
+      action: 'organisation.registered',
+      objectType: 'organisation',
+      objectId: row.id,
+      organisationId: row.id,
+      reason: 'demo data',
+      data: { orgNumber: o.orgNumber, name: o.name, legalForm: o.legalForm },
+    });
+  }
+  const funderIds = {} as Record<FunderKey, string>;
+  for (const f of FUNDERS) {
+    const row = await tx
+      .insertInto('funders')
+      .values({ organisation_id: orgIds[f.organisation], name: f.name, kind: f.kind, case_prefix: f.casePrefix })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    funderIds[f.key] = row.id;
+    await audit(tx, SYSTEM_ACTOR, { action: 'funder.created', objectType: 'funder', objectId: row.id, funderId: row.id, reason: 'demo data', data: { name: f.name } });
+  }
+  for (const u of USERS) {
+    const user = await tx
+      .insertInto('users')
+      .values({ email: u.email, name: u.name, password_hash: passwordHash, locale: 'sv' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await audit(tx, SYSTEM_ACTOR, { action: 'user.registered', objectType: 'user', objectId: user.id, reason: 'demo data', data: { email: u.email } });
+    if (u.funder && u.roles) {
+      const funderId = funderIds[u.funder];
+      await tx.insertInto('funder_memberships').values(u.roles.map((role) => ({ funder_id: funderId, user_id: user.id, role }))).execute();
+      await audit(tx, SYSTEM_ACTOR, {
+        action: 'funder.roles_changed',
+        objectType: 'user',
+        objectId: user.id,
+        funderId,
+        reason: 'demo data',
+        data: { before: [], after: u.roles },
+      });
+    }
+    if (u.organisation) {
+      const organisationId = orgIds[u.organisation];
+      await tx.insertInto('organisation_memberships').values({ organisation_id: organisationId, user_id: user.id }).execute();
+      await audit(tx, SYSTEM_ACTOR, {
+        action: 'organisation.member_added',
+        objectType: 'organisation',
+        objectId: organisationId,
+        organisationId,
+        reason: 'demo data',
+        data: { email: u.email },
+      });
+    }
+  }
+}

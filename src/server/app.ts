@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { auditRoutes } from './audit/routes.ts';
+import { oidcRoutes } from './auth/oidc.ts';
+import { authRoutes } from './auth/routes.ts';
+import type { AppContext } from './context.ts';
+import { funderRoutes } from './funders/routes.ts';
+import { healthRoutes } from './health.ts';
+import { mailboxRoutes } from './mailbox/routes.ts';
+import { organisationRoutes } from './organisations/routes.ts';
+import { installErrorHandling, sendProblem } from './plugins/errors.ts';
+import { CSRF_HEADER, installSessions } from './plugins/session.ts';
+import { Problem } from './problem.ts';
+import { ProblemSchema } from './schemas.ts';
+
+export const BODY_LIMIT = 256 * 1024;
+
+export interface AppOptions {
+  logger?: boolean | object;
+}
+
+export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? { level: ctx.config.logLevel },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    bodyLimit: BODY_LIMIT,
+    trustProxy: process.env.TRUST_PROXY === 'true',
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+  });
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  app.addSchema(ProblemSchema);
+  installErrorHandling(app, BODY_LIMIT);
+  await app.register(cookie, { secret: ctx.config.sessionSecret });
+  await app.register(rateLimit, { global: false });
+  installSessions(app, ctx);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Samverka API',
+        version: '0.1.0',
+        description:
+          'Grants and partnerships for crime prevention, safety and social cohesion. Sign in with POST /api/auth/login; ' +
+          `send the token from GET /api/session in the ${CSRF_HEADER} header on every state-changing request. ` +
+          'Errors are application/problem+json with a stable code and messages in Swedish and English.',
+      },
+      tags: [
+        { name: 'auth' },
+        { name: 'organisations' },
+        { name: 'funders' },
+        { name: 'audit' },
+        { name: 'mail' },
+        { name: 'operations' },
+      ],
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'samverka_session' } } },
+    },
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  healthRoutes(app, ctx);
+  authRoutes(app, ctx);
+  oidcRoutes(app, ctx);
+  organisationRoutes(app, ctx);
+  funderRoutes(app, ctx);
+  auditRoutes(app, ctx);
+  mailboxRoutes(app, ctx);
+
+  const hasWeb = existsSync(join(ctx.config.webDir, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: ctx.config.webDir, wildcard: false, index: false, maxAge: '1h' });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0];
+    if (request.method === 'GET' && hasWeb && !path.startsWith('/api/') && !path.includes('.')) {
+      // The web app routes on the client: every page address serves its shell.
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    const problem = path.startsWith('/api/') ? new Problem(404, 'route_not_found', { url: path }) : new Problem(404, 'not_found');
+    return sendProblem(request, reply, problem);
+  });
+
+  return app;
+}

@@ -1,0 +1,28 @@
+import type { MessageCode } from '../i18n/messages.ts';
+
+export interface FieldProblem {
+  field: string;
+  code: MessageCode;
+  params?: Record<string, unknown>;
+}
+
+/** An error a user can act on: sent as application/problem+json, never with a stack. */
+export class Problem extends Error {
+  readonly status: number;
+  readonly code: MessageCode;
+  readonly params: Record<string, unknown>;
+  readonly fields: FieldProblem[];
+
+  constructor(status: number, code: MessageCode, params: Record<string, unknown> = {}, fields: FieldProblem[] = []) {
+    super(code);
+    this.status = status;
+    this.code = code;
+    this.params = params;
+    this.fields = fields;
+  }
+}
+
+/** A 400/409/422 tied to one field of the form. */
+export function fieldProblem(status: number, field: string, code: MessageCode, params: Record<string, unknown> = {}): Problem {
+  return new Problem(status, code, params, [{ field, code, params }]);
+}

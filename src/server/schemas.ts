@@ -1,0 +1,49 @@
+import { Type } from 'typebox';
+
+/** Shapes shared by several routes' OpenAPI schemas. */
+export const Uuid = Type.String({ format: 'uuid' });
+export const Email = Type.String({ format: 'email', minLength: 3, maxLength: 254 });
+export const Password = Type.String({ minLength: 1, maxLength: 256 });
+export const Lang = Type.Union([Type.Literal('sv'), Type.Literal('en')]);
+export const Ok = Type.Object({ ok: Type.Boolean() });
+
+export const ProblemSchema = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    code: Type.String(),
+    messages: Type.Object({ sv: Type.String(), en: Type.String() }),
+    errors: Type.Optional(
+      Type.Array(
+        Type.Object({
+          field: Type.String(),
+          code: Type.String(),
+          message: Type.String(),
+          messages: Type.Object({ sv: Type.String(), en: Type.String() }),
+        }),
+      ),
+    ),
+    requestId: Type.String(),
+  },
+  { $id: 'Problem', description: 'application/problem+json with Swedish and English messages' },
+);
+
+export const FunderRoleSchema = Type.Union(
+  ['caseworker', 'reviewer', 'decision_maker', 'finance', 'analyst', 'administrator'].map((r) => Type.Literal(r)),
+);
+
+export const SessionUser = Type.Object({
+  id: Uuid,
+  email: Type.String(),
+  name: Type.String(),
+  locale: Lang,
+  funders: Type.Array(Type.Object({ funderId: Uuid, funderName: Type.String(), role: FunderRoleSchema })),
+  organisations: Type.Array(Type.Object({ id: Uuid, name: Type.String(), orgNumber: Type.String() })),
+});
+
+/** Error responses every route may give, so the OpenAPI document names them. */
+export const errorResponses = {
+  '4xx': Type.Ref('Problem'),
+  '5xx': Type.Ref('Problem'),
+};
