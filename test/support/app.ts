@@ -1,0 +1,141 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../../src/config.ts';
+import type { Database } from '../../src/db/connection.ts';
+import { seedIfEmpty } from '../../src/db/seed/demo.ts';
+import { type Jobs, type JobsOptions, startJobs } from '../../src/jobs/index.ts';
+import { buildApp } from '../../src/server/app.ts';
+import { createTestDatabase } from './db.ts';
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: mkdtempSync(join(tmpdir(), 'samverka-test-')),
+    mailFrom: 'Samverka <no-reply@samverka.test>',
+    publicUrl: 'http://127.0.0.1',
+    sessionSecret: randomBytes(32).toString('base64url'),
+    sessionIdleMinutes: 120,
+    production: false,
+    logLevel: 'silent',
+    webDir: resolve('dist/web'),
+    ...overrides,
+  };
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: Database;
+  config: Config;
+  jobs?: Jobs;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  config?: Partial<Config>;
+  /** Load the demo data (default true). */
+  seed?: boolean;
+  /** Run the job queue and mail worker, with these options. */
+  jobs?: JobsOptions | false;
+}
+
+/** The real app on a fresh database of the engine under test. */
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  if (options.seed !== false) await seedIfEmpty(db);
+  const config = testConfig(options.config);
+  const jobs = options.jobs ? await startJobs(db, config, { pollingIntervalSeconds: 0.5, log: () => {}, ...options.jobs }) : undefined;
+  const app = await buildApp({ db, config, jobs: jobs?.queue }, { logger: false });
+  await app.ready();
+  return {
+    app,
+    db,
+    config,
+    jobs,
+    close: async () => {
+      await app.close();
+      await jobs?.stop();
+      await db.close();
+    },
+  };
+}
+
+/** The app listening on a free loopback port, for browsers and real HTTP clients. */
+export async function startTestServer(options: TestAppOptions = {}): Promise<TestApp & { url: string }> {
+  const t = await createTestApp(options);
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = t.app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const url = `http://127.0.0.1:${port}`;
+  t.config.publicUrl = url;
+  return { ...t, url };
+}
+
+export interface Reply<T = any> {
+  status: number;
+  body: T;
+  headers: Record<string, string | string[] | number | undefined>;
+}
+
+/** A browser-like API client over app.inject: keeps cookies and sends the CSRF header. */
+export class Client {
+  readonly app: FastifyInstance;
+  cookies = new Map<string, string>();
+  lang: 'sv' | 'en' = 'sv';
+
+  constructor(app: FastifyInstance) {
+    this.app = app;
+  }
+
+  get csrf() {
+    return this.cookies.get('samverka_csrf');
+  }
+
+  async request<T = any>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
+    const res = await this.app.inject({
+      method: method as 'GET',
+      url,
+      headers: {
+        'accept-language': this.lang,
+        ...(this.cookies.size ? { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } : {}),
+        ...(method !== 'GET' && this.csrf ? { 'x-csrf-token': this.csrf } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
+      payload: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    for (const c of res.cookies) {
+      if (c.value === '' || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+    const text = res.body;
+    const type = String(res.headers['content-type'] ?? '');
+    return { status: res.statusCode, body: type.includes('json') && text ? JSON.parse(text) : text, headers: res.headers };
+  }
+
+  get<T = any>(url: string) {
+    return this.request<T>('GET', url);
+  }
+  post<T = any>(url: string, body?: unknown, headers?: Record<string, string>) {
+    return this.request<T>('POST', url, body ?? {}, headers);
+  }
+  put<T = any>(url: string, body?: unknown) {
+    return this.request<T>('PUT', url, body ?? {});
+  }
+
+  /** Fetches a CSRF token as a page load would. */
+  async open() {
+    await this.get('/api/session');
+    return this;
+  }
+
+  async login(email: string, password = 'samverka-demo') {
+    await this.open();
+    const res = await this.post('/api/auth/login', { email, password });
+    if (res.status !== 200) throw new Error(`login failed for ${email}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.user;
+  }
+}

@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { type Database, openDatabase } from '../../src/db/connection.ts';
+
+export const engine = () => inject('engine');
+
+/**
+ * A fresh, migrated database for one test file: a clone of the template
+ * database on PostgreSQL, or a PGlite loaded from the template dump.
+ */
+export async function createTestDatabase(): Promise<Database> {
+  const template = inject('template');
+  if (inject('engine') === 'pglite') {
+    return openDatabase({ loadDataDir: new Blob([readFileSync(template)]) });
+  }
+  const url = process.env.DATABASE_URL as string;
+  const name = `t_${randomUUID().replaceAll('-', '')}`;
+  await adminQuery(url, `create database ${name} template ${template}`);
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const db = await openDatabase({ databaseUrl: target.href, poolSize: 20 });
+  return {
+    ...db,
+    close: async () => {
+      await db.close();
+      await adminQuery(url, `drop database if exists ${name} with (force)`);
+    },
+  };
+}
+
+async function adminQuery(url: string, text: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
