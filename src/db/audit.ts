@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { type AuditContent, auditHash } from '../domain/audit-chain.ts';
-import type { Tx } from './connection.ts';
+import { type AuditContent, auditHash, type ChainVerdict, type StoredEntry, verifyChain } from '../domain/audit-chain.ts';
+import type { Database, Tx } from './connection.ts';
 
 export interface Actor {
   userId: string | null;
@@ -60,4 +60,34 @@ export async function audit(tx: Tx, actor: Actor, input: AuditInput): Promise<vo
     })
     .execute();
   await tx.updateTable('audit_head').set({ seq: content.seq, hash }).where('id', '=', 1).execute();
+}
+
+/** Reads the whole chain in order, as the owner, and checks every link. */
+export async function verifyAuditTrail(db: Database, batch = 5000): Promise<ChainVerdict> {
+  const entries: StoredEntry[] = [];
+  let after = 0;
+  for (;;) {
+    const rows = await db.kysely.selectFrom('audit_log').selectAll().where('seq', '>', after).orderBy('seq').limit(batch).execute();
+    for (const r of rows) {
+      entries.push({
+        seq: r.seq,
+        id: r.id,
+        at: r.at.toISOString(),
+        actorId: r.actor_id,
+        actorLabel: r.actor_label,
+        funderId: r.funder_id,
+        organisationId: r.organisation_id,
+        action: r.action,
+        objectType: r.object_type,
+        objectId: r.object_id,
+        reason: r.reason,
+        data: r.data,
+        prevHash: r.prev_hash,
+        hash: r.hash,
+      });
+    }
+    if (rows.length < batch) break;
+    after = rows[rows.length - 1].seq;
+  }
+  return verifyChain(entries);
 }

@@ -85,6 +85,8 @@ export class Client {
   readonly app: FastifyInstance;
   cookies = new Map<string, string>();
   lang: 'sv' | 'en' = 'sv';
+  /** Each client comes from its own loopback address, as separate people would. */
+  readonly ip = `127.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}`;
 
   constructor(app: FastifyInstance) {
     this.app = app;
@@ -98,6 +100,7 @@ export class Client {
     const res = await this.app.inject({
       method: method as 'GET',
       url,
+      remoteAddress: this.ip,
       headers: {
         'accept-language': this.lang,
         ...(this.cookies.size ? { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } : {}),
