@@ -42,6 +42,14 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     reply.header('x-request-id', request.id);
   });
 
+  // A schema on every route: one without a response schema fails at start, not in production.
+  app.addHook('onRoute', (route) => {
+    const schema = route.schema as { hide?: boolean; response?: object } | undefined;
+    const ours = route.url.startsWith('/api/') || route.url.startsWith('/healthz') || route.url.startsWith('/readyz');
+    if (ours && !route.url.startsWith('/api/docs') && route.method !== 'HEAD' && !schema?.hide && !schema?.response) {
+      throw new Error(`route ${route.method} ${route.url} has no response schema`);
+    }
+  });
   app.addSchema(ProblemSchema);
   installErrorHandling(app, BODY_LIMIT);
   await app.register(cookie, { secret: ctx.config.sessionSecret });

@@ -1,0 +1,31 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, createTestApp, type TestApp } from '../support/app.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ seed: false });
+});
+afterAll(() => t.close());
+
+describe('the HTTP API description', () => {
+  it('is served at /api/openapi.json with a schema, summary and error responses on every route', async () => {
+    const res = await new Client(t.app).get('/api/openapi.json');
+    expect(res.status).toBe(200);
+    expect(res.body.openapi).toMatch(/^3\./);
+    const operations = Object.entries(res.body.paths as Record<string, Record<string, { summary?: string; responses?: Record<string, unknown> }>>).flatMap(
+      ([path, methods]) => Object.entries(methods).map(([method, op]) => ({ route: `${method.toUpperCase()} ${path}`, op })),
+    );
+    expect(operations.length).toBeGreaterThanOrEqual(18);
+    for (const { route, op } of operations) {
+      expect(op.summary, route).toBeTruthy();
+      expect(Object.keys(op.responses ?? {}), route).toEqual(expect.arrayContaining([expect.stringMatching(/^(2\d\d|302)$/)]));
+      if (route !== 'GET /healthz') expect(Object.keys(op.responses ?? {}), route).toContain('4XX');
+    }
+  });
+
+  it('serves browsable documentation at /api/docs', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/docs/' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('swagger');
+  });
+});
