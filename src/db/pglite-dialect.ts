@@ -125,7 +125,6 @@ export class PGliteDialect implements Dialect {
   createQueryCompiler() {
     return new PostgresQueryCompiler();
   }
-  // biome-ignore lint/suspicious/noExplicitAny: Kysely's introspector takes any schema
   createIntrospector(db: Kysely<any>) {
     return new PostgresIntrospector(db);
   }
