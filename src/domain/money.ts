@@ -1,0 +1,46 @@
+/** Money is integer öre (1 kr = 100 öre), never a float. */
+export type Ore = number & { readonly __brand: 'öre' };
+
+export const MAX_ORE = Number.MAX_SAFE_INTEGER;
+
+export function ore(value: number): Ore {
+  if (!Number.isSafeInteger(value)) throw new RangeError(`not a whole number of öre: ${value}`);
+  return value as Ore;
+}
+
+export const kronor = (kr: number): Ore => ore(Math.round(kr * 100));
+
+/** Parses what people type: "3 000 000", "3000000 kr", "12 500,50". Null when it is not an amount. */
+export function parseKronor(input: string): Ore | null {
+  const s = input.replace(/\s|\u00a0|kr|SEK/gi, '').replace(',', '.');
+  if (!/^\d+(\.\d{1,2})?$/.test(s)) return null;
+  const [whole, frac = ''] = s.split('.');
+  const value = Number(whole) * 100 + Number(frac.padEnd(2, '0'));
+  return Number.isSafeInteger(value) ? (value as Ore) : null;
+}
+
+/** "3 000 000 kr" in Swedish, "SEK 3,000,000" in English; öre shown only when there are any. */
+export function formatKronor(amount: number, lang: 'sv' | 'en' = 'sv'): string {
+  const whole = amount % 100 === 0;
+  const n = new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', {
+    minimumFractionDigits: whole ? 0 : 2,
+    maximumFractionDigits: 2,
+  }).format(amount / 100);
+  return lang === 'sv' ? `${n} kr` : `SEK ${n}`;
+}
+
+/**
+ * Splits a whole into parts in proportion to weights, exact to the öre:
+ * each part gets its floor, and the öre left over go to the largest remainders.
+ */
+export function splitLargestRemainder(total: number, weights: readonly number[]): number[] {
+  if (!Number.isSafeInteger(total) || total < 0) throw new RangeError('total must be whole öre ≥ 0');
+  const sum = weights.reduce((a, b) => a + b, 0);
+  if (weights.length === 0 || sum <= 0 || weights.some((w) => w < 0)) throw new RangeError('weights must be ≥ 0 with a positive sum');
+  const exact = weights.map((w) => (total * w) / sum);
+  const parts = exact.map(Math.floor);
+  let left = total - parts.reduce((a, b) => a + b, 0);
+  const order = exact.map((x, i) => ({ i, r: x - Math.floor(x) })).sort((a, b) => b.r - a.r || a.i - b.i);
+  for (let k = 0; left > 0; k++, left--) parts[order[k % order.length].i] += 1;
+  return parts;
+}

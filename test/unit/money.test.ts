@@ -1,0 +1,42 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { formatKronor, ore, parseKronor, splitLargestRemainder } from '../../src/domain/money.ts';
+
+describe('money in öre', () => {
+  it('formats kronor the Swedish way and the English way', () => {
+    expect(formatKronor(300_000_000)).toBe('3\u00a0000\u00a0000 kr');
+    expect(formatKronor(50_000_050)).toBe('500\u00a0000,50 kr');
+    expect(formatKronor(300_000_000, 'en')).toBe('SEK 3,000,000');
+  });
+
+  it('parses what people type, and refuses what is not an amount', () => {
+    expect(parseKronor('3 000 000')).toBe(300_000_000);
+    expect(parseKronor('12 500,50 kr')).toBe(1_250_050);
+    expect(parseKronor('7000000')).toBe(700_000_000);
+    for (const bad of ['', 'tre miljoner', '1,234', '-5', '1.2.3']) expect(parseKronor(bad)).toBeNull();
+  });
+
+  it('refuses fractions of an öre', () => {
+    expect(() => ore(1.5)).toThrow(RangeError);
+  });
+
+  it('splits exactly: the parts always sum to the whole, each within one öre of its share', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10 ** 12 }), fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 30 }), (total, weights) => {
+        fc.pre(weights.some((w) => w > 0));
+        const parts = splitLargestRemainder(total, weights);
+        const sum = weights.reduce((a, b) => a + b, 0);
+        expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
+        parts.forEach((p, i) => {
+          expect(Number.isInteger(p)).toBe(true);
+          expect(Math.abs(p - (total * weights[i]) / sum)).toBeLessThan(1);
+        });
+      }),
+    );
+  });
+
+  it('splits Örebro’s 7 M over its four lines exactly', () => {
+    expect(splitLargestRemainder(700_000_000, [20, 25, 20, 5])).toEqual([200_000_000, 250_000_000, 200_000_000, 50_000_000]);
+    expect(splitLargestRemainder(100, [1, 1, 1])).toEqual([34, 33, 33]);
+  });
+});
