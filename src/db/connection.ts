@@ -22,6 +22,9 @@ export interface Database {
 }
 
 const INT8 = 20;
+/** Calendar dates stay YYYY-MM-DD strings: a Date would shift them by the server's time zone. */
+const DATE = 1082;
+const asText = (value: string) => value;
 
 /** bigint columns hold öre and sequence numbers: always within Number's safe range. */
 function parseInt8(value: string): number {
@@ -47,7 +50,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 function openPostgres(url: string, max: number): Database {
   const types = {
     getTypeParser: (oid: number, format?: string) =>
-      oid === INT8 ? parseInt8 : pg.types.getTypeParser(oid, format as 'text'),
+      oid === INT8 ? parseInt8 : oid === DATE ? asText : pg.types.getTypeParser(oid, format as 'text'),
   };
   const pool = new pg.Pool({ connectionString: url, max, types });
   const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
@@ -74,7 +77,7 @@ async function openPGlite(options: OpenOptions): Promise<Database> {
   const client = await PGlite.create({
     dataDir: options.dataDir,
     loadDataDir: options.loadDataDir,
-    parsers: { [INT8]: parseInt8 },
+    parsers: { [INT8]: parseInt8, [DATE]: asText },
   });
   const mutex = new Mutex();
   const kysely = new Kysely<DB>({ dialect: new PGliteDialect(client, mutex) });

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { CallRules } from '../domain/calls/types.ts';
 import type { FunderRole } from '../domain/roles.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -133,8 +134,110 @@ export interface DB {
   outbox: OutboxTable;
   audit_head: AuditHeadTable;
   audit_log: AuditLogTable;
+  programmes: ProgrammesTable;
+  budget_lines: BudgetLinesTable;
+  calls: CallsTable;
+  call_amendments: CallAmendmentsTable;
+  activity_types: ActivityTypesTable;
+  files: FilesTable;
+  eligibility_approvals: EligibilityApprovalsTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;
 export type User = Selectable<UsersTable>;
 export type NewOutbox = Insertable<OutboxTable>;
+
+export interface ProgrammesTable {
+  id: Generated<string>;
+  funder_id: string;
+  name: string;
+  description: Generated<string>;
+  start_year: number;
+  end_year: number;
+  amount: number;
+  funding_source: Generated<string>;
+  created_at: CreatedAt;
+}
+
+export interface BudgetLinesTable {
+  id: Generated<string>;
+  funder_id: string;
+  programme_id: string;
+  name: string;
+  amount: number;
+  position: number;
+}
+
+export interface CallsTable {
+  id: Generated<string>;
+  funder_id: string;
+  budget_line_id: string | null;
+  status: Generated<'draft' | 'published'>;
+  version: Generated<number>;
+  title: string;
+  amount: Generated<number>;
+  opens_on: string | null;
+  deadline: string | null;
+  rules: ColumnType<CallRules, string, string>;
+  published_at: Timestamp | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface CallAmendmentsTable {
+  id: Generated<string>;
+  funder_id: string;
+  call_id: string;
+  version: number;
+  reason: string;
+  changes: ColumnType<Record<string, { before: unknown; after: unknown }>, string, never>;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ActivityTypesTable {
+  id: Generated<string>;
+  funder_id: string | null;
+  key: string;
+  label_sv: string;
+  label_en: string;
+  description: Generated<string>;
+  status: Generated<'active' | 'proposed' | 'declined'>;
+  proposed_by_organisation: string | null;
+  decided_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface FilesTable {
+  id: Generated<string>;
+  organisation_id: string;
+  funder_id: string | null;
+  name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  data: Uint8Array;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface EligibilityApprovalsTable {
+  id: Generated<string>;
+  funder_id: string;
+  organisation_id: string;
+  status: 'submitted' | 'needs_more' | 'approved' | 'rejected';
+  year: number;
+  statutes_file: string | null;
+  annual_report_file: string | null;
+  accounts_file: string | null;
+  board: ColumnType<{ name: string; role: string }[], string, string>;
+  member_count: number | null;
+  payout_kind: 'bankgiro' | 'plusgiro' | null;
+  payout_number: string | null;
+  request_note: string | null;
+  submitted_at: Timestamp;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  valid_until: string | null;
+}

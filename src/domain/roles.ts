@@ -33,4 +33,11 @@ export const policy = {
     hasFunderRole(p, funderId, 'administrator') || hasFunderRole(p, funderId, 'caseworker'),
   viewOrganisation: (p: Principal, organisationId: string) => isMemberOf(p, organisationId),
   viewOrganisationAudit: (p: Principal, organisationId: string) => isMemberOf(p, organisationId),
+  /** Programmes, budget lines and calls are designed by caseworkers (and administrators). */
+  designCalls: (p: Principal, funderId: string) => hasFunderRole(p, funderId, 'caseworker') || hasFunderRole(p, funderId, 'administrator'),
+  /** Staff of any role read the funder's programmes and calls. */
+  readFunder: (p: Principal, funderId: string) => isStaffOf(p, funderId),
+  reviewEligibility: (p: Principal, funderId: string) => hasFunderRole(p, funderId, 'caseworker'),
+  manageCatalogue: (p: Principal, funderId: string) => hasFunderRole(p, funderId, 'caseworker') || hasFunderRole(p, funderId, 'administrator'),
+  actForOrganisation: (p: Principal, organisationId: string) => isMemberOf(p, organisationId),
 };

@@ -1,3 +1,5 @@
+import { formatKronor } from '../domain/money.ts';
+
 /** Messages the server sends back, in both languages. {{name}} is filled from params. */
 export type Lang = 'sv' | 'en';
 export const LANGS: readonly Lang[] = ['sv', 'en'];
@@ -74,6 +76,69 @@ export const messages = {
     en: 'The local mailbox exists only when no mail server is configured.',
   },
   unavailable: { sv: 'Databasen svarar inte just nu.', en: 'The database is not answering right now.' },
+  invalid_date: { sv: 'Ange ett datum som ÅÅÅÅ-MM-DD, t.ex. 2022-03-06.', en: 'Enter a date as YYYY-MM-DD, e.g. 2022-03-06.' },
+  deadline_before_opening: {
+    sv: 'Sista ansökningsdag kan inte ligga före öppningsdagen ({{opensOn}}).',
+    en: 'The deadline cannot be before the opening date ({{opensOn}}).',
+  },
+  amount_negative: { sv: 'Beloppet kan inte vara negativt.', en: 'The amount cannot be negative.' },
+  max_below_min: { sv: 'Det högsta värdet kan inte vara lägre än det lägsta ({{min}}).', en: 'The maximum cannot be lower than the minimum ({{min}}).' },
+  max_above_total: {
+    sv: 'Högsta belopp per ansökan kan inte vara större än utlysningens totala belopp ({{total|kr}}).',
+    en: 'The maximum per application cannot exceed the call’s total ({{total|kr}}).',
+  },
+  amount_exceeds_budget_line: {
+    sv: 'Beloppet är större än vad som finns kvar på budgetposten: {{available|kr}}.',
+    en: 'The amount is more than is left on the budget line: {{available|kr}}.',
+  },
+  budget_line_unknown: { sv: 'Välj en budgetpost hos den här bidragsgivaren.', en: 'Choose a budget line of this funder.' },
+  grant_period_range: { sv: 'Bidragsperioden ska vara mellan 1 och 60 månader.', en: 'The grant period must be between 1 and 60 months.' },
+  weight_positive: { sv: 'Vikten ska vara större än 0.', en: 'The weight must be more than 0.' },
+  weights_sum: { sv: 'Vikterna ska tillsammans bli 100 %; nu blir de {{sum}} %.', en: 'The weights must add up to 100%; now they add up to {{sum}}%.' },
+  required_to_publish: { sv: 'Fyll i det här innan utlysningen publiceras.', en: 'Fill this in before the call is published.' },
+  question_text_missing: { sv: 'Frågan behöver en text.', en: 'The question needs a text.' },
+  duplicate_question: { sv: 'Två frågor har samma id.', en: 'Two questions have the same id.' },
+  choices_needed: { sv: 'Ett flervalsfält behöver minst två alternativ.', en: 'A choice question needs at least two options.' },
+  condition_on_later_question: {
+    sv: 'Villkoret måste gälla en fråga som kommer före den här.',
+    en: 'The condition must refer to a question that comes before this one.',
+  },
+  condition_needs_choice: { sv: 'Villkor kan bara bygga på flervalsfrågor.', en: 'Conditions can only be based on choice questions.' },
+  condition_unknown_option: { sv: 'Villkoret pekar på ett svarsalternativ som inte finns.', en: 'The condition refers to an option that does not exist.' },
+  too_many_words: { sv: 'Högst {{limit}} ord; du har skrivit {{count}}.', en: 'At most {{limit}} words; you have written {{count}}.' },
+  not_a_number: { sv: 'Skriv ett tal.', en: 'Enter a number.' },
+  number_below_min: { sv: 'Talet ska vara minst {{limit}}.', en: 'The number must be at least {{limit}}.' },
+  number_above_max: { sv: 'Talet får vara högst {{limit}}.', en: 'The number may be at most {{limit}}.' },
+  end_before_start: { sv: 'Slutåret kan inte vara före startåret ({{start}}).', en: 'The end year cannot be before the start year ({{start}}).' },
+  lines_needed: { sv: 'Lägg till minst en budgetpost.', en: 'Add at least one budget line.' },
+  lines_must_sum: {
+    sv: 'Budgetposterna blir tillsammans {{sum|kr}} men satsningen är på {{total|kr}}. De ska bli lika mycket.',
+    en: 'The budget lines add up to {{sum|kr}} but the programme is {{total|kr}}. They must be equal.',
+  },
+  bankgiro_invalid: {
+    sv: 'Bankgironumret ”{{value}}” stämmer inte (kontrollsiffran är fel). Det har 7 eller 8 siffror, t.ex. 5050-1055.',
+    en: 'The bankgiro number “{{value}}” is not right (the check digit is wrong). It has 7 or 8 digits, e.g. 5050-1055.',
+  },
+  plusgiro_invalid: {
+    sv: 'Plusgironumret ”{{value}}” stämmer inte (kontrollsiffran är fel).',
+    en: 'The plusgiro number “{{value}}” is not right (the check digit is wrong).',
+  },
+  call_published: {
+    sv: 'Utlysningen är publicerad. Ändringar görs nu som en ändring med motivering, så att sökande får veta.',
+    en: 'The call is published. Changes are now made as an amendment with a reason, so applicants are told.',
+  },
+  call_not_published: { sv: 'Utlysningen är inte publicerad än.', en: 'The call is not published yet.' },
+  nothing_changed: { sv: 'Ändringen ändrar ingenting i utlysningen.', en: 'The amendment changes nothing in the call.' },
+  publish_incomplete: { sv: 'Utlysningen kan inte publiceras än: fyll i det som saknas.', en: 'The call cannot be published yet: fill in what is missing.' },
+  file_too_large: { sv: 'Filen är för stor (högst {{limit}} MB).', en: 'The file is too large (at most {{limit}} MB).' },
+  file_type_not_allowed: {
+    sv: 'Filtypen stöds inte. Ladda upp PDF, Word, Excel, OpenDocument eller en bild (JPEG, PNG).',
+    en: 'This file type is not accepted. Upload PDF, Word, Excel, OpenDocument or an image (JPEG, PNG).',
+  },
+  file_missing: { sv: 'Välj en fil att ladda upp.', en: 'Choose a file to upload.' },
+  file_unknown: { sv: 'Filen finns inte eller tillhör en annan organisation.', en: 'The file does not exist or belongs to another organisation.' },
+  already_decided: { sv: 'Det här är redan avgjort.', en: 'This has already been decided.' },
+  already_exists: { sv: 'Det finns redan.', en: 'It already exists.' },
   internal: {
     sv: 'Något gick fel hos oss. Inget av det du skrev har försvunnit; försök igen om en stund.',
     en: 'Something went wrong on our side. Nothing you typed is lost; try again in a moment.',
@@ -82,9 +147,16 @@ export const messages = {
 
 export type MessageCode = keyof typeof messages;
 
+/** Fills {{name}} from params; {{name|kr}} formats öre as kronor in the message's language. */
 export function translate(code: MessageCode, lang: Lang, params: Record<string, unknown> = {}): string {
   const template = messages[code][lang];
-  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? ''));
+  return template.replace(/\{\{(\w+)(\|kr)?\}\}/g, (_, name: string, kr?: string) =>
+    kr && typeof params[name] === 'number' ? formatKronor(params[name] as number, lang) : String(params[name] ?? ''),
+  );
+}
+
+export function isMessageCode(code: string): code is MessageCode {
+  return Object.hasOwn(messages, code);
 }
 
 export function both(code: MessageCode, params?: Record<string, unknown>): { sv: string; en: string } {

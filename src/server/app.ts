@@ -2,12 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { auditRoutes } from './audit/routes.ts';
+import { callRoutes } from './calls/routes.ts';
+import { publicCallRoutes } from './calls/public.ts';
+import { catalogueRoutes } from './catalogue/routes.ts';
+import { eligibilityRoutes } from './eligibility/routes.ts';
+import { fileRoutes } from './files/routes.ts';
+import { programmeRoutes } from './programmes/routes.ts';
 import { oidcRoutes } from './auth/oidc.ts';
 import { authRoutes } from './auth/routes.ts';
 import type { AppContext } from './context.ts';
@@ -54,6 +61,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   installErrorHandling(app, BODY_LIMIT);
   await app.register(cookie, { secret: ctx.config.sessionSecret });
   await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 10 } });
   installSessions(app, ctx);
 
   await app.register(swagger, {
@@ -69,8 +77,14 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       },
       tags: [
         { name: 'auth' },
+        { name: 'public', description: 'No sign-in needed' },
         { name: 'organisations' },
+        { name: 'eligibility' },
+        { name: 'files' },
         { name: 'funders' },
+        { name: 'programmes' },
+        { name: 'calls' },
+        { name: 'catalogue' },
         { name: 'audit' },
         { name: 'mail' },
         { name: 'operations' },
@@ -89,6 +103,12 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   funderRoutes(app, ctx);
   auditRoutes(app, ctx);
   mailboxRoutes(app, ctx);
+  programmeRoutes(app, ctx);
+  callRoutes(app, ctx);
+  publicCallRoutes(app, ctx);
+  catalogueRoutes(app, ctx);
+  fileRoutes(app, ctx);
+  eligibilityRoutes(app, ctx);
 
   const hasWeb = existsSync(join(ctx.config.webDir, 'index.html'));
   if (hasWeb) {

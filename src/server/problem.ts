@@ -1,4 +1,4 @@
-import type { MessageCode } from '../i18n/messages.ts';
+import { isMessageCode, type MessageCode } from '../i18n/messages.ts';
 
 export interface FieldProblem {
   field: string;
@@ -25,4 +25,14 @@ export class Problem extends Error {
 /** A 400/409/422 tied to one field of the form. */
 export function fieldProblem(status: number, field: string, code: MessageCode, params: Record<string, unknown> = {}): Problem {
   return new Problem(status, code, params, [{ field, code, params }]);
+}
+
+/** Turns a domain rule's problems into one 422 that names every field. */
+export function rulesProblem(problems: { field: string; code: string; params?: Record<string, unknown> }[], code: MessageCode = 'validation_failed'): Problem {
+  return new Problem(
+    422,
+    code,
+    {},
+    problems.map((p) => ({ field: p.field, code: isMessageCode(p.code) ? p.code : 'invalid_value', params: p.params })),
+  );
 }

@@ -2,6 +2,7 @@ import { hash } from '@node-rs/argon2';
 import { audit, SYSTEM_ACTOR } from '../audit.ts';
 import type { Database, Tx } from '../connection.ts';
 import { system } from '../scope.ts';
+import { seedCalls } from './calls.ts';
 import type { FunderRole } from '../../domain/roles.ts';
 
 /** The password of every demo account; printed at start and in the README. */
@@ -87,12 +88,14 @@ async function seedDemo(tx: Tx, passwordHash: string) {
     funderIds[f.key] = row.id;
     await audit(tx, SYSTEM_ACTOR, { action: 'funder.created', objectType: 'funder', objectId: row.id, funderId: row.id, reason: 'demo data', data: { name: f.name } });
   }
+  const userIds: Record<string, string> = {};
   for (const u of USERS) {
     const user = await tx
       .insertInto('users')
       .values({ email: u.email, name: u.name, password_hash: passwordHash, locale: 'sv' })
       .returning('id')
       .executeTakeFirstOrThrow();
+    userIds[u.email] = user.id;
     await audit(tx, SYSTEM_ACTOR, { action: 'user.registered', objectType: 'user', objectId: user.id, reason: 'demo data', data: { email: u.email } });
     if (u.funder && u.roles) {
       const funderId = funderIds[u.funder];
@@ -119,4 +122,5 @@ async function seedDemo(tx: Tx, passwordHash: string) {
       });
     }
   }
+  await seedCalls(tx, { funders: funderIds, organisations: orgIds, users: userIds });
 }

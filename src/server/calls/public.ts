@@ -1,0 +1,71 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { system } from '../../db/scope.ts';
+import type { AppContext } from '../context.ts';
+import { Problem } from '../problem.ts';
+import { errorResponses, Uuid } from '../schemas.ts';
+import { CallDetail, CallSummary } from './schema.ts';
+import { phaseOf, presentDetail, presentSummary } from './store.ts';
+
+/** Public pages: published calls, readable by anyone without signing in. */
+export function publicCallRoutes(app: FastifyInstance, ctx: AppContext) {
+  app.get(
+    '/api/public/calls',
+    {
+      schema: {
+        tags: ['public'],
+        summary: 'Published calls: open and upcoming first, then closed; filter by phase',
+        querystring: Type.Object({ phase: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('upcoming'), Type.Literal('closed')])) }),
+        response: { 200: Type.Object({ calls: Type.Array(CallSummary) }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { phase } = request.query as { phase?: string };
+      const now = new Date();
+      const rows = await system(ctx.db, (tx) =>
+        tx
+          .selectFrom('calls')
+          .innerJoin('funders', 'funders.id', 'calls.funder_id')
+          .selectAll('calls')
+          .select('funders.name as funderName')
+          .where('calls.status', '=', 'published')
+          .orderBy('calls.deadline', 'asc')
+          .limit(500)
+          .execute(),
+      );
+      const order = { open: 0, upcoming: 1, closed: 2, draft: 3 };
+      const calls = rows
+        .map((r) => presentSummary(r, r.funderName, now))
+        .filter((c) => !phase || c.phase === phase)
+        .sort((a, b) => order[a.phase] - order[b.phase] || (a.phase === 'closed' ? (b.deadline ?? '').localeCompare(a.deadline ?? '') : 0));
+      return { calls };
+    },
+  );
+
+  app.get(
+    '/api/public/calls/:id',
+    {
+      schema: {
+        tags: ['public'],
+        summary: 'A published call: its rules, time left, status after the deadline, and its amendments',
+        params: Type.Object({ id: Uuid }),
+        response: { 200: CallDetail, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      return system(ctx.db, async (tx) => {
+        const row = await tx
+          .selectFrom('calls')
+          .innerJoin('funders', 'funders.id', 'calls.funder_id')
+          .selectAll('calls')
+          .select('funders.name as funderName')
+          .where('calls.id', '=', id)
+          .where('calls.status', '=', 'published')
+          .executeTakeFirst();
+        if (!row || phaseOf(row, new Date()) === 'draft') throw new Problem(404, 'not_found');
+        return presentDetail(tx, row, row.funderName, new Date());
+      });
+    },
+  );
+}

@@ -1,0 +1,216 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { audit } from '../../db/audit.ts';
+import { scoped, system } from '../../db/scope.ts';
+import { diffRules } from '../../domain/calls/amend.ts';
+import { draftProblems, publishProblems } from '../../domain/calls/rules.ts';
+import type { CallRules } from '../../domain/calls/types.ts';
+import { policy } from '../../domain/roles.ts';
+import type { AppContext } from '../context.ts';
+import { requireUser, scopeOf, type SignedInUser } from '../plugins/session.ts';
+import { Problem, rulesProblem } from '../problem.ts';
+import { errorResponses, Uuid } from '../schemas.ts';
+import { CallDetail, CallRulesSchema, CallSummary } from './schema.ts';
+import { availableOnLine, columnsOf, type CallRow, presentDetail, presentSummary } from './store.ts';
+
+const actor = (u: SignedInUser) => ({ userId: u.userId, label: u.email });
+
+/** Finds which funder owns a call, then checks the user may act for that funder. */
+async function callFunder(ctx: AppContext, user: SignedInUser, callId: string, may: (u: SignedInUser, funderId: string) => boolean) {
+  const row = await system(ctx.db, (tx) =>
+    tx.selectFrom('calls').innerJoin('funders', 'funders.id', 'calls.funder_id').select(['calls.funder_id', 'funders.name']).where('calls.id', '=', callId).executeTakeFirst(),
+  );
+  if (!row || !policy.readFunder(user, row.funder_id)) throw new Problem(404, 'not_found');
+  if (!may(user, row.funder_id)) throw new Problem(403, 'forbidden');
+  return { funderId: row.funder_id, funderName: row.name };
+}
+
+export function callRoutes(app: FastifyInstance, ctx: AppContext) {
+  app.addSchema(CallRulesSchema);
+  const CallParams = Type.Object({ id: Uuid });
+
+  app.get(
+    '/api/funders/:funderId/calls',
+    {
+      schema: {
+        tags: ['calls'],
+        summary: "A funder's calls, drafts included (staff)",
+        params: Type.Object({ funderId: Uuid }),
+        response: { 200: Type.Object({ calls: Type.Array(CallSummary) }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const { funderId } = request.params as { funderId: string };
+      if (!policy.readFunder(user, funderId)) throw new Problem(403, 'forbidden');
+      const now = new Date();
+      return scoped(ctx.db, scopeOf(user, funderId), async (tx) => {
+        const funder = await tx.selectFrom('funders').select('name').where('id', '=', funderId).executeTakeFirstOrThrow();
+        const rows = await tx.selectFrom('calls').selectAll().where('funder_id', '=', funderId).orderBy('created_at', 'desc').execute();
+        return { calls: rows.map((r) => presentSummary(r, funder.name, now)) };
+      });
+    },
+  );
+
+  app.post(
+    '/api/funders/:funderId/calls',
+    {
+      schema: {
+        tags: ['calls'],
+        summary: 'Create a call as a draft (caseworkers)',
+        params: Type.Object({ funderId: Uuid }),
+        body: Type.Ref('CallRules'),
+        response: { 201: CallDetail, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      const { funderId } = request.params as { funderId: string };
+      if (!policy.designCalls(user, funderId)) throw new Problem(403, 'forbidden');
+      const rules = request.body as CallRules;
+      const detail = await scoped(ctx.db, scopeOf(user, funderId), async (tx) => {
+        const problems = draftProblems(rules, { lineAvailable: await availableOnLine(tx, funderId, rules.budgetLineId, null) });
+        if (problems.length) throw rulesProblem(problems);
+        const row = await tx
+          .insertInto('calls')
+          .values({ funder_id: funderId, created_by: user.userId, ...columnsOf(rules) })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await audit(tx, actor(user), { action: 'call.created', objectType: 'call', objectId: row.id, funderId, data: { title: row.title, amount: row.amount } });
+        const funder = await tx.selectFrom('funders').select('name').where('id', '=', funderId).executeTakeFirstOrThrow();
+        return presentDetail(tx, row, funder.name, new Date());
+      });
+      reply.code(201);
+      return detail;
+    },
+  );
+
+  app.get(
+    '/api/calls/:id',
+    {
+      schema: { tags: ['calls'], summary: 'One call with all its rules (staff of its funder)', params: CallParams, response: { 200: CallDetail, ...errorResponses } },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const { id } = request.params as { id: string };
+      const { funderId, funderName } = await callFunder(ctx, user, id, policy.readFunder);
+      return scoped(ctx.db, scopeOf(user, funderId), async (tx) => {
+        const row = await tx.selectFrom('calls').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+        return presentDetail(tx, row, funderName, new Date());
+      });
+    },
+  );
+
+  app.put(
+    '/api/calls/:id',
+    {
+      schema: {
+        tags: ['calls'],
+        summary: 'Change a draft call (a published call changes only through an amendment)',
+        params: CallParams,
+        body: Type.Ref('CallRules'),
+        response: { 200: CallDetail, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const { id } = request.params as { id: string };
+      const rules = request.body as CallRules;
+      const { funderId, funderName } = await callFunder(ctx, user, id, policy.designCalls);
+      return scoped(ctx.db, scopeOf(user, funderId), async (tx) => {
+        const current = await tx.selectFrom('calls').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+        if (current.status !== 'draft') throw new Problem(409, 'call_published');
+        const problems = draftProblems(rules, { lineAvailable: await availableOnLine(tx, funderId, rules.budgetLineId, id) });
+        if (problems.length) throw rulesProblem(problems);
+        const row = await tx
+          .updateTable('calls')
+          .set({ ...columnsOf(rules), updated_at: new Date() })
+          .where('id', '=', id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        const changes = diffRules(current.rules, rules);
+        await audit(tx, actor(user), { action: 'call.draft_updated', objectType: 'call', objectId: id, funderId, data: { changed: Object.keys(changes) } });
+        return presentDetail(tx, row, funderName, new Date());
+      });
+    },
+  );
+
+  app.post(
+    '/api/calls/:id/publish',
+    {
+      schema: {
+        tags: ['calls'],
+        summary: 'Publish a draft call once it has every required part; it then shows on the public pages',
+        params: CallParams,
+        response: { 200: CallDetail, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const { id } = request.params as { id: string };
+      const { funderId, funderName } = await callFunder(ctx, user, id, policy.designCalls);
+      return scoped(ctx.db, scopeOf(user, funderId), async (tx) => {
+        const current = await tx.selectFrom('calls').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+        if (current.status !== 'draft') throw new Problem(409, 'call_published');
+        const problems = publishProblems(current.rules, { lineAvailable: await availableOnLine(tx, funderId, current.budget_line_id, id) });
+        if (problems.length) throw rulesProblem(problems, 'publish_incomplete');
+        const row = await tx
+          .updateTable('calls')
+          .set({ status: 'published', published_at: new Date(), updated_at: new Date() })
+          .where('id', '=', id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await audit(tx, actor(user), { action: 'call.published', objectType: 'call', objectId: id, funderId, data: { title: row.title, deadline: row.deadline } });
+        return presentDetail(tx, row, funderName, new Date());
+      });
+    },
+  );
+
+  app.post(
+    '/api/calls/:id/amendments',
+    {
+      schema: {
+        tags: ['calls'],
+        summary: 'Amend a published call: the new rules with a reason; the change is recorded and shown on the call',
+        params: CallParams,
+        body: Type.Object({ rules: Type.Ref('CallRules'), reason: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false }),
+        response: { 200: CallDetail, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const { id } = request.params as { id: string };
+      const { rules, reason } = request.body as { rules: CallRules; reason: string };
+      if (!reason.trim()) throw new Problem(400, 'validation_failed', {}, [{ field: 'reason', code: 'required' }]);
+      const { funderId, funderName } = await callFunder(ctx, user, id, policy.designCalls);
+      return scoped(ctx.db, scopeOf(user, funderId), async (tx) => {
+        const current: CallRow = await tx.selectFrom('calls').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+        if (current.status !== 'published') throw new Problem(409, 'call_not_published');
+        const changes = diffRules(current.rules, rules);
+        if (Object.keys(changes).length === 0) throw new Problem(422, 'nothing_changed');
+        const problems = publishProblems(rules, { lineAvailable: await availableOnLine(tx, funderId, rules.budgetLineId, id) });
+        if (problems.length) throw rulesProblem(problems);
+        const version = current.version + 1;
+        await tx
+          .insertInto('call_amendments')
+          .values({ funder_id: funderId, call_id: id, version, reason: reason.trim(), changes: JSON.stringify(changes) as never, created_by: user.userId })
+          .execute();
+        const row = await tx
+          .updateTable('calls')
+          .set({ ...columnsOf(rules), version, updated_at: new Date() })
+          .where('id', '=', id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await audit(tx, actor(user), {
+          action: 'call.amended',
+          objectType: 'call',
+          objectId: id,
+          funderId,
+          reason: reason.trim(),
+          data: { version, changes },
+        });
+        return presentDetail(tx, row, funderName, new Date());
+      });
+    },
+  );
+}

@@ -1,0 +1,107 @@
+import { Type } from 'typebox';
+import { ATTACHMENT_KINDS, EXCLUSIONS, QUESTION_TYPES, TARGET_GROUPS } from '../../domain/calls/types.ts';
+import { LEGAL_FORMS } from '../../domain/organisation.ts';
+import { Uuid } from '../schemas.ts';
+
+const literals = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
+const CalendarDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD, Europe/Stockholm' });
+const Ore = Type.Integer({ minimum: 0, description: 'öre (1 kr = 100 öre)' });
+const Text = (max: number) => Type.String({ maxLength: max });
+
+export const QuestionSchema = Type.Object(
+  {
+    id: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }),
+    page: Type.Integer({ minimum: 1, maximum: 20 }),
+    type: literals(QUESTION_TYPES),
+    label: Text(500),
+    help: Type.Optional(Text(2000)),
+    required: Type.Boolean(),
+    maxWords: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })),
+    min: Type.Optional(Type.Number()),
+    max: Type.Optional(Type.Number()),
+    options: Type.Optional(Type.Array(Type.Object({ value: Type.String({ minLength: 1, maxLength: 64 }), label: Text(200) }), { maxItems: 50 })),
+    showIf: Type.Optional(Type.Object({ questionId: Type.String({ maxLength: 64 }), equals: Type.String({ maxLength: 64 }) })),
+  },
+  { additionalProperties: false },
+);
+
+export const CallRulesSchema = Type.Object(
+  {
+    title: Text(200),
+    summary: Text(1000),
+    description: Text(20000),
+    budgetLineId: Type.Union([Uuid, Type.Null()]),
+    amount: Ore,
+    focusAreas: Type.Array(Text(200), { maxItems: 20 }),
+    eligibleForms: Type.Array(literals(LEGAL_FORMS), { uniqueItems: true }),
+    exclusions: Type.Array(literals(EXCLUSIONS), { uniqueItems: true }),
+    targetGroups: Type.Array(literals(TARGET_GROUPS), { uniqueItems: true }),
+    targetAreas: Type.Array(Text(100), { maxItems: 50 }),
+    opensOn: Type.Union([CalendarDate, Type.Null()]),
+    deadline: Type.Union([CalendarDate, Type.Null()]),
+    grantPeriodMonths: Type.Integer({ minimum: 0, maximum: 120 }),
+    minAmount: Ore,
+    maxAmount: Ore,
+    requiredAttachments: Type.Array(literals(ATTACHMENT_KINDS), { uniqueItems: true }),
+    requiresEligibilityApproval: Type.Boolean(),
+    criteria: Type.Array(
+      Type.Object(
+        {
+          id: Type.String({ minLength: 1, maxLength: 64 }),
+          label: Text(200),
+          description: Type.Optional(Text(1000)),
+          weight: Type.Integer({ minimum: 0, maximum: 100 }),
+        },
+        { additionalProperties: false },
+      ),
+      { maxItems: 20 },
+    ),
+    followUp: Type.Object(
+      {
+        reportDueMonths: Type.Integer({ minimum: 0, maximum: 24 }),
+        requireFinancialReport: Type.Boolean(),
+        requireParticipantSurvey: Type.Boolean(),
+        notes: Type.Optional(Text(2000)),
+      },
+      { additionalProperties: false },
+    ),
+    questions: Type.Array(QuestionSchema, { maxItems: 100 }),
+    activityTypes: Type.Array(Type.String({ maxLength: 64 }), { maxItems: 50 }),
+  },
+  { additionalProperties: false, $id: 'CallRules' },
+);
+
+export const CallSummary = Type.Object({
+  id: Uuid,
+  funderId: Uuid,
+  funderName: Type.String(),
+  status: literals(['draft', 'published']),
+  phase: literals(['draft', 'upcoming', 'open', 'closed']),
+  version: Type.Integer(),
+  title: Type.String(),
+  summary: Type.String(),
+  amount: Type.Integer(),
+  opensOn: Type.Union([Type.String(), Type.Null()]),
+  deadline: Type.Union([Type.String(), Type.Null()]),
+  closesAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  focusAreas: Type.Array(Type.String()),
+});
+
+export const Amendment = Type.Object({
+  version: Type.Integer(),
+  reason: Type.String(),
+  changed: Type.Array(Type.String()),
+  changes: Type.Record(Type.String(), Type.Object({ before: Type.Unknown(), after: Type.Unknown() })),
+  at: Type.String({ format: 'date-time' }),
+});
+
+export const CallDetail = Type.Intersect([
+  CallSummary,
+  Type.Object({
+    rules: Type.Ref('CallRules'),
+    publishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    budgetLine: Type.Union([Type.Object({ id: Uuid, name: Type.String(), programmeName: Type.String() }), Type.Null()]),
+    amendments: Type.Array(Amendment),
+    timeLeft: Type.Union([Type.Object({ days: Type.Integer(), hours: Type.Integer(), minutes: Type.Integer() }), Type.Null()]),
+  }),
+]);

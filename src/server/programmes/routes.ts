@@ -1,0 +1,140 @@
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import { Type } from 'typebox';
+import { audit } from '../../db/audit.ts';
+import { scoped } from '../../db/scope.ts';
+import { programmeProblems, type ProgrammeDraft } from '../../domain/programmes.ts';
+import { policy } from '../../domain/roles.ts';
+import type { AppContext } from '../context.ts';
+import { requireUser, scopeOf } from '../plugins/session.ts';
+import { Problem, rulesProblem } from '../problem.ts';
+import { errorResponses, Uuid } from '../schemas.ts';
+
+const Programme = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  description: Type.String(),
+  startYear: Type.Integer(),
+  endYear: Type.Integer(),
+  amount: Type.Integer({ description: 'öre' }),
+  fundingSource: Type.String(),
+  lines: Type.Array(
+    Type.Object({
+      id: Uuid,
+      name: Type.String(),
+      amount: Type.Integer({ description: 'öre' }),
+      committed: Type.Integer({ description: 'öre set aside for calls on this line' }),
+      available: Type.Integer({ description: 'öre left for new calls' }),
+    }),
+  ),
+});
+
+export function programmeRoutes(app: FastifyInstance, ctx: AppContext) {
+  const FunderParams = Type.Object({ funderId: Uuid });
+
+  app.get(
+    '/api/funders/:funderId/programmes',
+    {
+      schema: {
+        tags: ['programmes'],
+        summary: "A funder's programmes with their budget lines and what is left on each (staff)",
+        params: FunderParams,
+        response: { 200: Type.Object({ programmes: Type.Array(Programme) }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const { funderId } = request.params as { funderId: string };
+      if (!policy.readFunder(user, funderId)) throw new Problem(403, 'forbidden');
+      return scoped(ctx.db, scopeOf(user, funderId), async (tx) => {
+        const programmes = await tx.selectFrom('programmes').selectAll().where('funder_id', '=', funderId).orderBy('start_year', 'desc').orderBy('name').execute();
+        const lines = await tx
+          .selectFrom('budget_lines')
+          .leftJoin('calls', 'calls.budget_line_id', 'budget_lines.id')
+          .select(['budget_lines.id', 'budget_lines.programme_id', 'budget_lines.name', 'budget_lines.amount', 'budget_lines.position'])
+          .select(sql<number>`coalesce(sum(calls.amount), 0)::bigint`.as('committed'))
+          .where('budget_lines.funder_id', '=', funderId)
+          .groupBy(['budget_lines.id'])
+          .orderBy('budget_lines.position')
+          .execute();
+        return {
+          programmes: programmes.map((p) => ({
+            id: p.id,
+            name: p.name,
+            description: p.description,
+            startYear: p.start_year,
+            endYear: p.end_year,
+            amount: p.amount,
+            fundingSource: p.funding_source,
+            lines: lines
+              .filter((l) => l.programme_id === p.id)
+              .map((l) => ({ id: l.id, name: l.name, amount: l.amount, committed: Number(l.committed), available: l.amount - Number(l.committed) })),
+          })),
+        };
+      });
+    },
+  );
+
+  app.post(
+    '/api/funders/:funderId/programmes',
+    {
+      schema: {
+        tags: ['programmes'],
+        summary: 'Create a programme split into budget lines that sum exactly to its amount (caseworkers)',
+        params: FunderParams,
+        body: Type.Object(
+          {
+            name: Type.String({ minLength: 1, maxLength: 200 }),
+            description: Type.Optional(Type.String({ maxLength: 5000 })),
+            startYear: Type.Integer({ minimum: 2000, maximum: 2100 }),
+            endYear: Type.Integer({ minimum: 2000, maximum: 2100 }),
+            amount: Type.Integer({ minimum: 0, description: 'öre' }),
+            fundingSource: Type.Optional(Type.String({ maxLength: 200 })),
+            lines: Type.Array(Type.Object({ name: Type.String({ maxLength: 200 }), amount: Type.Integer({ description: 'öre' }) }, { additionalProperties: false }), {
+              maxItems: 50,
+            }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: Type.Object({ id: Uuid }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      const { funderId } = request.params as { funderId: string };
+      if (!policy.designCalls(user, funderId)) throw new Problem(403, 'forbidden');
+      const body = request.body as ProgrammeDraft & { description?: string; fundingSource?: string };
+      const problems = programmeProblems(body);
+      if (problems.length) throw rulesProblem(problems);
+      const id = await scoped(ctx.db, scopeOf(user, funderId), async (tx) => {
+        const p = await tx
+          .insertInto('programmes')
+          .values({
+            funder_id: funderId,
+            name: body.name.trim(),
+            description: body.description ?? '',
+            start_year: body.startYear,
+            end_year: body.endYear,
+            amount: body.amount,
+            funding_source: body.fundingSource ?? '',
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await tx
+          .insertInto('budget_lines')
+          .values(body.lines.map((l, i) => ({ funder_id: funderId, programme_id: p.id, name: l.name.trim(), amount: l.amount, position: i })))
+          .execute();
+        await audit(tx, { userId: user.userId, label: user.email }, {
+          action: 'programme.created',
+          objectType: 'programme',
+          objectId: p.id,
+          funderId,
+          data: { name: body.name, amount: body.amount, lines: body.lines },
+        });
+        return p.id;
+      });
+      reply.code(201);
+      return { id };
+    },
+  );
+}
