@@ -1,0 +1,112 @@
+import { useQuery } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { FUNDER_ROLES } from '../../domain/roles.ts';
+import { get } from '../api.ts';
+import { LoadError, Loading } from '../components/page.tsx';
+import { currentLanguage } from '../i18n/index.ts';
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  objectType: string;
+  objectId: string | null;
+  reason: string | null;
+  data: Record<string, unknown>;
+  hash: string;
+}
+
+export function formatDateTime(iso: string) {
+  // Deadlines and records are in Swedish time, whatever the reader's clock says.
+  return new Intl.DateTimeFormat(currentLanguage() === 'en' ? 'en-GB' : 'sv-SE', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Europe/Stockholm',
+  }).format(new Date(iso));
+}
+
+const roleOrder = (role: unknown) => (FUNDER_ROLES as readonly unknown[]).indexOf(role);
+
+const roleList = (t: TFunction, roles: unknown) =>
+  Array.isArray(roles) && roles.length
+    ? [...roles]
+        .sort((a, b) => roleOrder(a) - roleOrder(b))
+        .map((r) => t(`roles.${String(r)}`))
+        .join(', ')
+    : t('audit.noRoles');
+
+/** The facts of an entry worth reading, in words; technical details (addresses, hashes) are left out. */
+function details(t: TFunction, entry: AuditEntry): string[] {
+  const d = entry.data;
+  switch (entry.action) {
+    case 'organisation.registered':
+      return [
+        `${t('fields.orgNumber')}: ${String(d.orgNumber ?? '')}`,
+        `${t('fields.organisationName')}: ${String(d.name ?? '')}`,
+        `${t('fields.legalForm')}: ${t(`legalForms.${String(d.legalForm)}`, { defaultValue: String(d.legalForm ?? '') })}`,
+      ];
+    case 'organisation.member_added':
+      return d.email ? [`${t('fields.email')}: ${String(d.email)}`] : [];
+    case 'funder.roles_changed':
+      return [t('audit.rolesBefore', { roles: roleList(t, d.before) }), t('audit.rolesAfter', { roles: roleList(t, d.after) })];
+    case 'funder.user_invited':
+      return [`${t('fields.email')}: ${String(d.email ?? '')}`, `${t('fields.role')}: ${t(`roles.${String(d.role)}`)}`];
+    case 'funder.invitation_accepted':
+      return [`${t('fields.role')}: ${t(`roles.${String(d.role)}`)}`];
+    case 'user.signed_in':
+      return d.via ? [t(`audit.via.${String(d.via)}`, { defaultValue: String(d.via) })] : [];
+    case 'user.locale_changed':
+      return [t(`language.name.${String(d.locale)}`, { defaultValue: String(d.locale ?? '') })];
+    default:
+      return Object.entries(d)
+        .filter(([key, value]) => key !== 'ip' && ['string', 'number', 'boolean'].includes(typeof value))
+        .map(([key, value]) => `${key}: ${String(value)}`);
+  }
+}
+
+function actorName(t: TFunction, actor: string) {
+  return actor === 'system' || actor === 'anonymous' ? t(`audit.actor.${actor}`) : actor;
+}
+
+/** The audit trail of one object, newest first: who did what, when, and why. */
+export function AuditTrail({ objectType, objectId, funderId }: { objectType: string; objectId: string; funderId?: string }) {
+  const { t } = useTranslation();
+  const query = new URLSearchParams({ objectType, objectId, ...(funderId ? { funderId } : {}) });
+  const trail = useQuery({
+    queryKey: ['audit', objectType, objectId, funderId ?? null],
+    queryFn: () => get<{ entries: AuditEntry[] }>(`/api/audit?${query}`),
+  });
+  if (trail.isPending) return <Loading />;
+  if (trail.error) return <LoadError error={trail.error} />;
+  const entries = [...trail.data.entries].reverse();
+  if (entries.length === 0) return <p>{t('audit.empty')}</p>;
+  return (
+    <ol className="audit-trail">
+      {entries.map((entry) => (
+        <li key={entry.seq} className="audit-entry">
+          <p className="audit-what">{t(`audit.actions.${entry.action}`, { defaultValue: entry.action })}</p>
+          <p className="audit-meta">
+            <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
+            <span aria-hidden="true"> · </span>
+            <span className="visually-hidden">, </span>
+            {t('audit.by', { actor: actorName(t, entry.actor) })}
+          </p>
+          {entry.reason ? (
+            <p className="audit-reason">
+              {t('audit.reason')}: {entry.reason}
+            </p>
+          ) : null}
+          {details(t, entry).length ? (
+            <ul className="audit-details">
+              {details(t, entry).map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          ) : null}
+        </li>
+      ))}
+    </ol>
+  );
+}

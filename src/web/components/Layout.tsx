@@ -1,0 +1,102 @@
+import { type ReactNode, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, useLocation } from 'react-router';
+import { AccountMenu } from '../auth/AccountMenu.tsx';
+import { currentLanguage, setLanguage } from '../i18n/index.ts';
+import { useSession } from '../session.ts';
+import { Flash } from './Flash.tsx';
+
+function LanguageSwitch() {
+  const { t } = useTranslation();
+  const lang = currentLanguage();
+  const other = lang === 'sv' ? 'en' : 'sv';
+  return (
+    <button type="button" className="link-button language-switch" lang={other} onClick={() => void setLanguage(other)}>
+      {t(`language.switchTo.${other}`)}
+    </button>
+  );
+}
+
+/** Moves focus to the new page's heading after client-side navigation, as a page load would. */
+function useFocusOnNavigation() {
+  const location = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const frame = requestAnimationFrame(() => {
+      const heading = document.querySelector<HTMLElement>('main h1');
+      (heading ?? document.getElementById('main'))?.focus();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [location.pathname]);
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  useFocusOnNavigation();
+  return (
+    <>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(event) => {
+          event.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
+        {t('layout.skipToContent')}
+      </a>
+      <header className="site-header">
+        <div className="container header-inner">
+          <Link to="/" className="brand">
+            Samverka
+          </Link>
+          <div className="header-tools">
+            <LanguageSwitch />
+            {user ? (
+              <AccountMenu user={user} />
+            ) : (
+              <Link to="/sign-in" className="header-link">
+                {t('layout.signIn')}
+              </Link>
+            )}
+          </div>
+        </div>
+        <nav className="site-nav" aria-label={t('layout.mainNavigation')}>
+          <ul className="container nav-list">
+            <li>
+              <NavLink to="/" end>
+                {t('layout.nav.start')}
+              </NavLink>
+            </li>
+            {user ? (
+              <li>
+                <NavLink to="/organisations/new">{t('layout.nav.newOrganisation')}</NavLink>
+              </li>
+            ) : (
+              <li>
+                <NavLink to="/register">{t('layout.nav.register')}</NavLink>
+              </li>
+            )}
+            <li>
+              <NavLink to="/mailbox">{t('layout.nav.mailbox')}</NavLink>
+            </li>
+          </ul>
+        </nav>
+      </header>
+      <main id="main" className="container main" tabIndex={-1}>
+        <Flash />
+        {children}
+      </main>
+      <footer className="site-footer">
+        <div className="container">
+          <p>{t('layout.footer')}</p>
+        </div>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,144 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { type DefaultValues, type FieldValues, type Path, useForm } from 'react-hook-form';
+import { ApiError, type FieldError, type Messages, type SessionReply } from '../api.ts';
+import { SESSION_KEY } from '../session.ts';
+
+export interface FormErrors {
+  /** Errors tied to one field, by the request body's key. */
+  fields: Record<string, Messages>;
+  /** Errors about the whole form (wrong password, no permission …). */
+  general: Messages[];
+  /** The session is gone: what was typed is saved and the user is asked to sign in again. */
+  signIn: boolean;
+}
+
+const NO_ERRORS: FormErrors = { fields: {}, general: [], signIn: false };
+const DRAFT_PREFIX = 'samverka.draft.';
+
+export interface AppFormOptions<T extends FieldValues> {
+  /** Prefix of the inputs' ids, unique on the page. */
+  id: string;
+  defaultValues: DefaultValues<T>;
+  /** The fields in the order they appear, for the error summary. */
+  fields: (keyof T & string)[];
+  /** Checks in the browser before sending; the same rules and messages as the server. */
+  validate?: (values: T) => FieldError[];
+  /** Keeps what was typed across a sign-in (never the fields in `secret`). */
+  draftKey?: string;
+  secret?: (keyof T & string)[];
+}
+
+function readDraft(key: string): Record<string, unknown> | null {
+  try {
+    const raw = sessionStorage.getItem(DRAFT_PREFIX + key);
+    if (!raw) return null;
+    sessionStorage.removeItem(DRAFT_PREFIX + key);
+    return JSON.parse(raw) as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * react-hook-form plus what every Samverka form needs: field errors from the
+ * browser's checks and from the server in one place (in both languages, so a
+ * language switch re-renders them), an error summary that takes focus after a
+ * failed submit, and a draft kept in sessionStorage when the session ran out.
+ */
+export function useAppForm<T extends FieldValues>(options: AppFormOptions<T>) {
+  const form = useForm<T>({ defaultValues: options.defaultValues });
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [failedAttempts, setFailedAttempts] = useState(0);
+  const [restored, setRestored] = useState(false);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const queryClient = useQueryClient();
+  const { id, fields, validate, draftKey, secret } = options;
+
+  useEffect(() => {
+    if (!draftKey) return;
+    const draft = readDraft(draftKey);
+    if (draft) {
+      form.reset({ ...form.getValues(), ...draft });
+      setRestored(true);
+    }
+  }, [draftKey, form]);
+
+  useEffect(() => {
+    if (failedAttempts > 0) summaryRef.current?.focus();
+  }, [failedAttempts]);
+
+  const saveDraft = useCallback(() => {
+    if (!draftKey) return;
+    const values: Record<string, unknown> = { ...form.getValues() };
+    for (const name of secret ?? []) delete values[name];
+    try {
+      sessionStorage.setItem(DRAFT_PREFIX + draftKey, JSON.stringify(values));
+    } catch {
+      // No storage: the form still holds the values while the page stays open.
+    }
+  }, [draftKey, secret, form]);
+
+  const show = useCallback(
+    (list: FieldError[], general: Messages[] = [], signIn = false) => {
+      const byField: Record<string, Messages> = {};
+      const rest = [...general];
+      for (const e of list) {
+        if ((fields as string[]).includes(e.field)) byField[e.field] ??= e.messages;
+        else rest.push(e.messages);
+      }
+      setErrors({ fields: byField, general: rest, signIn });
+      setFailedAttempts((n) => n + 1);
+    },
+    [fields],
+  );
+
+  /** Shows an error from the API on the form; keeps every value as typed. */
+  const showError = useCallback(
+    (error: unknown) => {
+      if (!(error instanceof ApiError)) throw error;
+      const problem = error.problem;
+      if (error.needsSignIn) {
+        saveDraft();
+        // Signed out as far as the server is concerned; the page stays, with what was typed.
+        queryClient.setQueryData<SessionReply>(SESSION_KEY, (old) => (old ? { ...old, user: null } : old));
+      }
+      const list = problem.errors ?? [];
+      // A field error carries its own message; the general title would only repeat "check the form".
+      const general = list.length && problem.code === 'validation_failed' ? [] : list.some((e) => e.code === problem.code) ? [] : [problem.messages];
+      show(list, general, error.needsSignIn);
+    },
+    [saveDraft, show, queryClient],
+  );
+
+  const onSubmit = (handler: (values: T) => Promise<void>) =>
+    form.handleSubmit(async (values) => {
+      const problems = validate?.(values) ?? [];
+      if (problems.length) {
+        show(problems);
+        return;
+      }
+      setErrors(NO_ERRORS);
+      try {
+        await handler(values);
+      } catch (error) {
+        showError(error);
+      }
+    });
+
+  const fieldId = (name: keyof T & string) => `${id}-${name}`;
+
+  return {
+    form,
+    errors,
+    restored,
+    summaryRef,
+    onSubmit,
+    showError,
+    clearErrors: () => setErrors(NO_ERRORS),
+    fieldId,
+    /** What a field component needs: its id, its error and react-hook-form's binding. */
+    field: (name: keyof T & string) => ({ id: fieldId(name), error: errors.fields[name], ...form.register(name as Path<T>) }),
+    summaryItems: () => fields.filter((f) => errors.fields[f]).map((f) => ({ href: `#${fieldId(f)}`, message: errors.fields[f] })),
+  };
+}

@@ -1,0 +1,79 @@
+import i18n from 'i18next';
+import { initReactI18next, useTranslation } from 'react-i18next';
+import { languageCookie, put } from '../api.ts';
+import type { Messages } from '../api.ts';
+import en from './en.json' with { type: 'json' };
+import sv from './sv.json' with { type: 'json' };
+
+export type Lang = 'sv' | 'en';
+const STORAGE_KEY = 'samverka.lang';
+
+function storedLanguage(): Lang | null {
+  try {
+    const value = localStorage.getItem(STORAGE_KEY);
+    return value === 'sv' || value === 'en' ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The language chosen in this browser, else the one the server last set, else Swedish. */
+function initialLanguage(): Lang {
+  const cookie = languageCookie();
+  return storedLanguage() ?? (cookie === 'en' || cookie === 'sv' ? cookie : 'sv');
+}
+
+export function initI18n() {
+  const lng = initialLanguage();
+  document.documentElement.lang = lng;
+  void i18n.use(initReactI18next).init({
+    resources: { sv: { translation: sv }, en: { translation: en } },
+    lng,
+    fallbackLng: 'sv',
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  // The server answers in the language of its cookie: keep it in step with this browser's choice.
+  const chosen = storedLanguage();
+  if (chosen && languageCookie() !== chosen) void put('/api/me/locale', { locale: chosen }).catch(() => {});
+  return i18n;
+}
+
+export function currentLanguage(): Lang {
+  return i18n.language === 'en' ? 'en' : 'sv';
+}
+
+/** Switches the interface, remembers the choice here and tells the server (which then answers in it too). */
+export async function setLanguage(lang: Lang) {
+  try {
+    localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    // Private mode without storage: the choice lasts for this page only.
+  }
+  document.documentElement.lang = lang;
+  await i18n.changeLanguage(lang);
+  await put('/api/me/locale', { locale: lang }).catch(() => {});
+}
+
+/**
+ * After sign-in the server sets its language cookie to the account's saved language.
+ * A choice made in this browser wins and is saved to the account; otherwise the account's is used.
+ */
+export async function adoptLanguageAfterSignIn(accountLocale: Lang) {
+  const chosen = storedLanguage();
+  if (chosen && chosen !== accountLocale) {
+    await put('/api/me/locale', { locale: chosen }).catch(() => {});
+  } else if (!chosen && accountLocale !== currentLanguage()) {
+    document.documentElement.lang = accountLocale;
+    await i18n.changeLanguage(accountLocale);
+  }
+}
+
+/** Picks the current language's text of a server message. */
+export function useLocalized() {
+  const { i18n: instance } = useTranslation();
+  const lang: Lang = instance.language === 'en' ? 'en' : 'sv';
+  return (m: Messages) => m[lang];
+}
+
+export default i18n;

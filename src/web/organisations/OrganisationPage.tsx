@@ -1,0 +1,52 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { get } from '../api.ts';
+import { AuditTrail } from '../audit/AuditTrail.tsx';
+import { LoadError, Loading, Page } from '../components/page.tsx';
+
+export interface Organisation {
+  id: string;
+  orgNumber: string;
+  name: string;
+  legalForm: string;
+  municipality: string | null;
+}
+
+export function OrganisationPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const org = useQuery({ queryKey: ['organisation', id], queryFn: () => get<Organisation>(`/api/organisations/${encodeURIComponent(id)}`), retry: false });
+  const data = org.data;
+  return (
+    <Page title={data?.name ?? t('organisation.title')}>
+      {org.isPending ? (
+        <Loading />
+      ) : org.error ? (
+        <LoadError error={org.error} />
+      ) : data ? (
+        <>
+          <dl className="facts">
+            <div>
+              <dt>{t('fields.orgNumber')}</dt>
+              <dd>{data.orgNumber}</dd>
+            </div>
+            <div>
+              <dt>{t('fields.legalForm')}</dt>
+              <dd>{t(`legalForms.${data.legalForm}`, { defaultValue: data.legalForm })}</dd>
+            </div>
+            <div>
+              <dt>{t('fields.municipality')}</dt>
+              <dd>{data.municipality ?? t('common.notGiven')}</dd>
+            </div>
+          </dl>
+          <section className="section" aria-labelledby="history-heading">
+            <h2 id="history-heading">{t('audit.heading')}</h2>
+            <p className="hint">{t('audit.organisationIntro')}</p>
+            <AuditTrail objectType="organisation" objectId={data.id} />
+          </section>
+        </>
+      ) : null}
+    </Page>
+  );
+}

@@ -1,0 +1,101 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { FUNDER_ROLES } from '../../domain/roles.ts';
+import type { SessionUser } from '../api.ts';
+import { Loading, Page } from '../components/page.tsx';
+import { useSession } from '../session.ts';
+
+function Welcome() {
+  const { t } = useTranslation();
+  return (
+    <Page title={t('start.welcomeTitle')}>
+      <p className="lead">{t('start.welcomeLead')}</p>
+      <p>{t('start.welcomeApplicants')}</p>
+      <p>{t('start.welcomeFunders')}</p>
+      <ul className="link-list">
+        <li>
+          <Link to="/sign-in" className="button">
+            {t('start.signIn')}
+          </Link>
+        </li>
+        <li>
+          <Link to="/register">{t('start.createAccount')}</Link>
+        </li>
+      </ul>
+    </Page>
+  );
+}
+
+/** What one role at a funder does here, and the links to what exists so far. */
+function RoleSection({ funderId, role }: { funderId: string; role: string }) {
+  const { t } = useTranslation();
+  return (
+    <li className="card role-card">
+      <h3>{t(`roles.${role}`)}</h3>
+      <p>{t(`start.roles.${role}`)}</p>
+      {role === 'administrator' ? (
+        <p>
+          <Link to={`/funders/${funderId}/users`}>{t('start.manageUsers')}</Link>
+        </p>
+      ) : (
+        <p className="hint">{t('start.comingSoon')}</p>
+      )}
+    </li>
+  );
+}
+
+function Dashboard({ user }: { user: SessionUser }) {
+  const { t } = useTranslation();
+  const funders = new Map<string, { name: string; roles: string[] }>();
+  for (const f of user.funders) {
+    const entry = funders.get(f.funderId) ?? { name: f.funderName, roles: [] };
+    entry.roles.push(f.role);
+    funders.set(f.funderId, entry);
+  }
+  const order = (role: string) => FUNDER_ROLES.indexOf(role as (typeof FUNDER_ROLES)[number]);
+  return (
+    <Page title={t('start.title')} heading={t('start.hello', { name: user.name })}>
+      {[...funders].map(([funderId, funder]) => (
+        <section key={funderId} className="section" aria-labelledby={`funder-${funderId}`}>
+          <h2 id={`funder-${funderId}`}>{funder.name}</h2>
+          <p className="hint">{t('start.yourRoles', { count: funder.roles.length })}</p>
+          <ul className="card-grid">
+            {[...funder.roles].sort((a, b) => order(a) - order(b)).map((role) => (
+              <RoleSection key={role} funderId={funderId} role={role} />
+            ))}
+          </ul>
+        </section>
+      ))}
+      <section className="section" aria-labelledby="organisations-heading">
+        <h2 id="organisations-heading">{t('start.organisationsHeading')}</h2>
+        {user.organisations.length ? (
+          <ul className="card-grid">
+            {user.organisations.map((o) => (
+              <li key={o.id} className="card">
+                <h3>
+                  <Link to={`/organisations/${o.id}`}>{o.name}</Link>
+                </h3>
+                <p>
+                  {t('fields.orgNumber')}: {o.orgNumber}
+                </p>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{user.funders.length ? t('start.noOrganisationsStaff') : t('start.noOrganisations')}</p>
+        )}
+        <p>
+          <Link to="/organisations/new" className={user.organisations.length || user.funders.length ? undefined : 'button'}>
+            {t('start.registerOrganisation')}
+          </Link>
+        </p>
+      </section>
+    </Page>
+  );
+}
+
+export function StartPage() {
+  const { user, loading } = useSession();
+  if (loading) return <Loading />;
+  return user ? <Dashboard user={user} /> : <Welcome />;
+}

@@ -1,0 +1,74 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Debian's Chromium, headless; one per test file (launching takes about a second). */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+export const PHONE: BrowserContextOptions = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+export const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 900 } };
+
+/**
+ * A fresh browser profile (own cookies and storage) on the test server, in
+ * Swedish unless told otherwise. axe needs a page from a context, not browser.newPage().
+ */
+export async function openPage(browser: Browser, baseURL: string, options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL, locale: 'sv-SE', timezoneId: 'Europe/Stockholm', ...DESKTOP, ...options });
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !/status of (4\d\d)/.test(message.text())) problems.push(`console error: ${message.text()}`);
+  });
+  pageProblems.set(page, problems);
+  return { context, page };
+}
+
+const pageProblems = new WeakMap<Page, string[]>();
+
+/** JavaScript errors the page logged (failed 4xx requests are expected in error journeys and left out). */
+export function scriptErrors(page: Page): string[] {
+  return pageProblems.get(page) ?? [];
+}
+
+/**
+ * Scans the page with axe for WCAG 2.1 A and AA and throws with a readable
+ * list of every violation: the rule, its help text and the offending elements.
+ */
+export async function axe(page: Page, label = page.url()): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  if (results.violations.length === 0) return;
+  const report = results.violations
+    .map((v) => {
+      const nodes = v.nodes
+        .slice(0, 5)
+        .map((n) => `    - ${n.target.join(' ')}\n      ${n.html.slice(0, 200)}\n      ${(n.failureSummary ?? '').replaceAll('\n', '\n      ')}`)
+        .join('\n');
+      return `  [${v.impact ?? 'unknown'}] ${v.id}: ${v.help}\n    ${v.helpUrl}\n${nodes}`;
+    })
+    .join('\n');
+  throw new Error(`axe found ${results.violations.length} accessibility violation(s) on ${label}:\n${report}`);
+}
+
+/** Waits for a page of the app to be rendered (its h1) and scans it. */
+export async function settledAndAccessible(page: Page, heading: string | RegExp) {
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+  await page.waitForFunction(() => ![...document.querySelectorAll('[role=status]')].some((el) => /^(Hämtar|Loading)/.test(el.textContent ?? '')));
+  await axe(page);
+}
