@@ -1,8 +1,9 @@
-import { CompiledQuery } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import nodemailer from 'nodemailer';
 import { type JobWithMetadata, PgBoss } from 'pg-boss';
 import type { Config } from '../config.ts';
 import type { Database, Tx } from '../db/connection.ts';
+import { APP_ROLE } from '../db/migrations/0001_foundation.ts';
 import type { JobQueue } from '../server/context.ts';
 import { MAIL_QUEUE } from '../server/mail/outbox.ts';
 import { deliverMail, markFailed, strandedMail } from './mail.ts';
@@ -56,6 +57,7 @@ export async function startJobs(db: Database, config: Pick<Config, 'smtpUrl' | '
     await sweep();
   });
   await boss.schedule(SWEEP_QUEUE, '* * * * *');
+  await allowAppRoleToEnqueue(db);
   await sweep();
 
   return {
@@ -72,4 +74,28 @@ export async function startJobs(db: Database, config: Pick<Config, 'smtpUrl' | '
       transport?.close();
     },
   };
+}
+
+/**
+ * Mails are queued inside request transactions, and tenant transactions run
+ * as the application role (`scoped`), which owns nothing in pg-boss's schema:
+ * without these grants every mail queued under a funder's scope (an
+ * invitation) failed with "permission denied for schema pgboss". The role may
+ * enqueue (insert, and read back the new id) and read the queue settings the
+ * insert joins; it cannot read job data, fetch, complete or delete jobs.
+ * pg-boss creates its schema at start, after our migrations, so the grants
+ * are made here; an advisory lock keeps two processes starting at once from
+ * granting concurrently ("tuple concurrently updated").
+ */
+async function allowAppRoleToEnqueue(db: Database): Promise<void> {
+  await db.kysely.transaction().execute(async (tx) => {
+    await sql`select pg_advisory_xact_lock(hashtext('samverka.pgboss-grants'))`.execute(tx);
+    const { rows } = await sql<{ table_name: string }>`select distinct table_name from pgboss.queue`.execute(tx);
+    const tables = ['job', ...rows.map((r) => r.table_name)].filter((t, i, all) => all.indexOf(t) === i);
+    const role = sql.id(APP_ROLE);
+    await sql`grant usage on schema pgboss to ${role}`.execute(tx);
+    await sql`grant select on pgboss.queue to ${role}`.execute(tx);
+    // Reading back the new job's id (and start time, for NOTIFY) is all the insert's RETURNING needs.
+    for (const table of tables) await sql`grant insert, select (id, start_after) on ${sql.id('pgboss', table)} to ${role}`.execute(tx);
+  });
 }
