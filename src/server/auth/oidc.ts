@@ -124,8 +124,14 @@ export function oidcRoutes(app: FastifyInstance, ctx: AppContext) {
           expectedNonce: flow.nonce,
         });
         const claims = tokens.claims();
-        email = String(claims?.email ?? '');
+        if (!claims) throw new Error('no ID token');
+        // OpenID Connect Core 5.4: when an access token is issued, a conformant provider may
+        // return the claims asked for by scope (email) only from the userinfo endpoint.
+        const person: Record<string, unknown> = claims.email ? claims : await oidc.fetchUserInfo(config, tokens.access_token, claims.sub);
+        email = typeof person.email === 'string' ? person.email : '';
         if (!email) throw new Error('no e-mail claim');
+        // Staff are matched by e-mail: never on an address the provider itself says it has not verified.
+        if (person.email_verified === false) throw new Error('e-mail address not verified by the identity provider');
       } catch (error) {
         request.log.warn({ err: error }, 'OIDC sign-in failed');
         return fail(reply, 'oidc_failed');
