@@ -5,15 +5,20 @@ import { migrate } from './db/migrate.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedIfEmpty } from './db/seed/demo.ts';
 import { startJobs } from './jobs/index.ts';
 import { buildApp } from './server/app.ts';
+import type { AppContext } from './server/context.ts';
 
 const started = performance.now();
 const config = loadConfig();
 const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: join(config.dataDir, 'pglite') });
 await migrate(db);
 const seeded = await seedIfEmpty(db);
-const jobs = await startJobs(db, config);
-const app = await buildApp({ db, config, jobs: jobs.queue });
+const ctx: AppContext = { db, config };
+const app = await buildApp(ctx);
 await app.listen({ port: config.port, host: config.host });
+// The queue starts after the server answers: a mail written before then stays in the outbox,
+// and the queue's first sweep delivers it.
+const jobs = await startJobs(db, config);
+ctx.jobs = jobs.queue;
 
 const ms = Math.round(performance.now() - started);
 const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${join(config.dataDir, 'pglite')}`;
