@@ -112,6 +112,46 @@ describe('inviting a colleague', () => {
     await admin.context.close();
   });
 
+  it('someone who already has an account signs in first and comes back to accept', { timeout: 90_000 }, async () => {
+    const admin = await openPage(browser, server.url);
+    await signIn(admin.page, 'admin@norrkoping.example', 'Åsa Administratör');
+    await admin.page.getByRole('region', { name: FUNDER }).getByRole('link', { name: 'Hantera användare och roller' }).click();
+    const invite = admin.page.getByRole('region', { name: 'Bjud in en medarbetare' });
+    await invite.getByLabel('E-postadress').fill('handlaggare@norrkoping.example');
+    await invite.getByLabel('Roll').selectOption('reviewer');
+    await invite.getByRole('button', { name: 'Skicka inbjudan' }).click();
+    await invite.getByText('En inbjudan har skickats till handlaggare@norrkoping.example som Bedömare.').waitFor();
+
+    // Inviting her again to a role she already has is refused on the e-mail field.
+    await invite.getByLabel('E-postadress').fill('handlaggare@norrkoping.example');
+    await invite.getByLabel('Roll').selectOption('caseworker');
+    await invite.getByRole('button', { name: 'Skicka inbjudan' }).click();
+    await admin.page.locator('#invite-email-error').getByText('handlaggare@norrkoping.example har redan rollen handläggare här.').waitFor();
+    await axe(admin.page, 'invite an existing member');
+
+    await openMail(admin.page, `Inbjudan till ${FUNDER} i Samverka`, 'handlaggare@norrkoping.example');
+    const href = (await admin.page.locator('.mail-body a').getAttribute('href')) as string;
+
+    const hanna = await openPage(browser, server.url);
+    await hanna.page.goto(href);
+    await settledAndAccessible(hanna.page, `Inbjudan till ${FUNDER}`);
+    await hanna.page.getByText('Det finns redan ett konto för handlaggare@norrkoping.example. Logga in först').waitFor();
+    await hanna.page.getByRole('link', { name: 'Logga in för att ta emot inbjudan' }).click();
+    await settledAndAccessible(hanna.page, 'Logga in');
+    expect(await hanna.page.getByLabel('E-postadress').inputValue()).toBe('handlaggare@norrkoping.example');
+    await hanna.page.getByLabel('Lösenord').fill('samverka-demo');
+    await hanna.page.getByRole('button', { name: 'Logga in' }).click();
+
+    await settledAndAccessible(hanna.page, `Inbjudan till ${FUNDER}`);
+    await hanna.page.getByRole('button', { name: 'Ta emot inbjudan' }).click();
+    await settledAndAccessible(hanna.page, 'Hej Hanna Handläggare');
+    const funder = hanna.page.getByRole('region', { name: FUNDER });
+    await funder.getByRole('heading', { level: 3, name: 'Bedömare' }).waitFor();
+    await funder.getByRole('heading', { level: 3, name: 'Handläggare' }).waitFor();
+    await hanna.context.close();
+    await admin.context.close();
+  });
+
   it('admin changes roles with a reason, which the member history shows', { timeout: 60_000 }, async () => {
     const { context, page } = await openPage(browser, server.url);
     await signIn(page, 'admin@norrkoping.example', 'Åsa Administratör');

@@ -32,9 +32,13 @@ export async function openPage(browser: Browser, baseURL: string, options: Brows
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  // Only Samverka's own pages count: an identity provider's pages are not ours to judge.
+  const ours = () => page.url().startsWith(baseURL);
+  page.on('pageerror', (error) => {
+    if (ours()) problems.push(`page error: ${error.message}`);
+  });
   page.on('console', (message) => {
-    if (message.type() === 'error' && !/status of (4\d\d)/.test(message.text())) problems.push(`console error: ${message.text()}`);
+    if (ours() && message.type() === 'error' && !/status of (4\d\d)/.test(message.text())) problems.push(`console error: ${message.text()}`);
   });
   pageProblems.set(page, problems);
   return { context, page };
@@ -42,7 +46,7 @@ export async function openPage(browser: Browser, baseURL: string, options: Brows
 
 const pageProblems = new WeakMap<Page, string[]>();
 
-/** JavaScript errors the page logged (failed 4xx requests are expected in error journeys and left out). */
+/** JavaScript errors Samverka's pages logged (failed 4xx requests are expected in error journeys and left out). */
 export function scriptErrors(page: Page): string[] {
   return pageProblems.get(page) ?? [];
 }

@@ -1,10 +1,13 @@
-import { type ReactNode, useEffect, useRef } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation } from 'react-router';
-import { AccountMenu } from '../auth/AccountMenu.tsx';
 import { currentLanguage, setLanguage } from '../i18n/index.ts';
 import { useSession } from '../session.ts';
 import { Flash } from './Flash.tsx';
+
+// The menu widget (react-aria) is loaded only once someone is signed in, so the
+// pages applicants start on stay small on a phone.
+const AccountMenu = lazy(() => import('../auth/AccountMenu.tsx').then((m) => ({ default: m.AccountMenu })));
 
 function LanguageSwitch() {
   const { t } = useTranslation();
@@ -58,7 +61,9 @@ export function Layout({ children }: { children: ReactNode }) {
           <div className="header-tools">
             <LanguageSwitch />
             {user ? (
-              <AccountMenu user={user} />
+              <Suspense fallback={<span className="header-link">{user.name}</span>}>
+                <AccountMenu user={user} />
+              </Suspense>
             ) : (
               <Link to="/sign-in" className="header-link">
                 {t('layout.signIn')}
