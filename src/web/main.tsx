@@ -2,8 +2,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
-import { ApiError } from './api.ts';
 import { App } from './App.tsx';
+import { ApiError } from './api.ts';
 import { initI18n } from './i18n/index.ts';
 
 initI18n();

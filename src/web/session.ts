@@ -26,7 +26,7 @@ export function useSessionChange() {
 
 /** Only same-site paths are followed after sign-in, so a link cannot send anyone elsewhere. */
 export function safeNext(next: string | null | undefined, fallback = '/'): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
+  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
   return next;
 }
 

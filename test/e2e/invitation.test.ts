@@ -40,10 +40,7 @@ describe('inviting a colleague', () => {
   it('admin invites a caseworker, who accepts from the mail and lands signed in with the role', { timeout: 90_000 }, async () => {
     const admin = await openPage(browser, server.url);
     await signIn(admin.page, 'admin@norrkoping.example', 'Åsa Administratör');
-    await admin.page
-      .getByRole('region', { name: FUNDER })
-      .getByRole('link', { name: 'Hantera användare och roller' })
-      .click();
+    await admin.page.getByRole('region', { name: FUNDER }).getByRole('link', { name: 'Hantera användare och roller' }).click();
     await settledAndAccessible(admin.page, 'Användare och roller');
     expect(await admin.page.title()).toBe('Användare och roller – Samverka');
 

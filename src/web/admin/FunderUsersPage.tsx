@@ -75,7 +75,13 @@ function MemberCard({ funderId, member, isSelf }: { funderId: string; member: Me
             {t('users.save')}
             <span className="visually-hidden"> {t('users.forName', { name: member.name })}</span>
           </button>
-          <button type="button" className="button button-secondary" aria-expanded={showHistory} aria-controls={historyId} onClick={() => setShowHistory((v) => !v)}>
+          <button
+            type="button"
+            className="button button-secondary"
+            aria-expanded={showHistory}
+            aria-controls={historyId}
+            onClick={() => setShowHistory((v) => !v)}
+          >
             {showHistory ? t('users.hideHistory') : t('users.showHistory')}
             <span className="visually-hidden"> {t('users.forName', { name: member.name })}</span>
           </button>
@@ -154,15 +160,7 @@ export function FunderUsersPage() {
     <Page title={t('users.title')}>
       {funderName ? <p className="lead">{funderName}</p> : null}
       <p>
-        <a
-          href="#invite-email"
-          onClick={(event) => {
-            event.preventDefault();
-            document.getElementById('invite-email')?.focus();
-          }}
-        >
-          {t('users.jumpToInvite')}
-        </a>
+        <a href="#invite-email">{t('users.jumpToInvite')}</a>
       </p>
       {data.isPending ? (
         <Loading />

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Menu, MenuItem, MenuTrigger, Popover } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { ApiError, type SessionUser, post } from '../api.ts';
+import { ApiError, post, type SessionUser } from '../api.ts';
 import { useLocalized } from '../i18n/index.ts';
 import { useSessionChange } from '../session.ts';
 

@@ -1,14 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { ApiError, get, post } from '../api.ts';
+import { ApiError, get, post, type SessionUser } from '../api.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { TextField } from '../components/fields.tsx';
 import { Info, LoadError, Loading, Page } from '../components/page.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
 import { collect, newPassword, required } from '../components/validation.ts';
 import { useLocalized } from '../i18n/index.ts';
-import { type SessionUser } from '../api.ts';
 import { signInPath, useSession, useSessionChange } from '../session.ts';
 
 interface Invitation {
@@ -47,14 +46,12 @@ function NewAccountForm({ token, inv }: { token: string; inv: Invitation }) {
       <p>{t('invitation.createAccountIntro', { email: inv.email })}</p>
       <ErrorSummary errors={f.errors} items={f.summaryItems()} ref={f.summaryRef} />
       <form onSubmit={submit} noValidate className="form">
-        <div className="field">
-          <p className="label" id="invitation-email-label">
-            {t('fields.email')}
-          </p>
-          <p className="readonly-value" aria-labelledby="invitation-email-label">
-            {inv.email}
-          </p>
-        </div>
+        <dl className="facts">
+          <div>
+            <dt>{t('fields.email')}</dt>
+            <dd>{inv.email}</dd>
+          </div>
+        </dl>
         <TextField label={t('fields.name')} autoComplete="name" {...f.field('name')} />
         <TextField label={t('fields.newPassword')} hint={t('register.passwordHint')} type="password" autoComplete="new-password" {...f.field('password')} />
         <div className="actions">
@@ -126,7 +123,16 @@ export function InvitationPage() {
   return (
     <Page title={title}>
       {token.length < 10 ? (
-        <LoadError error={new ApiError({ title: '', status: 400, code: 'token_invalid', messages: { sv: t('invitation.noToken', { lng: 'sv' }), en: t('invitation.noToken', { lng: 'en' }) } })} />
+        <LoadError
+          error={
+            new ApiError({
+              title: '',
+              status: 400,
+              code: 'token_invalid',
+              messages: { sv: t('invitation.noToken', { lng: 'sv' }), en: t('invitation.noToken', { lng: 'en' }) },
+            })
+          }
+        />
       ) : invitation.isPending || loading ? (
         <Loading />
       ) : invitation.error ? (

@@ -28,11 +28,7 @@ function labelOf(href: string): string | null {
  * The list of what went wrong, at the top of the form; it takes focus after a
  * failed submit and links each field error to its field.
  */
-export function ErrorSummary({
-  errors,
-  items,
-  ref,
-}: { errors: FormErrors; items: { href: string; message: Messages }[]; ref: Ref<HTMLDivElement> }) {
+export function ErrorSummary({ errors, items, ref }: { errors: FormErrors; items: { href: string; message: Messages }[]; ref: Ref<HTMLDivElement> }) {
   const { t } = useTranslation();
   const localized = useLocalized();
   const location = useLocation();
@@ -40,31 +36,34 @@ export function ErrorSummary({
   const count = errors.general.length + items.length;
   if (count === 0) return <div ref={ref} tabIndex={-1} hidden />;
   return (
-    <div className="error-summary" ref={ref} tabIndex={-1} aria-labelledby={titleId}>
-      <h2 id={titleId} className="error-summary-title">
-        {t('form.summaryTitle')}
-      </h2>
-      <ul className="error-summary-list">
-        {errors.general.map((m) => (
-          <li key={m.en}>{localized(m)}</li>
-        ))}
-        {items.map((item) => {
-          const label = labelOf(item.href);
-          return (
-            <li key={item.href}>
-              <a href={item.href} onClick={(e) => focusTarget(e, item.href)}>
-                {label ? `${label}: ` : ''}
-                {localized(item.message)}
-              </a>
-            </li>
-          );
-        })}
-      </ul>
-      {errors.signIn ? (
-        <p>
-          <Link to={signInPath(location.pathname + location.search)}>{t('form.signInAgain')}</Link>
-        </p>
-      ) : null}
+    // As GOV.UK's error summary: the box takes focus, and its content is an alert.
+    <div className="error-summary" ref={ref} tabIndex={-1}>
+      <div role="alert" aria-labelledby={titleId}>
+        <h2 id={titleId} className="error-summary-title">
+          {t('form.summaryTitle')}
+        </h2>
+        <ul className="error-summary-list">
+          {errors.general.map((m) => (
+            <li key={m.en}>{localized(m)}</li>
+          ))}
+          {items.map((item) => {
+            const label = labelOf(item.href);
+            return (
+              <li key={item.href}>
+                <a href={item.href} onClick={(e) => focusTarget(e, item.href)}>
+                  {label ? `${label}: ` : ''}
+                  {localized(item.message)}
+                </a>
+              </li>
+            );
+          })}
+        </ul>
+        {errors.signIn ? (
+          <p>
+            <Link to={signInPath(location.pathname + location.search)}>{t('form.signInAgain')}</Link>
+          </p>
+        ) : null}
+      </div>
     </div>
   );
 }

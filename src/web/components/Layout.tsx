@@ -24,6 +24,7 @@ function LanguageSwitch() {
 function useFocusOnNavigation() {
   const location = useLocation();
   const first = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each change of page, which is what it is for
   useEffect(() => {
     if (first.current) {
       first.current = false;
@@ -43,14 +44,7 @@ export function Layout({ children }: { children: ReactNode }) {
   useFocusOnNavigation();
   return (
     <>
-      <a
-        className="skip-link"
-        href="#main"
-        onClick={(event) => {
-          event.preventDefault();
-          document.getElementById('main')?.focus();
-        }}
-      >
+      <a className="skip-link" href="#main">
         {t('layout.skipToContent')}
       </a>
       <header className="site-header">

@@ -92,7 +92,13 @@ export function CheckboxGroup({
   hint,
   error,
   children,
-}: { id: string; legend: ReactNode; hint?: ReactNode; error?: Messages; children: ReactNode }) {
+}: {
+  id: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  error?: Messages;
+  children: ReactNode;
+}) {
   return (
     <fieldset
       id={id}

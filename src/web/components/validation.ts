@@ -32,5 +32,9 @@ export function orgNumber(field: string, value: string): FieldError[] {
 /** Keeps the first error per field, in the order the checks were listed. */
 export function collect(...lists: FieldError[][]): FieldError[] {
   const seen = new Set<string>();
-  return lists.flat().filter((e) => (seen.has(e.field) ? false : (seen.add(e.field), true)));
+  return lists.flat().filter((e) => {
+    if (seen.has(e.field)) return false;
+    seen.add(e.field);
+    return true;
+  });
 }

@@ -1,7 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import { languageCookie, put } from '../api.ts';
 import type { Messages } from '../api.ts';
+import { languageCookie, put } from '../api.ts';
 import en from './en.json' with { type: 'json' };
 import sv from './sv.json' with { type: 'json' };
 

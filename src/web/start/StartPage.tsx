@@ -60,9 +60,11 @@ function Dashboard({ user }: { user: SessionUser }) {
           <h2 id={`funder-${funderId}`}>{funder.name}</h2>
           <p className="hint">{t('start.yourRoles', { count: funder.roles.length })}</p>
           <ul className="card-grid">
-            {[...funder.roles].sort((a, b) => order(a) - order(b)).map((role) => (
-              <RoleSection key={role} funderId={funderId} role={role} />
-            ))}
+            {[...funder.roles]
+              .sort((a, b) => order(a) - order(b))
+              .map((role) => (
+                <RoleSection key={role} funderId={funderId} role={role} />
+              ))}
           </ul>
         </section>
       ))}
