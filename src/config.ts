@@ -19,6 +19,8 @@ export interface Config {
   production: boolean;
   logLevel: string;
   webDir: string;
+  /** Mails kept in a local mailbox page instead of sent: only without SMTP and outside production. */
+  localMailbox: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -38,6 +40,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production,
     logLevel: env.LOG_LEVEL ?? 'info',
     webDir: resolve(env.WEB_DIR ?? 'dist/web'),
+    localMailbox: !env.SMTP_URL && !production,
   };
 }
 

@@ -72,8 +72,8 @@ export const messages = {
     en: 'There is no Samverka account for {{email}} at {{funder}}. Ask your administrator for an invitation.',
   },
   mailbox_disabled: {
-    sv: 'Den lokala brevlådan finns bara när ingen e-postserver är inställd.',
-    en: 'The local mailbox exists only when no mail server is configured.',
+    sv: 'Den lokala brevlådan finns bara i demo- och utvecklingsläge, när ingen e-postserver är inställd.',
+    en: 'The local mailbox exists only in demo and development mode, when no mail server is configured.',
   },
   unavailable: { sv: 'Databasen svarar inte just nu.', en: 'The database is not answering right now.' },
   invalid_date: { sv: 'Ange ett datum som ÅÅÅÅ-MM-DD, t.ex. 2022-03-06.', en: 'Enter a date as YYYY-MM-DD, e.g. 2022-03-06.' },
@@ -137,6 +137,10 @@ export const messages = {
   },
   file_missing: { sv: 'Välj en fil att ladda upp.', en: 'Choose a file to upload.' },
   file_unknown: { sv: 'Filen finns inte eller tillhör en annan organisation.', en: 'The file does not exist or belongs to another organisation.' },
+  signed_in_as_other: {
+    sv: 'Du är inloggad som {{email}}. Logga ut först för att skapa ett nytt konto med inbjudan.',
+    en: 'You are signed in as {{email}}. Sign out first to create a new account with the invitation.',
+  },
   already_decided: { sv: 'Det här är redan avgjort.', en: 'This has already been decided.' },
   already_exists: { sv: 'Det finns redan.', en: 'It already exists.' },
   internal: {

@@ -112,7 +112,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
 
   const hasWeb = existsSync(join(ctx.config.webDir, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: ctx.config.webDir, wildcard: false, index: false, maxAge: '1h' });
+    await app.register(fastifyStatic, { root: ctx.config.webDir, wildcard: true, index: false, maxAge: '1h' });
   }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0];

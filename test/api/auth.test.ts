@@ -205,3 +205,20 @@ describe('bad requests', () => {
     expect(res.body.errors[0].messages.en).toBe('Please fill in this field.');
   });
 });
+
+describe('server fixes found from the browser', () => {
+  it('forgets a session cookie the server no longer knows', async () => {
+    const c = new Client(t.app);
+    await c.login('admin@delmos.example');
+    await t.db.kysely.deleteFrom('sessions').execute();
+    await c.get('/api/session');
+    expect(c.cookies.has('samverka_session')).toBe(false);
+  });
+
+  it('keeps the language a visitor chose before signing in', async () => {
+    const c = await new Client(t.app).open();
+    await c.put('/api/me/locale', { locale: 'en' });
+    await c.login('handlaggare@norrkoping.example');
+    expect(c.cookies.get('samverka_lang')).toBe('en');
+  });
+});

@@ -115,3 +115,16 @@ describe('funder user administration', () => {
     ]);
   });
 });
+
+describe('accepting an invitation while signed in as someone else', () => {
+  it('refuses to create the new account under another person’s session', async () => {
+    const admin = new Client(t.app);
+    await admin.login('admin@norrkoping.example');
+    await admin.post(`/api/funders/${norrkoping}/invitations`, { email: 'annan.person@norrkoping.example', role: 'reviewer' });
+    const mail = await t.db.kysely.selectFrom('outbox').selectAll().where('to_address', '=', 'annan.person@norrkoping.example').executeTakeFirstOrThrow();
+    const res = await admin.post('/api/invitations/accept', { token: linkToken(mail.body_text), name: 'Annan', password: 'ett långt lösenord här' });
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('signed_in_as_other');
+    expect(res.body.title).toContain('admin@norrkoping.example');
+  });
+});

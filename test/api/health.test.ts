@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
 import { Client, createTestApp, type TestApp } from '../support/app.ts';
 
 let t: TestApp;
@@ -12,5 +13,21 @@ describe('operations', () => {
     const c = new Client(t.app);
     expect((await c.get('/healthz')).body).toEqual({ status: 'ok' });
     expect((await c.get('/readyz')).body).toEqual({ status: 'ready' });
+  });
+});
+
+describe('the local mailbox', () => {
+  it('is closed in production even without an SMTP server', async () => {
+    const env = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'a-secret-from-the-environment', DATA_DIR: '/tmp/samverka-prod-test' });
+    expect(env.localMailbox).toBe(false);
+    expect(loadConfig({ SESSION_SECRET: 'x', DATA_DIR: '/tmp/samverka-dev-test' }).localMailbox).toBe(true);
+    const prod = await createTestApp({ seed: false, config: { production: true, localMailbox: env.localMailbox } });
+    try {
+      const res = await new Client(prod.app).get('/api/mailbox');
+      expect(res.status).toBe(404);
+      expect(res.body.code).toBe('mailbox_disabled');
+    } finally {
+      await prod.close();
+    }
   });
 });

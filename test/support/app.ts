@@ -23,6 +23,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     logLevel: 'silent',
     webDir: resolve('dist/web'),
     ...overrides,
+    localMailbox: overrides.localMailbox ?? !overrides.smtpUrl,
   };
 }
 

@@ -5,7 +5,7 @@ import { Type } from 'typebox';
 import { audit } from '../../db/audit.ts';
 import { system } from '../../db/scope.ts';
 import type { AppContext } from '../context.ts';
-import { cookieOptions, startSession } from '../plugins/session.ts';
+import { cookieOptions, rememberLanguage, startSession } from '../plugins/session.ts';
 import { Problem } from '../problem.ts';
 import { errorResponses, Uuid } from '../schemas.ts';
 
@@ -140,7 +140,7 @@ export function oidcRoutes(app: FastifyInstance, ctx: AppContext) {
         const found = await tx
           .selectFrom('users')
           .innerJoin('funder_memberships', 'funder_memberships.user_id', 'users.id')
-          .select(['users.id', 'users.email'])
+          .select(['users.id', 'users.email', 'users.locale'])
           .where(sql`lower(users.email)`, '=', email.toLowerCase())
           .where('funder_memberships.funder_id', '=', flow.funderId)
           .where('users.disabled_at', 'is', null)
@@ -158,6 +158,7 @@ export function oidcRoutes(app: FastifyInstance, ctx: AppContext) {
       });
       if (!user) return fail(reply, 'oidc_no_account', { email, funder: provider.funderName });
       await startSession(ctx, reply, user.id, 'oidc');
+      rememberLanguage(ctx, request, reply, user.locale);
       return reply.redirect('/');
     },
   );

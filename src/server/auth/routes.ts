@@ -17,6 +17,7 @@ import {
   LANG_COOKIE,
   newToken,
   principalFor,
+  rememberLanguage,
   requireUser,
   SESSION_COOKIE,
   type SignedInUser,
@@ -100,7 +101,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
         await audit(tx, { userId: user.id, label: user.email }, { action: 'user.signed_in', objectType: 'user', objectId: user.id, data: { via: 'password', ip: request.ip } });
       });
       const csrfToken = await startSession(ctx, reply, user.id, 'password');
-      reply.setCookie(LANG_COOKIE, user.locale, { ...cookieOptions(ctx, false), maxAge: 365 * 86400 });
+      rememberLanguage(ctx, request, reply, user.locale);
       return { user: presentUser(await sessionUser(ctx, user.id)), csrfToken };
     },
   );

@@ -279,6 +279,7 @@ export function funderRoutes(app: FastifyInstance, ctx: AppContext) {
       if (userId) {
         if (request.user?.userId !== userId) throw new Problem(401, 'not_authenticated');
       } else {
+        if (request.user) throw new Problem(409, 'signed_in_as_other', { email: request.user.email });
         const fields = [];
         if (!body.name?.trim()) fields.push({ field: 'name', code: 'required' as const });
         if (!body.password) fields.push({ field: 'password', code: 'required' as const });

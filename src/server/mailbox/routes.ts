@@ -35,7 +35,7 @@ export function mailboxRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => {
-      if (ctx.config.smtpUrl) throw new Problem(404, 'mailbox_disabled');
+      if (!ctx.config.localMailbox) throw new Problem(404, 'mailbox_disabled');
       const { to } = request.query as { to?: string };
       const rows = await system(ctx.db, (tx) => {
         let q = tx.selectFrom('outbox').selectAll().orderBy('created_at', 'desc').limit(100);

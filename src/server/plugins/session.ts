@@ -78,6 +78,11 @@ export function cookieOptions(ctx: AppContext, httpOnly: boolean) {
   };
 }
 
+/** At sign-in the account's language applies, unless the visitor already chose one in this browser. */
+export function rememberLanguage(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, locale: Lang) {
+  if (!request.cookies[LANG_COOKIE]) reply.setCookie(LANG_COOKIE, locale, { ...cookieOptions(ctx, false), maxAge: 365 * 86400 });
+}
+
 export async function startSession(ctx: AppContext, reply: FastifyReply, userId: string, via: 'password' | 'oidc') {
   const token = newToken();
   const now = Date.now();
@@ -170,12 +175,13 @@ export function installSessions(app: FastifyInstance, ctx: AppContext) {
   app.decorateRequest('user', null);
   app.decorateRequest('sessionExpired', false);
 
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     request.lang = pickLang(request.cookies[LANG_COOKIE], request.headers['accept-language']);
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
       request.user = await loadUser(ctx, hashToken(token));
       request.sessionExpired = request.user === null;
+      if (request.sessionExpired) reply.clearCookie(SESSION_COOKIE, { path: '/' });
     }
     if (request.user && !request.cookies[LANG_COOKIE]) request.lang = request.user.locale;
   });
