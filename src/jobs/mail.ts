@@ -1,4 +1,4 @@
-import { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { sql } from 'kysely';
 import type { Database } from '../db/connection.ts';
 import { system } from '../db/scope.ts';

@@ -26,6 +26,14 @@ const ALLOWED = new Set([
   'application/x-cfb',
 ]);
 
+/** A stored name without path separators or control characters, at most 200 characters. */
+export function safeFileName(name: string): string {
+  return [...name]
+    .map((ch) => (ch === '/' || ch === '\\' || ch.charCodeAt(0) < 32 ? '_' : ch))
+    .join('')
+    .slice(0, 200);
+}
+
 export const FileInfo = Type.Object({ id: Uuid, name: Type.String(), contentType: Type.String(), size: Type.Integer() });
 
 export function fileRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -57,7 +65,7 @@ export function fileRoutes(app: FastifyInstance, ctx: AppContext) {
       if (data.length === 0) throw fieldProblem(400, 'file', 'file_missing');
       const type = await fileTypeFromBuffer(data);
       if (!type || !ALLOWED.has(type.mime)) throw fieldProblem(415, 'file', 'file_type_not_allowed');
-      const name = part.filename.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200) || `document.${type.ext}`;
+      const name = safeFileName(part.filename) || `document.${type.ext}`;
       const row = await scoped(ctx.db, scopeOf(user), async (tx) => {
         const f = await tx
           .insertInto('files')
