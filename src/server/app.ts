@@ -7,7 +7,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { auditRoutes } from './audit/routes.ts';
 import { callRoutes } from './calls/routes.ts';
 import { publicCallRoutes } from './calls/public.ts';
@@ -114,11 +114,14 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   if (hasWeb) {
     await app.register(fastifyStatic, { root: ctx.config.webDir, wildcard: true, index: false, maxAge: '1h' });
   }
+  const sendShell = (reply: FastifyReply) => reply.header('cache-control', 'no-cache').sendFile('index.html');
+  // The static plugin answers a directory (the site root) with 403; the root is the app's shell.
+  if (hasWeb) app.get('/', { schema: { hide: true } }, (_request, reply) => sendShell(reply));
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0];
     if (request.method === 'GET' && hasWeb && !path.startsWith('/api/') && !path.includes('.')) {
       // The web app routes on the client: every page address serves its shell.
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      return sendShell(reply);
     }
     const problem = path.startsWith('/api/') ? new Problem(404, 'route_not_found', { url: path }) : new Problem(404, 'not_found');
     return sendProblem(request, reply, problem);

@@ -31,3 +31,18 @@ describe('the local mailbox', () => {
     }
   });
 });
+
+describe('the web app', () => {
+  it('serves its shell at the root and at every page address, and its assets', async () => {
+    const c = new Client(t.app);
+    for (const path of ['/', '/calls', '/organisations/new']) {
+      const res = await c.get(path);
+      expect(res.status, path).toBe(200);
+      expect(String(res.headers['content-type'])).toContain('text/html');
+      expect(res.headers['cache-control']).toBe('no-cache');
+    }
+    const asset = /assets\/[^"]+\.js/.exec((await c.get('/')).body)?.[0];
+    expect((await c.get(`/${asset}`)).status).toBe(200);
+    expect((await c.get('/assets/no-such-file.js')).status).toBe(404);
+  });
+});
