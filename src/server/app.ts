@@ -114,7 +114,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   if (hasWeb) {
     await app.register(fastifyStatic, { root: ctx.config.webDir, wildcard: true, index: false, maxAge: '1h' });
   }
-  const sendShell = (reply: FastifyReply) => reply.header('cache-control', 'no-cache').sendFile('index.html');
+  const sendShell = (reply: FastifyReply) => reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
   // The static plugin answers a directory (the site root) with 403; the root is the app's shell.
   if (hasWeb) app.get('/', { schema: { hide: true } }, (_request, reply) => sendShell(reply));
   app.setNotFoundHandler((request, reply) => {
