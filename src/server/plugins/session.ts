@@ -175,13 +175,14 @@ export function installSessions(app: FastifyInstance, ctx: AppContext) {
   app.decorateRequest('user', null);
   app.decorateRequest('sessionExpired', false);
 
-  app.addHook('onRequest', async (request, reply) => {
+  // A session cookie the server no longer knows is kept until the next sign-in replaces it,
+  // so every request can still say "your session expired" rather than "sign in".
+  app.addHook('onRequest', async (request) => {
     request.lang = pickLang(request.cookies[LANG_COOKIE], request.headers['accept-language']);
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
       request.user = await loadUser(ctx, hashToken(token));
       request.sessionExpired = request.user === null;
-      if (request.sessionExpired) reply.clearCookie(SESSION_COOKIE, { path: '/' });
     }
     if (request.user && !request.cookies[LANG_COOKIE]) request.lang = request.user.locale;
   });
