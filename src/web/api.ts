@@ -102,7 +102,9 @@ const NETWORK_PROBLEM: Problem = {
 
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  const form = body instanceof FormData;
+  // A FormData body sets its own multipart content type, boundary included.
+  if (body !== undefined && !form) headers['content-type'] = 'application/json';
   if (method !== 'GET') {
     const token = csrfToken();
     if (token) headers['x-csrf-token'] = token;
@@ -113,7 +115,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : form ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(NETWORK_PROBLEM);
@@ -159,3 +161,17 @@ export async function api<T = unknown>(method: 'GET' | 'POST' | 'PUT' | 'DELETE'
 export const get = <T>(path: string) => api<T>('GET', path);
 export const post = <T>(path: string, body?: unknown) => api<T>('POST', path, body);
 export const put = <T>(path: string, body?: unknown) => api<T>('PUT', path, body);
+
+export interface UploadedFile {
+  id: string;
+  name: string;
+  contentType: string;
+  size: number;
+}
+
+/** Uploads one file as multipart/form-data (field "file"), with the CSRF header like every other change. */
+export function upload(path: string, file: File): Promise<UploadedFile> {
+  const body = new FormData();
+  body.append('file', file, file.name);
+  return api<UploadedFile>('POST', path, body);
+}

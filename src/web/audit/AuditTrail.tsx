@@ -3,6 +3,8 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { FUNDER_ROLES } from '../../domain/roles.ts';
 import { get } from '../api.ts';
+import { describeChange } from '../calls/changes.ts';
+import { formatDate, kr } from '../calls/format.ts';
 import { LoadError, Loading } from '../components/page.tsx';
 import { currentLanguage } from '../i18n/index.ts';
 
@@ -57,6 +59,45 @@ function details(t: TFunction, entry: AuditEntry): string[] {
       return [`${t('fields.role')}: ${t(`roles.${String(d.role)}`)}`];
     case 'user.signed_in':
       return d.via ? [t(`audit.via.${String(d.via)}`, { defaultValue: String(d.via) })] : [];
+    case 'call.created':
+      return [
+        ...(d.title ? [`${t('callFields.title')}: ${String(d.title)}`] : []),
+        ...(typeof d.amount === 'number' ? [`${t('callFields.amount')}: ${kr(d.amount)}`] : []),
+      ];
+    case 'call.draft_updated':
+      return Array.isArray(d.changed) && d.changed.length
+        ? [t('audit.changedParts', { parts: d.changed.map((k) => t(`callFields.${String(k)}`, { defaultValue: String(k) })).join(', ') })]
+        : [t('audit.nothingChanged')];
+    case 'call.published':
+      return typeof d.deadline === 'string' ? [`${t('callFields.deadline')}: ${formatDate(d.deadline)}`] : [];
+    case 'call.amended': {
+      const changes = (d.changes ?? {}) as Record<string, { before: unknown; after: unknown }>;
+      return Object.entries(changes).map(([key, change]) => {
+        const c = describeChange(t, key, change);
+        return c.before !== null && c.after !== null ? t('calls.amendments.fromTo', { label: c.label, before: c.before, after: c.after }) : c.label;
+      });
+    }
+    case 'programme.created':
+      return [`${t('programmes.name')}: ${String(d.name ?? '')}`, ...(typeof d.amount === 'number' ? [`${t('programmes.amount')}: ${kr(d.amount)}`] : [])];
+    case 'eligibility.submitted':
+    case 'eligibility.resubmitted':
+    case 'eligibility.approved':
+    case 'eligibility.needs_more':
+    case 'eligibility.rejected':
+      return [
+        ...(d.year ? [`${t('eligibility.year')}: ${String(d.year)}`] : []),
+        ...(typeof d.validUntil === 'string' ? [t('eligibility.status.approvedUntil', { date: formatDate(d.validUntil) })] : []),
+        ...(Array.isArray(d.missing) && d.missing.length
+          ? [`${t('eligibility.missingTitle')} ${d.missing.map((m) => t(`evidence.${String(m)}`)).join(', ')}`]
+          : []),
+      ];
+    case 'activity_type.proposed':
+      return d.label ? [`${t('catalogue.proposeLabel')}: ${String(d.label)}`] : [];
+    case 'activity_type.adopted':
+    case 'activity_type.declined':
+      return [`${t('catalogue.labelSv')}: ${String(d.labelSv ?? '')}`, `${t('catalogue.labelEn')}: ${String(d.labelEn ?? '')}`];
+    case 'file.uploaded':
+      return d.name ? [`${t('audit.fileName')}: ${String(d.name)}`] : [];
     case 'user.locale_changed':
       return [t(`language.name.${String(d.locale)}`, { defaultValue: String(d.locale ?? '') })];
     default:

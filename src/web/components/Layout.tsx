@@ -72,6 +72,9 @@ export function Layout({ children }: { children: ReactNode }) {
                 {t('layout.nav.start')}
               </NavLink>
             </li>
+            <li>
+              <NavLink to="/calls">{t('layout.nav.calls')}</NavLink>
+            </li>
             {user ? (
               <li>
                 <NavLink to="/organisations/new">{t('layout.nav.newOrganisation')}</NavLink>

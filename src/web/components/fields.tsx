@@ -61,9 +61,44 @@ export function TextField({ id, label, hint, error, optional, className, ...inpu
   );
 }
 
-type SelectProps = Omit<ComponentPropsWithRef<'select'>, 'id'> & FieldShell & { options: { value: string; label: string }[]; placeholder?: string };
+type TextAreaProps = Omit<ComponentPropsWithRef<'textarea'>, 'id'> & FieldShell;
 
-export function SelectField({ id, label, hint, error, optional, options, placeholder, ...select }: SelectProps) {
+/** A labelled multi-line input, hint and error tied to it like TextField's. */
+export function TextAreaField({ id, label, hint, error, optional, className, rows = 4, ...textarea }: TextAreaProps) {
+  return (
+    <div className={`field${error ? ' field-invalid' : ''}`}>
+      <Label id={id} label={label} optional={optional} />
+      {hint ? (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <FieldError id={id} error={error} />
+      <textarea
+        id={id}
+        rows={rows}
+        className={`input textarea${className ? ` ${className}` : ''}`}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        {...textarea}
+      />
+    </div>
+  );
+}
+
+interface Option {
+  value: string;
+  label: string;
+}
+
+type SelectProps = Omit<ComponentPropsWithRef<'select'>, 'id'> &
+  FieldShell & {
+    options: Option[];
+    placeholder?: string /** Options under headings (optgroup), after the plain ones. */;
+    groups?: { label: string; options: Option[] }[];
+  };
+
+export function SelectField({ id, label, hint, error, optional, options, groups, placeholder, ...select }: SelectProps) {
   return (
     <div className={`field${error ? ' field-invalid' : ''}`}>
       <Label id={id} label={label} optional={optional} />
@@ -80,42 +115,71 @@ export function SelectField({ id, label, hint, error, optional, options, placeho
             {o.label}
           </option>
         ))}
+        {groups?.map((g) => (
+          <optgroup key={g.label} label={g.label}>
+            {g.options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </optgroup>
+        ))}
       </select>
     </div>
   );
 }
 
-/** Checkboxes grouped under a legend; the group's error is tied to the fieldset. */
+/** Checkboxes (or radios, or rows of inputs) grouped under a legend; the group's error is tied to the fieldset. */
 export function CheckboxGroup({
   id,
   legend,
   hint,
   error,
+  optional,
+  layout = 'checkboxes',
+  className,
   children,
 }: {
   id: string;
   legend: ReactNode;
   hint?: ReactNode;
   error?: Messages;
+  optional?: boolean;
+  /** How the children are laid out: in columns (checkboxes), one under the other (stack), or as they are (plain). */
+  layout?: 'checkboxes' | 'stack' | 'plain';
+  className?: string;
   children: ReactNode;
 }) {
+  const { t } = useTranslation();
   return (
     <fieldset
       id={id}
-      className={`fieldset${error ? ' field-invalid' : ''}`}
+      className={`fieldset${error ? ' field-invalid' : ''}${className ? ` ${className}` : ''}`}
       aria-describedby={describedBy(id, hint, error)}
       aria-invalid={error ? true : undefined}
       tabIndex={-1}
     >
-      <legend className="legend">{legend}</legend>
+      <legend className="legend">
+        {legend}
+        {optional ? <span className="optional"> ({t('form.optional')})</span> : null}
+      </legend>
       {hint ? (
         <p id={`${id}-hint`} className="hint">
           {hint}
         </p>
       ) : null}
       <FieldError id={id} error={error} />
-      <div className="checkboxes">{children}</div>
+      {layout === 'plain' ? children : <div className={layout === 'stack' ? 'stack' : 'checkboxes'}>{children}</div>}
     </fieldset>
+  );
+}
+
+export function Radio({ id, label, ...input }: Omit<ComponentPropsWithRef<'input'>, 'id' | 'type'> & { id: string; label: ReactNode }) {
+  return (
+    <div className="checkbox radio">
+      <input id={id} type="radio" {...input} />
+      <label htmlFor={id}>{label}</label>
+    </div>
   );
 }
 

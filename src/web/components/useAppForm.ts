@@ -20,8 +20,13 @@ export interface AppFormOptions<T extends FieldValues> {
   /** Prefix of the inputs' ids, unique on the page. */
   id: string;
   defaultValues: DefaultValues<T>;
-  /** The fields in the order they appear, for the error summary. */
-  fields: (keyof T & string)[];
+  /**
+   * The fields in the order they appear, for the error summary: the request
+   * body's keys, or paths such as `criteria.0.weight` for rows of a list.
+   */
+  fields: readonly string[] | ((values: T) => readonly string[]);
+  /** Moves a server's field name onto the form's own (e.g. an upload's `file` onto the file it was for). */
+  mapField?: (field: string) => string;
   /** Checks in the browser before sending; the same rules and messages as the server. */
   validate?: (values: T) => FieldError[];
   /** Keeps what was typed across a sign-in (never the fields in `secret`). */
@@ -53,7 +58,9 @@ export function useAppForm<T extends FieldValues>(options: AppFormOptions<T>) {
   const [restored, setRestored] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
   const queryClient = useQueryClient();
-  const { id, fields, validate, draftKey, secret } = options;
+  const { id, fields, validate, draftKey, secret, mapField } = options;
+  // A form with rows (budget lines, questions) has as many fields as it has rows right now.
+  const fieldList = useCallback(() => (typeof fields === 'function' ? fields(form.getValues()) : fields), [fields, form]);
 
   useEffect(() => {
     if (!draftKey) return;
@@ -84,13 +91,14 @@ export function useAppForm<T extends FieldValues>(options: AppFormOptions<T>) {
       const byField: Record<string, Messages> = {};
       const rest = [...general];
       for (const e of list) {
-        if ((fields as string[]).includes(e.field)) byField[e.field] ??= e.messages;
+        const field = mapField ? mapField(e.field) : e.field;
+        if (fieldList().includes(field)) byField[field] ??= e.messages;
         else rest.push(e.messages);
       }
       setErrors({ fields: byField, general: rest, signIn });
       setFailedAttempts((n) => n + 1);
     },
-    [fields],
+    [fieldList, mapField],
   );
 
   /** Shows an error from the API on the form; keeps every value as typed. */
@@ -126,7 +134,8 @@ export function useAppForm<T extends FieldValues>(options: AppFormOptions<T>) {
       }
     });
 
-  const fieldId = (name: keyof T & string) => `${id}-${name}`;
+  /** The input's id: the form's prefix and the field's path, dots as dashes (`call-criteria-0-weight`). */
+  const fieldId = (name: string) => `${id}-${name.replaceAll('.', '-')}`;
 
   return {
     form,
@@ -138,7 +147,12 @@ export function useAppForm<T extends FieldValues>(options: AppFormOptions<T>) {
     clearErrors: () => setErrors(NO_ERRORS),
     fieldId,
     /** What a field component needs: its id, its error and react-hook-form's binding. */
-    field: (name: keyof T & string) => ({ id: fieldId(name), error: errors.fields[name], ...form.register(name as Path<T>) }),
-    summaryItems: () => fields.filter((f) => errors.fields[f]).map((f) => ({ href: `#${fieldId(f)}`, message: errors.fields[f] })),
+    field: (name: Path<T>) => ({ id: fieldId(name), error: errors.fields[name], ...form.register(name) }),
+    /** Shows errors found outside a submit (an upload, say) the same way. */
+    show,
+    summaryItems: () =>
+      fieldList()
+        .filter((f) => errors.fields[f])
+        .map((f) => ({ href: `#${fieldId(f)}`, message: errors.fields[f] })),
   };
 }

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { get } from '../api.ts';
 import { AuditTrail } from '../audit/AuditTrail.tsx';
+import { ProposeActivityForm } from '../catalogue/ProposeActivityForm.tsx';
 import { LoadError, Loading, Page } from '../components/page.tsx';
+import { EligibilitySection } from '../eligibility/EligibilitySection.tsx';
 
 export interface Organisation {
   id: string;
@@ -40,6 +42,8 @@ export function OrganisationPage() {
               <dd>{data.municipality ?? t('common.notGiven')}</dd>
             </div>
           </dl>
+          <EligibilitySection organisationId={data.id} />
+          <ProposeActivityForm organisationId={data.id} />
           <section className="section" aria-labelledby="history-heading">
             <h2 id="history-heading">{t('audit.heading')}</h2>
             <p className="hint">{t('audit.organisationIntro')}</p>

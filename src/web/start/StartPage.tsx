@@ -22,25 +22,60 @@ function Welcome() {
           <Link to="/register">{t('start.createAccount')}</Link>
         </li>
       </ul>
+      <PublicCallsLink />
     </Page>
   );
 }
 
+/** The pages each role works in, so far; a role without any yet says so. */
+const ROLE_LINKS: Record<string, { path: string; label: string }[]> = {
+  caseworker: [
+    { path: 'programmes', label: 'start.links.programmes' },
+    { path: 'calls', label: 'start.links.calls' },
+    { path: 'eligibility', label: 'start.links.eligibility' },
+    { path: 'activity-types', label: 'start.links.catalogue' },
+  ],
+  administrator: [
+    { path: 'users', label: 'start.manageUsers' },
+    { path: 'programmes', label: 'start.links.programmes' },
+    { path: 'calls', label: 'start.links.calls' },
+    { path: 'activity-types', label: 'start.links.catalogue' },
+  ],
+};
+
 /** What one role at a funder does here, and the links to what exists so far. */
 function RoleSection({ funderId, role }: { funderId: string; role: string }) {
   const { t } = useTranslation();
+  const links = ROLE_LINKS[role] ?? [];
   return (
     <li className="card role-card">
       <h3>{t(`roles.${role}`)}</h3>
       <p>{t(`start.roles.${role}`)}</p>
-      {role === 'administrator' ? (
-        <p>
-          <Link to={`/funders/${funderId}/users`}>{t('start.manageUsers')}</Link>
-        </p>
+      {links.length ? (
+        <ul className="link-list">
+          {links.map((l) => (
+            <li key={l.path}>
+              <Link to={`/funders/${funderId}/${l.path}`}>{t(l.label)}</Link>
+            </li>
+          ))}
+        </ul>
       ) : (
         <p className="hint">{t('start.comingSoon')}</p>
       )}
     </li>
+  );
+}
+
+function PublicCallsLink() {
+  const { t } = useTranslation();
+  return (
+    <section className="section" aria-labelledby="public-calls-heading">
+      <h2 id="public-calls-heading">{t('start.callsHeading')}</h2>
+      <p>{t('start.callsText')}</p>
+      <p>
+        <Link to="/calls">{t('start.callsLink')}</Link>
+      </p>
+    </section>
   );
 }
 
@@ -92,6 +127,7 @@ function Dashboard({ user }: { user: SessionUser }) {
           </Link>
         </p>
       </section>
+      <PublicCallsLink />
     </Page>
   );
 }

@@ -1,0 +1,60 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { dateInStockholm } from '../../domain/deadlines.ts';
+import { get } from '../api.ts';
+import { LoadError, Loading, Page } from '../components/page.tsx';
+import { useSession } from '../session.ts';
+import { AmendmentList, CallRulesView } from './CallRulesView.tsx';
+import { CallStatus } from './CallStatus.tsx';
+import { formatDate } from './format.ts';
+import type { CallDetail } from './types.ts';
+
+/** A published call for anyone: its rules in plain words, where it stands, and how it has been changed. */
+export function PublicCallPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const { user } = useSession();
+  const call = useQuery({ queryKey: ['public-call', id], queryFn: () => get<CallDetail>(`/api/public/calls/${encodeURIComponent(id)}`), retry: false });
+  const data = call.data;
+  const last = data?.amendments.at(-1);
+  const mayEdit = !!data && !!user?.funders.some((f) => f.funderId === data.funderId && (f.role === 'caseworker' || f.role === 'administrator'));
+
+  return (
+    <Page title={data?.title ?? t('calls.callTitle')}>
+      <p>
+        <Link to="/calls">{t('calls.backToList')}</Link>
+      </p>
+      {call.isPending ? (
+        <Loading />
+      ) : call.error ? (
+        <LoadError error={call.error} />
+      ) : data ? (
+        <>
+          <p className="lead">{data.summary}</p>
+          <CallStatus call={data} />
+          {last ? (
+            <div className="notice">
+              <p>
+                {t('calls.amendedNotice', { count: data.amendments.length, date: formatDate(dateInStockholm(new Date(last.at))) })}{' '}
+                <a href="#amendments-heading">{t('calls.seeAmendments')}</a>
+              </p>
+            </div>
+          ) : null}
+          {mayEdit ? (
+            <p>
+              <Link to={`/funders/${data.funderId}/calls/${data.id}/edit`}>{t('calls.amendThisCall')}</Link>
+            </p>
+          ) : null}
+          <CallRulesView call={data} />
+          <section className="section" aria-labelledby="amendments-heading">
+            <h2 id="amendments-heading" tabIndex={-1}>
+              {t('calls.sections.amendments')}
+            </h2>
+            <AmendmentList amendments={data.amendments} funderId={data.funderId} />
+          </section>
+        </>
+      ) : null}
+    </Page>
+  );
+}

@@ -1,0 +1,361 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type ChangeEvent, useState } from 'react';
+import { useFieldArray } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { evidenceProblems } from '../../domain/eligibility.ts';
+import { isMessageCode } from '../../i18n/messages.ts';
+import { ApiError, get, type Messages, post, upload } from '../api.ts';
+import type { Funder } from '../calls/types.ts';
+import { ErrorSummary } from '../components/ErrorSummary.tsx';
+import { CheckboxGroup, Radio, SelectField, TextField } from '../components/fields.tsx';
+import { localFieldError } from '../components/funder.ts';
+import { Info, LoadError, Loading, Page } from '../components/page.tsx';
+import { useAppForm } from '../components/useAppForm.ts';
+import { collect, fieldError, required } from '../components/validation.ts';
+import { useLocalized } from '../i18n/index.ts';
+import type { Organisation } from '../organisations/OrganisationPage.tsx';
+import { eligibilityKey, useApprovals } from './EligibilitySection.tsx';
+import { type Approval, DOCUMENTS } from './types.ts';
+
+interface Values {
+  funderId: string;
+  year: string;
+  statutesFileId: string;
+  annualReportFileId: string;
+  accountsFileId: string;
+  board: { name: string; role: string }[];
+  memberCount: string;
+  payoutKind: string;
+  payoutNumber: string;
+}
+
+type DocumentField = (typeof DOCUMENTS)[number]['field'];
+
+export function useFunders() {
+  return useQuery({ queryKey: ['funders'], queryFn: () => get<{ funders: Funder[] }>('/api/funders'), staleTime: 5 * 60_000 });
+}
+
+function valuesOf(existing: Approval | undefined, funderId: string, year: string): Values {
+  return {
+    funderId,
+    year,
+    statutesFileId: existing?.statutesFile ?? '',
+    annualReportFileId: existing?.annualReportFile ?? '',
+    accountsFileId: existing?.accountsFile ?? '',
+    board: existing?.board.length
+      ? existing.board.map((m) => ({ ...m }))
+      : [
+          { name: '', role: '' },
+          { name: '', role: '' },
+        ],
+    memberCount: existing?.memberCount === null || existing?.memberCount === undefined ? '' : String(existing.memberCount),
+    payoutKind: existing?.payoutKind ?? 'bankgiro',
+    payoutNumber: existing?.payoutNumber ?? '',
+  };
+}
+
+/**
+ * One document: chosen, it is uploaded at once, and its name (or what was wrong with it) shows on the field.
+ * The one already sent stays until another replaces it.
+ */
+function DocumentField({
+  id,
+  label,
+  organisationId,
+  fileId,
+  error,
+  onUploaded,
+}: {
+  id: string;
+  label: string;
+  organisationId: string;
+  fileId: string;
+  error?: Messages;
+  onUploaded: (fileId: string) => void;
+}) {
+  const { t } = useTranslation();
+  const localized = useLocalized();
+  const [state, setState] = useState<{ uploading: boolean; name: string | null; error: Messages | null }>({ uploading: false, name: null, error: null });
+  const shown = state.error ?? error;
+
+  async function choose(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0];
+    if (!file) return;
+    setState({ uploading: true, name: null, error: null });
+    try {
+      const uploaded = await upload(`/api/organisations/${organisationId}/files`, file);
+      onUploaded(uploaded.id);
+      setState({ uploading: false, name: uploaded.name, error: null });
+    } catch (e) {
+      const problem = e instanceof ApiError ? e.problem : null;
+      setState({
+        uploading: false,
+        name: null,
+        error: problem?.errors?.[0]?.messages ?? problem?.messages ?? { sv: t('common.unexpected', { lng: 'sv' }), en: t('common.unexpected', { lng: 'en' }) },
+      });
+    }
+  }
+
+  const describedBy = [`${id}-hint`, shown ? `${id}-error` : null, `${id}-status`].filter(Boolean).join(' ');
+  return (
+    <div className={`field${shown ? ' field-invalid' : ''}`}>
+      <label htmlFor={id} className="label">
+        {label}
+      </label>
+      <p id={`${id}-hint`} className="hint">
+        {t('eligibility.fileHint')}
+      </p>
+      {shown ? (
+        <p id={`${id}-error`} className="field-error">
+          <span className="visually-hidden">{t('form.errorPrefix')} </span>
+          {localized(shown)}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        type="file"
+        className="file-input"
+        accept=".pdf,.doc,.docx,.xls,.xlsx,.odt,.ods,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+        aria-invalid={shown ? true : undefined}
+        aria-describedby={describedBy}
+        onChange={(e) => void choose(e)}
+      />
+      <p id={`${id}-status`} className="file-status" role="status">
+        {state.uploading ? t('eligibility.uploading') : state.name ? t('eligibility.uploaded', { name: state.name }) : null}
+      </p>
+      {fileId && !state.name && !state.uploading ? (
+        <p className="file-current">
+          {t('eligibility.alreadySent')}{' '}
+          <a href={`/api/files/${fileId}`} download>
+            {t('eligibility.openSent')}
+            <span className="visually-hidden">: {label}</span>
+          </a>
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function RequestForm({ organisation, funders, existing, initial }: { organisation: Organisation; funders: Funder[]; existing: Approval[]; initial: Values }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const f = useAppForm<Values>({
+    id: 'eligibility',
+    defaultValues: initial,
+    fields: (v) => [
+      'funderId',
+      'year',
+      'statutesFileId',
+      'annualReportFileId',
+      'accountsFileId',
+      'board',
+      ...v.board.flatMap((_, i) => [`board.${i}.name`, `board.${i}.role`]),
+      'memberCount',
+      'payoutKind',
+      'payoutNumber',
+    ],
+    draftKey: `eligibility-${organisation.id}`,
+    validate: (v) => {
+      const members = v.memberCount.trim();
+      const count = members === '' ? null : /^\d+$/.test(members) ? Number(members) : Number.NaN;
+      const evidence = evidenceProblems({
+        statutesFile: v.statutesFileId || null,
+        annualReportFile: v.annualReportFileId || null,
+        accountsFile: v.accountsFileId || null,
+        // Rows left empty are dropped when sending; half-filled ones are worth a word.
+        board: v.board.map((m) => (m.name.trim() || m.role.trim() ? m : { name: '-', role: '-' })),
+        memberCount: count !== null && Number.isNaN(count) ? -1 : count,
+        payoutKind: v.payoutKind === 'bankgiro' || v.payoutKind === 'plusgiro' ? v.payoutKind : null,
+        payoutNumber: v.payoutNumber.trim() || null,
+      }).map((p) => fieldError(p.field, isMessageCode(p.code) ? p.code : 'invalid_value', p.params));
+      return collect(
+        v.funderId ? [] : [localFieldError('funderId', 'eligibility.chooseFunderError')],
+        required(v, 'year'),
+        v.year.trim() && !/^\d{4}$/.test(v.year.trim()) ? [localFieldError('year', 'form.notAYear')] : [],
+        evidence,
+      );
+    },
+  });
+  const board = useFieldArray({ control: f.form.control, name: 'board' });
+  const values = f.form.watch();
+  const decided = existing.find(
+    (a) => a.funderId === values.funderId && String(a.year) === values.year.trim() && (a.status === 'approved' || a.status === 'rejected'),
+  );
+
+  const submit = f.onSubmit(async (v) => {
+    const members = v.memberCount.trim();
+    const sent = await post<Approval>(`/api/organisations/${organisation.id}/eligibility`, {
+      funderId: v.funderId,
+      year: Number(v.year.trim()),
+      statutesFileId: v.statutesFileId || null,
+      annualReportFileId: v.annualReportFileId || null,
+      accountsFileId: v.accountsFileId || null,
+      board: v.board.filter((m) => m.name.trim() || m.role.trim()).map((m) => ({ name: m.name.trim(), role: m.role.trim() })),
+      memberCount: members ? Number(members) : null,
+      payoutKind: v.payoutNumber.trim() ? v.payoutKind || null : null,
+      payoutNumber: v.payoutNumber.trim() || null,
+    });
+    await client.invalidateQueries({ queryKey: eligibilityKey(organisation.id) });
+    navigate(`/organisations/${organisation.id}`, {
+      state: { flash: sent.missing.length ? 'eligibilitySentMissing' : 'eligibilitySent', flashValues: { funder: sent.funderName, year: String(sent.year) } },
+    });
+  });
+
+  const boardId = f.fieldId('board');
+  return (
+    <div className="narrow-wide">
+      {f.restored ? <Info>{t('form.restored')}</Info> : null}
+      <ErrorSummary errors={f.errors} items={f.summaryItems()} ref={f.summaryRef} />
+      <form onSubmit={submit} noValidate className="form">
+        <SelectField
+          label={t('eligibility.funder')}
+          placeholder={t('eligibility.chooseFunder')}
+          options={funders.map((x) => ({ value: x.id, label: x.name }))}
+          {...f.field('funderId')}
+        />
+        <TextField label={t('eligibility.year')} hint={t('eligibility.yearHint')} inputMode="numeric" className="input-short" {...f.field('year')} />
+        {decided ? <Info>{t('eligibility.alreadyDecided', { funder: decided.funderName, year: decided.year })}</Info> : null}
+
+        <fieldset className="group">
+          <legend className="legend-heading">
+            <h2>{t('eligibility.documents')}</h2>
+          </legend>
+          <p className="hint">{t('eligibility.documentsHint')}</p>
+          {DOCUMENTS.map((d) => (
+            <DocumentField
+              key={d.field}
+              id={f.fieldId(d.field)}
+              label={t(`evidence.${d.item}`)}
+              organisationId={organisation.id}
+              fileId={values[d.field as DocumentField]}
+              error={f.errors.fields[d.field]}
+              onUploaded={(id) => f.form.setValue(d.field as DocumentField, id)}
+            />
+          ))}
+        </fieldset>
+
+        <fieldset className="group">
+          <legend className="legend-heading">
+            <h2>{t('eligibility.association')}</h2>
+          </legend>
+          <CheckboxGroup id={boardId} legend={t('eligibility.board')} hint={t('eligibility.boardHint')} error={f.errors.fields.board} layout="plain">
+            {board.fields.map((row, i) => (
+              <fieldset key={row.id} className="row-fieldset">
+                <legend className="legend-small">{t('eligibility.boardMemberN', { n: i + 1 })}</legend>
+                <div className="field-row">
+                  <TextField label={t('fields.name')} autoComplete="off" {...f.field(`board.${i}.name`)} />
+                  <TextField
+                    label={t('eligibility.boardRole')}
+                    hint={t('eligibility.boardRoleHint')}
+                    className="input-medium"
+                    {...f.field(`board.${i}.role`)}
+                  />
+                </div>
+                <button
+                  type="button"
+                  className="button button-secondary button-small"
+                  onClick={() => {
+                    board.remove(i);
+                    document.getElementById(`${boardId}-add`)?.focus();
+                  }}
+                >
+                  {t('eligibility.removeBoardMember', { n: i + 1 })}
+                </button>
+              </fieldset>
+            ))}
+            <button
+              id={`${boardId}-add`}
+              type="button"
+              className="button button-secondary"
+              onClick={() => board.append({ name: '', role: '' }, { focusName: `board.${board.fields.length}.name` })}
+            >
+              {t('eligibility.addBoardMember')}
+            </button>
+          </CheckboxGroup>
+          <TextField
+            label={t('eligibility.memberCount')}
+            hint={t('eligibility.memberCountHint')}
+            inputMode="numeric"
+            className="input-short"
+            {...f.field('memberCount')}
+          />
+        </fieldset>
+
+        <fieldset className="group">
+          <legend className="legend-heading">
+            <h2>{t('eligibility.payout')}</h2>
+          </legend>
+          <p className="hint">{t('eligibility.payoutHint')}</p>
+          <CheckboxGroup id={f.fieldId('payoutKind')} legend={t('eligibility.payoutKind')} error={f.errors.fields.payoutKind} layout="stack">
+            <Radio id="eligibility-payoutKind-bankgiro" value="bankgiro" label={t('eligibility.bankgiro')} {...f.form.register('payoutKind')} />
+            <Radio id="eligibility-payoutKind-plusgiro" value="plusgiro" label={t('eligibility.plusgiro')} {...f.form.register('payoutKind')} />
+          </CheckboxGroup>
+          <TextField
+            label={values.payoutKind === 'plusgiro' ? t('eligibility.plusgiroNumber') : t('eligibility.bankgiroNumber')}
+            hint={values.payoutKind === 'plusgiro' ? t('eligibility.plusgiroHint') : t('eligibility.bankgiroHint')}
+            inputMode="numeric"
+            autoComplete="off"
+            spellCheck={false}
+            className="input-medium"
+            {...f.field('payoutNumber')}
+          />
+        </fieldset>
+
+        <div className="actions">
+          <button type="submit" className="button" disabled={f.form.formState.isSubmitting}>
+            {t('eligibility.submit')}
+          </button>
+          <Link to={`/organisations/${organisation.id}`} className="button button-secondary">
+            {t('common.cancel')}
+          </Link>
+        </div>
+        <p className="hint">{t('eligibility.submitHint')}</p>
+      </form>
+    </div>
+  );
+}
+
+/** An association applies to a funder to be approved as eligible for grants for a year, or sends what was asked for. */
+export function EligibilityRequestPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const [params] = useSearchParams();
+  const organisation = useQuery({
+    queryKey: ['organisation', id],
+    queryFn: () => get<Organisation>(`/api/organisations/${encodeURIComponent(id)}`),
+    retry: false,
+  });
+  const funders = useFunders();
+  const approvals = useApprovals(id);
+  const error = organisation.error ?? funders.error ?? approvals.error;
+  const funderId = params.get('funderId') ?? '';
+  const year = params.get('year') ?? String(new Date().getFullYear());
+  const existing = approvals.data?.approvals.find((a) => a.funderId === funderId && String(a.year) === year);
+  return (
+    <Page title={t('eligibility.requestTitle')}>
+      {organisation.data ? <p className="lead">{organisation.data.name}</p> : null}
+      <p>{t('eligibility.requestIntro')}</p>
+      {existing?.requestNote ? (
+        <div className="notice notice-warning">
+          <p className="notice-title">{t('eligibility.noteFrom', { funder: existing.funderName })}</p>
+          <p className="preserve-lines">{existing.requestNote}</p>
+        </div>
+      ) : null}
+      {error ? (
+        <LoadError error={error} />
+      ) : organisation.data && funders.data && approvals.data ? (
+        <RequestForm
+          key={`${funderId}-${year}`}
+          organisation={organisation.data}
+          funders={funders.data.funders}
+          existing={approvals.data.approvals}
+          initial={valuesOf(existing, funderId, year)}
+        />
+      ) : (
+        <Loading />
+      )}
+    </Page>
+  );
+}
