@@ -25,7 +25,19 @@ export async function createTestDatabase(): Promise<Database> {
     ...db,
     close: async () => {
       await db.close();
-      await adminQuery(url, `drop database if exists ${name} with (force)`);
+      // Forcing the drop while the pool's sockets are still closing makes them fail loudly: wait for them.
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      try {
+        for (let i = 0; i < 100; i++) {
+          const { rows } = await admin.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+          if (rows[0].n === 0) break;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        await admin.query(`drop database if exists ${name} with (force)`);
+      } finally {
+        await admin.end();
+      }
     },
   };
 }
