@@ -36,7 +36,9 @@ export function QuestionsPreview({ questions, headingLevel = 3 }: { questions: r
                   <p className="question-meta">
                     {t(`questionTypes.${q.type}`)}
                     {q.maxWords ? `, ${t('calls.questions.maxWords', { count: q.maxWords })}` : ''}
-                    {q.type === 'number' && q.min !== undefined && q.max !== undefined ? `, ${t('calls.questions.between', { min: n(q.min), max: n(q.max) })}` : ''}
+                    {q.type === 'number' && q.min !== undefined && q.max !== undefined
+                      ? `, ${t('calls.questions.between', { min: n(q.min), max: n(q.max) })}`
+                      : ''}
                     {q.type === 'number' && q.min !== undefined && q.max === undefined ? `, ${t('calls.questions.atLeast', { min: n(q.min) })}` : ''}
                     {q.type === 'number' && q.min === undefined && q.max !== undefined ? `, ${t('calls.questions.atMost', { max: n(q.max) })}` : ''}
                   </p>

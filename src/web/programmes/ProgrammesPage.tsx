@@ -173,7 +173,7 @@ function NewProgrammeForm({ funderId }: { funderId: string }) {
             <TextField label={t('programmes.startYear')} inputMode="numeric" className="input-short" {...f.field('startYear')} />
             <TextField label={t('programmes.endYear')} inputMode="numeric" className="input-short" {...f.field('endYear')} />
           </div>
-          <TextField label={t('programmes.amount')} hint={t('form.kronorHint')} inputMode="decimal" className="input-medium" {...f.field('amount')} />
+          <TextField label={t('programmes.totalAmount')} hint={t('form.kronorHint')} inputMode="decimal" className="input-medium" {...f.field('amount')} />
           <TextField label={t('programmes.fundingSource')} hint={t('programmes.fundingSourceHint')} optional {...f.field('fundingSource')} />
           <CheckboxGroup
             id={f.fieldId('lines')}
