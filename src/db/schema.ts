@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ApplicationContent } from '../domain/applications/types.ts';
 import type { CallRules } from '../domain/calls/types.ts';
 import type { FunderRole } from '../domain/roles.ts';
 
@@ -141,6 +142,10 @@ export interface DB {
   activity_types: ActivityTypesTable;
   files: FilesTable;
   eligibility_approvals: EligibilityApprovalsTable;
+  applications: ApplicationsTable;
+  application_partners: ApplicationPartnersTable;
+  case_number_series: CaseNumberSeriesTable;
+  completion_requests: CompletionRequestsTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;
@@ -240,4 +245,56 @@ export interface EligibilityApprovalsTable {
   decided_at: Timestamp | null;
   decided_by: string | null;
   valid_until: string | null;
+}
+
+export type ApplicationStatus = 'draft' | 'submitted' | 'withdrawn';
+
+export interface ApplicationsTable {
+  id: Generated<string>;
+  funder_id: string;
+  call_id: string;
+  organisation_id: string;
+  organisation_name: string;
+  status: Generated<ApplicationStatus>;
+  title: Generated<string>;
+  amount_requested: Generated<number>;
+  content: ColumnType<ApplicationContent, string, string>;
+  version: Generated<number>;
+  created_by: string | null;
+  updated_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  case_number: string | null;
+  submitted_at: Timestamp | null;
+  submitted_content: ColumnType<ApplicationContent | null, string | null, string | null>;
+  submit_key: string | null;
+  withdrawn_at: Timestamp | null;
+  withdraw_reason: string | null;
+  search: ColumnType<string, never, never>;
+}
+
+export interface ApplicationPartnersTable {
+  application_id: string;
+  organisation_id: string;
+  funder_id: string;
+}
+
+export interface CaseNumberSeriesTable {
+  funder_id: string;
+  year: number;
+  last: number;
+}
+
+export interface CompletionRequestsTable {
+  id: Generated<string>;
+  funder_id: string;
+  application_id: string;
+  message: string;
+  reply_by: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+  answer: string | null;
+  answer_files: ColumnType<{ fileId: string; name: string }[], string | undefined, string>;
+  answered_by: string | null;
+  answered_at: Timestamp | null;
 }

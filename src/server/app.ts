@@ -8,6 +8,9 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import { completionRoutes } from './applications/completion.ts';
+import { inboxRoutes } from './applications/inbox.ts';
+import { applicationRoutes } from './applications/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { callRoutes } from './calls/routes.ts';
 import { publicCallRoutes } from './calls/public.ts';
@@ -85,6 +88,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
         { name: 'programmes' },
         { name: 'calls' },
         { name: 'catalogue' },
+        { name: 'applications' },
         { name: 'audit' },
         { name: 'mail' },
         { name: 'operations' },
@@ -109,6 +113,9 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   catalogueRoutes(app, ctx);
   fileRoutes(app, ctx);
   eligibilityRoutes(app, ctx);
+  applicationRoutes(app, ctx);
+  completionRoutes(app, ctx);
+  inboxRoutes(app, ctx);
 
   const hasWeb = existsSync(join(ctx.config.webDir, 'index.html'));
   if (hasWeb) {

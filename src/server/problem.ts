@@ -12,13 +12,16 @@ export class Problem extends Error {
   readonly code: MessageCode;
   readonly params: Record<string, unknown>;
   readonly fields: FieldProblem[];
+  /** Data the client needs to resolve the problem (e.g. the current version on an edit conflict). */
+  readonly details?: Record<string, unknown>;
 
-  constructor(status: number, code: MessageCode, params: Record<string, unknown> = {}, fields: FieldProblem[] = []) {
+  constructor(status: number, code: MessageCode, params: Record<string, unknown> = {}, fields: FieldProblem[] = [], details?: Record<string, unknown>) {
     super(code);
     this.status = status;
     this.code = code;
     this.params = params;
     this.fields = fields;
+    this.details = details;
   }
 }
 

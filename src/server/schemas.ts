@@ -24,6 +24,7 @@ export const ProblemSchema = Type.Object(
         }),
       ),
     ),
+    details: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
     requestId: Type.String(),
   },
   { $id: 'Problem', description: 'application/problem+json with Swedish and English messages' },

@@ -49,7 +49,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   if (options.seed !== false) await seedIfEmpty(db);
   const config = testConfig(options.config);
   const jobs = options.jobs ? await startJobs(db, config, { pollingIntervalSeconds: 0.5, log: () => {}, ...options.jobs }) : undefined;
-  const app = await buildApp({ db, config, jobs: jobs?.queue }, { logger: false });
+  const app = await buildApp({ db, config, jobs: jobs?.queue }, { logger: process.env.TEST_LOG ? { level: 'error' } : false });
   await app.ready();
   return {
     app,

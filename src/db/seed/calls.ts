@@ -111,7 +111,7 @@ export async function seedCalls(tx: Tx, ids: SeedIds, now = new Date()) {
     fundingSource: 'Socialnämndens budget 2022 (kommunfullmäktige)',
     lines: [['Uppdragsbidrag till civilsamhället', kronor(3_000_000)]],
   });
-  await call(
+  const norrkoping2022 = await call(
     tx,
     ids.funders.sn,
     rules({
@@ -173,7 +173,7 @@ export async function seedCalls(tx: Tx, ids: SeedIds, now = new Date()) {
   });
   void networkLine;
   const today = dateInStockholm(now);
-  await call(
+  const associationSupport = await call(
     tx,
     ids.funders.sn,
     rules({
@@ -294,4 +294,5 @@ export async function seedCalls(tx: Tx, ids: SeedIds, now = new Date()) {
   await approve('vuxenskolan', year, 'approved', '991-2346');
   await approve('matteus', year - 1, 'approved', '5050-1055');
   await approve('matteus', year, 'submitted', '5050-1055');
+  return { norrkoping2022, associationSupport };
 }

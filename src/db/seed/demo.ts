@@ -2,6 +2,7 @@ import { hash } from '@node-rs/argon2';
 import { audit, SYSTEM_ACTOR } from '../audit.ts';
 import type { Database, Tx } from '../connection.ts';
 import { system } from '../scope.ts';
+import { seedApplications } from './applications.ts';
 import { seedCalls } from './calls.ts';
 import type { FunderRole } from '../../domain/roles.ts';
 
@@ -122,5 +123,7 @@ async function seedDemo(tx: Tx, passwordHash: string) {
       });
     }
   }
-  await seedCalls(tx, { funders: funderIds, organisations: orgIds, users: userIds });
+  const seedIds = { funders: funderIds, organisations: orgIds, users: userIds };
+  const calls = await seedCalls(tx, seedIds);
+  await seedApplications(tx, seedIds, calls);
 }

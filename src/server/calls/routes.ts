@@ -7,6 +7,7 @@ import { draftProblems, publishProblems } from '../../domain/calls/rules.ts';
 import type { CallRules } from '../../domain/calls/types.ts';
 import { policy } from '../../domain/roles.ts';
 import type { AppContext } from '../context.ts';
+import { queueMail } from '../mail/outbox.ts';
 import { requireUser, scopeOf, type SignedInUser } from '../plugins/session.ts';
 import { Problem, rulesProblem } from '../problem.ts';
 import { errorResponses, Uuid } from '../schemas.ts';
@@ -23,6 +24,21 @@ async function callFunder(ctx: AppContext, user: SignedInUser, callId: string, m
   if (!row || !policy.readFunder(user, row.funder_id)) throw new Problem(404, 'not_found');
   if (!may(user, row.funder_id)) throw new Problem(403, 'forbidden');
   return { funderId: row.funder_id, funderName: row.name };
+}
+
+/** Members of organisations that have started (and not withdrawn) an application to a call. */
+function applicantsOf(ctx: AppContext, callId: string) {
+  return system(ctx.db, (tx) =>
+    tx
+      .selectFrom('applications')
+      .innerJoin('organisation_memberships', 'organisation_memberships.organisation_id', 'applications.organisation_id')
+      .innerJoin('users', 'users.id', 'organisation_memberships.user_id')
+      .select(['users.email', 'users.locale', 'applications.organisation_name as organisationName'])
+      .where('applications.call_id', '=', callId)
+      .where('applications.status', '!=', 'withdrawn')
+      .where('users.disabled_at', 'is', null)
+      .execute(),
+  );
 }
 
 export function callRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -183,6 +199,7 @@ export function callRoutes(app: FastifyInstance, ctx: AppContext) {
       const { rules, reason } = request.body as { rules: CallRules; reason: string };
       if (!reason.trim()) throw new Problem(400, 'validation_failed', {}, [{ field: 'reason', code: 'required' }]);
       const { funderId, funderName } = await callFunder(ctx, user, id, policy.designCalls);
+      const started = await applicantsOf(ctx, id);
       return scoped(ctx.db, scopeOf(user, funderId), async (tx) => {
         const current: CallRow = await tx.selectFrom('calls').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
         if (current.status !== 'published') throw new Problem(409, 'call_not_published');
@@ -201,6 +218,18 @@ export function callRoutes(app: FastifyInstance, ctx: AppContext) {
           .where('id', '=', id)
           .returningAll()
           .executeTakeFirstOrThrow();
+        // Everyone who has started an application is told what changed and why.
+        for (const a of started) {
+          const en = a.locale === 'en';
+          await queueMail(ctx, tx, {
+            to: a.email,
+            funderId,
+            subject: en ? `The call "${row.title}" has been changed` : `Utlysningen ”${row.title}” har ändrats`,
+            text: en
+              ? `${funderName} has changed the call "${row.title}", which ${a.organisationName} has started an application to.\n\nWhy: ${reason.trim()}\nWhat changed: ${Object.keys(changes).join(', ')}\n\nRead the call: ${ctx.config.publicUrl}/calls/${id}`
+              : `${funderName} har ändrat utlysningen ”${row.title}”, som ${a.organisationName} har börjat söka i.\n\nVarför: ${reason.trim()}\nVad som ändrats: ${Object.keys(changes).join(', ')}\n\nLäs utlysningen: ${ctx.config.publicUrl}/calls/${id}`,
+          });
+        }
         await audit(tx, actor(user), {
           action: 'call.amended',
           objectType: 'call',

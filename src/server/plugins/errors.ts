@@ -53,6 +53,7 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, proble
       code: problem.code,
       messages: both(problem.code, problem.params),
       ...(fields.length ? { errors: fields } : {}),
+      ...(problem.details ? { details: problem.details } : {}),
       requestId: request.id,
     });
 }

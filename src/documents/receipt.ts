@@ -1,0 +1,129 @@
+import PDFDocument from 'pdfkit';
+import type { ApplicationContent } from '../domain/applications/types.ts';
+import type { Question } from '../domain/calls/types.ts';
+import { formatKronor } from '../domain/money.ts';
+
+export interface ReceiptData {
+  funderName: string;
+  callTitle: string;
+  caseNumber: string;
+  submittedAt: Date;
+  organisationName: string;
+  content: ApplicationContent;
+  questions: Question[];
+}
+
+const T = {
+  sv: {
+    title: 'Mottagningskvitto',
+    intro: (f: string) => `${f} har tagit emot ansökan nedan.`,
+    caseNumber: 'Diarienummer',
+    received: 'Inkom',
+    organisation: 'Sökande organisation',
+    call: 'Utlysning',
+    application: 'Ansökan',
+    description: 'Vad uppdraget är',
+    complement: 'Hur det kompletterar bidragsgivarens arbete',
+    focus: 'Inriktning',
+    activities: 'Aktiviteter',
+    participants: 'förväntade deltagare',
+    budget: 'Budget',
+    own: 'Egen insats',
+    other: 'Annan finansiering',
+    requested: 'Sökt belopp',
+    partners: 'Samverkansparter',
+    contacts: 'Kontaktpersoner',
+    attachments: 'Bilagor',
+    answers: 'Svar på utlysningens frågor',
+    declarations: 'Sökanden har intygat att uppdraget inte är av övervägande religiös eller politisk karaktär, inte bedrivs i vinstsyfte med bidraget och inte redan är genomfört, i den mån utlysningen kräver det.',
+    publicRecord: 'Handlingar som kommit in till en myndighet är allmänna handlingar enligt offentlighetsprincipen, om inte sekretess gäller.',
+  },
+  en: {
+    title: 'Receipt',
+    intro: (f: string) => `${f} has received the application below.`,
+    caseNumber: 'Case number',
+    received: 'Received',
+    organisation: 'Applicant organisation',
+    call: 'Call',
+    application: 'Application',
+    description: 'What the assignment is',
+    complement: "How it complements the funder's own work",
+    focus: 'Focus',
+    activities: 'Activities',
+    participants: 'expected participants',
+    budget: 'Budget',
+    own: 'Own contribution',
+    other: 'Other funding',
+    requested: 'Amount applied for',
+    partners: 'Partner organisations',
+    contacts: 'Contact persons',
+    attachments: 'Attachments',
+    answers: "Answers to the call's questions",
+    declarations:
+      'The applicant has declared that the assignment is not predominantly religious or political, is not run for profit with the grant, and is not already carried out, as far as the call requires.',
+    publicRecord: 'Documents received by a public authority are public records under the principle of public access, unless secrecy applies.',
+  },
+};
+
+/** The applicant's receipt: what was received, when, under which case number. */
+export function receiptPdf(lang: 'sv' | 'en', d: ReceiptData): Promise<Buffer> {
+  const t = T[lang];
+  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: `${t.title} ${d.caseNumber}`, Author: d.funderName } });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  const when = d.submittedAt.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB', { timeZone: 'Europe/Stockholm', dateStyle: 'long', timeStyle: 'medium' });
+  const heading = (text: string) => doc.moveDown(0.8).font('Helvetica-Bold').fontSize(12).text(text).font('Helvetica').fontSize(10);
+  const field = (label: string, value: string) => doc.font('Helvetica-Bold').text(`${label}: `, { continued: true }).font('Helvetica').text(value || '—');
+  const c = d.content;
+
+  doc.font('Helvetica-Bold').fontSize(18).text(t.title);
+  doc.font('Helvetica').fontSize(10).moveDown(0.3).text(t.intro(d.funderName));
+  doc.moveDown(0.5);
+  field(t.caseNumber, d.caseNumber);
+  field(t.received, `${when} (Europe/Stockholm)`);
+  field(t.organisation, d.organisationName);
+  field(t.call, d.callTitle);
+
+  heading(t.application);
+  doc.font('Helvetica-Bold').text(c.title);
+  doc.font('Helvetica');
+  if (c.focusAreas.length) field(t.focus, c.focusAreas.join('; '));
+  field(t.description, c.description);
+  field(t.complement, c.complement);
+
+  heading(t.activities);
+  for (const a of c.activities) {
+    const kind = a.typeKey ?? a.proposedType ?? '';
+    doc.text(`• ${kind}: ${a.description} (${a.from ?? '?'} – ${a.to ?? '?'}; ${a.areas.join(', ')}; ${a.expectedParticipants ?? 0} ${t.participants})`);
+  }
+
+  heading(t.budget);
+  for (const r of c.budget) doc.text(`${r.label}: ${formatKronor(r.amount, lang)}`);
+  field(t.own, formatKronor(c.ownContribution, lang));
+  field(t.other, formatKronor(c.otherFunding, lang));
+  field(t.requested, formatKronor(c.amountRequested, lang));
+
+  if (c.partners.length) {
+    heading(t.partners);
+    for (const p of c.partners) doc.text(`• ${p.name} (${p.orgNumber}): ${p.role}`);
+  }
+  heading(t.contacts);
+  for (const p of c.contacts) doc.text(`• ${p.name}, ${p.email}${p.phone ? `, ${p.phone}` : ''}`);
+  if (c.attachments.length) {
+    heading(t.attachments);
+    for (const a of c.attachments) doc.text(`• ${a.name} (${a.kind})`);
+  }
+  const answered = d.questions.filter((q) => c.answers[q.id] !== undefined && c.answers[q.id] !== null && c.answers[q.id] !== '');
+  if (answered.length) {
+    heading(t.answers);
+    for (const q of answered) {
+      const a = c.answers[q.id];
+      const value = Array.isArray(a) ? a.map((v) => q.options?.find((o) => o.value === v)?.label ?? v).join(', ') : (q.options?.find((o) => o.value === a)?.label ?? String(a));
+      field(q.label, value);
+    }
+  }
+  doc.moveDown(1).fontSize(9).text(t.declarations).moveDown(0.5).text(t.publicRecord);
+  doc.end();
+  return done;
+}

@@ -1,0 +1,82 @@
+import type { Answers } from '../calls/questions.ts';
+import type { AttachmentKind, Exclusion, TargetGroup } from '../calls/types.ts';
+
+export interface PlannedActivity {
+  /** A type from the catalogue, or null with proposedType naming a new kind. */
+  typeKey: string | null;
+  proposedType: string | null;
+  description: string;
+  targetGroups: TargetGroup[];
+  areas: string[];
+  from: string | null;
+  to: string | null;
+  expectedParticipants: number | null;
+}
+
+export interface BudgetRow {
+  label: string;
+  /** öre */
+  amount: number;
+}
+
+export interface Partner {
+  orgNumber: string;
+  name: string;
+  role: string;
+}
+
+export interface Contact {
+  name: string;
+  email: string;
+  phone: string;
+}
+
+export interface AttachedFile {
+  kind: AttachmentKind;
+  fileId: string;
+  name: string;
+}
+
+/** What an applicant writes; saved as a draft as they type and frozen on submission. */
+export interface ApplicationContent {
+  title: string;
+  /** What the assignment is. */
+  description: string;
+  /** How it complements the funder's own work. */
+  complement: string;
+  /** Which of the call's focus areas the assignment addresses. */
+  focusAreas: string[];
+  activities: PlannedActivity[];
+  budget: BudgetRow[];
+  /** öre */
+  ownContribution: number;
+  /** öre */
+  otherFunding: number;
+  /** öre */
+  amountRequested: number;
+  partners: Partner[];
+  contacts: Contact[];
+  /** Each exclusion of the call, confirmed as not applying. */
+  declarations: Partial<Record<Exclusion, boolean>>;
+  answers: Answers;
+  attachments: AttachedFile[];
+}
+
+export function emptyContent(): ApplicationContent {
+  return {
+    title: '',
+    description: '',
+    complement: '',
+    focusAreas: [],
+    activities: [],
+    budget: [],
+    ownContribution: 0,
+    otherFunding: 0,
+    amountRequested: 0,
+    partners: [],
+    contacts: [],
+    declarations: {},
+    answers: {},
+    attachments: [],
+  };
+}

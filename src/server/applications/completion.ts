@@ -1,0 +1,161 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { audit } from '../../db/audit.ts';
+import { system } from '../../db/scope.ts';
+import { dateInStockholm, isCalendarDate } from '../../domain/deadlines.ts';
+import { policy } from '../../domain/roles.ts';
+import type { AppContext } from '../context.ts';
+import { organisationMembers } from '../eligibility/routes.ts';
+import { queueMail } from '../mail/outbox.ts';
+import { requireUser } from '../plugins/session.ts';
+import { fieldProblem, Problem } from '../problem.ts';
+import { errorResponses, Uuid } from '../schemas.ts';
+import { inScope, locate, requireApplicant } from './access.ts';
+import { CompletionRound } from './schema.ts';
+
+/** Completion (komplettering): the caseworker asks, the applicant answers; every round is kept. */
+export function completionRoutes(app: FastifyInstance, ctx: AppContext) {
+  app.post(
+    '/api/applications/:id/completion-requests',
+    {
+      schema: {
+        tags: ['applications'],
+        summary: 'Ask the applicant to complete a submitted application by a date (caseworkers); the applicant is mailed',
+        params: Type.Object({ id: Uuid }),
+        body: Type.Object({ message: Type.String({ minLength: 1, maxLength: 5000 }), replyBy: Type.String({ maxLength: 10 }) }, { additionalProperties: false }),
+        response: { 201: CompletionRound, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      const { id } = request.params as { id: string };
+      const { message, replyBy } = request.body as { message: string; replyBy: string };
+      const located = await locate(ctx, user, id);
+      if (located.access !== 'staff' || !policy.reviewEligibility(user, located.funderId)) throw new Problem(403, 'forbidden');
+      if (!message.trim()) throw fieldProblem(400, 'message', 'required');
+      if (!isCalendarDate(replyBy)) throw fieldProblem(400, 'replyBy', 'invalid_date');
+      if (replyBy <= dateInStockholm(new Date())) throw fieldProblem(422, 'replyBy', 'reply_by_past');
+      const members = await organisationMembers(ctx, located.organisationId);
+      const round = await inScope(ctx, located, async (tx) => {
+        const app = await tx.selectFrom('applications').select(['status', 'case_number', 'title', 'organisation_name']).where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+        if (app.status !== 'submitted') throw new Problem(409, 'application_withdrawn');
+        const row = await tx
+          .insertInto('completion_requests')
+          .values({ funder_id: located.funderId, application_id: id, message: message.trim(), reply_by: replyBy, created_by: user.userId })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        for (const m of members) {
+          const en = m.locale === 'en';
+          await queueMail(ctx, tx, {
+            to: m.email,
+            funderId: located.funderId,
+            subject: en ? `Please complete application ${app.case_number}` : `Komplettering behövs: ansökan ${app.case_number}`,
+            text: en
+              ? `The caseworker asks ${app.organisation_name} to complete the application "${app.title}" (${app.case_number}) by ${replyBy}:\n\n${message.trim()}\n\nAnswer in Samverka: ${ctx.config.publicUrl}/applications/${id}`
+              : `Handläggaren ber ${app.organisation_name} att komplettera ansökan ”${app.title}” (${app.case_number}) senast ${replyBy}:\n\n${message.trim()}\n\nSvara i Samverka: ${ctx.config.publicUrl}/applications/${id}`,
+          });
+        }
+        await audit(tx, { userId: user.userId, label: user.email }, {
+          action: 'application.completion_requested',
+          objectType: 'application',
+          objectId: id,
+          funderId: located.funderId,
+          data: { requestId: row.id, replyBy },
+        });
+        return row;
+      });
+      reply.code(201);
+      return present(round);
+    },
+  );
+
+  app.post(
+    '/api/completion-requests/:id/answer',
+    {
+      schema: {
+        tags: ['applications'],
+        summary: 'Answer a completion request, with documents if asked for',
+        params: Type.Object({ id: Uuid }),
+        body: Type.Object(
+          {
+            answer: Type.String({ minLength: 1, maxLength: 20000 }),
+            files: Type.Array(Type.Object({ fileId: Uuid, name: Type.String({ maxLength: 200 }) }, { additionalProperties: false }), { maxItems: 20 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: CompletionRound, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const { id } = request.params as { id: string };
+      const { answer, files } = request.body as { answer: string; files: { fileId: string; name: string }[] };
+      if (!answer.trim()) throw fieldProblem(400, 'answer', 'required');
+      const found = await system(ctx.db, (tx) =>
+        tx
+          .selectFrom('completion_requests')
+          .innerJoin('users', 'users.id', 'completion_requests.created_by')
+          .select(['completion_requests.application_id', 'users.email', 'users.locale'])
+          .where('completion_requests.id', '=', id)
+          .executeTakeFirst(),
+      );
+      if (!found) throw new Problem(404, 'not_found');
+      const located = await locate(ctx, user, found.application_id);
+      requireApplicant(located);
+      const round = await inScope(ctx, located, async (tx) => {
+        const current = await tx.selectFrom('completion_requests').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+        if (current.answered_at) throw new Problem(409, 'completion_answered');
+        if (files.length) {
+          const owned = await tx.selectFrom('files').select('id').where('id', 'in', files.map((f) => f.fileId)).where('organisation_id', '=', located.organisationId).execute();
+          if (owned.length !== new Set(files.map((f) => f.fileId)).size) throw fieldProblem(422, 'files', 'file_unknown');
+          await tx.updateTable('files').set({ funder_id: located.funderId }).where('id', 'in', files.map((f) => f.fileId)).execute();
+        }
+        const row = await tx
+          .updateTable('completion_requests')
+          .set({ answer: answer.trim(), answer_files: JSON.stringify(files), answered_by: user.userId, answered_at: new Date() })
+          .where('id', '=', id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        const app = await tx.selectFrom('applications').select(['case_number']).where('id', '=', located.id).executeTakeFirstOrThrow();
+        await queueMail(ctx, tx, {
+          to: found.email,
+          subject: found.locale === 'en' ? `Completion received: ${app.case_number}` : `Komplettering inkommen: ${app.case_number}`,
+          text:
+            found.locale === 'en'
+              ? `The applicant has answered your request for ${app.case_number}.\n\n${ctx.config.publicUrl}/applications/${located.id}`
+              : `Sökanden har svarat på din begäran om komplettering av ${app.case_number}.\n\n${ctx.config.publicUrl}/applications/${located.id}`,
+        });
+        await audit(tx, { userId: user.userId, label: user.email }, {
+          action: 'application.completion_answered',
+          objectType: 'application',
+          objectId: located.id,
+          funderId: located.funderId,
+          organisationId: located.organisationId,
+          data: { requestId: id, files: files.length },
+        });
+        return row;
+      });
+      return present(round);
+    },
+  );
+}
+
+function present(r: {
+  id: string;
+  message: string;
+  reply_by: string;
+  created_at: Date;
+  answer: string | null;
+  answer_files: { fileId: string; name: string }[];
+  answered_at: Date | null;
+}) {
+  return {
+    id: r.id,
+    message: r.message,
+    replyBy: r.reply_by,
+    askedAt: r.created_at.toISOString(),
+    answer: r.answer,
+    answerFiles: r.answer_files,
+    answeredAt: r.answered_at?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,220 @@
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { sql } from 'kysely';
+import { Type } from 'typebox';
+import type { Tx } from '../../db/connection.ts';
+import { scoped } from '../../db/scope.ts';
+import { LEGAL_FORMS } from '../../domain/organisation.ts';
+import { policy } from '../../domain/roles.ts';
+import type { AppContext } from '../context.ts';
+import { requireUser, scopeOf } from '../plugins/session.ts';
+import { Problem } from '../problem.ts';
+import { errorResponses, Uuid } from '../schemas.ts';
+import { InboxItem } from './schema.ts';
+
+const SORTS = ['submitted_desc', 'submitted_asc', 'amount_desc', 'amount_asc', 'organisation'] as const;
+type Sort = (typeof SORTS)[number];
+
+const Filters = Type.Object({
+  callId: Type.Optional(Uuid),
+  status: Type.Optional(Type.Union([Type.Literal('submitted'), Type.Literal('withdrawn'), Type.Literal('awaiting_completion')])),
+  area: Type.Optional(Type.String({ maxLength: 100 })),
+  focus: Type.Optional(Type.String({ maxLength: 200 })),
+  orgType: Type.Optional(Type.Union(LEGAL_FORMS.map((f) => Type.Literal(f)))),
+  q: Type.Optional(Type.String({ maxLength: 200 })),
+  sort: Type.Optional(Type.Union(SORTS.map((s) => Type.Literal(s)))),
+});
+
+interface FilterValues {
+  callId?: string;
+  status?: 'submitted' | 'withdrawn' | 'awaiting_completion';
+  area?: string;
+  focus?: string;
+  orgType?: string;
+  q?: string;
+  sort?: Sort;
+}
+
+/** The sort key of a row and its SQL, for keyset pagination: (key, id) beyond the cursor. */
+const ORDER: Record<Sort, { expr: string; dir: 'asc' | 'desc' }> = {
+  submitted_desc: { expr: 'a.submitted_at', dir: 'desc' },
+  submitted_asc: { expr: 'a.submitted_at', dir: 'asc' },
+  amount_desc: { expr: 'a.amount_requested', dir: 'desc' },
+  amount_asc: { expr: 'a.amount_requested', dir: 'asc' },
+  organisation: { expr: 'lower(a.organisation_name)', dir: 'asc' },
+};
+
+interface Row {
+  id: string;
+  case_number: string | null;
+  status: string;
+  awaiting: boolean;
+  call_id: string;
+  call_title: string;
+  organisation_id: string;
+  organisation_name: string;
+  legal_form: string;
+  title: string;
+  amount_requested: number;
+  areas: string[] | null;
+  focus_areas: string[] | null;
+  submitted_at: Date | null;
+  sort_key: string | number | Date | null;
+}
+
+function query(tx: Tx, funderId: string, f: FilterValues, limit: number, after: { key: unknown; id: string } | null) {
+  const sort = ORDER[f.sort ?? 'submitted_desc'];
+  const where = [sql`a.funder_id = ${funderId}`, sql`a.status <> 'draft'`];
+  if (f.callId) where.push(sql`a.call_id = ${f.callId}`);
+  if (f.status === 'awaiting_completion') where.push(sql`a.status = 'submitted' and exists (select 1 from completion_requests c where c.application_id = a.id and c.answered_at is null)`);
+  else if (f.status) where.push(sql`a.status = ${f.status}`);
+  if (f.area) where.push(sql`jsonb_path_exists(a.submitted_content, '$.activities[*].areas[*] ? (@ == $v)', jsonb_build_object('v', ${f.area}::text))`);
+  if (f.focus) where.push(sql`a.submitted_content -> 'focusAreas' ? ${f.focus}`);
+  if (f.orgType) where.push(sql`o.legal_form = ${f.orgType}`);
+  if (f.q?.trim()) where.push(sql`(a.search @@ plainto_tsquery('simple', ${f.q.trim()}) or a.case_number ilike ${`%${f.q.trim()}%`})`);
+  const key = sql.raw(sort.expr);
+  if (after) {
+    const op = sql.raw(sort.dir === 'desc' ? '<' : '>');
+    where.push(sql`(${key}, a.id) ${op} (${after.key}, ${after.id})`);
+  }
+  const dir = sql.raw(sort.dir);
+  return sql<Row>`
+    select a.id, a.case_number, a.status, a.call_id, c.title as call_title, a.organisation_id, a.organisation_name, o.legal_form,
+           a.title, a.amount_requested, a.submitted_at, ${key} as sort_key,
+           exists (select 1 from completion_requests r where r.application_id = a.id and r.answered_at is null) as awaiting,
+           (select coalesce(jsonb_agg(distinct x), '[]') from jsonb_array_elements(a.submitted_content -> 'activities') act,
+              jsonb_array_elements_text(act -> 'areas') x) as areas,
+           a.submitted_content -> 'focusAreas' as focus_areas
+    from applications a
+    join calls c on c.id = a.call_id
+    join organisations o on o.id = a.organisation_id
+    where ${sql.join(where, sql` and `)}
+    order by ${key} ${dir}, a.id ${dir}
+    limit ${limit}
+  `.execute(tx);
+}
+
+const present = (r: Row) => ({
+  id: r.id,
+  caseNumber: r.case_number,
+  status: r.status,
+  awaitingCompletion: r.awaiting,
+  callId: r.call_id,
+  callTitle: r.call_title,
+  organisationId: r.organisation_id,
+  organisationName: r.organisation_name,
+  legalForm: r.legal_form,
+  title: r.title,
+  amountRequested: r.amount_requested,
+  areas: r.areas ?? [],
+  focusAreas: r.focus_areas ?? [],
+  submittedAt: r.submitted_at?.toISOString() ?? null,
+});
+
+const cursorOf = (r: Row) => Buffer.from(JSON.stringify([r.sort_key instanceof Date ? r.sort_key.toISOString() : r.sort_key, r.id])).toString('base64url');
+
+function parseCursor(cursor: string | undefined): { key: unknown; id: string } | null {
+  if (!cursor) return null;
+  try {
+    const [key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, string];
+    if (typeof id !== 'string' || !/^[0-9a-f-]{36}$/.test(id)) throw new Error('bad cursor');
+    return { key, id };
+  } catch {
+    throw new Problem(400, 'invalid_value', {}, [{ field: 'after', code: 'invalid_value' }]);
+  }
+}
+
+const HEADERS = {
+  sv: ['Diarienummer', 'Status', 'Utlysning', 'Organisation', 'Organisationsform', 'Titel', 'Sökt belopp (kr)', 'Områden', 'Inriktning', 'Inkom'],
+  en: ['Case number', 'Status', 'Call', 'Organisation', 'Legal form', 'Title', 'Amount applied for (SEK)', 'Areas', 'Focus', 'Received'],
+};
+
+function exportRows(rows: Row[]) {
+  return rows.map((r) => [
+    r.case_number ?? '',
+    r.awaiting ? 'awaiting_completion' : r.status,
+    r.call_title,
+    r.organisation_name,
+    r.legal_form,
+    r.title,
+    r.amount_requested / 100,
+    (r.areas ?? []).join('; '),
+    (r.focus_areas ?? []).join('; '),
+    r.submitted_at ? r.submitted_at.toLocaleString('sv-SE', { timeZone: 'Europe/Stockholm' }) : '',
+  ]);
+}
+
+export function inboxRoutes(app: FastifyInstance, ctx: AppContext) {
+  const FunderParams = Type.Object({ funderId: Uuid });
+  const authorise = (request: Parameters<typeof requireUser>[0], funderId: string) => {
+    const user = requireUser(request);
+    if (!policy.readFunder(user, funderId)) throw new Problem(403, 'forbidden');
+    return user;
+  };
+
+  app.get(
+    '/api/funders/:funderId/applications',
+    {
+      schema: {
+        tags: ['applications'],
+        summary: "The caseworker's inbox: received applications of the funder's calls, filtered, searched, sorted, a page at a time (keyset)",
+        params: FunderParams,
+        querystring: Type.Intersect([Filters, Type.Object({ after: Type.Optional(Type.String({ maxLength: 500 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })) })]),
+        response: { 200: Type.Object({ items: Type.Array(InboxItem), next: Type.Union([Type.String(), Type.Null()]) }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { funderId } = request.params as { funderId: string };
+      const user = authorise(request, funderId);
+      const q = request.query as FilterValues & { after?: string; limit?: number };
+      const limit = q.limit ?? 50;
+      const { rows } = await scoped(ctx.db, scopeOf(user, funderId), (tx) => query(tx, funderId, q, limit + 1, parseCursor(q.after)));
+      const page = rows.slice(0, limit);
+      return { items: page.map(present), next: rows.length > limit ? cursorOf(page[page.length - 1]) : null };
+    },
+  );
+
+  const exporter = (format: 'csv' | 'xlsx') => async (request: Parameters<typeof requireUser>[0], reply: FastifyReply) => {
+    const { funderId } = request.params as { funderId: string };
+    const user = authorise(request, funderId);
+    const filters = request.query as FilterValues;
+    const { rows } = await scoped(ctx.db, scopeOf(user, funderId), (tx) => query(tx, funderId, filters, 10_000, null));
+    const headers = HEADERS[request.lang];
+    const stamp = new Date().toISOString().slice(0, 10);
+    if (format === 'csv') {
+      // A byte-order mark and semicolons: what Excel set to Swedish opens correctly.
+      const csv = `\ufeff${stringify([headers, ...exportRows(rows)], { delimiter: ';' })}`;
+      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="ansokningar-${stamp}.csv"`).send(csv);
+    }
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet(request.lang === 'sv' ? 'Ansökningar' : 'Applications');
+    sheet.addRow(headers).font = { bold: true };
+    for (const r of exportRows(rows)) sheet.addRow(r);
+    sheet.getColumn(7).numFmt = '# ##0.00';
+    sheet.columns.forEach((c) => {
+      c.width = 22;
+    });
+    const buffer = Buffer.from(await book.xlsx.writeBuffer());
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="ansokningar-${stamp}.xlsx"`)
+      .send(buffer);
+  };
+
+  for (const format of ['csv', 'xlsx'] as const) {
+    app.get(
+      `/api/funders/:funderId/applications.${format}`,
+      {
+        schema: {
+          tags: ['applications'],
+          summary: `The inbox with the same filters as a ${format.toUpperCase()} file`,
+          params: FunderParams,
+          querystring: Filters,
+          response: { 200: Type.Unknown({ description: format }), ...errorResponses },
+        },
+      },
+      exporter(format),
+    );
+  }
+}

@@ -1,0 +1,99 @@
+import { Type } from 'typebox';
+import { ATTACHMENT_KINDS, EXCLUSIONS, TARGET_GROUPS } from '../../domain/calls/types.ts';
+import { Uuid } from '../schemas.ts';
+
+const literals = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
+const Text = (max: number) => Type.String({ maxLength: max });
+const Ore = Type.Integer({ minimum: 0, maximum: 1e13, description: 'öre' });
+const MaybeDate = Type.Union([Type.String({ maxLength: 10 }), Type.Null()]);
+
+export const ApplicationContentSchema = Type.Object(
+  {
+    title: Text(200),
+    description: Text(20000),
+    complement: Text(10000),
+    focusAreas: Type.Array(Text(200), { maxItems: 20 }),
+    activities: Type.Array(
+      Type.Object(
+        {
+          typeKey: Type.Union([Type.String({ maxLength: 64 }), Type.Null()]),
+          proposedType: Type.Union([Text(120), Type.Null()]),
+          description: Text(2000),
+          targetGroups: Type.Array(literals(TARGET_GROUPS), { uniqueItems: true }),
+          areas: Type.Array(Text(100), { maxItems: 30 }),
+          from: MaybeDate,
+          to: MaybeDate,
+          expectedParticipants: Type.Union([Type.Integer({ minimum: 0, maximum: 1_000_000 }), Type.Null()]),
+        },
+        { additionalProperties: false },
+      ),
+      { maxItems: 30 },
+    ),
+    budget: Type.Array(Type.Object({ label: Text(200), amount: Type.Integer({ minimum: -1e13, maximum: 1e13 }) }, { additionalProperties: false }), {
+      maxItems: 100,
+    }),
+    ownContribution: Ore,
+    otherFunding: Ore,
+    amountRequested: Ore,
+    partners: Type.Array(Type.Object({ orgNumber: Text(20), name: Text(200), role: Text(500) }, { additionalProperties: false }), { maxItems: 20 }),
+    contacts: Type.Array(Type.Object({ name: Text(200), email: Text(254), phone: Text(40) }, { additionalProperties: false }), { maxItems: 10 }),
+    declarations: Type.Object(Object.fromEntries(EXCLUSIONS.map((e) => [e, Type.Optional(Type.Boolean())])), { additionalProperties: false }),
+    answers: Type.Record(
+      Type.String({ maxLength: 64 }),
+      Type.Union([Type.String({ maxLength: 20000 }), Type.Number(), Type.Array(Type.String({ maxLength: 200 }), { maxItems: 50 }), Type.Null()]),
+    ),
+    attachments: Type.Array(Type.Object({ kind: literals(ATTACHMENT_KINDS), fileId: Uuid, name: Text(200) }, { additionalProperties: false }), {
+      maxItems: 30,
+    }),
+  },
+  { additionalProperties: false, $id: 'ApplicationContent' },
+);
+
+export const CompletionRound = Type.Object({
+  id: Uuid,
+  message: Type.String(),
+  replyBy: Type.String(),
+  askedAt: Type.String({ format: 'date-time' }),
+  answer: Type.Union([Type.String(), Type.Null()]),
+  answerFiles: Type.Array(Type.Object({ fileId: Uuid, name: Type.String() })),
+  answeredAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+});
+
+export const ApplicationView = Type.Object({
+  id: Uuid,
+  callId: Uuid,
+  callTitle: Type.String(),
+  funderId: Uuid,
+  funderName: Type.String(),
+  organisationId: Uuid,
+  organisationName: Type.String(),
+  status: Type.String(),
+  version: Type.Integer(),
+  content: Type.Ref('ApplicationContent'),
+  caseNumber: Type.Union([Type.String(), Type.Null()]),
+  submittedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  updatedAt: Type.String({ format: 'date-time' }),
+  updatedBy: Type.Union([Type.String(), Type.Null()]),
+  withdrawnAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  deadline: Type.Union([Type.String(), Type.Null()]),
+  closesAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  access: Type.Union([Type.Literal('applicant'), Type.Literal('partner'), Type.Literal('staff')]),
+  completionRequests: Type.Array(CompletionRound),
+});
+
+export const InboxItem = Type.Object({
+  id: Uuid,
+  caseNumber: Type.Union([Type.String(), Type.Null()]),
+  status: Type.String(),
+  awaitingCompletion: Type.Boolean(),
+  callId: Uuid,
+  callTitle: Type.String(),
+  organisationId: Uuid,
+  organisationName: Type.String(),
+  legalForm: Type.String(),
+  title: Type.String(),
+  amountRequested: Type.Integer(),
+  areas: Type.Array(Type.String()),
+  focusAreas: Type.Array(Type.String()),
+  submittedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+});

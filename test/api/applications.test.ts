@@ -1,0 +1,306 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApplicationContent } from '../../src/domain/applications/types.ts';
+import { addMonths, dateInStockholm } from '../../src/domain/deadlines.ts';
+import { Client, createTestApp, type TestApp } from '../support/app.ts';
+import { engine } from '../support/db.ts';
+
+let t: TestApp;
+let sn: string;
+let openCall: string;
+let nattvandrarna: string;
+let applicant: Client;
+let caseworker: Client;
+const year = Number(dateInStockholm(new Date()).slice(0, 4));
+
+beforeAll(async () => {
+  t = await createTestApp();
+  sn = (await t.db.kysely.selectFrom('funders').select('id').where('case_prefix', '=', 'SN').executeTakeFirstOrThrow()).id;
+  openCall = (await t.db.kysely.selectFrom('calls').select('id').where('title', '=', 'Extra föreningsstöd mot utanförskap').executeTakeFirstOrThrow()).id;
+  nattvandrarna = (await t.db.kysely.selectFrom('organisations').select('id').where('org_number', '=', '802000-1239').executeTakeFirstOrThrow()).id;
+  applicant = new Client(t.app);
+  await applicant.login('forening@nattvandrarna.example');
+  caseworker = new Client(t.app);
+  await caseworker.login('handlaggare@norrkoping.example');
+});
+afterAll(() => t.close());
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n');
+
+async function upload(c: Client, organisationId: string, name: string) {
+  const boundary = '----samverkaTest';
+  const res = await c.app.inject({
+    method: 'POST',
+    url: `/api/organisations/${organisationId}/files`,
+    remoteAddress: c.ip,
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': c.csrf as string },
+    payload: Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`),
+      PDF,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]),
+  });
+  return JSON.parse(res.body).id as string;
+}
+
+async function completeContent(c: Client, org: string): Promise<ApplicationContent> {
+  const statutes = await upload(c, org, 'stadgar.pdf');
+  const report = await upload(c, org, 'arsberattelse.pdf');
+  const budget = await upload(c, org, 'budget.pdf');
+  const today = dateInStockholm(new Date());
+  return {
+    title: 'Nattfotboll i Navestad',
+    description: 'Nattfotboll varje fredag 21–01 i Navestadshallen med två vuxna ledare.',
+    complement: 'Fältgruppen är med första fredagen varje månad.',
+    focusAreas: ['Förebygga utanförskap bland barn och unga'],
+    activities: [
+      { typeKey: 'night_football', proposedType: null, description: 'Fredagar', targetGroups: ['young_people'], areas: ['Navestad'], from: addMonths(today, 2), to: addMonths(today, 12), expectedParticipants: 40 },
+    ],
+    budget: [
+      { label: 'Hyra av hall', amount: 6_000_000 },
+      { label: 'Ledararvoden', amount: 4_000_000 },
+    ],
+    ownContribution: 1_000_000,
+    otherFunding: 0,
+    amountRequested: 9_000_000,
+    partners: [],
+    contacts: [{ name: 'Fatima Föreningsaktiv', email: 'forening@nattvandrarna.example', phone: '' }],
+    declarations: { religious_or_political: true, for_profit: true, already_completed: true },
+    answers: {},
+    attachments: [
+      { kind: 'statutes', fileId: statutes, name: 'stadgar.pdf' },
+      { kind: 'annual_report', fileId: report, name: 'arsberattelse.pdf' },
+      { kind: 'budget', fileId: budget, name: 'budget.pdf' },
+    ],
+  };
+}
+
+describe('an applicant', () => {
+  it('continues the draft, is told what is missing, submits, gets a case number, a receipt mail and a PDF', async () => {
+    const draft = await applicant.post(`/api/calls/${openCall}/applications`, { organisationId: nattvandrarna });
+    expect(draft.status).toBe(200);
+    expect(draft.body).toMatchObject({ status: 'draft', access: 'applicant' });
+    const check = await applicant.get(`/api/applications/${draft.body.id}/check`);
+    expect(check.body.ready).toBe(false);
+    expect(check.body.eligibility.every((r: { ok: boolean }) => r.ok)).toBe(true);
+    expect(check.body.problems.map((p: { field: string }) => p.field)).toEqual(
+      expect.arrayContaining(['complement', 'activities', 'attachments.statutes', 'focusAreas']),
+    );
+    expect(check.body.problems.find((p: { field: string }) => p.field === 'attachments.statutes').message).toBe('Bifoga den här handlingen.');
+
+    const early = await applicant.post(`/api/applications/${draft.body.id}/submit`);
+    expect(early.status).toBe(422);
+    expect(early.body.code).toBe('application_incomplete');
+
+    const content = await completeContent(applicant, nattvandrarna);
+    const undeclared = await applicant.put(`/api/applications/${draft.body.id}`, { content: { ...content, declarations: { religious_or_political: true } }, version: draft.body.version });
+    const missing = (await applicant.get(`/api/applications/${draft.body.id}/check`)).body.problems;
+    expect(missing.map((p: { field: string }) => p.field)).toEqual(['declarations.for_profit', 'declarations.already_completed']);
+    expect(missing[0].message).toBe('Bekräfta det här innan ansökan skickas in.');
+    const saved = await applicant.put(`/api/applications/${draft.body.id}`, { content, version: undeclared.body.version });
+    expect(saved.status).toBe(200);
+    expect(saved.body.version).toBe(draft.body.version + 2);
+    expect((await applicant.get(`/api/applications/${draft.body.id}/check`)).body).toMatchObject({ ready: true, problems: [] });
+
+    const submitted = await applicant.post(`/api/applications/${draft.body.id}/submit`);
+    expect(submitted.status).toBe(200);
+    expect(submitted.body.caseNumber).toBe(`SN ${year}/00001`);
+    const mail = await t.db.kysely.selectFrom('outbox').selectAll().where('subject', 'like', `Kvitto: er ansökan SN ${year}/00001%`).execute();
+    expect(mail.map((m) => m.to_address)).toEqual(['forening@nattvandrarna.example']);
+    const pdf = await t.app.inject({ method: 'GET', url: submitted.body.receiptUrl, headers: { cookie: [...applicant.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+
+    // Submitted means frozen: no more edits, and a retry returns the first answer.
+    const edit = await applicant.put(`/api/applications/${draft.body.id}`, { content: { ...content, title: 'Ändrad' }, version: saved.body.version });
+    expect(edit.body.code).toBe('application_not_draft');
+    const again = await applicant.post(`/api/applications/${draft.body.id}/submit`);
+    expect(again.body).toEqual(submitted.body);
+    const history = await applicant.get(`/api/audit?objectType=application&objectId=${draft.body.id}`);
+    expect(history.body.entries.map((e: { action: string }) => e.action)).toEqual(['application.started', 'application.submitted']);
+
+    // The caseworker now sees the received version.
+    const seen = await caseworker.get(`/api/applications/${draft.body.id}`);
+    expect(seen.body).toMatchObject({ access: 'staff', caseNumber: `SN ${year}/00001`, content: { title: 'Nattfotboll i Navestad' } });
+  });
+
+  it('refuses an amount over the maximum and financing that does not cover the budget, on the amount field', async () => {
+    const vivalla = new Client(t.app);
+    const user = await vivalla.login('ledare@vivalla.example');
+    const org = user.organisations[0].id;
+    const draft = await vivalla.post(`/api/calls/${openCall}/applications`, { organisationId: org });
+    expect(draft.status).toBe(201);
+    const content = { ...(await completeContent(vivalla, org)), amountRequested: 20_000_000, budget: [{ label: 'Allt', amount: 20_000_000 }], ownContribution: 0 };
+    await vivalla.put(`/api/applications/${draft.body.id}`, { content, version: draft.body.version });
+    const check = await vivalla.get(`/api/applications/${draft.body.id}/check`);
+    expect(check.body.problems).toEqual([expect.objectContaining({ field: 'amountRequested', code: 'amount_above_max', message: 'Högst 150\u00a0000 kr kan sökas i den här utlysningen.' })]);
+    // Vivalla is not approved as eligible by Norrköping's social committee, which this call requires.
+    expect(check.body.eligibility.find((r: { rule: string }) => r.rule === 'eligibility_approval')).toMatchObject({ ok: false, code: 'eligibility_approval_missing' });
+    const submit = await vivalla.post(`/api/applications/${draft.body.id}/submit`);
+    expect(submit.status).toBe(422);
+    expect(submit.body.code).toBe('eligibility_approval_missing');
+  });
+
+  it('refuses a submission after the deadline, naming the deadline, and keeps the draft', async () => {
+    const c = new Client(t.app);
+    await c.login('ledare@vivalla.example');
+    const appId = (await t.db.kysely.selectFrom('applications').select('id').where('organisation_name', '=', 'Vivalla Fritidsförening').executeTakeFirstOrThrow()).id;
+    const yesterday = addMonths(dateInStockholm(new Date(Date.now() - 86_400_000)), 0);
+    const call = await t.db.kysely.selectFrom('calls').select(['rules', 'deadline']).where('id', '=', openCall).executeTakeFirstOrThrow();
+    await t.db.kysely
+      .updateTable('calls')
+      .set({ deadline: yesterday, rules: JSON.stringify({ ...call.rules, deadline: yesterday }) })
+      .where('id', '=', openCall)
+      .execute();
+    try {
+      const res = await c.post(`/api/applications/${appId}/submit`);
+      expect(res.status).toBe(409);
+      expect(res.body.code).toBe('deadline_passed');
+      expect(res.body.title).toContain(yesterday);
+      expect((await c.get(`/api/applications/${appId}`)).body.status).toBe('draft');
+    } finally {
+      await t.db.kysely.updateTable('calls').set({ deadline: call.deadline, rules: JSON.stringify(call.rules) }).where('id', '=', openCall).execute();
+    }
+  });
+
+  it('shows a conflict instead of silently overwriting when two members edit at once', async () => {
+    const vivalla1 = new Client(t.app);
+    const vivalla2 = new Client(t.app);
+    await vivalla1.login('ledare@vivalla.example');
+    await vivalla2.login('ledare@vivalla.example');
+    const appId = (await t.db.kysely.selectFrom('applications').select('id').where('organisation_name', '=', 'Vivalla Fritidsförening').executeTakeFirstOrThrow()).id;
+    const base = (await vivalla1.get(`/api/applications/${appId}`)).body;
+    const first = await vivalla1.put(`/api/applications/${appId}`, { content: { ...base.content, title: 'Första versionen' }, version: base.version });
+    expect(first.status).toBe(200);
+    const second = await vivalla2.put(`/api/applications/${appId}`, { content: { ...base.content, title: 'Andra versionen' }, version: base.version });
+    expect(second.status).toBe(409);
+    expect(second.body.code).toBe('edit_conflict');
+    expect(second.body.title).toContain('Leo Ledare');
+    expect(second.body.details.current).toMatchObject({ version: base.version + 1, content: { title: 'Första versionen' } });
+  });
+
+  it('lets co-applicants read the application, and nobody else', async () => {
+    const vivalla = new Client(t.app);
+    await vivalla.login('ledare@vivalla.example');
+    const appId = (await t.db.kysely.selectFrom('applications').select('id').where('organisation_name', '=', 'Vivalla Fritidsförening').executeTakeFirstOrThrow()).id;
+    const current = (await vivalla.get(`/api/applications/${appId}`)).body;
+    const withPartner = { ...current.content, partners: [{ orgNumber: '8020001239', name: 'Nattvandrarna Norrköping', role: 'Vuxna på plats' }] };
+    expect((await vivalla.put(`/api/applications/${appId}`, { content: withPartner, version: current.version })).status).toBe(200);
+    expect((await applicant.get(`/api/applications/${appId}`)).body.access).toBe('partner');
+    expect((await applicant.put(`/api/applications/${appId}`, { content: withPartner, version: current.version + 1 })).status).toBe(403);
+    const listed = await applicant.get(`/api/organisations/${nattvandrarna}/applications`);
+    expect(listed.body.applications.find((a: { id: string }) => a.id === appId)).toMatchObject({ role: 'partner' });
+    const stranger = new Client(t.app);
+    await stranger.login('admin@orebro.example');
+    expect((await stranger.get(`/api/applications/${appId}`)).status).toBe(404);
+    // Drafts stay with the applicant until they are submitted.
+    expect((await caseworker.get(`/api/applications/${appId}`)).status).toBe(404);
+  });
+
+  it('withdraws an application, keeping the withdrawal and its reason', async () => {
+    const vivalla = new Client(t.app);
+    await vivalla.login('ledare@vivalla.example');
+    const appId = (await t.db.kysely.selectFrom('applications').select('id').where('organisation_name', '=', 'Vivalla Fritidsförening').executeTakeFirstOrThrow()).id;
+    const res = await vivalla.post(`/api/applications/${appId}/withdraw`, { reason: 'Vi söker hos Örebro i stället.' });
+    expect(res.body).toMatchObject({ status: 'withdrawn' });
+    expect((await vivalla.post(`/api/applications/${appId}/withdraw`, {})).body.code).toBe('application_withdrawn');
+    const entry = await t.db.kysely.selectFrom('audit_log').select(['reason']).where('object_id', '=', appId).where('action', '=', 'application.withdrawn').executeTakeFirstOrThrow();
+    expect(entry.reason).toBe('Vi söker hos Örebro i stället.');
+  });
+});
+
+describe('submission under concurrency', () => {
+  it('gives one case number to a double-clicked submit, and a gapless series to many at once', async () => {
+    const n = 12;
+    const clients: { c: Client; id: string }[] = [];
+    for (let i = 0; i < n; i++) {
+      const c = await new Client(t.app).open();
+      await c.post('/api/auth/register', { name: `Sökande ${i}`, email: `samtidig${i}@forening.example`, password: 'en lång fras för test' });
+      const org = await c.post('/api/organisations', { orgNumber: orgNumber(i), name: `Förening ${i}`, legalForm: 'ideell_forening' });
+      expect(org.status, JSON.stringify(org.body)).toBe(201);
+      // The open call requires an approval: give one directly.
+      await t.db.kysely
+        .insertInto('eligibility_approvals')
+        .values({ funder_id: sn, organisation_id: org.body.id, status: 'approved', year, board: '[]', valid_until: `${year}-12-31` })
+        .execute();
+      await c.get('/api/session');
+      const draft = await c.post(`/api/calls/${openCall}/applications`, { organisationId: org.body.id });
+      const content = await completeContent(c, org.body.id);
+      await c.put(`/api/applications/${draft.body.id}`, { content, version: draft.body.version });
+      clients.push({ c, id: draft.body.id });
+    }
+    const results = await Promise.all(clients.flatMap(({ c, id }, i) => (i === 0 ? [0, 1, 2] : [0]).map(() => c.post(`/api/applications/${id}/submit`))));
+    expect(results.map((r) => (r.status === 200 ? 200 : JSON.stringify(r.body)))).toEqual(results.map(() => 200));
+    const first = results.slice(0, 3).map((r) => r.body.caseNumber);
+    expect(new Set(first).size).toBe(1);
+    const numbers = await t.db.kysely
+      .selectFrom('applications')
+      .select('case_number')
+      .where('call_id', '=', openCall)
+      .where('case_number', 'is not', null)
+      .execute();
+    const seqs = numbers.map((r) => Number((r.case_number as string).split('/')[1])).sort((a, b) => a - b);
+    expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
+    expect(seqs.length).toBe(n + 1);
+    const series = await t.db.kysely.selectFrom('case_number_series').select('last').where('funder_id', '=', sn).where('year', '=', year).executeTakeFirstOrThrow();
+    expect(series.last).toBe(n + 1);
+    if (engine() === 'postgres') {
+      const { rows } = await sql<{ n: number }>`select count(distinct case_number)::int as n from applications where case_number is not null`.execute(t.db.kysely);
+      expect(rows[0].n).toBe(numbers.length + 3);
+    }
+  });
+});
+
+describe('completion requests', () => {
+  it('asks for completion with a reply-by date, the applicant answers, and every round is kept', async () => {
+    const appId = (await t.db.kysely.selectFrom('applications').select('id').where('case_number', '=', `SN ${year}/00001`).executeTakeFirstOrThrow()).id;
+    const past = await caseworker.post(`/api/applications/${appId}/completion-requests`, { message: 'Skicka hyresavtalet.', replyBy: '2020-01-01' });
+    expect(past.body.errors[0]).toMatchObject({ field: 'replyBy', code: 'reply_by_past' });
+    const replyBy = addMonths(dateInStockholm(new Date()), 1);
+    const asked = await caseworker.post(`/api/applications/${appId}/completion-requests`, { message: 'Skicka hyresavtalet för hallen.', replyBy });
+    expect(asked.status).toBe(201);
+    const mail = await t.db.kysely.selectFrom('outbox').selectAll().where('subject', 'like', 'Komplettering behövs%').executeTakeFirstOrThrow();
+    expect(mail.body_text).toContain('Skicka hyresavtalet för hallen.');
+    expect((await applicant.post(`/api/completion-requests/${asked.body.id}/answer`, { answer: '', files: [] })).status).toBe(400);
+    const contract = await upload(applicant, nattvandrarna, 'hyresavtal.pdf');
+    const answered = await applicant.post(`/api/completion-requests/${asked.body.id}/answer`, { answer: 'Här är avtalet.', files: [{ fileId: contract, name: 'hyresavtal.pdf' }] });
+    expect(answered.body).toMatchObject({ answer: 'Här är avtalet.', answerFiles: [{ fileId: contract, name: 'hyresavtal.pdf' }] });
+    expect((await applicant.post(`/api/completion-requests/${asked.body.id}/answer`, { answer: 'Igen', files: [] })).body.code).toBe('completion_answered');
+    expect((await caseworker.get(`/api/files/${contract}`)).status).toBe(200);
+    await caseworker.post(`/api/applications/${appId}/completion-requests`, { message: 'Och styrelsens beslut.', replyBy });
+    const view = await applicant.get(`/api/applications/${appId}`);
+    expect(view.body.completionRequests.map((r: { message: string; answer: string | null }) => [r.message, r.answer])).toEqual([
+      ['Skicka hyresavtalet för hallen.', 'Här är avtalet.'],
+      ['Och styrelsens beslut.', null],
+    ]);
+    // Only staff ask; applicants cannot.
+    expect((await applicant.post(`/api/applications/${appId}/completion-requests`, { message: 'x', replyBy })).status).toBe(403);
+  });
+});
+
+describe('amending a call that applicants have started on', () => {
+  it('tells each organisation that has started what changed and why', async () => {
+    const current = await caseworker.get(`/api/calls/${openCall}`);
+    const res = await caseworker.post(`/api/calls/${openCall}/amendments`, {
+      rules: { ...current.body.rules, summary: `${current.body.rules.summary} Även idrottsföreningar är välkomna.` },
+      reason: 'Förtydligande efter frågor.',
+    });
+    expect(res.status).toBe(200);
+    const mails = await t.db.kysely.selectFrom('outbox').selectAll().where('subject', 'like', 'Utlysningen ”Extra föreningsstöd mot utanförskap” har ändrats').execute();
+    expect(mails.map((m) => m.to_address)).toContain('forening@nattvandrarna.example');
+    expect(mails[0].body_text).toContain('Förtydligande efter frågor.');
+  });
+});
+
+function orgNumber(i: number): string {
+  const base = `80255${String(i).padStart(4, '0')}`;
+  let sum = 0;
+  for (let k = 0; k < 9; k++) {
+    let d = Number(base[k]) * (k % 2 ? 1 : 2);
+    if (d > 9) d -= 9;
+    sum += d;
+  }
+  const digits = `${base}${(10 - (sum % 10)) % 10}`;
+  return `${digits.slice(0, 6)}-${digits.slice(6)}`;
+}
