@@ -6,6 +6,8 @@ import { Type } from 'typebox';
 import type { Tx } from '../../db/connection.ts';
 import { scoped } from '../../db/scope.ts';
 import { LEGAL_FORMS } from '../../domain/organisation.ts';
+import { APPLICATION_STATUS_LABELS, LEGAL_FORM_LABELS, label } from '../../i18n/labels.ts';
+import type { Lang } from '../../i18n/messages.ts';
 import { policy } from '../../domain/roles.ts';
 import type { AppContext } from '../context.ts';
 import { requireUser, scopeOf } from '../plugins/session.ts';
@@ -130,13 +132,13 @@ const HEADERS = {
   en: ['Case number', 'Status', 'Call', 'Organisation', 'Legal form', 'Title', 'Amount applied for (SEK)', 'Areas', 'Focus', 'Received'],
 };
 
-function exportRows(rows: Row[]) {
+function exportRows(rows: Row[], lang: Lang) {
   return rows.map((r) => [
     r.case_number ?? '',
-    r.awaiting ? 'awaiting_completion' : r.status,
+    label(APPLICATION_STATUS_LABELS, r.awaiting ? 'awaiting_completion' : r.status, lang),
     r.call_title,
     r.organisation_name,
-    r.legal_form,
+    label(LEGAL_FORM_LABELS, r.legal_form, lang),
     r.title,
     r.amount_requested / 100,
     (r.areas ?? []).join('; '),
@@ -184,13 +186,13 @@ export function inboxRoutes(app: FastifyInstance, ctx: AppContext) {
     const stamp = new Date().toISOString().slice(0, 10);
     if (format === 'csv') {
       // A byte-order mark and semicolons: what Excel set to Swedish opens correctly.
-      const csv = `\ufeff${stringify([headers, ...exportRows(rows)], { delimiter: ';' })}`;
+      const csv = `\ufeff${stringify([headers, ...exportRows(rows, request.lang)], { delimiter: ';' })}`;
       return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="ansokningar-${stamp}.csv"`).send(csv);
     }
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet(request.lang === 'sv' ? 'Ansökningar' : 'Applications');
     sheet.addRow(headers).font = { bold: true };
-    for (const r of exportRows(rows)) sheet.addRow(r);
+    for (const r of exportRows(rows, request.lang)) sheet.addRow(r);
     sheet.getColumn(7).numFmt = '# ##0.00';
     sheet.columns.forEach((c) => {
       c.width = 22;

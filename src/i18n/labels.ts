@@ -1,0 +1,24 @@
+import type { Lang } from './messages.ts';
+
+/** Names of codes for documents the server writes itself (exports, letters); the web app has its own. */
+export const LEGAL_FORM_LABELS: Record<string, Record<Lang, string>> = {
+  ideell_forening: { sv: 'Ideell förening', en: 'Non-profit association' },
+  studieforbund: { sv: 'Studieförbund', en: 'Study association' },
+  trossamfund: { sv: 'Trossamfund', en: 'Faith community' },
+  stiftelse: { sv: 'Stiftelse', en: 'Foundation' },
+  ekonomisk_forening: { sv: 'Ekonomisk förening', en: 'Economic association' },
+  kommun: { sv: 'Kommun', en: 'Municipality' },
+  region: { sv: 'Region', en: 'Region' },
+  myndighet: { sv: 'Myndighet', en: 'Public agency' },
+  aktiebolag: { sv: 'Aktiebolag', en: 'Limited company' },
+  annan: { sv: 'Annan', en: 'Other' },
+};
+
+export const APPLICATION_STATUS_LABELS: Record<string, Record<Lang, string>> = {
+  draft: { sv: 'Utkast', en: 'Draft' },
+  submitted: { sv: 'Inkommen', en: 'Received' },
+  awaiting_completion: { sv: 'Väntar på komplettering', en: 'Awaiting completion' },
+  withdrawn: { sv: 'Återtagen', en: 'Withdrawn' },
+};
+
+export const label = (labels: Record<string, Record<Lang, string>>, code: string, lang: Lang) => labels[code]?.[lang] ?? code;

@@ -1,0 +1,95 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, createTestApp, type TestApp } from '../support/app.ts';
+
+let t: TestApp;
+let sn: string;
+let caseworker: Client;
+beforeAll(async () => {
+  t = await createTestApp();
+  sn = (await t.db.kysely.selectFrom('funders').select('id').where('case_prefix', '=', 'SN').executeTakeFirstOrThrow()).id;
+  caseworker = new Client(t.app);
+  await caseworker.login('handlaggare@norrkoping.example');
+});
+afterAll(() => t.close());
+
+const numbers = (items: { caseNumber: string }[]) => items.map((i) => i.caseNumber);
+
+describe('the caseworker inbox', () => {
+  it('lists received applications, newest first, and never drafts', async () => {
+    const res = await caseworker.get(`/api/funders/${sn}/applications`);
+    expect(res.status).toBe(200);
+    expect(numbers(res.body.items)).toEqual(['SN 2022/00003', 'SN 2022/00002', 'SN 2022/00001']);
+    expect(res.body.items[0]).toMatchObject({ organisationName: 'Matteus församling Norrköping', legalForm: 'trossamfund', areas: ['Marielund'], amountRequested: 30_000_000 });
+  });
+
+  it('filters by call, status, area, focus and organisation type, and searches organisation and title', async () => {
+    const call = (await t.db.kysely.selectFrom('calls').select('id').where('title', '=', 'Uppdragsbidrag för ökad trygghet 2022').executeTakeFirstOrThrow()).id;
+    const get = async (query: string) => numbers((await caseworker.get(`/api/funders/${sn}/applications?${query}`)).body.items);
+    expect(await get(`callId=${call}`)).toHaveLength(3);
+    expect(await get('area=Navestad')).toEqual(['SN 2022/00001']);
+    expect(await get(`focus=${encodeURIComponent('Stöd till unga utsatta för våld i nära relation, inklusive hedersrelaterat våld')}`)).toEqual(['SN 2022/00002']);
+    expect(await get('orgType=studieforbund')).toEqual(['SN 2022/00002']);
+    expect(await get('q=nattvandrarna')).toEqual(['SN 2022/00001']);
+    expect(await get('q=studiecirklar')).toEqual(['SN 2022/00002']);
+    expect(await get('q=2022%2F00003')).toEqual(['SN 2022/00003']);
+    expect(await get('status=withdrawn')).toEqual([]);
+  });
+
+  it('shows which applications wait for a completion answer', async () => {
+    const appId = (await t.db.kysely.selectFrom('applications').select('id').where('case_number', '=', 'SN 2022/00001').executeTakeFirstOrThrow()).id;
+    await t.db.kysely.insertInto('completion_requests').values({ funder_id: sn, application_id: appId, message: 'Mer om budgeten', reply_by: '2030-01-01' }).execute();
+    const res = await caseworker.get(`/api/funders/${sn}/applications?status=awaiting_completion`);
+    expect(numbers(res.body.items)).toEqual(['SN 2022/00001']);
+    expect(res.body.items[0].awaitingCompletion).toBe(true);
+  });
+
+  it('pages with a keyset cursor that neither skips nor repeats, in every sort order', async () => {
+    for (const sort of ['submitted_desc', 'submitted_asc', 'amount_desc', 'amount_asc', 'organisation']) {
+      const all = numbers((await caseworker.get(`/api/funders/${sn}/applications?sort=${sort}`)).body.items);
+      const paged: string[] = [];
+      let after: string | null = null;
+      do {
+        const res: { body: { items: { caseNumber: string }[]; next: string | null } } = await caseworker.get(
+          `/api/funders/${sn}/applications?sort=${sort}&limit=1${after ? `&after=${after}` : ''}`,
+        );
+        paged.push(...numbers(res.body.items));
+        after = res.body.next;
+      } while (after);
+      expect(paged, sort).toEqual(all);
+    }
+    const amounts = (await caseworker.get(`/api/funders/${sn}/applications?sort=amount_desc`)).body.items.map((i: { amountRequested: number }) => i.amountRequested);
+    expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
+    expect((await caseworker.get(`/api/funders/${sn}/applications?after=not-a-cursor`)).status).toBe(400);
+  });
+
+  it('exports the filtered list as CSV and as XLSX', async () => {
+    const csv = await caseworker.get(`/api/funders/${sn}/applications.csv?orgType=ideell_forening`);
+    expect(csv.status).toBe(200);
+    expect(String(csv.headers['content-type'])).toContain('text/csv');
+    const lines = String(csv.body).replace(/^\ufeff/, '').trim().split('\n');
+    expect(lines[0]).toBe('Diarienummer;Status;Utlysning;Organisation;Organisationsform;Titel;Sökt belopp (kr);Områden;Inriktning;Inkom');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('SN 2022/00001;Väntar på komplettering;Uppdragsbidrag för ökad trygghet 2022;Nattvandrarna Norrköping;Ideell förening');
+    expect(lines[1]).toContain(';350000;');
+
+    const xlsx = await t.app.inject({ method: 'GET', url: `/api/funders/${sn}/applications.xlsx`, headers: { cookie: [...caseworker.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    expect(xlsx.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('Ansökningar');
+    expect(sheet?.rowCount).toBe(4);
+    expect(sheet?.getRow(2).getCell(1).value).toBe('SN 2022/00003');
+    expect(sheet?.getRow(2).getCell(7).value).toBe(300000);
+  });
+
+  it('is the funder’s own: other funders and applicants are refused', async () => {
+    const orebro = new Client(t.app);
+    await orebro.login('admin@orebro.example');
+    expect((await orebro.get(`/api/funders/${sn}/applications`)).status).toBe(403);
+    expect((await orebro.get(`/api/funders/${sn}/applications.csv`)).status).toBe(403);
+    const applicant = new Client(t.app);
+    await applicant.login('forening@nattvandrarna.example');
+    expect((await applicant.get(`/api/funders/${sn}/applications`)).status).toBe(403);
+  });
+});
