@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { type AuditContent, auditHash, type ChainVerdict, type StoredEntry, verifyChain } from '../domain/audit-chain.ts';
+import { sql } from 'kysely';
+import { type AuditContent, type ChainVerdict, hashedBody, type StoredEntry, verifyChain } from '../domain/audit-chain.ts';
 import type { Database, Tx } from './connection.ts';
 
 export interface Actor {
@@ -20,13 +21,13 @@ export interface AuditInput {
 }
 
 /**
- * Appends one entry to the hash chain inside the caller's transaction. The
- * head row's lock orders concurrent writers, so the chain never forks.
+ * Appends one entry to the hash chain inside the caller's transaction, in one
+ * statement: it locks the chain's head row, so concurrent writers are ordered
+ * and the chain never forks, and it holds that lock only from here to commit.
+ * The database computes the hash exactly as auditHash does.
  */
 export async function audit(tx: Tx, actor: Actor, input: AuditInput): Promise<void> {
-  const head = await tx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
-  const content: AuditContent = {
-    seq: head.seq + 1,
+  const content: Omit<AuditContent, 'seq'> = {
     id: randomUUID(),
     at: new Date().toISOString(),
     actorId: actor.userId,
@@ -39,27 +40,22 @@ export async function audit(tx: Tx, actor: Actor, input: AuditInput): Promise<vo
     reason: input.reason ?? null,
     data: input.data ?? {},
   };
-  const hash = auditHash(head.hash, content);
-  await tx
-    .insertInto('audit_log')
-    .values({
-      seq: content.seq,
-      id: content.id,
-      at: new Date(content.at),
-      actor_id: content.actorId,
-      actor_label: content.actorLabel,
-      funder_id: content.funderId,
-      organisation_id: content.organisationId,
-      action: content.action,
-      object_type: content.objectType,
-      object_id: content.objectId,
-      reason: content.reason,
-      data: JSON.stringify(content.data),
-      prev_hash: head.hash,
-      hash,
-    })
-    .execute();
-  await tx.updateTable('audit_head').set({ seq: content.seq, hash }).where('id', '=', 1).execute();
+  const body = hashedBody({ ...content, seq: 0 });
+  // No RETURNING: row-level security may let a transaction write an entry it cannot read back.
+  await sql`
+    with head as (
+      select seq + 1 as seq, hash as prev,
+             encode(sha256(convert_to(hash || E'\\n' || (seq + 1)::text || E'\\n' || ${body}, 'UTF8')), 'hex') as hash
+      from audit_head where id = 1 for update
+    ),
+    entry as (
+      insert into audit_log (seq, id, at, actor_id, actor_label, funder_id, organisation_id, action, object_type, object_id, reason, data, prev_hash, hash)
+      select head.seq, ${content.id}, ${content.at}::timestamptz, ${content.actorId}, ${content.actorLabel}, ${content.funderId}, ${content.organisationId},
+             ${content.action}, ${content.objectType}, ${content.objectId}, ${content.reason}, ${JSON.stringify(content.data)}::jsonb, head.prev, head.hash
+      from head
+    )
+    update audit_head set seq = head.seq, hash = head.hash from head where audit_head.id = 1
+  `.execute(tx);
 }
 
 /** Reads the whole chain in order, as the owner, and checks every link. */

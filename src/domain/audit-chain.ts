@@ -28,9 +28,19 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-/** Each entry's hash covers the previous entry's hash and all of its own content. */
+/** What an entry's hash covers besides the previous hash and its sequence number. */
+export function hashedBody(content: AuditContent): string {
+  const { seq: _seq, ...rest } = content;
+  return canonicalJson(rest);
+}
+
+/**
+ * Each entry's hash covers the previous entry's hash, its sequence number and
+ * all of its content: sha256(prev + "\n" + seq + "\n" + body). The database
+ * computes the same when it appends, so the append is one statement.
+ */
 export function auditHash(prevHash: string, content: AuditContent): string {
-  return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(content)).digest('hex');
+  return createHash('sha256').update(`${prevHash}\n${content.seq}\n${hashedBody(content)}`).digest('hex');
 }
 
 export interface StoredEntry extends AuditContent {

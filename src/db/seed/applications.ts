@@ -1,3 +1,4 @@
+import { formatCaseNumber } from '../../domain/applications/rules.ts';
 import type { ApplicationContent } from '../../domain/applications/types.ts';
 import { kronor } from '../../domain/money.ts';
 import { audit, SYSTEM_ACTOR } from '../audit.ts';
@@ -127,7 +128,7 @@ export async function seedApplications(tx: Tx, ids: SeedIds, calls: { norrkoping
   for (const s of submitted) {
     const attachments = (await files(s.org)).map((f) => ({ kind: f.name.startsWith('stadgar') ? ('statutes' as const) : ('annual_report' as const), fileId: f.id, name: f.name }));
     const c = { ...s.c, attachments: [...attachments, { ...attachments[0], kind: 'budget' as const, name: 'budget.pdf' }] };
-    const caseNumber = `SN 2022/${String(s.seq).padStart(5, '0')}`;
+    const caseNumber = formatCaseNumber('SN', 2022, s.seq);
     const row = await tx
       .insertInto('applications')
       .values({

@@ -91,7 +91,7 @@ export function selfCheck(call: CallRules, org: ApplicantOrganisation, content: 
   return { eligibility, problems, ready: eligibility.every((r) => r.ok) && problems.length === 0 };
 }
 
-/** A case number in the funder's own series: "SN 2022/00017". */
+/** A case number in the funder's own series: "SN 2022/00017" (submission builds the same in SQL). */
 export function formatCaseNumber(prefix: string, year: number, seq: number): string {
   return `${prefix} ${year}/${String(seq).padStart(5, '0')}`;
 }

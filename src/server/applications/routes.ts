@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import { audit } from '../../db/audit.ts';
 import type { Tx } from '../../db/connection.ts';
 import { scoped, system } from '../../db/scope.ts';
-import { formatCaseNumber, selfCheck } from '../../domain/applications/rules.ts';
+import { selfCheck } from '../../domain/applications/rules.ts';
 import { type ApplicationContent, emptyContent } from '../../domain/applications/types.ts';
 import { callWindow } from '../../domain/calls/rules.ts';
 import type { CallRules } from '../../domain/calls/types.ts';
@@ -329,7 +329,7 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
       const user = requireUser(request);
       const { id } = request.params as { id: string };
       const located = await locate(ctx, user, id);
-      const check = await inScope(ctx, located, (tx) => checkApplication(tx, located, new Date()));
+      const { check } = await inScope(ctx, located, (tx) => checkApplication(tx, located, new Date()));
       const problem = rulesProblem(check.problems);
       const lang = request.lang;
       return {
@@ -377,20 +377,18 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
         });
         if (row.status === 'submitted') return done(row);
         if (row.status === 'withdrawn') throw new Problem(409, 'application_withdrawn');
-        const check = await checkApplication(tx, located, now);
+        const { check, call } = await checkApplication(tx, located, now);
         const failed = check.eligibility.find((r) => !r.ok);
-        if (failed?.rule === 'call_open') throw closedProblem((await callInfo(tx, row.call_id)).rules, now) ?? new Problem(409, 'call_not_open');
+        if (failed?.rule === 'call_open') throw closedProblem(call.rules, now) ?? new Problem(409, 'call_not_open');
         if (failed) throw new Problem(422, ELIGIBILITY_CODES[failed.rule]);
         if (check.problems.length) throw rulesProblem(check.problems, 'application_incomplete');
-        const call = await callInfo(tx, row.call_id);
+        // From here to commit the funder's case-number series is locked: only writes follow.
         const year = Number(dateInStockholm(now).slice(0, 4));
-        const { rows } = await sql<{ seq: number }>`select next_case_number(${call.funderId}, ${year}) as seq`.execute(tx);
-        const caseNumber = formatCaseNumber(call.casePrefix, year, rows[0].seq);
         const submitted = await tx
           .updateTable('applications')
           .set({
             status: 'submitted',
-            case_number: caseNumber,
+            case_number: sql<string>`(select ${call.casePrefix} || ' ' || ${year}::text || '/' || lpad(next_case_number(${call.funderId}, ${year})::text, 5, '0'))`,
             submitted_at: now,
             submitted_content: JSON.stringify(row.content),
             submit_key: typeof key === 'string' ? key : null,
@@ -400,6 +398,7 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
           .where('id', '=', id)
           .returningAll()
           .executeTakeFirstOrThrow();
+        const caseNumber = submitted.case_number as string;
         const recipients = new Map<string, string>();
         for (const m of members) recipients.set(m.email.toLowerCase(), m.locale);
         for (const c of row.content.contacts) if (c.email.trim()) recipients.set(c.email.trim().toLowerCase(), recipients.get(c.email.trim().toLowerCase()) ?? 'sv');
@@ -503,7 +502,7 @@ export async function checkApplication(tx: Tx, located: Located, now: Date) {
   const call = await callInfo(tx, row.call_id);
   const org = await tx.selectFrom('organisations').select('legal_form').where('id', '=', row.organisation_id).executeTakeFirstOrThrow();
   const until = await eligibleUntil(tx, call.funderId, row.organisation_id);
-  return selfCheck(call.rules, { legalForm: org.legal_form as LegalForm, eligibleUntil: until }, row.content, now);
+  return { call, check: selfCheck(call.rules, { legalForm: org.legal_form as LegalForm, eligibleUntil: until }, row.content, now) };
 }
 
 function receiptMail(lang: 'sv' | 'en', p: { caseNumber: string; call: CallInfo; row: ApplicationRow; at: Date; url: string }) {
