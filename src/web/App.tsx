@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { FunderUsersPage } from './admin/FunderUsersPage.tsx';
 import { ForgotPasswordPage } from './auth/ForgotPasswordPage.tsx';
@@ -7,24 +7,31 @@ import { RegisterPage } from './auth/RegisterPage.tsx';
 import { RequireAuth } from './auth/RequireAuth.tsx';
 import { ResetPasswordPage } from './auth/ResetPasswordPage.tsx';
 import { SignInPage } from './auth/SignInPage.tsx';
-import { CallDesignerPage } from './calls/designer/CallDesignerPage.tsx';
-import { FunderCallsPage } from './calls/FunderCallsPage.tsx';
 import { PublicCallPage } from './calls/PublicCallPage.tsx';
 import { PublicCallsPage } from './calls/PublicCallsPage.tsx';
-import { ActivityTypesPage } from './catalogue/ActivityTypesPage.tsx';
 import { Layout } from './components/Layout.tsx';
 import { NotFoundPage } from './components/NotFoundPage.tsx';
-import { EligibilityRequestPage } from './eligibility/EligibilityRequestPage.tsx';
-import { FunderEligibilityPage } from './eligibility/FunderEligibilityPage.tsx';
+import { Loading } from './components/page.tsx';
 import { MailboxPage } from './mailbox/MailboxPage.tsx';
 import { MailPage } from './mailbox/MailPage.tsx';
 import { NewOrganisationPage } from './organisations/NewOrganisationPage.tsx';
 import { OrganisationPage } from './organisations/OrganisationPage.tsx';
-import { ProgrammesPage } from './programmes/ProgrammesPage.tsx';
 import { StartPage } from './start/StartPage.tsx';
 
+// Staff and association pages are loaded when first opened, so the public pages stay small on a phone.
+const CallDesignerPage = lazy(() => import('./calls/designer/CallDesignerPage.tsx').then((m) => ({ default: m.CallDesignerPage })));
+const FunderCallsPage = lazy(() => import('./calls/FunderCallsPage.tsx').then((m) => ({ default: m.FunderCallsPage })));
+const ActivityTypesPage = lazy(() => import('./catalogue/ActivityTypesPage.tsx').then((m) => ({ default: m.ActivityTypesPage })));
+const EligibilityRequestPage = lazy(() => import('./eligibility/EligibilityRequestPage.tsx').then((m) => ({ default: m.EligibilityRequestPage })));
+const FunderEligibilityPage = lazy(() => import('./eligibility/FunderEligibilityPage.tsx').then((m) => ({ default: m.FunderEligibilityPage })));
+const ProgrammesPage = lazy(() => import('./programmes/ProgrammesPage.tsx').then((m) => ({ default: m.ProgrammesPage })));
+
 /** Pages for signed-in people: anyone else is sent to sign in, and back here afterwards. */
-const signedIn = (page: ReactNode) => <RequireAuth>{page}</RequireAuth>;
+const signedIn = (page: ReactNode) => (
+  <RequireAuth>
+    <Suspense fallback={<Loading />}>{page}</Suspense>
+  </RequireAuth>
+);
 
 export function App() {
   return (

@@ -129,10 +129,13 @@ export function ActivityTypesPage() {
             <ul className="catalogue-list">
               {data.data.activityTypes.map((a) => (
                 <li key={a.id}>
-                  <span className="catalogue-label">{en ? a.labelEn : a.labelSv}</span>
+                  <span className="catalogue-label" lang={en ? 'en' : 'sv'}>
+                    {en ? a.labelEn : a.labelSv}
+                  </span>
                   <span className="hint-inline">
-                    {' '}
-                    ({en ? `${t('catalogue.inSwedish')}: ${a.labelSv}` : `${t('catalogue.inEnglish')}: ${a.labelEn}`}){' – '}
+                    {' ('}
+                    {en ? t('catalogue.inSwedish') : t('catalogue.inEnglish')}: <span lang={en ? 'sv' : 'en'}>{en ? a.labelSv : a.labelEn}</span>
+                    {') – '}
                     {a.base ? t('catalogue.base') : t('catalogue.own')}
                   </span>
                 </li>

@@ -6,8 +6,8 @@ import { SelectField, TextAreaField, TextField } from '../components/fields.tsx'
 import { localFieldError } from '../components/funder.ts';
 import { LoadError, Loading, Success } from '../components/page.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
+import { useFunders } from '../components/useFunders.ts';
 import { collect, required } from '../components/validation.ts';
-import { useFunders } from '../eligibility/EligibilityRequestPage.tsx';
 
 /** An association proposes a new kind of activity to a funder's catalogue (the catalogue stays open). */
 export function ProposeActivityForm({ organisationId }: { organisationId: string }) {

@@ -20,7 +20,12 @@ function LanguageSwitch() {
   );
 }
 
-/** Moves focus to the new page's heading after client-side navigation, as a page load would. */
+/**
+ * Moves focus to the new page's heading after client-side navigation, as a page
+ * load would. A page whose code or session is still loading puts its heading in
+ * place a moment later: focus moves there when it comes, unless the user has
+ * moved on meanwhile.
+ */
 function useFocusOnNavigation() {
   const location = useLocation();
   const first = useRef(true);
@@ -30,11 +35,30 @@ function useFocusOnNavigation() {
       first.current = false;
       return;
     }
+    let observer: MutationObserver | null = null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const frame = requestAnimationFrame(() => {
+      const main = document.getElementById('main');
       const heading = document.querySelector<HTMLElement>('main h1');
-      (heading ?? document.getElementById('main'))?.focus();
+      if (heading || !main) {
+        (heading ?? main)?.focus();
+        return;
+      }
+      main.focus();
+      observer = new MutationObserver(() => {
+        const late = document.querySelector<HTMLElement>('main h1');
+        if (!late) return;
+        observer?.disconnect();
+        if (document.activeElement === main || document.activeElement === document.body) late.focus();
+      });
+      observer.observe(main, { childList: true, subtree: true });
+      timer = setTimeout(() => observer?.disconnect(), 5000);
     });
-    return () => cancelAnimationFrame(frame);
+    return () => {
+      cancelAnimationFrame(frame);
+      observer?.disconnect();
+      clearTimeout(timer);
+    };
   }, [location.pathname]);
 }
 

@@ -12,6 +12,7 @@ import { CheckboxGroup, Radio, SelectField, TextField } from '../components/fiel
 import { localFieldError } from '../components/funder.ts';
 import { Info, LoadError, Loading, Page } from '../components/page.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
+import { useFunders } from '../components/useFunders.ts';
 import { collect, fieldError, required } from '../components/validation.ts';
 import { useLocalized } from '../i18n/index.ts';
 import type { Organisation } from '../organisations/OrganisationPage.tsx';
@@ -31,10 +32,6 @@ interface Values {
 }
 
 type DocumentField = (typeof DOCUMENTS)[number]['field'];
-
-export function useFunders() {
-  return useQuery({ queryKey: ['funders'], queryFn: () => get<{ funders: Funder[] }>('/api/funders'), staleTime: 5 * 60_000 });
-}
 
 function valuesOf(existing: Approval | undefined, funderId: string, year: string): Values {
   return {

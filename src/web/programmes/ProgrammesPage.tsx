@@ -134,8 +134,10 @@ function NewProgrammeForm({ funderId }: { funderId: string }) {
   const watched = f.form.watch();
   const money = amounts(watched);
   const sum = money.lines.reduce((s, a) => s + a, 0);
-  const sumText =
-    sum === money.total
+  const typed = money.total > 0 || sum > 0;
+  const sumText = !typed
+    ? ''
+    : sum === money.total
       ? t('programmes.sumMatches', { sum: kr(sum) })
       : sum < money.total
         ? t('programmes.sumLeft', { sum: kr(sum), total: kr(money.total), left: kr(money.total - sum) })
@@ -203,9 +205,11 @@ function NewProgrammeForm({ funderId }: { funderId: string }) {
                 ) : null}
               </fieldset>
             ))}
-            <p className="running-sum" aria-hidden="true">
-              {sumText}
-            </p>
+            {sumText ? (
+              <p className={`running-sum${sum === money.total ? ' running-sum-ok' : ''}`} aria-hidden="true">
+                {sumText}
+              </p>
+            ) : null}
             <p className="visually-hidden" aria-live="polite">
               {announced}
             </p>
