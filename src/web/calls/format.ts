@@ -17,13 +17,12 @@ export function amountInput(ore: number | null | undefined): string {
 
 /**
  * What someone typed as kronor, in öre: "3 000 000", "3000000 kr", "12 500,50";
- * in English also "3,000,000" and "12,500.50". Null when it is not an amount.
+ * in English also "3,000,000" and "12,500.50" (commas there only between groups
+ * of three digits). Null when it is not an amount.
  */
 export function parseAmount(input: string): number | null {
-  const text = input.trim();
-  if (currentLanguage() === 'en' && /^[\d,\s]+(\.\d{1,2})?\s*(kr|SEK)?$/i.test(text.replace(/^SEK\s*/i, ''))) {
-    return parseKronor(text.replace(/^SEK\s*/i, '').replaceAll(',', ''));
-  }
+  const text = input.trim().replace(/^SEK\s*/i, '');
+  if (currentLanguage() === 'en' && /^\d{1,3}(,\d{3})+(\.\d{1,2})?(\s*(kr|SEK))?$/i.test(text)) return parseKronor(text.replaceAll(',', ''));
   return parseKronor(text);
 }
 

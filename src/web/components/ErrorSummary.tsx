@@ -16,12 +16,18 @@ function focusTarget(event: MouseEvent<HTMLAnchorElement>, href: string) {
   target.focus();
 }
 
-/** The visible label (or legend) of a field, so "Fill in this field" says which one. */
+/**
+ * The visible label (or legend) of a field, so "Fill in this field" says which one;
+ * a field in a row of a list (question 2, board member 1) says which row too.
+ */
 function labelOf(href: string): string | null {
   const id = href.slice(1);
-  const label = document.querySelector(`label[for="${CSS.escape(id)}"]`) ?? document.getElementById(id)?.querySelector('legend');
+  const field = document.getElementById(id);
+  const label = document.querySelector(`label[for="${CSS.escape(id)}"]`) ?? field?.querySelector('legend');
   const text = label?.firstChild?.textContent?.trim();
-  return text || null;
+  if (!text) return null;
+  const row = field?.parentElement?.closest('fieldset.row-fieldset')?.querySelector('legend')?.textContent?.trim();
+  return row ? `${row}, ${text}` : text;
 }
 
 /**

@@ -4,7 +4,7 @@ import { useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { evidenceProblems } from '../../domain/eligibility.ts';
-import { isMessageCode } from '../../i18n/messages.ts';
+import { both, isMessageCode } from '../../i18n/messages.ts';
 import { ApiError, get, type Messages, post, upload } from '../api.ts';
 import type { Funder } from '../calls/types.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
@@ -32,6 +32,8 @@ interface Values {
 }
 
 type DocumentField = (typeof DOCUMENTS)[number]['field'];
+
+const MAX_FILE_MB = 10;
 
 function valuesOf(existing: Approval | undefined, funderId: string, year: string): Values {
   return {
@@ -79,6 +81,11 @@ function DocumentField({
   async function choose(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
     if (!file) return;
+    // The server's limit (src/server/files/routes.ts), said before a long upload rather than after it.
+    if (file.size > MAX_FILE_MB * 1024 * 1024) {
+      setState({ uploading: false, name: null, error: both('file_too_large', { limit: MAX_FILE_MB }) });
+      return;
+    }
     setState({ uploading: true, name: null, error: null });
     try {
       const uploaded = await upload(`/api/organisations/${organisationId}/files`, file);
@@ -155,6 +162,13 @@ function RequestForm({ organisation, funders, existing, initial }: { organisatio
     ],
     draftKey: `eligibility-${organisation.id}`,
     validate: (v) => {
+      const same = existing.find((a) => a.funderId === v.funderId && String(a.year) === v.year.trim());
+      const taken =
+        same && (same.status === 'approved' || same.status === 'rejected')
+          ? [localFieldError('funderId', 'eligibility.alreadyDecided', { funder: same.funderName, year: same.year })]
+          : same && (same.funderId !== initial.funderId || String(same.year) !== initial.year)
+            ? [localFieldError('funderId', 'eligibility.alreadyOpen', { funder: same.funderName, year: same.year })]
+            : [];
       const members = v.memberCount.trim();
       const count = members === '' ? null : /^\d+$/.test(members) ? Number(members) : Number.NaN;
       const evidence = evidenceProblems({
@@ -168,7 +182,7 @@ function RequestForm({ organisation, funders, existing, initial }: { organisatio
         payoutNumber: v.payoutNumber.trim() || null,
       }).map((p) => fieldError(p.field, isMessageCode(p.code) ? p.code : 'invalid_value', p.params));
       return collect(
-        v.funderId ? [] : [localFieldError('funderId', 'eligibility.chooseFunderError')],
+        v.funderId ? taken : [localFieldError('funderId', 'eligibility.chooseFunderError')],
         required(v, 'year'),
         v.year.trim() && !/^\d{4}$/.test(v.year.trim()) ? [localFieldError('year', 'form.notAYear')] : [],
         evidence,
@@ -177,9 +191,10 @@ function RequestForm({ organisation, funders, existing, initial }: { organisatio
   });
   const board = useFieldArray({ control: f.form.control, name: 'board' });
   const values = f.form.watch();
-  const decided = existing.find(
-    (a) => a.funderId === values.funderId && String(a.year) === values.year.trim() && (a.status === 'approved' || a.status === 'rejected'),
-  );
+  const same = existing.find((a) => a.funderId === values.funderId && String(a.year) === values.year.trim());
+  const decided = same && (same.status === 'approved' || same.status === 'rejected') ? same : undefined;
+  // A request already open for that funder and year is completed, not started again from nothing.
+  const openElsewhere = same && !decided && (same.funderId !== initial.funderId || String(same.year) !== initial.year) ? same : undefined;
 
   const submit = f.onSubmit(async (v) => {
     const members = v.memberCount.trim();
@@ -214,6 +229,18 @@ function RequestForm({ organisation, funders, existing, initial }: { organisatio
         />
         <TextField label={t('eligibility.year')} hint={t('eligibility.yearHint')} inputMode="numeric" className="input-short" {...f.field('year')} />
         {decided ? <Info>{t('eligibility.alreadyDecided', { funder: decided.funderName, year: decided.year })}</Info> : null}
+        {openElsewhere ? (
+          <Info>
+            <p>
+              {t('eligibility.alreadyOpen', { funder: openElsewhere.funderName, year: openElsewhere.year })}{' '}
+              <Link
+                to={`/organisations/${organisation.id}/eligibility?${new URLSearchParams({ funderId: openElsewhere.funderId, year: String(openElsewhere.year) })}`}
+              >
+                {t('eligibility.openExisting')}
+              </Link>
+            </p>
+          </Info>
+        ) : null}
 
         <fieldset className="group">
           <legend className="legend-heading">
