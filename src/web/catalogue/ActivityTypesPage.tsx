@@ -6,10 +6,10 @@ import { get, post } from '../api.ts';
 import type { ActivityType } from '../calls/types.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { TextAreaField, TextField } from '../components/fields.tsx';
-import { localFieldError, useFunder } from '../components/funder.ts';
+import { useFunder } from '../components/funder.ts';
 import { Info, LoadError, Loading, Page, Success } from '../components/page.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
-import { collect, required } from '../components/validation.ts';
+import { collect, localFieldError, required } from '../components/validation.ts';
 
 type Proposal = ActivityType & { proposedBy: string };
 

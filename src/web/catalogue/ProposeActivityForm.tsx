@@ -3,11 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { post } from '../api.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { SelectField, TextAreaField, TextField } from '../components/fields.tsx';
-import { localFieldError } from '../components/funder.ts';
 import { LoadError, Loading, Success } from '../components/page.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
 import { useFunders } from '../components/useFunders.ts';
-import { collect, required } from '../components/validation.ts';
+import { collect, localFieldError, required } from '../components/validation.ts';
 
 /** An association proposes a new kind of activity to a funder's catalogue (the catalogue stays open). */
 export function ProposeActivityForm({ organisationId }: { organisationId: string }) {

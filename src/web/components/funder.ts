@@ -1,7 +1,4 @@
-import type { TFunction } from 'i18next';
-import i18n from 'i18next';
 import { type FunderRole, policy } from '../../domain/roles.ts';
-import type { FieldError } from '../api.ts';
 import { useSession } from '../session.ts';
 
 /** The signed-in person's standing at a funder: its name and what the role policies let them do there. */
@@ -19,14 +16,4 @@ export function useFunder(funderId: string) {
     reviewEligibility: policy.reviewEligibility(principal, funderId),
     manageCatalogue: policy.manageCatalogue(principal, funderId),
   };
-}
-
-/** A field error with the web app's own words (for checks the server has no message for), in both languages. */
-export function localFieldError(
-  field: string,
-  key: string,
-  values: Record<string, unknown> | ((lng: 'sv' | 'en') => Record<string, unknown>) = {},
-): FieldError {
-  const text = (lng: 'sv' | 'en') => (i18n.getFixedT(lng) as TFunction)(key, typeof values === 'function' ? values(lng) : values);
-  return { field, code: key, messages: { sv: text('sv'), en: text('en') } };
 }

@@ -1,12 +1,21 @@
 // Checks run in the browser before a form is sent. The rules and the messages
 // are the server's own (src/domain, src/i18n), so both sides say the same thing.
+
+import type { TFunction } from 'i18next';
+import i18n from 'i18next';
+import type { RuleProblem } from '../../domain/calls/types.ts';
 import { normaliseOrgNumber } from '../../domain/organisation.ts';
 import { checkPassword } from '../../domain/password.ts';
-import { both, type MessageCode } from '../../i18n/messages.ts';
+import { both, isMessageCode, type MessageCode } from '../../i18n/messages.ts';
 import type { FieldError } from '../api.ts';
 
 export function fieldError(field: string, code: MessageCode, params: Record<string, unknown> = {}): FieldError {
   return { field, code, messages: both(code, params) };
+}
+
+/** A domain rule's problems (src/domain), with the server's own messages. */
+export function ruleErrors(problems: RuleProblem[]): FieldError[] {
+  return problems.map((p) => fieldError(p.field, isMessageCode(p.code) ? p.code : 'invalid_value', p.params));
 }
 
 export function required<T extends object>(values: T, ...fields: (keyof T & string)[]): FieldError[] {
@@ -27,6 +36,16 @@ export function newPassword(field: string, value: string): FieldError[] {
 export function orgNumber(field: string, value: string): FieldError[] {
   if (!value.trim()) return [];
   return normaliseOrgNumber(value.trim()) ? [] : [fieldError(field, 'org_number_invalid', { value: value.trim() })];
+}
+
+/** A field error with the web app's own words (for checks the server has no message for), in both languages. */
+export function localFieldError(
+  field: string,
+  key: string,
+  values: Record<string, unknown> | ((lng: 'sv' | 'en') => Record<string, unknown>) = {},
+): FieldError {
+  const text = (lng: 'sv' | 'en') => (i18n.getFixedT(lng) as TFunction)(key, typeof values === 'function' ? values(lng) : values);
+  return { field, code: key, messages: { sv: text('sv'), en: text('en') } };
 }
 
 /** Keeps the first error per field, in the order the checks were listed. */

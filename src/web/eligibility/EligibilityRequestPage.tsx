@@ -4,16 +4,15 @@ import { useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { evidenceProblems } from '../../domain/eligibility.ts';
-import { both, isMessageCode } from '../../i18n/messages.ts';
+import { both } from '../../i18n/messages.ts';
 import { ApiError, get, type Messages, post, upload } from '../api.ts';
 import type { Funder } from '../calls/types.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { CheckboxGroup, Radio, SelectField, TextField } from '../components/fields.tsx';
-import { localFieldError } from '../components/funder.ts';
 import { Info, LoadError, Loading, Page } from '../components/page.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
 import { useFunders } from '../components/useFunders.ts';
-import { collect, fieldError, required } from '../components/validation.ts';
+import { collect, localFieldError, required, ruleErrors } from '../components/validation.ts';
 import { useLocalized } from '../i18n/index.ts';
 import type { Organisation } from '../organisations/OrganisationPage.tsx';
 import { eligibilityKey, useApprovals } from './EligibilitySection.tsx';
@@ -31,7 +30,7 @@ interface Values {
   payoutNumber: string;
 }
 
-type DocumentField = (typeof DOCUMENTS)[number]['field'];
+type DocumentKey = (typeof DOCUMENTS)[number]['field'];
 
 const MAX_FILE_MB = 10;
 
@@ -171,16 +170,18 @@ function RequestForm({ organisation, funders, existing, initial }: { organisatio
             : [];
       const members = v.memberCount.trim();
       const count = members === '' ? null : /^\d+$/.test(members) ? Number(members) : Number.NaN;
-      const evidence = evidenceProblems({
-        statutesFile: v.statutesFileId || null,
-        annualReportFile: v.annualReportFileId || null,
-        accountsFile: v.accountsFileId || null,
-        // Rows left empty are dropped when sending; half-filled ones are worth a word.
-        board: v.board.map((m) => (m.name.trim() || m.role.trim() ? m : { name: '-', role: '-' })),
-        memberCount: count !== null && Number.isNaN(count) ? -1 : count,
-        payoutKind: v.payoutKind === 'bankgiro' || v.payoutKind === 'plusgiro' ? v.payoutKind : null,
-        payoutNumber: v.payoutNumber.trim() || null,
-      }).map((p) => fieldError(p.field, isMessageCode(p.code) ? p.code : 'invalid_value', p.params));
+      const evidence = ruleErrors(
+        evidenceProblems({
+          statutesFile: v.statutesFileId || null,
+          annualReportFile: v.annualReportFileId || null,
+          accountsFile: v.accountsFileId || null,
+          // Rows left empty are dropped when sending; half-filled ones are worth a word.
+          board: v.board.map((m) => (m.name.trim() || m.role.trim() ? m : { name: '-', role: '-' })),
+          memberCount: count !== null && Number.isNaN(count) ? -1 : count,
+          payoutKind: v.payoutKind === 'bankgiro' || v.payoutKind === 'plusgiro' ? v.payoutKind : null,
+          payoutNumber: v.payoutNumber.trim() || null,
+        }),
+      );
       return collect(
         v.funderId ? taken : [localFieldError('funderId', 'eligibility.chooseFunderError')],
         required(v, 'year'),
@@ -253,9 +254,9 @@ function RequestForm({ organisation, funders, existing, initial }: { organisatio
               id={f.fieldId(d.field)}
               label={t(`evidence.${d.item}`)}
               organisationId={organisation.id}
-              fileId={values[d.field as DocumentField]}
+              fileId={values[d.field as DocumentKey]}
               error={f.errors.fields[d.field]}
-              onUploaded={(id) => f.form.setValue(d.field as DocumentField, id)}
+              onUploaded={(id) => f.form.setValue(d.field as DocumentKey, id)}
             />
           ))}
         </fieldset>

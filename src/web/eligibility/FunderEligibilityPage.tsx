@@ -8,9 +8,10 @@ import { get, post } from '../api.ts';
 import { formatDateTime } from '../audit/AuditTrail.tsx';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { CheckboxGroup, Radio, TextAreaField } from '../components/fields.tsx';
-import { localFieldError, useFunder } from '../components/funder.ts';
+import { useFunder } from '../components/funder.ts';
 import { LoadError, Loading, Page, Success } from '../components/page.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
+import { localFieldError } from '../components/validation.ts';
 import { MissingList, StatusText } from './EligibilitySection.tsx';
 import { type Approval, type ApprovalStatus, DOCUMENTS } from './types.ts';
 

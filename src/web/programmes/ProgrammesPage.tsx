@@ -4,17 +4,16 @@ import { useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { programmeProblems } from '../../domain/programmes.ts';
-import type { MessageCode } from '../../i18n/messages.ts';
 import { get, post } from '../api.ts';
 import { kr, parseAmount } from '../calls/format.ts';
 import type { Programme } from '../calls/types.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { CheckboxGroup, TextAreaField, TextField } from '../components/fields.tsx';
-import { localFieldError, useFunder } from '../components/funder.ts';
+import { useFunder } from '../components/funder.ts';
 import { Info, LoadError, Loading, Page, Success } from '../components/page.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
 import { useDebounced } from '../components/useDebounced.ts';
-import { collect, fieldError, required } from '../components/validation.ts';
+import { collect, localFieldError, required, ruleErrors } from '../components/validation.ts';
 
 interface Values {
   name: string;
@@ -120,13 +119,15 @@ function NewProgrammeForm({ funderId }: { funderId: string }) {
     validate: (v) => {
       const money = amounts(v);
       const years = (['startYear', 'endYear'] as const).filter((k) => !/^\d{4}$/.test(v[k].trim())).map((k) => localFieldError(k, 'form.notAYear'));
-      const rules = programmeProblems({
-        name: v.name,
-        startYear: Number(v.startYear),
-        endYear: Number(v.endYear),
-        amount: money.total,
-        lines: v.lines.map((l, i) => ({ name: l.name, amount: money.lines[i] })),
-      }).map((p) => fieldError(p.field, p.code as MessageCode, p.params));
+      const rules = ruleErrors(
+        programmeProblems({
+          name: v.name,
+          startYear: Number(v.startYear),
+          endYear: Number(v.endYear),
+          amount: money.total,
+          lines: v.lines.map((l, i) => ({ name: l.name, amount: money.lines[i] })),
+        }),
+      );
       return collect(required(v, 'name', 'amount'), years, money.problems, rules);
     },
   });

@@ -4,9 +4,8 @@ import { useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { draftProblems, publishProblems } from '../../../domain/calls/rules.ts';
-import { ATTACHMENT_KINDS, EXCLUSIONS, type RuleProblem, TARGET_GROUPS } from '../../../domain/calls/types.ts';
+import { ATTACHMENT_KINDS, EXCLUSIONS, TARGET_GROUPS } from '../../../domain/calls/types.ts';
 import { LEGAL_FORMS } from '../../../domain/organisation.ts';
-import { isMessageCode } from '../../../i18n/messages.ts';
 import { get, post, put } from '../../api.ts';
 import { AuditTrail, formatDateTime } from '../../audit/AuditTrail.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
@@ -15,7 +14,7 @@ import { useFunder } from '../../components/funder.ts';
 import { Info, LoadError, Loading, Page, Success } from '../../components/page.tsx';
 import { useAppForm } from '../../components/useAppForm.ts';
 import { useDebounced } from '../../components/useDebounced.ts';
-import { collect, fieldError, required } from '../../components/validation.ts';
+import { collect, required, ruleErrors } from '../../components/validation.ts';
 import { AmendmentList, useActivityLabels } from '../CallRulesView.tsx';
 import { PhaseBadge } from '../CallStatus.tsx';
 import { kr, parseAmount } from '../format.ts';
@@ -38,8 +37,6 @@ function Group({ id, title, intro, children }: { id: string; title: string; intr
     </fieldset>
   );
 }
-
-const ruleError = (p: RuleProblem) => fieldError(p.field, isMessageCode(p.code) ? p.code : 'invalid_value', p.params);
 
 /** Rows of single texts (focus areas, target areas), each with its own remove button. */
 function TextRows({
@@ -181,7 +178,7 @@ function Designer({
         required(v, 'title'),
         published ? required(v, 'reason') : [],
         problems,
-        check(rules, { lineAvailable: available(rules.budgetLineId) }).map(ruleError),
+        ruleErrors(check(rules, { lineAvailable: available(rules.budgetLineId) })),
       );
     },
   });

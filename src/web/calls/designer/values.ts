@@ -3,7 +3,7 @@
 import type { AttachmentKind, CallRules, Exclusion, Question, QuestionType, TargetGroup } from '../../../domain/calls/types.ts';
 import type { LegalForm } from '../../../domain/organisation.ts';
 import type { FieldError } from '../../api.ts';
-import { localFieldError } from '../../components/funder.ts';
+import { localFieldError } from '../../components/validation.ts';
 import { amountInput, parseAmount } from '../format.ts';
 
 export interface OptionValues {
