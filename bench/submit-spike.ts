@@ -3,8 +3,13 @@
 // case number, frozen version, receipt mail, audit entry). Beside it, the ceiling measured in the same
 // run: the same count of bare one-row INSERT transactions through the same pool.
 // Usage: DATABASE_URL=postgres://… node bench/submit-spike.ts [--clients 200] [--submissions 2000]
+import { spawn } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import { cpus, totalmem } from 'node:os';
+import { percentile, run } from './load.ts';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import pg from 'pg';
@@ -35,28 +40,16 @@ const target = new URL(url);
 target.pathname = `/${name}`;
 const db = await openDatabase({ databaseUrl: target.href, poolSize: POOL });
 
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-async function run<T>(count: number, concurrency: number, task: (i: number) => Promise<T>) {
-  const latencies: number[] = [];
-  const results: T[] = new Array(count);
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < count) {
-        const i = next++;
-        const t0 = performance.now();
-        results[i] = await task(i);
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return { results, perSecond: count / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), seconds };
+/** Runs a script in its own process (the server keeps serving meanwhile) and returns what it printed. */
+function runChild(script: string, arg: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script, arg], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${script} exited with ${code}`))));
+  });
 }
 
 try {
@@ -128,16 +121,10 @@ try {
   const address = app.server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 
-  const submit = await run(N, CLIENTS, async (i) => {
-    const c = clients[i];
-    const res = await fetch(`${base}/api/applications/${c.applicationId}/submit`, {
-      method: 'POST',
-      headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-      body: '{}',
-    });
-    const body = (await res.json()) as { caseNumber?: string; code?: string };
-    return { status: res.status, caseNumber: body.caseNumber ?? body.code };
-  });
+  // The applicants are another process, as real ones would be: the server's event loop is its own.
+  const plan = join(mkdtempSync(join(tmpdir(), 'samverka-spike-')), 'clients.json');
+  writeFileSync(plan, JSON.stringify({ base, concurrency: CLIENTS, clients }));
+  const submit = JSON.parse(await runChild(join(import.meta.dirname, 'submit-load.ts'), plan)) as Awaited<ReturnType<typeof run<{ status: number; caseNumber?: string }>>>;
   await app.close();
 
   await sql`create table bench_ceiling (id uuid primary key, payload text not null)`.execute(db.kysely);
@@ -152,7 +139,7 @@ try {
   const failures = submit.results.filter((r) => r.status !== 200).slice(0, 5);
 
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${new Date().toISOString()}`);
-  console.log(`PostgreSQL ${(await sql<{ v: string }>`show server_version`.execute(db.kysely)).rows[0].v}, pool ${POOL}, ${CLIENTS} concurrent clients, ${N} submissions`);
+  console.log(`PostgreSQL ${(await sql<{ v: string }>`select current_setting('server_version') as v`.execute(db.kysely)).rows[0].v}, pool ${POOL}, ${CLIENTS} concurrent clients, ${N} submissions`);
   console.log(`submissions: ${submit.perSecond.toFixed(0)}/s, p50 ${submit.p50.toFixed(1)} ms, p99 ${submit.p99.toFixed(1)} ms (${submit.seconds.toFixed(1)} s)`);
   console.log(`ceiling (bare INSERT transactions, same pool): ${ceiling.perSecond.toFixed(0)}/s, p50 ${ceiling.p50.toFixed(1)} ms, p99 ${ceiling.p99.toFixed(1)} ms`);
   console.log(`ratio: ${((submit.perSecond / ceiling.perSecond) * 100).toFixed(0)} % of the ceiling`);
@@ -162,6 +149,9 @@ try {
     console.error('LOST OR DUPLICATED SUBMISSIONS');
     process.exitCode = 1;
   }
+} catch (error) {
+  console.error(error);
+  process.exitCode = 1;
 } finally {
   await db.close();
   await admin.query(`drop database if exists ${name} with (force)`);

@@ -53,6 +53,9 @@ function openPostgres(url: string, max: number): Database {
       oid === INT8 ? parseInt8 : oid === DATE ? asText : pg.types.getTypeParser(oid, format as 'text'),
   };
   const pool = new pg.Pool({ connectionString: url, max, types });
+  // An idle connection the server ends (a restart, a failover) must not take the process down;
+  // the pool replaces it on next use.
+  pool.on('error', (error) => console.error('database connection lost:', error.message));
   const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     engine: 'postgres',
