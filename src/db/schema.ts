@@ -146,6 +146,7 @@ export interface DB {
   application_partners: ApplicationPartnersTable;
   case_number_series: CaseNumberSeriesTable;
   completion_requests: CompletionRequestsTable;
+  file_grants: FileGrantsTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;
@@ -297,4 +298,9 @@ export interface CompletionRequestsTable {
   answer_files: ColumnType<{ fileId: string; name: string }[], string | undefined, string>;
   answered_by: string | null;
   answered_at: Timestamp | null;
+}
+
+export interface FileGrantsTable {
+  file_id: string;
+  funder_id: string;
 }

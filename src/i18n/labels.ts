@@ -21,4 +21,19 @@ export const APPLICATION_STATUS_LABELS: Record<string, Record<Lang, string>> = {
   withdrawn: { sv: 'Återtagen', en: 'Withdrawn' },
 };
 
+export const EVIDENCE_LABELS: Record<string, Record<Lang, string>> = {
+  statutes: { sv: 'stadgar', en: 'statutes' },
+  annual_report: { sv: 'senaste årsberättelsen', en: 'the latest annual report' },
+  accounts: { sv: 'bokslut', en: 'accounts' },
+  board: { sv: 'styrelsen (minst två ledamöter)', en: 'the board (at least two members)' },
+  member_count: { sv: 'antal medlemmar', en: 'the number of members' },
+  payout_account: { sv: 'bankgiro eller plusgiro', en: 'bankgiro or plusgiro' },
+};
+
+/** A list of codes as words in both languages, for a message parameter. */
+export const listOf = (labels: Record<string, Record<Lang, string>>, codes: string[]) => ({
+  sv: codes.map((c) => label(labels, c, 'sv')).join(', '),
+  en: codes.map((c) => label(labels, c, 'en')).join(', '),
+});
+
 export const label = (labels: Record<string, Record<Lang, string>>, code: string, lang: Lang) => labels[code]?.[lang] ?? code;

@@ -175,6 +175,10 @@ export const messages = {
   application_withdrawn: { sv: 'Ansökan är återtagen.', en: 'The application has been withdrawn.' },
   reply_by_past: { sv: 'Svarsdatumet måste ligga efter i dag.', en: 'The reply-by date must be after today.' },
   completion_answered: { sv: 'Kompletteringen är redan besvarad.', en: 'The request has already been answered.' },
+  evidence_missing: {
+    sv: 'Underlaget är inte komplett och kan inte godkännas än. Saknas: {{items}}. Be föreningen komplettera.',
+    en: 'The evidence is not complete and cannot be approved yet. Missing: {{items}}. Ask the association for more.',
+  },
   already_decided: { sv: 'Det här är redan avgjort.', en: 'This has already been decided.' },
   already_exists: { sv: 'Det finns redan.', en: 'It already exists.' },
   internal: {
@@ -189,8 +193,14 @@ export type MessageCode = keyof typeof messages;
 export function translate(code: MessageCode, lang: Lang, params: Record<string, unknown> = {}): string {
   const template = messages[code][lang];
   return template.replace(/\{\{(\w+)(\|kr)?\}\}/g, (_, name: string, kr?: string) =>
-    kr && typeof params[name] === 'number' ? formatKronor(params[name] as number, lang) : String(params[name] ?? ''),
+    kr && typeof params[name] === 'number' ? formatKronor(params[name] as number, lang) : localised(params[name], lang),
   );
+}
+
+/** A parameter is a plain value, or words in both languages ({ sv, en }). */
+function localised(value: unknown, lang: Lang): string {
+  if (value && typeof value === 'object' && lang in value) return String((value as Record<Lang, unknown>)[lang]);
+  return String(value ?? '');
 }
 
 export function isMessageCode(code: string): code is MessageCode {

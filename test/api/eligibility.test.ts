@@ -92,7 +92,10 @@ describe('eligibility approval (bidragsberättigad förening)', () => {
     await caseworker.login('handlaggare@norrkoping.example');
     const tooEarly = await caseworker.post(`/api/eligibility/${first.body.id}/decision`, { decision: 'approve' });
     expect(tooEarly.status).toBe(422);
-    expect(tooEarly.body.errors.map((e: { field: string }) => e.field)).toEqual(['annual_report', 'accounts', 'board']);
+    expect(tooEarly.body.code).toBe('evidence_missing');
+    expect(tooEarly.body.errors[0]).toMatchObject({ field: 'decision', code: 'evidence_missing' });
+    expect(tooEarly.body.title).toContain('Saknas: senaste årsberättelsen, bokslut, styrelsen (minst två ledamöter).');
+    expect(tooEarly.body.messages.en).toContain('Missing: the latest annual report, accounts, the board (at least two members).');
     const noNote = await caseworker.post(`/api/eligibility/${first.body.id}/decision`, { decision: 'request_more' });
     expect(noNote.body.errors[0]).toMatchObject({ field: 'note', code: 'required' });
     const more = await caseworker.post(`/api/eligibility/${first.body.id}/decision`, {
@@ -172,6 +175,36 @@ describe('eligibility approval (bidragsberättigad förening)', () => {
   });
 });
 
+describe('documents sent to more than one funder', () => {
+  it('stay readable by each funder they were sent to, and by no other', async () => {
+    const statutes = (await upload(applicant, nattvandrarna, 'stadgar.pdf', PDF)).body.id;
+    const ks = (await t.db.kysely.selectFrom('funders').select('id').where('case_prefix', '=', 'KS').executeTakeFirstOrThrow()).id;
+    const request = (funderId: string) =>
+      applicant.post(`/api/organisations/${nattvandrarna}/eligibility`, {
+        funderId,
+        year: 2033,
+        statutesFileId: statutes,
+        annualReportFileId: null,
+        accountsFileId: null,
+        board: [],
+        memberCount: 10,
+        payoutKind: null,
+        payoutNumber: null,
+      });
+    expect((await request(sn)).status).toBe(200);
+    expect((await request(ks)).status).toBe(200);
+    const norrkoping = new Client(t.app);
+    await norrkoping.login('handlaggare@norrkoping.example');
+    const orebro = new Client(t.app);
+    await orebro.login('admin@orebro.example');
+    expect((await norrkoping.get(`/api/files/${statutes}`)).status).toBe(200);
+    expect((await orebro.get(`/api/files/${statutes}`)).status).toBe(200);
+    const delmos = new Client(t.app);
+    await delmos.login('admin@delmos.example');
+    expect((await delmos.get(`/api/files/${statutes}`)).status).toBe(404);
+  });
+});
+
 describe('the open activity catalogue', () => {
   it('starts from the base catalogue, takes an applicant’s proposal, and a caseworker adopts it', async () => {
     const anonymous = await new Client(t.app).open();
@@ -195,5 +228,10 @@ describe('the open activity catalogue', () => {
     expect((await anonymous.get('/api/activity-types')).body.activityTypes.map((a: { key: string }) => a.key)).not.toContain('fredagsfika_for_aldre');
     const twice = await caseworker.post(`/api/activity-types/${proposal.body.id}/decision`, { adopt: false, reason: 'x' });
     expect(twice.body.code).toBe('already_decided');
+    const blank = await applicant.post('/api/activity-types/proposals', { funderId: sn, organisationId: nattvandrarna, label: '   ' });
+    expect(blank.body.errors[0]).toMatchObject({ field: 'label', code: 'required' });
+    const nowhere = await applicant.post('/api/activity-types/proposals', { funderId: '00000000-0000-4000-8000-000000000000', organisationId: nattvandrarna, label: 'X' });
+    expect(nowhere.status).toBe(422);
+    expect(nowhere.body.errors[0]).toMatchObject({ field: 'funderId', code: 'invalid_choice' });
   });
 });

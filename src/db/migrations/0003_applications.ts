@@ -64,6 +64,24 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create function app_partner_application_ids() returns setof uuid language sql stable security definer set search_path = public as
       $$ select application_id from application_partners where organisation_id = any (app_organisation_ids()) $$;
 
+    -- A document goes to each funder it is submitted to; no funder's access takes another's away.
+    create table file_grants (
+      file_id uuid not null references files (id),
+      funder_id uuid not null references funders (id),
+      primary key (file_id, funder_id)
+    );
+    insert into file_grants (file_id, funder_id) select id, funder_id from files where funder_id is not null;
+    create function app_granted_file_ids() returns setof uuid language sql stable security definer set search_path = public as
+      $$ select file_id from file_grants where funder_id = app_funder_id() $$;
+    create function app_own_file_ids() returns setof uuid language sql stable security definer set search_path = public as
+      $$ select id from files where organisation_id = any (app_organisation_ids()) $$;
+    alter table file_grants enable row level security;
+    create policy tenant on file_grants using (funder_id = app_funder_id() or file_id in (select app_own_file_ids()));
+    drop policy owner_or_funder on files;
+    create policy owner_or_funder on files
+      using (organisation_id = any (app_organisation_ids()) or funder_id = app_funder_id() or id in (select app_granted_file_ids()));
+    grant select, insert on file_grants to samverka_app;
+
     -- A published call is public: applicants' transactions read its rules.
     create policy published_read on calls for select using (status = 'published');
 

@@ -245,7 +245,6 @@ export async function seedCalls(tx: Tx, ids: SeedIds, now = new Date()) {
         .insertInto('files')
         .values({
           organisation_id: organisationId,
-          funder_id: ids.funders.sn,
           name,
           content_type: 'application/pdf',
           size: data.length,
@@ -255,6 +254,7 @@ export async function seedCalls(tx: Tx, ids: SeedIds, now = new Date()) {
         .returning('id')
         .executeTakeFirstOrThrow();
       files.push(f.id);
+      await tx.insertInto('file_grants').values({ file_id: f.id, funder_id: ids.funders.sn }).execute();
     }
     const row = await tx
       .insertInto('eligibility_approvals')

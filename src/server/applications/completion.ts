@@ -6,6 +6,7 @@ import { dateInStockholm, isCalendarDate } from '../../domain/deadlines.ts';
 import { policy } from '../../domain/roles.ts';
 import type { AppContext } from '../context.ts';
 import { organisationMembers } from '../eligibility/routes.ts';
+import { grantFiles } from '../files/routes.ts';
 import { queueMail } from '../mail/outbox.ts';
 import { requireUser } from '../plugins/session.ts';
 import { fieldProblem, Problem } from '../problem.ts';
@@ -108,7 +109,7 @@ export function completionRoutes(app: FastifyInstance, ctx: AppContext) {
         if (files.length) {
           const owned = await tx.selectFrom('files').select('id').where('id', 'in', files.map((f) => f.fileId)).where('organisation_id', '=', located.organisationId).execute();
           if (owned.length !== new Set(files.map((f) => f.fileId)).size) throw fieldProblem(422, 'files', 'file_unknown');
-          await tx.updateTable('files').set({ funder_id: located.funderId }).where('id', 'in', files.map((f) => f.fileId)).execute();
+          await grantFiles(tx, files.map((f) => f.fileId), located.funderId);
         }
         const row = await tx
           .updateTable('completion_requests')

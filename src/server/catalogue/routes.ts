@@ -5,7 +5,7 @@ import { scoped, system } from '../../db/scope.ts';
 import { policy } from '../../domain/roles.ts';
 import type { AppContext } from '../context.ts';
 import { requireUser, scopeOf } from '../plugins/session.ts';
-import { Problem } from '../problem.ts';
+import { fieldProblem, Problem } from '../problem.ts';
 import { errorResponses, Uuid } from '../schemas.ts';
 
 const ActivityType = Type.Object({
@@ -108,6 +108,9 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
       const user = requireUser(request);
       const body = request.body as { funderId: string; organisationId: string; label: string; description?: string };
       if (!policy.actForOrganisation(user, body.organisationId)) throw new Problem(403, 'forbidden');
+      if (!body.label.trim()) throw fieldProblem(400, 'label', 'required');
+      const funder = await system(ctx.db, (tx) => tx.selectFrom('funders').select('id').where('id', '=', body.funderId).executeTakeFirst());
+      if (!funder) throw fieldProblem(422, 'funderId', 'invalid_choice');
       const id = await scoped(ctx.db, scopeOf(user), async (tx) => {
         const key = `${keyFor(body.label)}_${Date.now().toString(36)}`;
         const row = await tx

@@ -9,6 +9,8 @@ import { approvalValidUntil, type EligibilityEvidence, evidenceProblems, missing
 import { normaliseGiro } from '../../domain/giro.ts';
 import { policy } from '../../domain/roles.ts';
 import type { AppContext } from '../context.ts';
+import { EVIDENCE_LABELS, listOf } from '../../i18n/labels.ts';
+import { grantFiles } from '../files/routes.ts';
 import { queueMail } from '../mail/outbox.ts';
 import { requireUser, scopeOf, type SignedInUser } from '../plugins/session.ts';
 import { Problem, rulesProblem } from '../problem.ts';
@@ -23,7 +25,7 @@ const Approval = Type.Object({
   organisationId: Uuid,
   organisationName: Type.String(),
   year: Type.Integer(),
-  status: Type.String(),
+  status: Type.Union([Type.Literal('submitted'), Type.Literal('needs_more'), Type.Literal('approved'), Type.Literal('rejected')]),
   statutesFile: Type.Union([Uuid, Type.Null()]),
   annualReportFile: Type.Union([Uuid, Type.Null()]),
   accountsFile: Type.Union([Uuid, Type.Null()]),
@@ -155,8 +157,7 @@ export function eligibilityRoutes(app: FastifyInstance, ctx: AppContext) {
           const field = { [b.statutesFileId ?? '']: 'statutesFileId', [b.annualReportFileId ?? '']: 'annualReportFileId', [b.accountsFileId ?? '']: 'accountsFileId' };
           const unknown = fileIds.filter((id) => !owned.some((o) => o.id === id));
           if (unknown.length) throw new Problem(422, 'validation_failed', {}, unknown.map((id) => ({ field: field[id], code: 'file_unknown' as const })));
-          // The funder's caseworkers may now read these documents.
-          await tx.updateTable('files').set({ funder_id: b.funderId }).where('id', 'in', fileIds).execute();
+          await grantFiles(tx, fileIds, b.funderId);
         }
         const values = {
           statutes_file: b.statutesFileId,
@@ -228,7 +229,9 @@ export function eligibilityRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['eligibility'],
         summary: 'Eligibility requests to the funder, newest first (caseworkers)',
         params: Type.Object({ funderId: Uuid }),
-        querystring: Type.Object({ status: Type.Optional(Type.String({ maxLength: 20 })) }),
+        querystring: Type.Object({
+          status: Type.Optional(Type.Union([Type.Literal('submitted'), Type.Literal('needs_more'), Type.Literal('approved'), Type.Literal('rejected')])),
+        }),
         response: { 200: Type.Object({ approvals: Type.Array(Approval) }), ...errorResponses },
       },
     },
@@ -306,7 +309,10 @@ async function decide(
   if (current.status === 'approved' || current.status === 'rejected') throw new Problem(409, 'already_decided');
   if (decision === 'approve') {
     const missing = missingEvidence(evidenceOf(current));
-    if (missing.length) throw rulesProblem(missing.map((m) => ({ field: m, code: 'required' })));
+    if (missing.length) {
+      const items = listOf(EVIDENCE_LABELS, missing);
+      throw new Problem(422, 'evidence_missing', { items }, [{ field: 'decision', code: 'evidence_missing', params: { items } }]);
+    }
   }
   const status = decision === 'approve' ? 'approved' : decision === 'reject' ? 'rejected' : 'needs_more';
   await tx
