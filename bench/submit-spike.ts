@@ -6,10 +6,8 @@
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
-import { cpus, totalmem } from 'node:os';
-import { percentile, run } from './load.ts';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import pg from 'pg';
@@ -21,6 +19,7 @@ import type { ApplicationContent } from '../src/domain/applications/types.ts';
 import { addMonths, dateInStockholm } from '../src/domain/deadlines.ts';
 import { buildApp } from '../src/server/app.ts';
 import { csrfTokenFor } from '../src/server/plugins/session.ts';
+import { run } from './load.ts';
 
 const { values } = parseArgs({ options: { clients: { type: 'string', default: '200' }, submissions: { type: 'string', default: '2000' }, pool: { type: 'string', default: '20' } } });
 const CLIENTS = Number(values.clients);

@@ -3,24 +3,24 @@ import { sql } from 'kysely';
 import { Type } from 'typebox';
 import { audit } from '../../db/audit.ts';
 import type { Tx } from '../../db/connection.ts';
-import { scoped, system } from '../../db/scope.ts';
+import { scoped } from '../../db/scope.ts';
+import { receiptPdf } from '../../documents/receipt.ts';
 import { selfCheck } from '../../domain/applications/rules.ts';
 import { type ApplicationContent, emptyContent } from '../../domain/applications/types.ts';
 import { callWindow } from '../../domain/calls/rules.ts';
 import type { CallRules } from '../../domain/calls/types.ts';
 import { dateInStockholm, phaseAt } from '../../domain/deadlines.ts';
 import { formatKronor } from '../../domain/money.ts';
-import { normaliseOrgNumber, type LegalForm } from '../../domain/organisation.ts';
+import { type LegalForm, normaliseOrgNumber } from '../../domain/organisation.ts';
 import { policy } from '../../domain/roles.ts';
-import { receiptPdf } from '../../documents/receipt.ts';
 import { translate } from '../../i18n/messages.ts';
 import type { AppContext } from '../context.ts';
 import { eligibleUntil, organisationMembers } from '../eligibility/routes.ts';
 import { queueMail } from '../mail/outbox.ts';
-import { requireUser, scopeOf, type SignedInUser } from '../plugins/session.ts';
+import { requireUser, type SignedInUser, scopeOf } from '../plugins/session.ts';
 import { Problem, rulesProblem } from '../problem.ts';
 import { errorResponses, Uuid } from '../schemas.ts';
-import { type ApplicationRow, inScope, locate, type Located, requireApplicant } from './access.ts';
+import { type ApplicationRow, inScope, type Located, locate, requireApplicant } from './access.ts';
 import { ApplicationContentSchema, ApplicationView } from './schema.ts';
 
 const actor = (u: SignedInUser) => ({ userId: u.userId, label: u.email });
@@ -43,7 +43,7 @@ async function callInfo(tx: Tx, callId: string): Promise<CallInfo> {
     .select(['calls.id', 'calls.funder_id', 'funders.name', 'funders.case_prefix', 'calls.title', 'calls.status', 'calls.rules'])
     .where('calls.id', '=', callId)
     .executeTakeFirst();
-  if (!row || row.status !== 'published') throw new Problem(404, 'not_found');
+  if (row?.status !== 'published') throw new Problem(404, 'not_found');
   return { id: row.id, funderId: row.funder_id, funderName: row.name, casePrefix: row.case_prefix, title: row.title, status: row.status, rules: row.rules };
 }
 
