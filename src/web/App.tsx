@@ -21,6 +21,11 @@ import { StartPage } from './start/StartPage.tsx';
 // Staff and association pages are loaded when first opened, so the public pages stay small on a phone.
 const CallDesignerPage = lazy(() => import('./calls/designer/CallDesignerPage.tsx').then((m) => ({ default: m.CallDesignerPage })));
 const FunderCallsPage = lazy(() => import('./calls/FunderCallsPage.tsx').then((m) => ({ default: m.FunderCallsPage })));
+const ApplicationPage = lazy(() => import('./applications/ApplicationPage.tsx').then((m) => ({ default: m.ApplicationPage })));
+const ApplyPage = lazy(() => import('./applications/ApplyPage.tsx').then((m) => ({ default: m.ApplyPage })));
+const CheckPage = lazy(() => import('./applications/CheckPage.tsx').then((m) => ({ default: m.CheckPage })));
+const InboxPage = lazy(() => import('./applications/InboxPage.tsx').then((m) => ({ default: m.InboxPage })));
+const ReceiptPage = lazy(() => import('./applications/ReceiptPage.tsx').then((m) => ({ default: m.ReceiptPage })));
 const ActivityTypesPage = lazy(() => import('./catalogue/ActivityTypesPage.tsx').then((m) => ({ default: m.ActivityTypesPage })));
 const EligibilityRequestPage = lazy(() => import('./eligibility/EligibilityRequestPage.tsx').then((m) => ({ default: m.EligibilityRequestPage })));
 const FunderEligibilityPage = lazy(() => import('./eligibility/FunderEligibilityPage.tsx').then((m) => ({ default: m.FunderEligibilityPage })));
@@ -70,6 +75,11 @@ export function App() {
         <Route path="/organisations/:id/eligibility" element={signedIn(<EligibilityRequestPage />)} />
         <Route path="/calls" element={<PublicCallsPage />} />
         <Route path="/calls/:id" element={<PublicCallPage />} />
+        <Route path="/calls/:id/apply" element={signedIn(<ApplyPage />)} />
+        <Route path="/applications/:id" element={signedIn(<ApplicationPage />)} />
+        <Route path="/applications/:id/check" element={signedIn(<CheckPage />)} />
+        <Route path="/applications/:id/receipt" element={signedIn(<ReceiptPage />)} />
+        <Route path="/funders/:funderId/applications" element={signedIn(<InboxPage />)} />
         <Route path="/calls/:callId/edit" element={signedIn(<CallDesignerPage />)} />
         <Route path="/funders/:funderId/programmes" element={signedIn(<ProgrammesPage />)} />
         <Route path="/funders/:funderId/calls" element={signedIn(<FunderCallsPage />)} />

@@ -21,6 +21,8 @@ export interface Problem {
   messages: Messages;
   errors?: FieldError[];
   requestId?: string;
+  /** More about the problem, e.g. the version someone else saved (edit_conflict's `current`). */
+  details?: Record<string, unknown>;
 }
 
 export class ApiError extends Error {
@@ -100,8 +102,8 @@ const NETWORK_PROBLEM: Problem = {
   },
 };
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+async function request<T>(method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json, application/problem+json', ...extra };
   const form = body instanceof FormData;
   // A FormData body sets its own multipart content type, boundary included.
   if (body !== undefined && !form) headers['content-type'] = 'application/json';
@@ -143,23 +145,28 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
  * one that is refused for a stale token or an expired session fetches a fresh
  * token and is retried once.
  */
-export async function api<T = unknown>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
+export async function api<T = unknown>(
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<T> {
   if (method !== 'GET' && !csrfToken()) await fetchSession();
   try {
-    return await request<T>(method, path, method === 'GET' ? undefined : (body ?? {}));
+    return await request<T>(method, path, method === 'GET' ? undefined : (body ?? {}), headers);
   } catch (error) {
     // A stale token, or a session cookie the server no longer knows: with a fresh
     // (anonymous) token a sign-in goes through, and anything else answers not_authenticated.
     if (method !== 'GET' && error instanceof ApiError && (error.code === 'csrf_invalid' || error.code === 'session_expired')) {
       await fetchSession();
-      return request<T>(method, path, body ?? {});
+      return request<T>(method, path, body ?? {}, headers);
     }
     throw error;
   }
 }
 
 export const get = <T>(path: string) => api<T>('GET', path);
-export const post = <T>(path: string, body?: unknown) => api<T>('POST', path, body);
+export const post = <T>(path: string, body?: unknown, headers?: Record<string, string>) => api<T>('POST', path, body, headers);
 export const put = <T>(path: string, body?: unknown) => api<T>('PUT', path, body);
 
 export interface UploadedFile {

@@ -33,6 +33,13 @@ export function PublicCallPage() {
         <>
           <p className="lead">{data.summary}</p>
           <CallStatus call={data} />
+          {data.phase === 'open' ? (
+            <p>
+              <Link to={`/calls/${data.id}/apply`} className="button">
+                {t('apply.cta')}
+              </Link>
+            </p>
+          ) : null}
           {last ? (
             <div className="notice">
               <p>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { LEGAL_FORMS } from '../../domain/organisation.ts';
 import { post } from '../api.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
@@ -7,7 +7,7 @@ import { SelectField, TextField } from '../components/fields.tsx';
 import { Info, Page } from '../components/page.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
 import { collect, fieldError, orgNumber, required } from '../components/validation.ts';
-import { useSessionChange } from '../session.ts';
+import { safeNext, useSessionChange } from '../session.ts';
 import type { Organisation } from './OrganisationPage.tsx';
 
 interface Values {
@@ -21,6 +21,7 @@ interface Values {
 export function NewOrganisationPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const [params] = useSearchParams();
   const sessionChanged = useSessionChange();
   const f = useAppForm<Values>({
     id: 'organisation',
@@ -40,7 +41,8 @@ export function NewOrganisationPage() {
     });
     // The new membership is part of the session's view of the user.
     await sessionChanged();
-    navigate(`/organisations/${org.id}`, { state: { flash: 'organisationRegistered', flashValues: { name: org.name } } });
+    // Registering on the way to something else (an application, say) goes back there.
+    navigate(safeNext(params.get('next'), `/organisations/${org.id}`), { state: { flash: 'organisationRegistered', flashValues: { name: org.name } } });
   });
 
   return (

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { get } from '../api.ts';
+import { OrganisationApplications } from '../applications/OrganisationApplications.tsx';
 import { AuditTrail } from '../audit/AuditTrail.tsx';
 import { ProposeActivityForm } from '../catalogue/ProposeActivityForm.tsx';
 import { LoadError, Loading, Page } from '../components/page.tsx';
@@ -42,6 +43,7 @@ export function OrganisationPage() {
               <dd>{data.municipality ?? t('common.notGiven')}</dd>
             </div>
           </dl>
+          <OrganisationApplications organisationId={data.id} />
           <EligibilitySection organisationId={data.id} />
           <ProposeActivityForm organisationId={data.id} />
           <section className="section" aria-labelledby="history-heading">

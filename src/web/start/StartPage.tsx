@@ -30,6 +30,7 @@ function Welcome() {
 /** The pages each role works in, so far; a role without any yet says so. */
 const ROLE_LINKS: Record<string, { path: string; label: string }[]> = {
   caseworker: [
+    { path: 'applications', label: 'start.links.applications' },
     { path: 'programmes', label: 'start.links.programmes' },
     { path: 'calls', label: 'start.links.calls' },
     { path: 'eligibility', label: 'start.links.eligibility' },

@@ -1,0 +1,147 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, useNavigate, useParams } from 'react-router';
+import { ApiError, get, post, type Problem } from '../api.ts';
+import { LoadError, Loading, Page } from '../components/page.tsx';
+import { useLocalized } from '../i18n/index.ts';
+import { stepOfField, stepsOf } from './content.ts';
+import { applicationKey, type CheckResult, type SubmitReceipt } from './types.ts';
+import { useApplication } from './useApplication.ts';
+import { clearLocal } from './useAutosave.ts';
+
+function newKey(): string {
+  return typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}
+
+/** The self-check: the call's rules for the organisation, what is still missing (each linked to its field), and the submit button. */
+export function CheckPage() {
+  const { t } = useTranslation();
+  const localized = useLocalized();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const { id = '' } = useParams();
+  const { app, call, error } = useApplication(id);
+  const check = useQuery({
+    queryKey: ['application-check', id],
+    queryFn: () => get<CheckResult>(`/api/applications/${encodeURIComponent(id)}/check`),
+    retry: false,
+    staleTime: 0,
+  });
+  const [sending, setSending] = useState(false);
+  const [failure, setFailure] = useState<Problem | null>(null);
+  const failureRef = useRef<HTMLDivElement>(null);
+  // One key per attempt to submit this application from this page: a retry of the same click is the same submission.
+  const key = useRef(newKey());
+
+  if (app.data && app.data.status !== 'draft') return <Navigate to={`/applications/${id}`} replace />;
+  const steps = call.data ? stepsOf(call.data.rules) : [];
+  const linkTo = (field: string) => {
+    const fieldId = `application-${field.replace(/^activities\.(\d+)\.typeKey$/, 'activities.$1.kind').replaceAll('.', '-')}`;
+    return `/applications/${id}?${new URLSearchParams({ step: String(stepOfField(field, steps)), check: '1' })}#${fieldId}`;
+  };
+
+  async function submit() {
+    setSending(true);
+    setFailure(null);
+    try {
+      await post<SubmitReceipt>(`/api/applications/${id}/submit`, {}, { 'idempotency-key': key.current });
+      clearLocal(id);
+      await client.invalidateQueries({ queryKey: applicationKey(id) });
+      navigate(`/applications/${id}/receipt`);
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      setFailure(e.problem);
+      setSending(false);
+      key.current = newKey();
+      await check.refetch();
+      setTimeout(() => failureRef.current?.focus());
+    }
+  }
+
+  const data = check.data;
+  return (
+    <Page title={t('check.title')}>
+      {app.data ? (
+        <p className="lead">
+          {app.data.organisationName} · {app.data.callTitle}
+        </p>
+      ) : null}
+      <p>
+        <Link to={`/applications/${id}`}>{t('check.backToForm')}</Link>
+      </p>
+      {error || check.error ? (
+        <LoadError error={error ?? check.error} />
+      ) : !data || !call.data || !app.data ? (
+        <Loading />
+      ) : (
+        <>
+          {failure ? (
+            <div className="error-summary" ref={failureRef} tabIndex={-1}>
+              <div role="alert">
+                <h2 className="error-summary-title">{t('check.notSent')}</h2>
+                <p>{localized(failure.messages)}</p>
+                {failure.errors?.length ? (
+                  <ul className="error-summary-list">
+                    {failure.errors.map((e) => (
+                      <li key={e.field}>
+                        <Link to={linkTo(e.field)}>{localized(e.messages)}</Link>
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+              </div>
+            </div>
+          ) : null}
+          <section className="section" aria-labelledby="rules-heading">
+            <h2 id="rules-heading">{t('check.rulesHeading')}</h2>
+            <ul className="plain-list check-list">
+              {data.eligibility.map((r) => (
+                <li key={r.rule} className={r.ok ? 'check-ok' : 'check-fail'}>
+                  <span aria-hidden="true">{r.ok ? '✓ ' : '✗ '}</span>
+                  <span className="visually-hidden">{r.ok ? t('check.ok') : t('check.notOk')}: </span>
+                  {t(`check.rules.${r.rule}`)}
+                  {r.ok ? null : <p className="field-error">{r.message}</p>}
+                  {!r.ok && r.rule === 'eligibility_approval' ? (
+                    <p>
+                      <Link to={`/organisations/${app.data?.organisationId}/eligibility?funderId=${app.data?.funderId}`}>{t('check.applyForEligibility')}</Link>
+                    </p>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section className="section" aria-labelledby="missing-heading">
+            <h2 id="missing-heading">{t('check.missingHeading')}</h2>
+            {data.problems.length ? (
+              <>
+                <p>{t('check.missingIntro', { count: data.problems.length })}</p>
+                <ul className="spaced-list missing-list">
+                  {data.problems.map((p) => (
+                    <li key={p.field}>
+                      <Link to={linkTo(p.field)}>
+                        {t('check.stepLabel', { n: stepOfField(p.field, steps) })} {t(`check.fields.${p.field.split('.')[0]}`, { defaultValue: p.field })}
+                        {/\.\d+\./.test(p.field) ? ` ${Number(p.field.split('.')[1]) + 1}` : ''}: {p.message}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : (
+              <p>{t('check.nothingMissing')}</p>
+            )}
+          </section>
+          <section className="section" aria-labelledby="submit-heading">
+            <h2 id="submit-heading">{t('check.submitHeading')}</h2>
+            <p>{data.ready ? t('check.readyText') : t('check.notReadyText')}</p>
+            <div className="actions">
+              <button type="button" className="button" disabled={sending || !data.ready} aria-disabled={sending || !data.ready} onClick={() => void submit()}>
+                {sending ? t('check.sending') : t('check.submit')}
+              </button>
+            </div>
+          </section>
+        </>
+      )}
+    </Page>
+  );
+}
