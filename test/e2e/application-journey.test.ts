@@ -37,6 +37,27 @@ function orgNumber(): string {
   return `${n.slice(0, 6)}-${n.slice(6)}`;
 }
 
+/** Uploads a small PDF for the organisation as the client, the way the browser's form does. */
+async function uploadPdf(c: Client, organisationId: string, name: string): Promise<string> {
+  const boundary = '----samverkaE2e';
+  const res = await c.app.inject({
+    method: 'POST',
+    url: `/api/organisations/${organisationId}/files`,
+    remoteAddress: c.ip,
+    headers: {
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+      cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+      'x-csrf-token': c.csrf as string,
+    },
+    payload: Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`),
+      Buffer.from('%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n'),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]),
+  });
+  return JSON.parse(res.body).id as string;
+}
+
 async function fitsWidth(page: Page) {
   const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
   expect(scroll, `page is ${scroll}px wide in a ${width}px viewport`).toBeLessThanOrEqual(width);
@@ -59,7 +80,7 @@ describe('applying for a grant', () => {
     const { context, page } = await openPage(browser, server.url, PHONE);
 
     await page.goto('/calls');
-    await settledAndAccessible(page, 'Bidrag att söka');
+    await settledAndAccessible(page, 'Utlysningar');
     await page.getByRole('link', { name: CALL }).click();
     await settledAndAccessible(page, CALL);
     await fitsWidth(page);
@@ -106,16 +127,20 @@ describe('applying for a grant', () => {
     const applicant = new Client(server.app);
     const user = await applicant.login(EMAIL, PASSWORD);
     const funderId = (await server.db.kysely.selectFrom('funders').select('id').where('case_prefix', '=', 'SN').executeTakeFirstOrThrow()).id;
-    const request = await applicant.post(`/api/organisations/${user.organisations[0].id}/eligibility`, {
+    const orgId = user.organisations[0].id;
+    const request = await applicant.post(`/api/organisations/${orgId}/eligibility`, {
       funderId,
       year: Number(dateInStockholm(new Date()).slice(0, 4)),
-      statutesFileId: null,
-      annualReportFileId: null,
-      accountsFileId: null,
-      board: [],
+      statutesFileId: await uploadPdf(applicant, orgId, 'stadgar.pdf'),
+      annualReportFileId: await uploadPdf(applicant, orgId, 'verksamhetsberattelse.pdf'),
+      accountsFileId: await uploadPdf(applicant, orgId, 'bokslut.pdf'),
+      board: [
+        { name: 'Sara Svensson', role: 'ordförande' },
+        { name: 'Omar Ali', role: 'kassör' },
+      ],
       memberCount: 12,
-      payoutKind: null,
-      payoutNumber: null,
+      payoutKind: 'bankgiro',
+      payoutNumber: '5050-1055',
     });
     expect(request.status).toBe(200);
     const caseworker = new Client(server.app);

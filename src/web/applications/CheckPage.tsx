@@ -33,8 +33,9 @@ export function CheckPage() {
   const failureRef = useRef<HTMLDivElement>(null);
   // One key per attempt to submit this application from this page: a retry of the same click is the same submission.
   const key = useRef(newKey());
+  const submitted = useRef(false);
 
-  if (app.data && app.data.status !== 'draft') return <Navigate to={`/applications/${id}`} replace />;
+  if (app.data && app.data.status !== 'draft' && !submitted.current) return <Navigate to={`/applications/${id}`} replace />;
   const steps = call.data ? stepsOf(call.data.rules) : [];
   const linkTo = (field: string) => {
     const fieldId = `application-${field.replace(/^activities\.(\d+)\.typeKey$/, 'activities.$1.kind').replaceAll('.', '-')}`;
@@ -46,6 +47,7 @@ export function CheckPage() {
     setFailure(null);
     try {
       await post<SubmitReceipt>(`/api/applications/${id}/submit`, {}, { 'idempotency-key': key.current });
+      submitted.current = true;
       clearLocal(id);
       await client.invalidateQueries({ queryKey: applicationKey(id) });
       navigate(`/applications/${id}/receipt`);
