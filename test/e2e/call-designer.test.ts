@@ -256,6 +256,8 @@ describe('the call designer', () => {
     await form.getByRole('button', { name: 'Skapa satsningen' }).click();
     await page.getByText('Satsningen ”Social sammanhållning 2027” är skapad.').waitFor();
     const created = page.getByRole('region', { name: 'Budgetposter i Social sammanhållning 2027' });
+    // The list refetches after the flash message: wait for the new programme's row before reading it.
+    await created.getByRole('row', { name: /Brobyggare/ }).waitFor();
     expect(
       await created
         .getByRole('row', { name: /Brobyggare/ })
