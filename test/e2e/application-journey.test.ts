@@ -70,7 +70,10 @@ async function step(page: Page, name: RegExp) {
 }
 
 async function saved(page: Page) {
-  await page.locator('.save-status').getByText(/^Sparat kl\. \d\d\.\d\d$/).waitFor();
+  await page
+    .locator('.save-status')
+    .getByText(/^Sparat kl\. \d\d\.\d\d$/)
+    .waitFor();
 }
 
 describe('applying for a grant', () => {
@@ -215,7 +218,11 @@ describe('applying for a grant', () => {
     // The receipt mail reaches the local mailbox.
     await p.getByRole('navigation').getByRole('link', { name: 'Brevlåda (demo)' }).click();
     await settledAndAccessible(p, 'Brevlåda (demo)');
-    await p.locator('.mail-item').filter({ hasText: EMAIL }).filter({ hasText: `Kvitto: er ansökan ${caseNumber} har kommit in` }).waitFor({ timeout: 20_000 });
+    await p
+      .locator('.mail-item')
+      .filter({ hasText: EMAIL })
+      .filter({ hasText: `Kvitto: er ansökan ${caseNumber} har kommit in` })
+      .waitFor({ timeout: 20_000 });
 
     // The organisation's page lists the application with its case number.
     await p.goto(`/organisations/${user.organisations[0].id}`);

@@ -58,7 +58,8 @@ function Comparison({ mine, theirs }: { mine: ApplicationContent; theirs: Applic
   const keys = (Object.keys(mine) as (keyof ApplicationContent)[]).filter((k) => JSON.stringify(mine[k]) !== JSON.stringify(theirs[k]));
   if (!keys.length) return <p>{t('application.compare.same')}</p>;
   return (
-    <div className="table-wrap">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+    <section className="table-wrap" aria-label={t('application.compare.caption')} tabIndex={0}>
       <table className="table">
         <caption className="visually-hidden">{t('application.compare.caption')}</caption>
         <thead>
@@ -78,7 +79,7 @@ function Comparison({ mine, theirs }: { mine: ApplicationContent; theirs: Applic
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 

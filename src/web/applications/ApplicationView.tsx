@@ -61,7 +61,8 @@ export function ContentView({ content: c, call, funderId }: { content: Applicati
         <p>{none}</p>
       )}
       <h3>{t('application.steps.budget')}</h3>
-      <div className="table-wrap">
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
+      <section className="table-wrap" aria-label={t('application.fields.budget')} tabIndex={0}>
         <table className="table">
           <caption className="visually-hidden">{t('application.fields.budget')}</caption>
           <thead>
@@ -88,7 +89,7 @@ export function ContentView({ content: c, call, funderId }: { content: Applicati
             </tr>
           </tfoot>
         </table>
-      </div>
+      </section>
       <dl className="facts">
         <Fact label={t('application.fields.amountRequested')}>{kr(c.amountRequested)}</Fact>
         <Fact label={t('application.fields.ownContribution')}>{kr(c.ownContribution)}</Fact>

@@ -1,0 +1,117 @@
+// The caseworker works the inbox: filters, searches, opens SN 2022/00001 and asks
+// for completion; the association reads the request and answers it.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addMonths, dateInStockholm } from '../../src/domain/deadlines.ts';
+import { startTestServer, type TestApp } from '../support/app.ts';
+import { axe, launchBrowser, openPage, PHONE, scriptErrors, settledAndAccessible } from '../support/browser.ts';
+
+let server: TestApp & { url: string };
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const FUNDER = 'Socialnämnden, Norrköpings kommun';
+const TITLE = 'Fler vuxna ute på kvällarna i Navestad och Hageby';
+const MESSAGE = 'Skicka en tidsplan för utbildningen av de nya vandrarna.';
+
+async function signIn(page: Page, email: string, name: string) {
+  await page.goto('/sign-in');
+  await page.getByLabel('E-postadress').fill(email);
+  await page.getByLabel('Lösenord').fill('samverka-demo');
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await settledAndAccessible(page, `Hej ${name}`);
+}
+
+const caseNumbers = async (page: Page) => page.locator('.inbox-table tbody th').allTextContents();
+
+describe('completion of an application', () => {
+  it('the caseworker filters the inbox and asks for completion, and the association answers', { timeout: 60_000 }, async () => {
+    const caseworker = await openPage(browser, server.url);
+    const c = caseworker.page;
+    await signIn(c, 'handlaggare@norrkoping.example', 'Hanna Handläggare');
+    await c.getByRole('region', { name: FUNDER }).getByRole('link', { name: 'Inkomna ansökningar' }).click();
+    await settledAndAccessible(c, 'Inkomna ansökningar');
+    expect(await caseNumbers(c)).toEqual(['SN 2022/00003', 'SN 2022/00002', 'SN 2022/00001']);
+    await c.getByRole('table', { name: 'Ansökningar' }).waitFor();
+    const csv = await c.getByRole('link', { name: 'Ladda ned som CSV' }).getAttribute('href');
+
+    await c.getByLabel('Organisationsform').selectOption({ label: 'Studieförbund' });
+    await c.getByRole('button', { name: 'Visa' }).click();
+    await c.getByText('1 ansökan', { exact: true }).waitFor();
+    expect(await caseNumbers(c)).toEqual(['SN 2022/00002']);
+    expect(await c.getByRole('link', { name: 'Ladda ned som Excel' }).getAttribute('href')).toContain('orgType=studieforbund');
+    await axe(c, 'inbox filtered');
+    const file = await c.request.get(csv as string);
+    expect(file.headers()['content-type']).toContain('text/csv');
+
+    await c.getByRole('link', { name: 'Rensa filter' }).click();
+    await c.getByText('3 ansökningar', { exact: true }).waitFor();
+    await c.getByRole('searchbox', { name: 'Sök' }).fill('nattvandrarna');
+    await c.getByLabel('Sortering').selectOption({ label: 'Högst belopp först' });
+    await c.getByRole('button', { name: 'Visa' }).click();
+    await c.getByText('1 ansökan', { exact: true }).waitFor();
+    expect(new URL(c.url()).searchParams.get('q')).toBe('nattvandrarna');
+    await c.getByRole('link', { name: 'SN 2022/00001' }).click();
+    await settledAndAccessible(c, `${TITLE} (SN 2022/00001)`);
+    expect(await c.getByRole('region', { name: 'Det som kom in' }).textContent()).toContain('Nattvandring fredag–söndag och onsdagar');
+
+    // A reply-by date that has passed is refused on its field.
+    const ask = c.getByRole('region', { name: 'Begär komplettering' });
+    await ask.getByLabel('Vad behöver kompletteras?').fill(MESSAGE);
+    await ask.getByLabel('Svara senast').fill(dateInStockholm(new Date()));
+    await ask.getByRole('button', { name: 'Skicka begäran' }).click();
+    await c.locator('#completion-replyBy-error').getByText('Svarsdatumet måste ligga efter i dag.').waitFor();
+    expect(await ask.getByLabel('Svara senast').getAttribute('aria-invalid')).toBe('true');
+    expect(await ask.getByLabel('Vad behöver kompletteras?').inputValue()).toBe(MESSAGE);
+    await axe(c, 'completion request, date passed');
+    const replyBy = addMonths(dateInStockholm(new Date()), 1);
+    await ask.getByLabel('Svara senast').fill(replyBy);
+    await ask.getByRole('button', { name: 'Skicka begäran' }).click();
+    await c.getByText('Nattvandrarna Norrköping har fått en begäran om komplettering.').waitFor();
+    const rounds = c.getByRole('region', { name: 'Kompletteringar' });
+    await rounds.locator('.completion-round').filter({ hasText: MESSAGE }).getByText('Väntar på svar').waitFor();
+    await axe(c, 'completion requested');
+    expect(scriptErrors(c)).toEqual([]);
+
+    // The association, on a phone, finds the request from its organisation page and answers.
+    const applicant = await openPage(browser, server.url, PHONE);
+    const a = applicant.page;
+    await signIn(a, 'forening@nattvandrarna.example', 'Fatima Föreningsaktiv');
+    await a.getByRole('region', { name: 'Dina organisationer' }).getByRole('link', { name: 'Nattvandrarna Norrköping' }).click();
+    await settledAndAccessible(a, 'Nattvandrarna Norrköping');
+    await a.getByRole('region', { name: 'Ansökningar' }).getByRole('link', { name: TITLE }).click();
+    await settledAndAccessible(a, `${TITLE} (SN 2022/00001)`);
+    const round = a.locator('.completion-round').filter({ hasText: MESSAGE });
+    await round.getByText(`svar senast ${replyBy}`).waitFor();
+    await round.getByRole('button', { name: 'Skicka kompletteringen' }).click();
+    await a.locator(`[id^="answer-"][id$="-answer-error"]`).waitFor();
+    await axe(a, 'completion answer, empty');
+    await round.getByLabel('Ditt svar').fill('Utbildningen hålls i april och maj; tidsplanen är bifogad.');
+    await round
+      .getByLabel('Handlingar')
+      .setInputFiles({ name: 'tidsplan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% tidsplan\ntrailer <</Root 1 0 R>>\n%%EOF\n') });
+    await round.getByText('tidsplan.pdf').waitFor();
+    await round.getByRole('button', { name: 'Skicka kompletteringen' }).click();
+    await round.getByText('Besvarad').waitFor();
+    expect(await round.textContent()).toContain('Utbildningen hålls i april och maj');
+    await round.getByRole('link', { name: 'tidsplan.pdf' }).waitFor();
+    await axe(a, 'completion answered');
+    const { scroll, width } = await a.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
+    expect(scroll).toBeLessThanOrEqual(width);
+    expect(scriptErrors(a)).toEqual([]);
+
+    // The caseworker sees the answer.
+    await c.reload();
+    await settledAndAccessible(c, `${TITLE} (SN 2022/00001)`);
+    await rounds.locator('.completion-round').filter({ hasText: MESSAGE }).getByText('Besvarad').waitFor();
+    await caseworker.context.close();
+    await applicant.context.close();
+  });
+});
