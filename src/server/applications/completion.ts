@@ -66,7 +66,7 @@ export function completionRoutes(app: FastifyInstance, ctx: AppContext) {
         return row;
       });
       reply.code(201);
-      return present(round);
+      return presentRound(round);
     },
   );
 
@@ -136,12 +136,13 @@ export function completionRoutes(app: FastifyInstance, ctx: AppContext) {
         });
         return row;
       });
-      return present(round);
+      return presentRound(round);
     },
   );
 }
 
-function present(r: {
+/** A completion round as the API shows it. */
+export function presentRound(r: {
   id: string;
   message: string;
   reply_by: string;

@@ -83,15 +83,7 @@ async function view(tx: Tx, row: ApplicationRow, access: Located['access']) {
     deadline: call.rules.deadline,
     closesAt: window ? window.closesAt.toISOString() : null,
     access,
-    completionRequests: rounds.map((r) => ({
-      id: r.id,
-      message: r.message,
-      replyBy: r.reply_by,
-      askedAt: r.created_at.toISOString(),
-      answer: r.answer,
-      answerFiles: r.answer_files,
-      answeredAt: r.answered_at?.toISOString() ?? null,
-    })),
+    completionRequests: rounds.map(presentRound),
   };
 }
 
