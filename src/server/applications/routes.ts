@@ -21,6 +21,7 @@ import { requireUser, type SignedInUser, scopeOf } from '../plugins/session.ts';
 import { Problem, rulesProblem } from '../problem.ts';
 import { errorResponses, Uuid } from '../schemas.ts';
 import { type ApplicationRow, inScope, type Located, locate, requireApplicant } from './access.ts';
+import { presentRound } from './completion.ts';
 import { ApplicationContentSchema, ApplicationView } from './schema.ts';
 
 const actor = (u: SignedInUser) => ({ userId: u.userId, label: u.email });
