@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { CompiledQuery, Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
@@ -20,6 +21,9 @@ export interface Database {
   /** PGlite only: the whole data directory as a tarball, to clone a migrated database quickly. */
   dumpDataDir?: () => Promise<Blob>;
 }
+
+/** A created and migrated embedded database, made at install time; a new data directory starts from it. */
+export const PGLITE_TEMPLATE = resolve(import.meta.dirname, '../../dist/pglite-template.tar');
 
 const INT8 = 20;
 /** Calendar dates stay YYYY-MM-DD strings: a Date would shift them by the server's time zone. */
@@ -76,10 +80,15 @@ function openPostgres(url: string, max: number): Database {
 }
 
 async function openPGlite(options: OpenOptions): Promise<Database> {
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  let loadDataDir = options.loadDataDir;
+  if (options.dataDir) {
+    mkdirSync(options.dataDir, { recursive: true });
+    const fresh = !existsSync(join(options.dataDir, 'PG_VERSION'));
+    if (fresh && !loadDataDir && existsSync(PGLITE_TEMPLATE)) loadDataDir = new Blob([readFileSync(PGLITE_TEMPLATE)]);
+  }
   const client = await PGlite.create({
     dataDir: options.dataDir,
-    loadDataDir: options.loadDataDir,
+    loadDataDir,
     parsers: { [INT8]: parseInt8, [DATE]: asText },
   });
   const mutex = new Mutex();
