@@ -77,7 +77,7 @@ async function saved(page: Page) {
 }
 
 describe('applying for a grant', () => {
-  it('a new association applies on a phone, leaves and comes back, and submits', { timeout: 60_000 }, async () => {
+  it('a new association applies on a phone, leaves and comes back, and submits', { timeout: 90_000 }, async () => {
     const number = orgNumber();
     expect(Organisationsnummer.valid(number)).toBe(true);
     const { context, page } = await openPage(browser, server.url, PHONE);

@@ -61,6 +61,24 @@ export function CheckPage() {
     }
   }
 
+  /** "Aktivitet 1, Från och med", "Stadgar", a question's own text: which field, in words. */
+  const labelFor = (field: string): string => {
+    const [head, second, third] = field.split('.');
+    const sub: Record<string, string> = { typeKey: 'kind', label: 'budgetLabel', amount: 'budgetAmount', role: 'partnerRole' };
+    const fieldName = (name: string) => t(`application.fields.${sub[name] ?? name}`, { defaultValue: t(`fields.${name}`, { defaultValue: name }) });
+    if (head === 'attachments' && second) return t(`attachments.${second}`);
+    if (head === 'declarations' && second) return t(`exclusions.${second}.short`);
+    if (head === 'answers' && second) return call.data?.rules.questions.find((q) => q.id === second)?.label ?? t('check.fields.answers');
+    const rows: Record<string, string> = {
+      activities: 'application.activityN',
+      budget: 'application.budgetRowN',
+      partners: 'application.partnerN',
+      contacts: 'application.contactN',
+    };
+    if (rows[head] && third) return `${t(rows[head], { n: Number(second) + 1 })}, ${fieldName(third).toLowerCase()}`;
+    return t(`check.fields.${head}`, { defaultValue: field });
+  };
+
   const data = check.data;
   return (
     <Page title={t('check.title')}>
@@ -122,8 +140,7 @@ export function CheckPage() {
                   {data.problems.map((p) => (
                     <li key={p.field}>
                       <Link to={linkTo(p.field)}>
-                        {t('check.stepLabel', { n: stepOfField(p.field, steps) })} {t(`check.fields.${p.field.split('.')[0]}`, { defaultValue: p.field })}
-                        {/\.\d+\./.test(p.field) ? ` ${Number(p.field.split('.')[1]) + 1}` : ''}: {p.message}
+                        {t('check.stepLabel', { n: stepOfField(p.field, steps) })} {labelFor(p.field)}: {p.message}
                       </Link>
                     </li>
                   ))}
