@@ -173,6 +173,7 @@ export const messages = {
   application_not_draft: { sv: 'Ansökan är redan inskickad och kan inte ändras.', en: 'The application has been submitted and can no longer be changed.' },
   application_incomplete: { sv: 'Ansökan är inte klar att skicka in: se det som saknas.', en: 'The application is not ready to submit: see what is missing.' },
   application_withdrawn: { sv: 'Ansökan är återtagen.', en: 'The application has been withdrawn.' },
+  application_not_submitted: { sv: 'Ansökan är inte inskickad än.', en: 'The application has not been submitted yet.' },
   reply_by_past: { sv: 'Svarsdatumet måste ligga efter i dag.', en: 'The reply-by date must be after today.' },
   completion_answered: { sv: 'Kompletteringen är redan besvarad.', en: 'The request has already been answered.' },
   evidence_missing: {

@@ -177,6 +177,7 @@ describe('an applicant', () => {
     expect(second.status).toBe(409);
     expect(second.body.code).toBe('edit_conflict');
     expect(second.body.title).toContain('Leo Ledare');
+    expect(second.body.title).not.toMatch(/\dT\d/);
     expect(second.body.details.current).toMatchObject({ version: base.version + 1, content: { title: 'Första versionen' } });
   });
 

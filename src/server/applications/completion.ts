@@ -39,7 +39,7 @@ export function completionRoutes(app: FastifyInstance, ctx: AppContext) {
       const members = await organisationMembers(ctx, located.organisationId);
       const round = await inScope(ctx, located, async (tx) => {
         const app = await tx.selectFrom('applications').select(['status', 'case_number', 'title', 'organisation_name']).where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
-        if (app.status !== 'submitted') throw new Problem(409, 'application_withdrawn');
+        if (app.status !== 'submitted') throw new Problem(409, app.status === 'withdrawn' ? 'application_withdrawn' : 'application_not_submitted');
         const row = await tx
           .insertInto('completion_requests')
           .values({ funder_id: located.funderId, application_id: id, message: message.trim(), reply_by: replyBy, created_by: user.userId })

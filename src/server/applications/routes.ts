@@ -281,7 +281,16 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
         if (row.status !== 'draft') throw new Problem(409, 'application_not_draft');
         if (row.version !== version) {
           const current = await view(tx, row, 'applicant');
-          throw new Problem(409, 'edit_conflict', { name: current.updatedBy ?? '', at: row.updated_at.toISOString() }, [], { current });
+          const at = (lang: 'sv' | 'en') =>
+            row.updated_at.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB', { timeZone: 'Europe/Stockholm', dateStyle: 'long', timeStyle: 'short' });
+          const name = current.updatedBy ?? { sv: 'Någon annan', en: 'Someone else' };
+          throw new Problem(
+            409,
+            'edit_conflict',
+            { name, at: { sv: at('sv'), en: at('en') } },
+            [],
+            { current },
+          );
         }
         const saved = await tx
           .updateTable('applications')
