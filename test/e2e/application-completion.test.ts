@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMonths, dateInStockholm } from '../../src/domain/deadlines.ts';
 import { startTestServer, type TestApp } from '../support/app.ts';
-import { axe, launchBrowser, openPage, PHONE, scriptErrors, settledAndAccessible } from '../support/browser.ts';
+import { axe, launchBrowser, openPage, PHONE, scriptErrors, settledAndAccessible, signIn } from '../support/browser.ts';
 
 let server: TestApp & { url: string };
 let browser: Browser;
@@ -20,14 +20,6 @@ afterAll(async () => {
 const FUNDER = 'Socialnämnden, Norrköpings kommun';
 const TITLE = 'Fler vuxna ute på kvällarna i Navestad och Hageby';
 const MESSAGE = 'Skicka en tidsplan för utbildningen av de nya vandrarna.';
-
-async function signIn(page: Page, email: string, name: string) {
-  await page.goto('/sign-in');
-  await page.getByLabel('E-postadress').fill(email);
-  await page.getByLabel('Lösenord').fill('samverka-demo');
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await settledAndAccessible(page, `Hej ${name}`);
-}
 
 const caseNumbers = async (page: Page) => page.locator('.inbox-table tbody th').allTextContents();
 

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type TestApp } from '../support/app.ts';
-import { axe, launchBrowser, openPage, PHONE, scriptErrors, settledAndAccessible } from '../support/browser.ts';
+import { axe, launchBrowser, openPage, PHONE, scriptErrors, settledAndAccessible, signIn } from '../support/browser.ts';
 
 let server: TestApp & { url: string };
 let browser: Browser;
@@ -16,13 +16,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function signIn(page: Page) {
-  await page.goto('/sign-in');
-  await page.getByLabel('E-postadress').fill('forening@nattvandrarna.example');
-  await page.getByLabel('Lösenord').fill('samverka-demo');
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await settledAndAccessible(page, 'Hej Fatima Föreningsaktiv');
-}
+const signInAsFatima = (page: Page) => signIn(page, 'forening@nattvandrarna.example', 'Fatima Föreningsaktiv');
 
 const saved = (page: Page) =>
   page
@@ -40,7 +34,7 @@ describe('an edit conflict', () => {
       .executeTakeFirstOrThrow();
     const one = await openPage(browser, server.url);
     const two = await openPage(browser, server.url, PHONE);
-    await Promise.all([signIn(one.page), signIn(two.page)]);
+    await Promise.all([signInAsFatima(one.page), signInAsFatima(two.page)]);
     for (const { page } of [one, two]) {
       await page.goto(`/applications/${draft.id}`);
       await settledAndAccessible(page, 'Ansökan');

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMonths, dateInStockholm } from '../../src/domain/deadlines.ts';
 import { startTestServer, type TestApp } from '../support/app.ts';
-import { axe, launchBrowser, openPage, scriptErrors, settledAndAccessible } from '../support/browser.ts';
+import { axe, launchBrowser, openPage, scriptErrors, settledAndAccessible, signIn } from '../support/browser.ts';
 
 let server: TestApp & { url: string };
 let browser: Browser;
@@ -26,14 +26,6 @@ const laterDeadline = addMonths(today, 2);
 /** How a date reads in Swedish: "23 december 2026". */
 const swedish = (date: string) =>
   new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
-
-async function signIn(page: Page, email: string, name: string) {
-  await page.goto('/sign-in');
-  await page.getByLabel('E-postadress').fill(email);
-  await page.getByLabel('Lösenord').fill('samverka-demo');
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await settledAndAccessible(page, `Hej ${name}`);
-}
 
 /** The error shown on a field, by the field's label, and that the field says it is invalid. */
 async function fieldError(page: Page, id: string) {

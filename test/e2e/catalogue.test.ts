@@ -1,9 +1,9 @@
 // The activity catalogue stays open: an association proposes a new kind of
 // activity, and the caseworker adopts it with its Swedish and English names.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestApp } from '../support/app.ts';
-import { axe, launchBrowser, openPage, scriptErrors, settledAndAccessible } from '../support/browser.ts';
+import { axe, launchBrowser, openPage, scriptErrors, settledAndAccessible, signIn } from '../support/browser.ts';
 
 let server: TestApp & { url: string };
 let browser: Browser;
@@ -18,14 +18,6 @@ afterAll(async () => {
 
 const FUNDER = 'Socialnämnden, Norrköpings kommun';
 const ORG = 'Nattvandrarna Norrköping';
-
-async function signIn(page: Page, email: string, name: string) {
-  await page.goto('/sign-in');
-  await page.getByLabel('E-postadress').fill(email);
-  await page.getByLabel('Lösenord').fill('samverka-demo');
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await settledAndAccessible(page, `Hej ${name}`);
-}
 
 describe('the activity catalogue', () => {
   it('an association proposes night basketball and the caseworker adopts it in Swedish and English', { timeout: 60_000 }, async () => {

@@ -1,10 +1,10 @@
 // An association asks to be approved as eligible for grants (bidragsberättigad):
 // it uploads its documents, a wrong file and a wrong bankgiro are answered on their
 // fields, the caseworker asks for more with a note, and the association reads it.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestApp } from '../support/app.ts';
-import { axe, launchBrowser, openPage, scriptErrors, settledAndAccessible } from '../support/browser.ts';
+import { axe, launchBrowser, openPage, scriptErrors, settledAndAccessible, signIn } from '../support/browser.ts';
 
 let server: TestApp & { url: string };
 let browser: Browser;
@@ -28,14 +28,6 @@ const pdf = (title: string) => ({
     `%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\n% ${title}\ntrailer <</Root 1 0 R>>\n%%EOF\n`,
   ),
 });
-
-async function signIn(page: Page, email: string, name: string) {
-  await page.goto('/sign-in');
-  await page.getByLabel('E-postadress').fill(email);
-  await page.getByLabel('Lösenord').fill('samverka-demo');
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await settledAndAccessible(page, `Hej ${name}`);
-}
 
 describe('eligibility approval', () => {
   it('the Vivalla association sends its documents, the caseworker asks for more, and the association sees the note', { timeout: 60_000 }, async () => {

@@ -3,7 +3,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestApp } from '../support/app.ts';
-import { axe, launchBrowser, openPage, PHONE, scriptErrors, settledAndAccessible } from '../support/browser.ts';
+import { axe, launchBrowser, openPage, PHONE, scriptErrors, settledAndAccessible, signIn } from '../support/browser.ts';
 
 let server: TestApp & { url: string };
 let browser: Browser;
@@ -17,14 +17,6 @@ afterAll(async () => {
 });
 
 const FUNDER = 'Socialnämnden, Norrköpings kommun';
-
-async function signIn(page: Page, email: string, name: string) {
-  await page.goto('/sign-in');
-  await page.getByLabel('E-postadress').fill(email);
-  await page.getByLabel('Lösenord').fill('samverka-demo');
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await settledAndAccessible(page, `Hej ${name}`);
-}
 
 /** The mailbox page refreshes itself; the mail worker delivers within a few seconds. */
 async function openMail(page: Page, subject: string, to: string) {

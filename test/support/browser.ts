@@ -76,3 +76,12 @@ export async function settledAndAccessible(page: Page, heading: string | RegExp)
   await page.waitForFunction(() => ![...document.querySelectorAll('[role=status]')].some((el) => /^(Hämtar|Loading)/.test(el.textContent ?? '')));
   await axe(page);
 }
+
+/** Signs a demo user in through the sign-in page and waits for their start page (scanned). */
+export async function signIn(page: Page, email: string, name: string, password = 'samverka-demo') {
+  await page.goto('/sign-in');
+  await page.getByLabel('E-postadress').fill(email);
+  await page.getByLabel('Lösenord').fill(password);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await settledAndAccessible(page, `Hej ${name}`);
+}
