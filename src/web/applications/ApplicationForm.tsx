@@ -13,6 +13,7 @@ import type { ActivityType } from '../calls/types.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { Checkbox, CheckboxGroup, Radio, SelectField, TextAreaField, TextField } from '../components/fields.tsx';
 import { Info, usePageTitle } from '../components/page.tsx';
+import { RemoveRowButton } from '../components/rows.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
 import { currentLanguage, useLocalized } from '../i18n/index.ts';
 import { signInPath } from '../session.ts';
@@ -253,16 +254,9 @@ function ActivitiesStep({ f, call, funderId }: { f: Form; call: CallRules; funde
             className="input-short"
             {...f.field(`activities.${i}.expectedParticipants`)}
           />
-          <button
-            type="button"
-            className="button button-secondary button-small"
-            onClick={() => {
-              list.remove(i);
-              document.getElementById(`${listId}-add`)?.focus();
-            }}
-          >
+          <RemoveRowButton groupId={listId} onRemove={() => list.remove(i)}>
             {t('application.removeActivity', { n: i + 1 })}
-          </button>
+          </RemoveRowButton>
         </fieldset>
       ))}
       <button
@@ -297,16 +291,9 @@ function BudgetStep({ f, call }: { f: Form; call: CallRules }) {
               <TextField label={t('application.fields.budgetLabel')} {...f.field(`budget.${i}.label`)} />
               <TextField label={t('application.fields.budgetAmount')} inputMode="decimal" className="input-medium" {...f.field(`budget.${i}.amount`)} />
             </div>
-            <button
-              type="button"
-              className="button button-secondary button-small"
-              onClick={() => {
-                list.remove(i);
-                document.getElementById(`${listId}-add`)?.focus();
-              }}
-            >
+            <RemoveRowButton groupId={listId} onRemove={() => list.remove(i)}>
               {t('application.removeBudgetRow', { n: i + 1 })}
-            </button>
+            </RemoveRowButton>
           </fieldset>
         ))}
         <button
@@ -362,16 +349,9 @@ function PeopleStep({ f }: { f: Form }) {
             <TextField label={t('fields.orgNumber')} autoComplete="off" spellCheck={false} className="input-medium" {...f.field(`partners.${i}.orgNumber`)} />
             <TextField label={t('fields.organisationName')} {...f.field(`partners.${i}.name`)} />
             <TextField label={t('application.fields.partnerRole')} hint={t('application.hints.partnerRole')} {...f.field(`partners.${i}.role`)} />
-            <button
-              type="button"
-              className="button button-secondary button-small"
-              onClick={() => {
-                partners.remove(i);
-                document.getElementById(`${pid}-add`)?.focus();
-              }}
-            >
+            <RemoveRowButton groupId={pid} onRemove={() => partners.remove(i)}>
               {t('application.removePartner', { n: i + 1 })}
-            </button>
+            </RemoveRowButton>
           </fieldset>
         ))}
         <button
@@ -397,16 +377,9 @@ function PeopleStep({ f }: { f: Form }) {
               className="input-medium"
               {...f.field(`contacts.${i}.phone`)}
             />
-            <button
-              type="button"
-              className="button button-secondary button-small"
-              onClick={() => {
-                contacts.remove(i);
-                document.getElementById(`${cid}-add`)?.focus();
-              }}
-            >
+            <RemoveRowButton groupId={cid} onRemove={() => contacts.remove(i)}>
               {t('application.removeContact', { n: i + 1 })}
-            </button>
+            </RemoveRowButton>
           </fieldset>
         ))}
         <button

@@ -10,6 +10,7 @@ import type { Funder } from '../calls/types.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { CheckboxGroup, Radio, SelectField, TextField } from '../components/fields.tsx';
 import { Info, LoadError, Loading, Page } from '../components/page.tsx';
+import { RemoveRowButton } from '../components/rows.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
 import { useFunders } from '../components/useFunders.ts';
 import { collect, localFieldError, required, ruleErrors } from '../components/validation.ts';
@@ -278,16 +279,9 @@ function RequestForm({ organisation, funders, existing, initial }: { organisatio
                     {...f.field(`board.${i}.role`)}
                   />
                 </div>
-                <button
-                  type="button"
-                  className="button button-secondary button-small"
-                  onClick={() => {
-                    board.remove(i);
-                    document.getElementById(`${boardId}-add`)?.focus();
-                  }}
-                >
+                <RemoveRowButton groupId={boardId} onRemove={() => board.remove(i)}>
                   {t('eligibility.removeBoardMember', { n: i + 1 })}
-                </button>
+                </RemoveRowButton>
               </fieldset>
             ))}
             <button

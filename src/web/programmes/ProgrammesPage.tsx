@@ -11,6 +11,7 @@ import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { CheckboxGroup, TextAreaField, TextField } from '../components/fields.tsx';
 import { useFunder } from '../components/funder.ts';
 import { Info, LoadError, Loading, Page, Success } from '../components/page.tsx';
+import { RemoveRowButton } from '../components/rows.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
 import { useDebounced } from '../components/useDebounced.ts';
 import { collect, localFieldError, required, ruleErrors } from '../components/validation.ts';
@@ -193,16 +194,9 @@ function NewProgrammeForm({ funderId }: { funderId: string }) {
                   <TextField label={t('programmes.lineAmount')} inputMode="decimal" className="input-medium" {...f.field(`lines.${i}.amount`)} />
                 </div>
                 {lines.fields.length > 1 ? (
-                  <button
-                    type="button"
-                    className="button button-secondary button-small"
-                    onClick={() => {
-                      lines.remove(i);
-                      document.getElementById(`${f.fieldId('lines')}-add`)?.focus();
-                    }}
-                  >
+                  <RemoveRowButton groupId={f.fieldId('lines')} onRemove={() => lines.remove(i)}>
                     {t('programmes.removeLine', { n: i + 1 })}
-                  </button>
+                  </RemoveRowButton>
                 ) : null}
               </fieldset>
             ))}

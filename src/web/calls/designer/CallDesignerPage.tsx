@@ -12,6 +12,7 @@ import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { Checkbox, CheckboxGroup, SelectField, TextAreaField, TextField } from '../../components/fields.tsx';
 import { useFunder } from '../../components/funder.ts';
 import { Info, LoadError, Loading, Page, Success } from '../../components/page.tsx';
+import { RemoveRowButton } from '../../components/rows.tsx';
 import { useAppForm } from '../../components/useAppForm.ts';
 import { useDebounced } from '../../components/useDebounced.ts';
 import { collect, required, ruleErrors } from '../../components/validation.ts';
@@ -63,16 +64,9 @@ function TextRows({
       {rows.fields.map((row, i) => (
         <div key={row.id} className="row-with-action">
           <TextField label={rowLabel(i + 1)} {...f.field(`${name}.${i}.value`)} />
-          <button
-            type="button"
-            className="button button-secondary button-small"
-            onClick={() => {
-              rows.remove(i);
-              document.getElementById(`${groupId}-add`)?.focus();
-            }}
-          >
+          <RemoveRowButton groupId={groupId} onRemove={() => rows.remove(i)}>
             {removeLabel(i + 1)}
-          </button>
+          </RemoveRowButton>
         </div>
       ))}
       <div>
@@ -107,16 +101,9 @@ function Criteria({ f }: { f: Form }) {
             <TextField label={t('designer.criteria.weight')} inputMode="numeric" className="input-short" {...f.field(`criteria.${i}.weight`)} />
           </div>
           <TextField label={t('designer.criteria.description')} optional {...f.field(`criteria.${i}.description`)} />
-          <button
-            type="button"
-            className="button button-secondary button-small"
-            onClick={() => {
-              rows.remove(i);
-              document.getElementById(`${groupId}-add`)?.focus();
-            }}
-          >
+          <RemoveRowButton groupId={groupId} onRemove={() => rows.remove(i)}>
             {t('designer.criteria.remove', { n: i + 1 })}
-          </button>
+          </RemoveRowButton>
         </fieldset>
       ))}
       {sumText ? (

@@ -3,6 +3,7 @@ import { useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { QUESTION_TYPES, type QuestionType } from '../../../domain/calls/types.ts';
 import { Checkbox, CheckboxGroup, SelectField, TextField } from '../../components/fields.tsx';
+import { RemoveRowButton } from '../../components/rows.tsx';
 import type { useAppForm } from '../../components/useAppForm.ts';
 import { QuestionsPreview } from '../QuestionsPreview.tsx';
 import { CHOICE_TYPES, type DesignerValues, newOption, newQuestion, TEXT_TYPES, toRules } from './values.ts';
@@ -25,16 +26,9 @@ function OptionsEditor({ f, index }: { f: Form; index: number }) {
       {options.fields.map((row, j) => (
         <div key={row.id} className="row-with-action">
           <TextField label={t('designer.questions.optionN', { n: j + 1 })} {...f.field(`questions.${index}.options.${j}.label`)} />
-          <button
-            type="button"
-            className="button button-secondary button-small"
-            onClick={() => {
-              options.remove(j);
-              document.getElementById(`${groupId}-add`)?.focus();
-            }}
-          >
+          <RemoveRowButton groupId={groupId} onRemove={() => options.remove(j)}>
             {t('designer.questions.removeOption', { n: j + 1 })}
-          </button>
+          </RemoveRowButton>
         </div>
       ))}
       <div>
