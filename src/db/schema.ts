@@ -298,6 +298,7 @@ export interface CompletionRequestsTable {
   answer_files: ColumnType<{ fileId: string; name: string }[], string | undefined, string>;
   answered_by: string | null;
   answered_at: Timestamp | null;
+  request_key: string | null;
 }
 
 export interface FileGrantsTable {

@@ -259,9 +259,15 @@ describe('completion requests', () => {
     const past = await caseworker.post(`/api/applications/${appId}/completion-requests`, { message: 'Skicka hyresavtalet.', replyBy: '2020-01-01' });
     expect(past.body.errors[0]).toMatchObject({ field: 'replyBy', code: 'reply_by_past' });
     const replyBy = addMonths(dateInStockholm(new Date()), 1);
-    const asked = await caseworker.post(`/api/applications/${appId}/completion-requests`, { message: 'Skicka hyresavtalet för hallen.', replyBy });
+    const key = { 'idempotency-key': 'komplettering-1' };
+    const asked = await caseworker.post(`/api/applications/${appId}/completion-requests`, { message: 'Skicka hyresavtalet för hallen.', replyBy }, key);
     expect(asked.status).toBe(201);
-    const mail = await t.db.kysely.selectFrom('outbox').selectAll().where('subject', 'like', 'Komplettering behövs%').executeTakeFirstOrThrow();
+    const retried = await caseworker.post(`/api/applications/${appId}/completion-requests`, { message: 'Skicka hyresavtalet för hallen.', replyBy }, key);
+    expect(retried.status).toBe(200);
+    expect(retried.body.id).toBe(asked.body.id);
+    const mails = await t.db.kysely.selectFrom('outbox').selectAll().where('subject', 'like', 'Komplettering behövs%').execute();
+    expect(mails).toHaveLength(1);
+    const mail = mails[0];
     expect(mail.body_text).toContain('Skicka hyresavtalet för hallen.');
     expect((await applicant.post(`/api/completion-requests/${asked.body.id}/answer`, { answer: '', files: [] })).status).toBe(400);
     const contract = await upload(applicant, nattvandrarna, 'hyresavtal.pdf');

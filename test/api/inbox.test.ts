@@ -93,3 +93,16 @@ describe('the caseworker inbox', () => {
     expect((await applicant.get(`/api/funders/${sn}/applications`)).status).toBe(403);
   });
 });
+
+describe('the inbox filters', () => {
+  it('offer the calls, areas and focus areas that received applications name, on the first page', async () => {
+    const first = await caseworker.get(`/api/funders/${sn}/applications?limit=1`);
+    expect(first.body.facets).toEqual({
+      calls: [expect.objectContaining({ title: 'Uppdragsbidrag för ökad trygghet 2022' })],
+      areas: ['Hageby', 'Klockaretorpet', 'Marielund', 'Navestad', 'Ringdansen'],
+      focusAreas: ['Stöd till unga utsatta för våld i nära relation, inklusive hedersrelaterat våld', 'Uppsökande verksamhet'],
+    });
+    const second = await caseworker.get(`/api/funders/${sn}/applications?limit=1&after=${first.body.next}`);
+    expect(second.body.facets).toBeUndefined();
+  });
+});

@@ -55,8 +55,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       answer text,
       answer_files jsonb not null default '[]',
       answered_by uuid references users (id),
-      answered_at timestamptz
+      answered_at timestamptz,
+      request_key text
     );
+    create unique index completion_requests_key on completion_requests (application_id, request_key) where request_key is not null;
     create index completion_requests_application on completion_requests (application_id, created_at);
   `.execute(db);
 

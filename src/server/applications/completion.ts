@@ -24,7 +24,8 @@ export function completionRoutes(app: FastifyInstance, ctx: AppContext) {
         summary: 'Ask the applicant to complete a submitted application by a date (caseworkers); the applicant is mailed',
         params: Type.Object({ id: Uuid }),
         body: Type.Object({ message: Type.String({ minLength: 1, maxLength: 5000 }), replyBy: Type.String({ maxLength: 10 }) }, { additionalProperties: false }),
-        response: { 201: CompletionRound, ...errorResponses },
+        headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ maxLength: 200 })) }),
+        response: { 200: CompletionRound, 201: CompletionRound, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -36,13 +37,19 @@ export function completionRoutes(app: FastifyInstance, ctx: AppContext) {
       if (!message.trim()) throw fieldProblem(400, 'message', 'required');
       if (!isCalendarDate(replyBy)) throw fieldProblem(400, 'replyBy', 'invalid_date');
       if (replyBy <= dateInStockholm(new Date())) throw fieldProblem(422, 'replyBy', 'reply_by_past');
+      const key = typeof request.headers['idempotency-key'] === 'string' ? request.headers['idempotency-key'] : null;
       const members = await organisationMembers(ctx, located.organisationId);
-      const round = await inScope(ctx, located, async (tx) => {
+      const { round, repeated } = await inScope(ctx, located, async (tx) => {
         const app = await tx.selectFrom('applications').select(['status', 'case_number', 'title', 'organisation_name']).where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+        // A retried request (same key) gets the round the first one made, and nobody is mailed twice.
+        if (key) {
+          const earlier = await tx.selectFrom('completion_requests').selectAll().where('application_id', '=', id).where('request_key', '=', key).executeTakeFirst();
+          if (earlier) return { round: earlier, repeated: true };
+        }
         if (app.status !== 'submitted') throw new Problem(409, app.status === 'withdrawn' ? 'application_withdrawn' : 'application_not_submitted');
         const row = await tx
           .insertInto('completion_requests')
-          .values({ funder_id: located.funderId, application_id: id, message: message.trim(), reply_by: replyBy, created_by: user.userId })
+          .values({ funder_id: located.funderId, application_id: id, message: message.trim(), reply_by: replyBy, created_by: user.userId, request_key: key })
           .returningAll()
           .executeTakeFirstOrThrow();
         for (const m of members) {
@@ -63,9 +70,9 @@ export function completionRoutes(app: FastifyInstance, ctx: AppContext) {
           funderId: located.funderId,
           data: { requestId: row.id, replyBy },
         });
-        return row;
+        return { round: row, repeated: false };
       });
-      reply.code(201);
+      reply.code(repeated ? 200 : 201);
       return presentRound(round);
     },
   );

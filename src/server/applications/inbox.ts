@@ -97,6 +97,22 @@ function query(tx: Tx, funderId: string, f: FilterValues, limit: number, after: 
   `.execute(tx);
 }
 
+/** The calls, areas and focus areas that received applications name, for the inbox's filters. */
+async function facets(tx: Tx, funderId: string) {
+  const { rows } = await sql<{ calls: { id: string; title: string }[] | null; areas: string[] | null; focus: string[] | null }>`
+    select
+      (select jsonb_agg(distinct jsonb_build_object('id', c.id, 'title', c.title)) from calls c
+        where exists (select 1 from applications x where x.call_id = c.id and x.funder_id = ${funderId} and x.status <> 'draft')) as calls,
+      (select jsonb_agg(distinct area order by area) from applications a,
+        jsonb_array_elements(a.submitted_content -> 'activities') act, jsonb_array_elements_text(act -> 'areas') area
+        where a.funder_id = ${funderId} and a.status <> 'draft') as areas,
+      (select jsonb_agg(distinct focus order by focus) from applications a, jsonb_array_elements_text(a.submitted_content -> 'focusAreas') focus
+        where a.funder_id = ${funderId} and a.status <> 'draft') as focus
+  `.execute(tx);
+  const r = rows[0];
+  return { calls: (r.calls ?? []).sort((a, b) => a.title.localeCompare(b.title, 'sv')), areas: r.areas ?? [], focusAreas: r.focus ?? [] };
+}
+
 const present = (r: Row) => ({
   id: r.id,
   caseNumber: r.case_number,
@@ -163,7 +179,23 @@ export function inboxRoutes(app: FastifyInstance, ctx: AppContext) {
         summary: "The caseworker's inbox: received applications of the funder's calls, filtered, searched, sorted, a page at a time (keyset)",
         params: FunderParams,
         querystring: Type.Intersect([Filters, Type.Object({ after: Type.Optional(Type.String({ maxLength: 500 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })) })]),
-        response: { 200: Type.Object({ items: Type.Array(InboxItem), next: Type.Union([Type.String(), Type.Null()]) }), ...errorResponses },
+        response: {
+          200: Type.Object({
+            items: Type.Array(InboxItem),
+            next: Type.Union([Type.String(), Type.Null()]),
+            facets: Type.Optional(
+              Type.Object(
+                {
+                  calls: Type.Array(Type.Object({ id: Uuid, title: Type.String() })),
+                  areas: Type.Array(Type.String()),
+                  focusAreas: Type.Array(Type.String()),
+                },
+                { description: 'What the filters can choose from, on the first page only' },
+              ),
+            ),
+          }),
+          ...errorResponses,
+        },
       },
     },
     async (request) => {
@@ -171,9 +203,16 @@ export function inboxRoutes(app: FastifyInstance, ctx: AppContext) {
       const user = authorise(request, funderId);
       const q = request.query as FilterValues & { after?: string; limit?: number };
       const limit = q.limit ?? 50;
-      const { rows } = await scoped(ctx.db, scopeOf(user, funderId), (tx) => query(tx, funderId, q, limit + 1, parseCursor(q.after)));
-      const page = rows.slice(0, limit);
-      return { items: page.map(present), next: rows.length > limit ? cursorOf(page[page.length - 1]) : null };
+      const after = parseCursor(q.after);
+      return scoped(ctx.db, scopeOf(user, funderId), async (tx) => {
+        const { rows } = await query(tx, funderId, q, limit + 1, after);
+        const page = rows.slice(0, limit);
+        return {
+          items: page.map(present),
+          next: rows.length > limit ? cursorOf(page[page.length - 1]) : null,
+          ...(after ? {} : { facets: await facets(tx, funderId) }),
+        };
+      });
     },
   );
 
