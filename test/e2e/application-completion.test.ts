@@ -45,6 +45,13 @@ describe('completion of an application', () => {
 
     await c.getByRole('link', { name: 'Rensa filter' }).click();
     await c.getByText('3 ansökningar', { exact: true }).waitFor();
+    // The area filter offers the areas the received applications name.
+    await c.getByLabel('Område').selectOption({ label: 'Ringdansen' });
+    await c.getByRole('button', { name: 'Visa' }).click();
+    await c.getByText('1 ansökan', { exact: true }).waitFor();
+    expect(await caseNumbers(c)).toEqual(['SN 2022/00002']);
+    await c.getByRole('link', { name: 'Rensa filter' }).click();
+    await c.getByText('3 ansökningar', { exact: true }).waitFor();
     await c.getByRole('searchbox', { name: 'Sök' }).fill('nattvandrarna');
     await c.getByLabel('Sortering').selectOption({ label: 'Högst belopp först' });
     await c.getByRole('button', { name: 'Visa' }).click();

@@ -9,8 +9,8 @@ import type { CallSummary } from '../calls/types.ts';
 import { SelectField, TextField } from '../components/fields.tsx';
 import { useFunder } from '../components/funder.ts';
 import { LoadError, Loading, Page } from '../components/page.tsx';
-import { StatusBadge } from './StatusBadge.tsx';
 import { dateTime } from './format.ts';
+import { StatusBadge } from './StatusBadge.tsx';
 import type { InboxItem } from './types.ts';
 
 const FILTERS = ['callId', 'status', 'area', 'focus', 'orgType', 'q', 'sort'] as const;
@@ -41,7 +41,9 @@ export function InboxPage() {
       const q = new URLSearchParams(filters);
       q.set('limit', String(PAGE));
       if (pageParam) q.set('after', pageParam);
-      return get<{ items: InboxItem[]; next: string | null }>(`/api/funders/${encodeURIComponent(funderId)}/applications?${q}`);
+      return get<{ items: InboxItem[]; next: string | null; facets?: { areas: string[]; focusAreas: string[] } }>(
+        `/api/funders/${encodeURIComponent(funderId)}/applications?${q}`,
+      );
     },
     getNextPageParam: (last) => last.next,
   });
@@ -59,7 +61,10 @@ export function InboxPage() {
     setParams(next);
   }
 
-  const focusAreas = [...new Set((calls.data?.calls ?? []).flatMap((c) => c.focusAreas))];
+  // The first page names the areas and focus areas received applications mention; the calls' own focus areas fill in before it arrives.
+  const facets = inbox.data?.pages[0]?.facets;
+  const focusAreas = facets?.focusAreas ?? [...new Set((calls.data?.calls ?? []).flatMap((c) => c.focusAreas))];
+  const areas = [...new Set([...(facets?.areas ?? []), ...(params.get('area') ? [params.get('area') as string] : [])])];
   const title = t('inbox.title');
   return (
     <Page title={funder.name ? `${title} – ${funder.name}` : title} heading={title}>
@@ -86,7 +91,14 @@ export function InboxPage() {
             defaultValue={params.get('status') ?? ''}
             options={['submitted', 'awaiting_completion', 'withdrawn'].map((s) => ({ value: s, label: t(`application.status.${s}`) }))}
           />
-          <TextField id="inbox-area" name="area" label={t('inbox.area')} defaultValue={params.get('area') ?? ''} />
+          <SelectField
+            id="inbox-area"
+            name="area"
+            label={t('inbox.area')}
+            placeholder={t('inbox.all')}
+            defaultValue={params.get('area') ?? ''}
+            options={areas.map((a) => ({ value: a, label: a }))}
+          />
           <SelectField
             id="inbox-focus"
             name="focus"
