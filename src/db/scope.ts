@@ -14,10 +14,11 @@ export interface Scope {
  */
 export function scoped<T>(db: Database, scope: Scope, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.kysely.transaction().execute(async (tx) => {
+    // One round trip: the settings row-level security reads, and the role (set_config('role', …, true) is SET LOCAL ROLE).
     await sql`select set_config('app.user_id', ${scope.userId ?? ''}, true),
                      set_config('app.funder_id', ${scope.funderId ?? ''}, true),
-                     set_config('app.organisation_ids', ${(scope.organisationIds ?? []).join(',')}, true)`.execute(tx);
-    await sql`set local role samverka_app`.execute(tx);
+                     set_config('app.organisation_ids', ${(scope.organisationIds ?? []).join(',')}, true),
+                     set_config('role', 'samverka_app', true)`.execute(tx);
     return fn(tx);
   });
 }

@@ -1,10 +1,11 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Tx } from '../../db/connection.ts';
-import { system } from '../../db/scope.ts';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
 import type { Scope } from '../../db/scope.ts';
-import { type Lang, pickLang } from '../../i18n/messages.ts';
+import { system } from '../../db/scope.ts';
 import type { FunderRole, Principal } from '../../domain/roles.ts';
+import { type Lang, pickLang } from '../../i18n/messages.ts';
 import type { AppContext } from '../context.ts';
 import { Problem } from '../problem.ts';
 
@@ -47,7 +48,9 @@ export function csrfTokenFor(secret: string, sessionId: string | null): string {
 }
 
 function csrfMac(secret: string, sessionId: string | null, nonce: string): string {
-  return createHmac('sha256', secret).update(`${sessionId ?? 'anonymous'}.${nonce}`).digest('base64url');
+  return createHmac('sha256', secret)
+    .update(`${sessionId ?? 'anonymous'}.${nonce}`)
+    .digest('base64url');
 }
 
 function csrfValid(secret: string, sessionId: string | null, header: string | undefined, cookie: string | undefined): boolean {
@@ -111,11 +114,7 @@ export function issueCsrf(ctx: AppContext, reply: FastifyReply, sessionId: strin
 }
 
 /** The signed-in view of a user: identity, funder roles and organisations. */
-export async function principalFor(
-  tx: Tx,
-  user: { id: string; email: string; name: string; locale: Lang },
-  sessionId: string,
-): Promise<SignedInUser> {
+export async function principalFor(tx: Kysely<DB>, user: { id: string; email: string; name: string; locale: Lang }, sessionId: string): Promise<SignedInUser> {
   const funders = await tx
     .selectFrom('funder_memberships')
     .innerJoin('funders', 'funders.id', 'funder_memberships.funder_id')
@@ -143,29 +142,39 @@ export async function principalFor(
   };
 }
 
+/** Read on every request: plain queries as the owner, without a transaction's two extra round trips. */
 async function loadUser(ctx: AppContext, sessionId: string): Promise<SignedInUser | null> {
-  return system(ctx.db, async (tx) => {
-    const row = await tx
-      .selectFrom('sessions')
-      .innerJoin('users', 'users.id', 'sessions.user_id')
-      .select(['sessions.id as sid', 'sessions.created_at', 'sessions.expires_at', 'sessions.last_seen_at', 'users.id', 'users.email', 'users.name', 'users.locale', 'users.disabled_at'])
-      .where('sessions.id', '=', sessionId)
-      .executeTakeFirst();
-    const now = Date.now();
-    if (!row || row.disabled_at || row.expires_at.getTime() <= now || row.created_at.getTime() + ABSOLUTE_HOURS * 3_600_000 <= now) {
-      if (row) await tx.deleteFrom('sessions').where('id', '=', sessionId).execute();
-      return null;
-    }
-    // Sliding expiry, written at most once a minute to spare the database.
-    if (now - row.last_seen_at.getTime() > 60_000) {
-      await tx
-        .updateTable('sessions')
-        .set({ last_seen_at: new Date(now), expires_at: new Date(now + ctx.config.sessionIdleMinutes * 60_000) })
-        .where('id', '=', sessionId)
-        .execute();
-    }
-    return principalFor(tx, row, sessionId);
-  });
+  const tx = ctx.db.kysely;
+  const row = await tx
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'sessions.id as sid',
+      'sessions.created_at',
+      'sessions.expires_at',
+      'sessions.last_seen_at',
+      'users.id',
+      'users.email',
+      'users.name',
+      'users.locale',
+      'users.disabled_at',
+    ])
+    .where('sessions.id', '=', sessionId)
+    .executeTakeFirst();
+  const now = Date.now();
+  if (!row || row.disabled_at || row.expires_at.getTime() <= now || row.created_at.getTime() + ABSOLUTE_HOURS * 3_600_000 <= now) {
+    if (row) await tx.deleteFrom('sessions').where('id', '=', sessionId).execute();
+    return null;
+  }
+  // Sliding expiry, written at most once a minute to spare the database.
+  if (now - row.last_seen_at.getTime() > 60_000) {
+    await tx
+      .updateTable('sessions')
+      .set({ last_seen_at: new Date(now), expires_at: new Date(now + ctx.config.sessionIdleMinutes * 60_000) })
+      .where('id', '=', sessionId)
+      .execute();
+  }
+  return principalFor(tx, row, sessionId);
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
