@@ -19,13 +19,21 @@ export function parseKronor(input: string): Ore | null {
   return Number.isSafeInteger(value) ? (value as Ore) : null;
 }
 
+// Building an Intl formatter is costly; amounts are formatted on hot paths (mails, exports, messages).
+const formatters = new Map<string, Intl.NumberFormat>();
+function formatter(lang: 'sv' | 'en', whole: boolean): Intl.NumberFormat {
+  const key = `${lang}:${whole}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2 });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /** "3 000 000 kr" in Swedish, "SEK 3,000,000" in English; öre shown only when there are any. */
 export function formatKronor(amount: number, lang: 'sv' | 'en' = 'sv'): string {
-  const whole = amount % 100 === 0;
-  const n = new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', {
-    minimumFractionDigits: whole ? 0 : 2,
-    maximumFractionDigits: 2,
-  }).format(amount / 100);
+  const n = formatter(lang, amount % 100 === 0).format(amount / 100);
   return lang === 'sv' ? `${n} kr` : `SEK ${n}`;
 }
 

@@ -2,7 +2,6 @@ import { sql } from 'kysely';
 import type { Tx } from '../../db/connection.ts';
 import type { Selectable } from 'kysely';
 import type { CallsTable } from '../../db/schema.ts';
-import { diffRules } from '../../domain/calls/amend.ts';
 import { callWindow } from '../../domain/calls/rules.ts';
 import type { CallRules } from '../../domain/calls/types.ts';
 import { phaseAt, timeLeft } from '../../domain/deadlines.ts';
@@ -86,4 +85,3 @@ export async function presentDetail(tx: Tx, row: CallRow, funderName: string, no
   };
 }
 
-export { diffRules };

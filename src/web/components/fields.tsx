@@ -37,27 +37,44 @@ function Label({ id, label, optional }: { id: string; label: ReactNode; optional
   );
 }
 
-type InputProps = Omit<ComponentPropsWithRef<'input'>, 'id'> & FieldShell;
-
-/** A labelled input with its hint and error tied to it (aria-describedby, aria-invalid). */
-export function TextField({ id, label, hint, error, optional, className, ...input }: InputProps) {
+function HintAndError({ id, hint, error }: { id: string; hint?: ReactNode; error?: Messages }) {
   return (
-    <div className={`field${error ? ' field-invalid' : ''}`}>
-      <Label id={id} label={label} optional={optional} />
+    <>
       {hint ? (
         <p id={`${id}-hint`} className="hint">
           {hint}
         </p>
       ) : null}
       <FieldError id={id} error={error} />
-      <input
-        id={id}
-        className={`input${className ? ` ${className}` : ''}`}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        {...input}
-      />
+    </>
+  );
+}
+
+/** A field's frame: its label, hint and error, then the control itself. */
+function FieldFrame({ id, label, hint, error, optional, children }: Omit<FieldShell, 'id'> & { id: string; children: ReactNode }) {
+  return (
+    <div className={`field${error ? ' field-invalid' : ''}`}>
+      <Label id={id} label={label} optional={optional} />
+      <HintAndError id={id} hint={hint} error={error} />
+      {children}
     </div>
+  );
+}
+
+/** What ties a control to its hint and error for assistive technology. */
+const described = (id: string, hint: unknown, error: unknown) => ({
+  'aria-invalid': error ? true : undefined,
+  'aria-describedby': describedBy(id, hint, error),
+});
+
+type InputProps = Omit<ComponentPropsWithRef<'input'>, 'id'> & FieldShell;
+
+/** A labelled input with its hint and error tied to it (aria-describedby, aria-invalid). */
+export function TextField({ id, label, hint, error, optional, className, ...input }: InputProps) {
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error} optional={optional}>
+      <input id={id} className={`input${className ? ` ${className}` : ''}`} {...described(id, hint, error)} {...input} />
+    </FieldFrame>
   );
 }
 
@@ -66,23 +83,9 @@ type TextAreaProps = Omit<ComponentPropsWithRef<'textarea'>, 'id'> & FieldShell;
 /** A labelled multi-line input, hint and error tied to it like TextField's. */
 export function TextAreaField({ id, label, hint, error, optional, className, rows = 4, ...textarea }: TextAreaProps) {
   return (
-    <div className={`field${error ? ' field-invalid' : ''}`}>
-      <Label id={id} label={label} optional={optional} />
-      {hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={id} error={error} />
-      <textarea
-        id={id}
-        rows={rows}
-        className={`input textarea${className ? ` ${className}` : ''}`}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        {...textarea}
-      />
-    </div>
+    <FieldFrame id={id} label={label} hint={hint} error={error} optional={optional}>
+      <textarea id={id} rows={rows} className={`input textarea${className ? ` ${className}` : ''}`} {...described(id, hint, error)} {...textarea} />
+    </FieldFrame>
   );
 }
 
@@ -100,15 +103,8 @@ type SelectProps = Omit<ComponentPropsWithRef<'select'>, 'id'> &
 
 export function SelectField({ id, label, hint, error, optional, options, groups, placeholder, ...select }: SelectProps) {
   return (
-    <div className={`field${error ? ' field-invalid' : ''}`}>
-      <Label id={id} label={label} optional={optional} />
-      {hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={id} error={error} />
-      <select id={id} className="input select" aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...select}>
+    <FieldFrame id={id} label={label} hint={hint} error={error} optional={optional}>
+      <select id={id} className="input select" {...described(id, hint, error)} {...select}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -125,7 +121,7 @@ export function SelectField({ id, label, hint, error, optional, options, groups,
           </optgroup>
         ))}
       </select>
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -152,23 +148,12 @@ export function CheckboxGroup({
 }) {
   const { t } = useTranslation();
   return (
-    <fieldset
-      id={id}
-      className={`fieldset${error ? ' field-invalid' : ''}${className ? ` ${className}` : ''}`}
-      aria-describedby={describedBy(id, hint, error)}
-      aria-invalid={error ? true : undefined}
-      tabIndex={-1}
-    >
+    <fieldset id={id} className={`fieldset${error ? ' field-invalid' : ''}${className ? ` ${className}` : ''}`} {...described(id, hint, error)} tabIndex={-1}>
       <legend className="legend">
         {legend}
         {optional ? <span className="optional"> ({t('form.optional')})</span> : null}
       </legend>
-      {hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={id} error={error} />
+      <HintAndError id={id} hint={hint} error={error} />
       {layout === 'plain' ? children : <div className={layout === 'stack' ? 'stack' : 'checkboxes'}>{children}</div>}
     </fieldset>
   );
