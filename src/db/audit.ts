@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { type AuditContent, type ChainVerdict, hashedBody, type StoredEntry, verifyChain } from '../domain/audit-chain.ts';
 import type { Database, Tx } from './connection.ts';
 
@@ -20,13 +20,21 @@ export interface AuditInput {
   data?: Record<string, unknown>;
 }
 
+/** A value of the entry's data known only inside the statement, such as a number the same statement assigns. */
+export interface FilledInSql {
+  /** Stands for the value in the data until the database puts it in; unique per call. */
+  marker: string;
+  /** A text expression over the statement's earlier CTEs. */
+  value: RawBuilder<string>;
+}
+
 /**
- * Appends one entry to the hash chain inside the caller's transaction, in one
- * statement: it locks the chain's head row, so concurrent writers are ordered
- * and the chain never forks, and it holds that lock only from here to commit.
- * The database computes the hash exactly as auditHash does.
+ * The append as CTEs (head, entry, moved) for a statement of the caller's: it locks the chain's
+ * head row, so concurrent writers are ordered and the chain never forks, and it holds that lock
+ * only from there to commit. The database computes the hash exactly as auditHash does.
+ * No RETURNING: row-level security may let a transaction write an entry it cannot read back.
  */
-export async function audit(tx: Tx, actor: Actor, input: AuditInput): Promise<void> {
+export function auditCtes(actor: Actor, input: AuditInput, fill?: FilledInSql): RawBuilder<unknown> {
   const content: Omit<AuditContent, 'seq'> = {
     id: randomUUID(),
     at: new Date().toISOString(),
@@ -41,21 +49,29 @@ export async function audit(tx: Tx, actor: Actor, input: AuditInput): Promise<vo
     data: input.data ?? {},
   };
   const body = hashedBody({ ...content, seq: 0 });
-  // No RETURNING: row-level security may let a transaction write an entry it cannot read back.
-  await sql`
-    with head as (
+  const data = JSON.stringify(content.data);
+  // The marker is a JSON string in both texts; to_json gives the value the same JSON spelling.
+  const filled = (text: string) => (fill ? sql<string>`replace(${text}, ${JSON.stringify(fill.marker)}, to_json(${fill.value})::text)` : sql<string>`${text}`);
+  return sql`
+    head as (
       select seq + 1 as seq, hash as prev,
-             encode(sha256(convert_to(hash || E'\\n' || (seq + 1)::text || E'\\n' || ${body}, 'UTF8')), 'hex') as hash
+             encode(sha256(convert_to(hash || E'\\n' || (seq + 1)::text || E'\\n' || ${filled(body)}, 'UTF8')), 'hex') as hash
       from audit_head where id = 1 for update
     ),
     entry as (
       insert into audit_log (seq, id, at, actor_id, actor_label, funder_id, organisation_id, action, object_type, object_id, reason, data, prev_hash, hash)
       select head.seq, ${content.id}, ${content.at}::timestamptz, ${content.actorId}, ${content.actorLabel}, ${content.funderId}, ${content.organisationId},
-             ${content.action}, ${content.objectType}, ${content.objectId}, ${content.reason}, ${JSON.stringify(content.data)}::jsonb, head.prev, head.hash
+             ${content.action}, ${content.objectType}, ${content.objectId}, ${content.reason}, (${filled(data)})::jsonb, head.prev, head.hash
       from head
-    )
-    update audit_head set seq = head.seq, hash = head.hash from head where audit_head.id = 1
-  `.execute(tx);
+    ),
+    moved as (
+      update audit_head set seq = head.seq, hash = head.hash from head where audit_head.id = 1
+    )`;
+}
+
+/** Appends one entry to the hash chain inside the caller's transaction, in one statement. */
+export async function audit(tx: Tx, actor: Actor, input: AuditInput): Promise<void> {
+  await sql`with ${auditCtes(actor, input)} select 1`.execute(tx);
 }
 
 /** Reads the whole chain in order, as the owner, and checks every link. */

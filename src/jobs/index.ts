@@ -62,10 +62,14 @@ export async function startJobs(db: Database, config: Pick<Config, 'smtpUrl' | '
 
   return {
     queue: {
-      async sendInTx(tx: Tx, queue: string, data: object) {
-        await boss.send(queue, data, {
-          db: { executeSql: (text: string, values?: unknown[]) => tx.executeQuery(CompiledQuery.raw(text, values ?? [])) },
-        });
+      async sendInTx(tx: Tx, queue: string, data: object[]) {
+        if (!data.length) return;
+        // One insert for all the jobs, in the caller's transaction.
+        await boss.insert(
+          queue,
+          data.map((d) => ({ data: d })),
+          { db: { executeSql: (text: string, values?: unknown[]) => tx.executeQuery(CompiledQuery.raw(text, values ?? [])) } },
+        );
       },
     },
     sweep,

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditTrail } from '../../src/db/audit.ts';
 import type { ApplicationContent } from '../../src/domain/applications/types.ts';
 import { addMonths, dateInStockholm } from '../../src/domain/deadlines.ts';
 import { Client, createTestApp, type TestApp } from '../support/app.ts';
@@ -33,7 +34,11 @@ async function upload(c: Client, organisationId: string, name: string) {
     method: 'POST',
     url: `/api/organisations/${organisationId}/files`,
     remoteAddress: c.ip,
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': c.csrf as string },
+    headers: {
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+      cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+      'x-csrf-token': c.csrf as string,
+    },
     payload: Buffer.concat([
       Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`),
       PDF,
@@ -54,7 +59,16 @@ async function completeContent(c: Client, org: string): Promise<ApplicationConte
     complement: 'Fältgruppen är med första fredagen varje månad.',
     focusAreas: ['Förebygga utanförskap bland barn och unga'],
     activities: [
-      { typeKey: 'night_football', proposedType: null, description: 'Fredagar', targetGroups: ['young_people'], areas: ['Navestad'], from: addMonths(today, 2), to: addMonths(today, 12), expectedParticipants: 40 },
+      {
+        typeKey: 'night_football',
+        proposedType: null,
+        description: 'Fredagar',
+        targetGroups: ['young_people'],
+        areas: ['Navestad'],
+        from: addMonths(today, 2),
+        to: addMonths(today, 12),
+        expectedParticipants: 40,
+      },
     ],
     budget: [
       { label: 'Hyra av hall', amount: 6_000_000 },
@@ -93,7 +107,10 @@ describe('an applicant', () => {
     expect(early.body.code).toBe('application_incomplete');
 
     const content = await completeContent(applicant, nattvandrarna);
-    const undeclared = await applicant.put(`/api/applications/${draft.body.id}`, { content: { ...content, declarations: { religious_or_political: true } }, version: draft.body.version });
+    const undeclared = await applicant.put(`/api/applications/${draft.body.id}`, {
+      content: { ...content, declarations: { religious_or_political: true } },
+      version: draft.body.version,
+    });
     const missing = (await applicant.get(`/api/applications/${draft.body.id}/check`)).body.problems;
     expect(missing.map((p: { field: string }) => p.field)).toEqual(['declarations.for_profit', 'declarations.already_completed']);
     expect(missing[0].message).toBe('Bekräfta det här innan ansökan skickas in.');
@@ -107,7 +124,20 @@ describe('an applicant', () => {
     expect(submitted.body.caseNumber).toBe(`SN ${year}/00001`);
     const mail = await t.db.kysely.selectFrom('outbox').selectAll().where('subject', 'like', `Kvitto: er ansökan SN ${year}/00001%`).execute();
     expect(mail.map((m) => m.to_address)).toEqual(['forening@nattvandrarna.example']);
-    const pdf = await t.app.inject({ method: 'GET', url: submitted.body.receiptUrl, headers: { cookie: [...applicant.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    expect(mail[0]?.body_text).toContain(`Diarienummer: SN ${year}/00001\n`);
+    const entry = await t.db.kysely
+      .selectFrom('audit_log')
+      .select('data')
+      .where('action', '=', 'application.submitted')
+      .where('object_id', '=', draft.body.id)
+      .executeTakeFirstOrThrow();
+    expect(entry.data).toEqual({ caseNumber: `SN ${year}/00001`, amountRequested: content.amountRequested, version: saved.body.version });
+    expect((await verifyAuditTrail(t.db)).ok).toBe(true);
+    const pdf = await t.app.inject({
+      method: 'GET',
+      url: submitted.body.receiptUrl,
+      headers: { cookie: [...applicant.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+    });
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
@@ -131,12 +161,22 @@ describe('an applicant', () => {
     const org = user.organisations[0].id;
     const draft = await vivalla.post(`/api/calls/${openCall}/applications`, { organisationId: org });
     expect(draft.status).toBe(201);
-    const content = { ...(await completeContent(vivalla, org)), amountRequested: 20_000_000, budget: [{ label: 'Allt', amount: 20_000_000 }], ownContribution: 0 };
+    const content = {
+      ...(await completeContent(vivalla, org)),
+      amountRequested: 20_000_000,
+      budget: [{ label: 'Allt', amount: 20_000_000 }],
+      ownContribution: 0,
+    };
     await vivalla.put(`/api/applications/${draft.body.id}`, { content, version: draft.body.version });
     const check = await vivalla.get(`/api/applications/${draft.body.id}/check`);
-    expect(check.body.problems).toEqual([expect.objectContaining({ field: 'amountRequested', code: 'amount_above_max', message: 'Högst 150\u00a0000 kr kan sökas i den här utlysningen.' })]);
+    expect(check.body.problems).toEqual([
+      expect.objectContaining({ field: 'amountRequested', code: 'amount_above_max', message: 'Högst 150\u00a0000 kr kan sökas i den här utlysningen.' }),
+    ]);
     // Vivalla is not approved as eligible by Norrköping's social committee, which this call requires.
-    expect(check.body.eligibility.find((r: { rule: string }) => r.rule === 'eligibility_approval')).toMatchObject({ ok: false, code: 'eligibility_approval_missing' });
+    expect(check.body.eligibility.find((r: { rule: string }) => r.rule === 'eligibility_approval')).toMatchObject({
+      ok: false,
+      code: 'eligibility_approval_missing',
+    });
     const submit = await vivalla.post(`/api/applications/${draft.body.id}/submit`);
     expect(submit.status).toBe(422);
     expect(submit.body.code).toBe('eligibility_approval_missing');
@@ -145,7 +185,9 @@ describe('an applicant', () => {
   it('refuses a submission after the deadline, naming the deadline, and keeps the draft', async () => {
     const c = new Client(t.app);
     await c.login('ledare@vivalla.example');
-    const appId = (await t.db.kysely.selectFrom('applications').select('id').where('organisation_name', '=', 'Vivalla Fritidsförening').executeTakeFirstOrThrow()).id;
+    const appId = (
+      await t.db.kysely.selectFrom('applications').select('id').where('organisation_name', '=', 'Vivalla Fritidsförening').executeTakeFirstOrThrow()
+    ).id;
     const yesterday = addMonths(dateInStockholm(new Date(Date.now() - 86_400_000)), 0);
     const call = await t.db.kysely.selectFrom('calls').select(['rules', 'deadline']).where('id', '=', openCall).executeTakeFirstOrThrow();
     await t.db.kysely
@@ -160,7 +202,11 @@ describe('an applicant', () => {
       expect(res.body.title).toContain(yesterday);
       expect((await c.get(`/api/applications/${appId}`)).body.status).toBe('draft');
     } finally {
-      await t.db.kysely.updateTable('calls').set({ deadline: call.deadline, rules: JSON.stringify(call.rules) }).where('id', '=', openCall).execute();
+      await t.db.kysely
+        .updateTable('calls')
+        .set({ deadline: call.deadline, rules: JSON.stringify(call.rules) })
+        .where('id', '=', openCall)
+        .execute();
     }
   });
 
@@ -169,7 +215,9 @@ describe('an applicant', () => {
     const vivalla2 = new Client(t.app);
     await vivalla1.login('ledare@vivalla.example');
     await vivalla2.login('ledare@vivalla.example');
-    const appId = (await t.db.kysely.selectFrom('applications').select('id').where('organisation_name', '=', 'Vivalla Fritidsförening').executeTakeFirstOrThrow()).id;
+    const appId = (
+      await t.db.kysely.selectFrom('applications').select('id').where('organisation_name', '=', 'Vivalla Fritidsförening').executeTakeFirstOrThrow()
+    ).id;
     const base = (await vivalla1.get(`/api/applications/${appId}`)).body;
     const first = await vivalla1.put(`/api/applications/${appId}`, { content: { ...base.content, title: 'Första versionen' }, version: base.version });
     expect(first.status).toBe(200);
@@ -184,7 +232,9 @@ describe('an applicant', () => {
   it('lets co-applicants read the application, and nobody else', async () => {
     const vivalla = new Client(t.app);
     await vivalla.login('ledare@vivalla.example');
-    const appId = (await t.db.kysely.selectFrom('applications').select('id').where('organisation_name', '=', 'Vivalla Fritidsförening').executeTakeFirstOrThrow()).id;
+    const appId = (
+      await t.db.kysely.selectFrom('applications').select('id').where('organisation_name', '=', 'Vivalla Fritidsförening').executeTakeFirstOrThrow()
+    ).id;
     const current = (await vivalla.get(`/api/applications/${appId}`)).body;
     const withPartner = { ...current.content, partners: [{ orgNumber: '8020001239', name: 'Nattvandrarna Norrköping', role: 'Vuxna på plats' }] };
     expect((await vivalla.put(`/api/applications/${appId}`, { content: withPartner, version: current.version })).status).toBe(200);
@@ -202,11 +252,18 @@ describe('an applicant', () => {
   it('withdraws an application, keeping the withdrawal and its reason', async () => {
     const vivalla = new Client(t.app);
     await vivalla.login('ledare@vivalla.example');
-    const appId = (await t.db.kysely.selectFrom('applications').select('id').where('organisation_name', '=', 'Vivalla Fritidsförening').executeTakeFirstOrThrow()).id;
+    const appId = (
+      await t.db.kysely.selectFrom('applications').select('id').where('organisation_name', '=', 'Vivalla Fritidsförening').executeTakeFirstOrThrow()
+    ).id;
     const res = await vivalla.post(`/api/applications/${appId}/withdraw`, { reason: 'Vi söker hos Örebro i stället.' });
     expect(res.body).toMatchObject({ status: 'withdrawn' });
     expect((await vivalla.post(`/api/applications/${appId}/withdraw`, {})).body.code).toBe('application_withdrawn');
-    const entry = await t.db.kysely.selectFrom('audit_log').select(['reason']).where('object_id', '=', appId).where('action', '=', 'application.withdrawn').executeTakeFirstOrThrow();
+    const entry = await t.db.kysely
+      .selectFrom('audit_log')
+      .select(['reason'])
+      .where('object_id', '=', appId)
+      .where('action', '=', 'application.withdrawn')
+      .executeTakeFirstOrThrow();
     expect(entry.reason).toBe('Vi söker hos Örebro i stället.');
   });
 });
@@ -244,10 +301,17 @@ describe('submission under concurrency', () => {
     const seqs = numbers.map((r) => Number((r.case_number as string).split('/')[1])).sort((a, b) => a - b);
     expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
     expect(seqs.length).toBe(n + 1);
-    const series = await t.db.kysely.selectFrom('case_number_series').select('last').where('funder_id', '=', sn).where('year', '=', year).executeTakeFirstOrThrow();
+    const series = await t.db.kysely
+      .selectFrom('case_number_series')
+      .select('last')
+      .where('funder_id', '=', sn)
+      .where('year', '=', year)
+      .executeTakeFirstOrThrow();
     expect(series.last).toBe(n + 1);
     if (engine() === 'postgres') {
-      const { rows } = await sql<{ n: number }>`select count(distinct case_number)::int as n from applications where case_number is not null`.execute(t.db.kysely);
+      const { rows } = await sql<{ n: number }>`select count(distinct case_number)::int as n from applications where case_number is not null`.execute(
+        t.db.kysely,
+      );
       expect(rows[0].n).toBe(numbers.length + 3);
     }
   });
@@ -271,7 +335,10 @@ describe('completion requests', () => {
     expect(mail.body_text).toContain('Skicka hyresavtalet för hallen.');
     expect((await applicant.post(`/api/completion-requests/${asked.body.id}/answer`, { answer: '', files: [] })).status).toBe(400);
     const contract = await upload(applicant, nattvandrarna, 'hyresavtal.pdf');
-    const answered = await applicant.post(`/api/completion-requests/${asked.body.id}/answer`, { answer: 'Här är avtalet.', files: [{ fileId: contract, name: 'hyresavtal.pdf' }] });
+    const answered = await applicant.post(`/api/completion-requests/${asked.body.id}/answer`, {
+      answer: 'Här är avtalet.',
+      files: [{ fileId: contract, name: 'hyresavtal.pdf' }],
+    });
     expect(answered.body).toMatchObject({ answer: 'Här är avtalet.', answerFiles: [{ fileId: contract, name: 'hyresavtal.pdf' }] });
     expect((await applicant.post(`/api/completion-requests/${asked.body.id}/answer`, { answer: 'Igen', files: [] })).body.code).toBe('completion_answered');
     expect((await caseworker.get(`/api/files/${contract}`)).status).toBe(200);
@@ -294,7 +361,11 @@ describe('amending a call that applicants have started on', () => {
       reason: 'Förtydligande efter frågor.',
     });
     expect(res.status).toBe(200);
-    const mails = await t.db.kysely.selectFrom('outbox').selectAll().where('subject', 'like', 'Utlysningen ”Extra föreningsstöd mot utanförskap” har ändrats').execute();
+    const mails = await t.db.kysely
+      .selectFrom('outbox')
+      .selectAll()
+      .where('subject', 'like', 'Utlysningen ”Extra föreningsstöd mot utanförskap” har ändrats')
+      .execute();
     expect(mails.map((m) => m.to_address)).toContain('forening@nattvandrarna.example');
     expect(mails[0].body_text).toContain('Förtydligande efter frågor.');
   });

@@ -281,10 +281,16 @@ describe('two workers on one database', () => {
       const ids = await writeStrandedMails(t.db, 4);
       // Each worker's queue gets a job for every mail: every mail is offered twice, to whichever worker fetches first.
       await system(t.db, async (tx) => {
-        for (const outboxId of ids) {
-          await jobs.queue.sendInTx(tx, MAIL_QUEUE, { outboxId });
-          await second.queue.sendInTx(tx, MAIL_QUEUE, { outboxId });
-        }
+        await jobs.queue.sendInTx(
+          tx,
+          MAIL_QUEUE,
+          ids.map((outboxId) => ({ outboxId })),
+        );
+        await second.queue.sendInTx(
+          tx,
+          MAIL_QUEUE,
+          ids.map((outboxId) => ({ outboxId })),
+        );
       });
 
       await waitFor(

@@ -1,10 +1,10 @@
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Tx } from '../../db/connection.ts';
 import type { ApplicationsTable } from '../../db/schema.ts';
-import { scoped, system, type Scope } from '../../db/scope.ts';
+import { type Scope, scoped } from '../../db/scope.ts';
 import { policy } from '../../domain/roles.ts';
 import type { AppContext } from '../context.ts';
-import { scopeOf, type SignedInUser } from '../plugins/session.ts';
+import { type SignedInUser, scopeOf } from '../plugins/session.ts';
 import { Problem } from '../problem.ts';
 
 export type ApplicationRow = Selectable<ApplicationsTable>;
@@ -26,14 +26,25 @@ export interface Located {
  * Anyone else is told it does not exist.
  */
 export async function locate(ctx: AppContext, user: SignedInUser, id: string): Promise<Located> {
-  const found = await system(ctx.db, async (tx) => {
-    const row = await tx.selectFrom('applications').select(['id', 'funder_id', 'organisation_id', 'call_id', 'status']).where('id', '=', id).executeTakeFirst();
-    if (!row) return null;
-    const partners = await tx.selectFrom('application_partners').select('organisation_id').where('application_id', '=', id).execute();
-    return { row, partners: partners.map((p) => p.organisation_id) };
-  });
-  if (!found) throw new Problem(404, 'not_found');
-  const { row, partners } = found;
+  // One statement as the owner, outside a transaction: who may see the row is decided below.
+  const row = await ctx.db.kysely
+    .selectFrom('applications')
+    .select(['id', 'funder_id', 'organisation_id', 'call_id', 'status'])
+    .select((eb) =>
+      eb.fn
+        .coalesce(
+          eb
+            .selectFrom('application_partners')
+            .select((p) => p.fn.agg<string[]>('array_agg', ['application_partners.organisation_id']).as('ids'))
+            .whereRef('application_id', '=', 'applications.id'),
+          sql<string[]>`'{}'::uuid[]`,
+        )
+        .as('partners'),
+    )
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw new Problem(404, 'not_found');
+  const partners = row.partners;
   const base = { id, funderId: row.funder_id, organisationId: row.organisation_id, callId: row.call_id, status: row.status };
   if (policy.actForOrganisation(user, row.organisation_id)) return { ...base, access: 'applicant', scope: scopeOf(user) };
   if (partners.some((o) => policy.actForOrganisation(user, o))) return { ...base, access: 'partner', scope: scopeOf(user) };

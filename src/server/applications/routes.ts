@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
-import { audit } from '../../db/audit.ts';
+import { audit, auditCtes } from '../../db/audit.ts';
 import type { Tx } from '../../db/connection.ts';
 import { scoped } from '../../db/scope.ts';
 import { receiptPdf } from '../../documents/receipt.ts';
@@ -15,8 +16,8 @@ import { type LegalForm, normaliseOrgNumber } from '../../domain/organisation.ts
 import { policy } from '../../domain/roles.ts';
 import { translate } from '../../i18n/messages.ts';
 import type { AppContext } from '../context.ts';
-import { eligibleUntil, organisationMembers } from '../eligibility/routes.ts';
-import { queueMail } from '../mail/outbox.ts';
+import { organisationMembers } from '../eligibility/routes.ts';
+import { enqueueDelivery, outboxRows, queueMail } from '../mail/outbox.ts';
 import { requireUser, type SignedInUser, scopeOf } from '../plugins/session.ts';
 import { Problem, rulesProblem } from '../problem.ts';
 import { errorResponses, Uuid } from '../schemas.ts';
@@ -250,12 +251,21 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
 
   app.get(
     '/api/applications/:id',
-    { schema: { tags: ['applications'], summary: 'One application with its completion rounds', params: Params, response: { 200: ApplicationView, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['applications'],
+        summary: 'One application with its completion rounds',
+        params: Params,
+        response: { 200: ApplicationView, ...errorResponses },
+      },
+    },
     async (request) => {
       const user = requireUser(request);
       const { id } = request.params as { id: string };
       const located = await locate(ctx, user, id);
-      return inScope(ctx, located, async (tx) => view(tx, await tx.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirstOrThrow(), located.access));
+      return inScope(ctx, located, async (tx) =>
+        view(tx, await tx.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirstOrThrow(), located.access),
+      );
     },
   );
 
@@ -284,13 +294,7 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
           const at = (lang: 'sv' | 'en') =>
             row.updated_at.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB', { timeZone: 'Europe/Stockholm', dateStyle: 'long', timeStyle: 'short' });
           const name = current.updatedBy ?? { sv: 'Någon annan', en: 'Someone else' };
-          throw new Problem(
-            409,
-            'edit_conflict',
-            { name, at: { sv: at('sv'), en: at('en') } },
-            [],
-            { current },
-          );
+          throw new Problem(409, 'edit_conflict', { name, at: { sv: at('sv'), en: at('en') } }, [], { current });
         }
         const saved = await tx
           .updateTable('applications')
@@ -338,7 +342,12 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
         ready: check.ready,
         eligibility: check.eligibility.map((r) => {
           const code = r.ok ? 'ok' : r.rule === 'call_open' && r.params?.phase === 'closed' ? 'deadline_passed' : ELIGIBILITY_CODES[r.rule];
-          return { rule: r.rule, ok: r.ok, code, message: code === 'ok' ? '' : translate(code as 'deadline_passed', lang, { deadline: r.params?.deadline, opensOn: r.params?.opensOn }) };
+          return {
+            rule: r.rule,
+            ok: r.ok,
+            code,
+            message: code === 'ok' ? '' : translate(code as 'deadline_passed', lang, { deadline: r.params?.deadline, opensOn: r.params?.opensOn }),
+          };
         }),
         problems: problem.fields.map((f) => ({ field: f.field, code: f.code, message: translate(f.code, lang, f.params) })),
       };
@@ -370,7 +379,7 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
       return inScope(ctx, located, async (tx) => {
         const now = new Date();
         // The row lock makes a double click or a retried request wait for the first, then see it done.
-        const row = await tx.selectFrom('applications').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+        const { row, check, call } = await checkApplication(tx, located, now, true);
         const done = (r: ApplicationRow) => ({
           id: r.id,
           caseNumber: r.case_number as string,
@@ -379,42 +388,57 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
         });
         if (row.status === 'submitted') return done(row);
         if (row.status === 'withdrawn') throw new Problem(409, 'application_withdrawn');
-        const { check, call } = await checkApplication(tx, located, now);
         const failed = check.eligibility.find((r) => !r.ok);
         if (failed?.rule === 'call_open') throw closedProblem(call.rules, now) ?? new Problem(409, 'call_not_open');
         if (failed) throw new Problem(422, ELIGIBILITY_CODES[failed.rule]);
         if (check.problems.length) throw rulesProblem(check.problems, 'application_incomplete');
-        // From here to commit the funder's case-number series is locked: only writes follow.
-        const year = Number(dateInStockholm(now).slice(0, 4));
-        const submitted = await tx
-          .updateTable('applications')
-          .set({
-            status: 'submitted',
-            case_number: sql<string>`(select ${call.casePrefix} || ' ' || ${year}::text || '/' || lpad(next_case_number(${call.funderId}, ${year})::text, 5, '0'))`,
-            submitted_at: now,
-            submitted_content: JSON.stringify(row.content),
-            submit_key: typeof key === 'string' ? key : null,
-            updated_at: now,
-            updated_by: user.userId,
-          })
-          .where('id', '=', id)
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        const caseNumber = submitted.case_number as string;
+        // The mails first: their texts carry the case number as a marker the final statement fills in.
+        const marker = `case-number-${randomUUID()}`;
         const recipients = new Map<string, string>();
         for (const m of members) recipients.set(m.email.toLowerCase(), m.locale);
-        for (const c of row.content.contacts) if (c.email.trim()) recipients.set(c.email.trim().toLowerCase(), recipients.get(c.email.trim().toLowerCase()) ?? 'sv');
-        for (const [to, locale] of recipients) {
-          await queueMail(ctx, tx, { to, ...receiptMail(locale === 'en' ? 'en' : 'sv', { caseNumber, call, row: submitted, at: now, url: `${ctx.config.publicUrl}/applications/${id}` }) });
-        }
-        await audit(tx, actor(user), {
-          action: 'application.submitted',
-          objectType: 'application',
-          objectId: id,
-          funderId: call.funderId,
-          organisationId: row.organisation_id,
-          data: { caseNumber, amountRequested: row.content.amountRequested, version: row.version },
-        });
+        for (const c of row.content.contacts)
+          if (c.email.trim()) recipients.set(c.email.trim().toLowerCase(), recipients.get(c.email.trim().toLowerCase()) ?? 'sv');
+        const url = `${ctx.config.publicUrl}/applications/${id}`;
+        const texts = {
+          sv: receiptMail('sv', { caseNumber: marker, call, row, at: now, url }),
+          en: receiptMail('en', { caseNumber: marker, call, row, at: now, url }),
+        };
+        const mails = outboxRows([...recipients].map(([to, locale]) => ({ to, ...texts[locale === 'en' ? 'en' : 'sv'] })));
+        await enqueueDelivery(ctx, tx, mails);
+        // One statement from taking the funder's case-number series and the audit chain's head to
+        // commit: the next case number, the frozen version, the receipt mails and the audit entry.
+        // Those locks serialise every submission, so they are held for this statement and the commit only.
+        const year = Number(dateInStockholm(now).slice(0, 4));
+        const caseNumber = sql<string>`(select case_number from submitted)`;
+        const result = await sql<{ case_number: string }>`
+          with submitted as (
+            update applications
+            set status = 'submitted',
+                case_number = ${call.casePrefix} || ' ' || ${year}::text || '/' || lpad(next_case_number(${call.funderId}, ${year})::text, 5, '0'),
+                submitted_at = ${now}, submitted_content = content, submit_key = ${typeof key === 'string' ? key : null},
+                updated_at = ${now}, updated_by = ${user.userId}
+            where id = ${id}
+            returning case_number
+          ),
+          mails as (
+            insert into outbox (id, to_address, subject, body_text, funder_id)
+            select m.id, m.to_address, replace(m.subject, ${marker}, s.case_number), replace(m.body_text, ${marker}, s.case_number), m.funder_id
+            from submitted s cross join jsonb_to_recordset(${JSON.stringify(mails)}::jsonb) as m(id uuid, to_address text, subject text, body_text text, funder_id uuid)
+          ),
+          ${auditCtes(
+            actor(user),
+            {
+              action: 'application.submitted',
+              objectType: 'application',
+              objectId: id,
+              funderId: call.funderId,
+              organisationId: row.organisation_id,
+              data: { caseNumber: marker, amountRequested: row.content.amountRequested, version: row.version },
+            },
+            { marker, value: caseNumber },
+          )}
+          select case_number from submitted`.execute(tx);
+        const submitted = { ...row, case_number: result.rows[0]?.case_number ?? null, submitted_at: now };
         return done(submitted);
       });
     },
@@ -499,12 +523,51 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
 }
 
 /** Runs the self-check on an application inside the caller's transaction. */
-export async function checkApplication(tx: Tx, located: Located, now: Date) {
-  const row = await tx.selectFrom('applications').select(['content', 'call_id', 'organisation_id']).where('id', '=', located.id).executeTakeFirstOrThrow();
-  const call = await callInfo(tx, row.call_id);
-  const org = await tx.selectFrom('organisations').select('legal_form').where('id', '=', row.organisation_id).executeTakeFirstOrThrow();
-  const until = await eligibleUntil(tx, call.funderId, row.organisation_id);
-  return { call, check: selfCheck(call.rules, { legalForm: org.legal_form as LegalForm, eligibleUntil: until }, row.content, now) };
+/**
+ * The self-check on the stored draft: the application, its call, the organisation's legal form and
+ * its eligibility approval, read in one statement (locking the application row when submitting).
+ */
+export async function checkApplication(tx: Tx, located: Located, now: Date, lock = false) {
+  const query = tx
+    .selectFrom('applications')
+    .innerJoin('calls', 'calls.id', 'applications.call_id')
+    .innerJoin('funders', 'funders.id', 'calls.funder_id')
+    .innerJoin('organisations', 'organisations.id', 'applications.organisation_id')
+    .selectAll('applications')
+    .select([
+      'calls.status as call_status',
+      'calls.title as call_title',
+      'calls.rules',
+      'funders.name as funder_name',
+      'funders.case_prefix',
+      'organisations.legal_form',
+    ])
+    .select((eb) =>
+      eb
+        .selectFrom('eligibility_approvals')
+        .select((e) => e.fn.max('valid_until').as('until'))
+        .whereRef('eligibility_approvals.funder_id', '=', 'calls.funder_id')
+        .whereRef('eligibility_approvals.organisation_id', '=', 'applications.organisation_id')
+        .where('eligibility_approvals.status', '=', 'approved')
+        .as('eligible_until'),
+    )
+    .where('applications.id', '=', located.id);
+  const { call_status, call_title, rules, funder_name, case_prefix, legal_form, eligible_until, ...row } = await (lock
+    ? query.forUpdate('applications')
+    : query
+  ).executeTakeFirstOrThrow();
+  if (call_status !== 'published') throw new Problem(404, 'not_found');
+  const call: CallInfo = {
+    id: row.call_id,
+    funderId: row.funder_id,
+    funderName: funder_name,
+    casePrefix: case_prefix,
+    title: call_title,
+    status: call_status,
+    rules,
+  };
+  const check = selfCheck(rules, { legalForm: legal_form as LegalForm, eligibleUntil: (eligible_until as string | null) ?? null }, row.content, now);
+  return { call, check, row: row as ApplicationRow };
 }
 
 function receiptMail(lang: 'sv' | 'en', p: { caseNumber: string; call: CallInfo; row: ApplicationRow; at: Date; url: string }) {

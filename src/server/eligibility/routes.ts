@@ -1,18 +1,18 @@
 import type { FastifyInstance } from 'fastify';
+import type { Selectable } from 'kysely';
 import { Type } from 'typebox';
 import { audit } from '../../db/audit.ts';
 import type { Tx } from '../../db/connection.ts';
 import type { EligibilityApprovalsTable } from '../../db/schema.ts';
-import type { Selectable } from 'kysely';
 import { scoped, system } from '../../db/scope.ts';
 import { approvalValidUntil, type EligibilityEvidence, evidenceProblems, missingEvidence } from '../../domain/eligibility.ts';
 import { normaliseGiro } from '../../domain/giro.ts';
 import { policy } from '../../domain/roles.ts';
-import type { AppContext } from '../context.ts';
 import { EVIDENCE_LABELS, listOf } from '../../i18n/labels.ts';
+import type { AppContext } from '../context.ts';
 import { grantFiles } from '../files/routes.ts';
 import { queueMail } from '../mail/outbox.ts';
-import { requireUser, scopeOf, type SignedInUser } from '../plugins/session.ts';
+import { requireUser, type SignedInUser, scopeOf } from '../plugins/session.ts';
 import { Problem, rulesProblem } from '../problem.ts';
 import { errorResponses, Uuid } from '../schemas.ts';
 
@@ -83,18 +83,6 @@ function approvals(tx: Tx) {
     .select(['funders.name as funderName', 'organisations.name as organisationName']);
 }
 
-/** The latest date an organisation is approved as eligible by a funder, if any approval holds. */
-export async function eligibleUntil(tx: Tx, funderId: string, organisationId: string): Promise<string | null> {
-  const row = await tx
-    .selectFrom('eligibility_approvals')
-    .select((eb) => eb.fn.max('valid_until').as('until'))
-    .where('funder_id', '=', funderId)
-    .where('organisation_id', '=', organisationId)
-    .where('status', '=', 'approved')
-    .executeTakeFirst();
-  return (row?.until as string | null | undefined) ?? null;
-}
-
 export function eligibilityRoutes(app: FastifyInstance, ctx: AppContext) {
   const OrgParams = Type.Object({ organisationId: Uuid });
 
@@ -154,9 +142,19 @@ export function eligibilityRoutes(app: FastifyInstance, ctx: AppContext) {
         const fileIds = [b.statutesFileId, b.annualReportFileId, b.accountsFileId].filter((x): x is string => !!x);
         if (fileIds.length) {
           const owned = await tx.selectFrom('files').select('id').where('id', 'in', fileIds).where('organisation_id', '=', organisationId).execute();
-          const field = { [b.statutesFileId ?? '']: 'statutesFileId', [b.annualReportFileId ?? '']: 'annualReportFileId', [b.accountsFileId ?? '']: 'accountsFileId' };
+          const field = {
+            [b.statutesFileId ?? '']: 'statutesFileId',
+            [b.annualReportFileId ?? '']: 'annualReportFileId',
+            [b.accountsFileId ?? '']: 'accountsFileId',
+          };
           const unknown = fileIds.filter((id) => !owned.some((o) => o.id === id));
-          if (unknown.length) throw new Problem(422, 'validation_failed', {}, unknown.map((id) => ({ field: field[id], code: 'file_unknown' as const })));
+          if (unknown.length)
+            throw new Problem(
+              422,
+              'validation_failed',
+              {},
+              unknown.map((id) => ({ field: field[id], code: 'file_unknown' as const })),
+            );
           await grantFiles(tx, fileIds, b.funderId);
         }
         const values = {
@@ -188,14 +186,18 @@ export function eligibilityRoutes(app: FastifyInstance, ctx: AppContext) {
                 .returning('id')
                 .executeTakeFirstOrThrow()
             ).id;
-        await audit(tx, { userId: user.userId, label: user.email }, {
-          action: existing ? 'eligibility.resubmitted' : 'eligibility.submitted',
-          objectType: 'eligibility',
-          objectId: id,
-          funderId: b.funderId,
-          organisationId,
-          data: { year: b.year, missing: missingEvidence(evidence) },
-        });
+        await audit(
+          tx,
+          { userId: user.userId, label: user.email },
+          {
+            action: existing ? 'eligibility.resubmitted' : 'eligibility.submitted',
+            objectType: 'eligibility',
+            objectId: id,
+            funderId: b.funderId,
+            organisationId,
+            data: { year: b.year, missing: missingEvidence(evidence) },
+          },
+        );
         return present(await approvals(tx).where('eligibility_approvals.id', '=', id).executeTakeFirstOrThrow());
       });
     },
@@ -270,7 +272,9 @@ export function eligibilityRoutes(app: FastifyInstance, ctx: AppContext) {
       const user = requireUser(request);
       const { id } = request.params as { id: string };
       const { decision, note } = request.body as { decision: 'approve' | 'request_more' | 'reject'; note?: string };
-      const found = await system(ctx.db, (tx) => tx.selectFrom('eligibility_approvals').select(['funder_id', 'organisation_id']).where('id', '=', id).executeTakeFirst());
+      const found = await system(ctx.db, (tx) =>
+        tx.selectFrom('eligibility_approvals').select(['funder_id', 'organisation_id']).where('id', '=', id).executeTakeFirst(),
+      );
       if (!found || !policy.readFunder(user, found.funder_id)) throw new Problem(404, 'not_found');
       const funderId = found.funder_id;
       if (!policy.reviewEligibility(user, funderId)) throw new Problem(403, 'forbidden');
@@ -284,15 +288,14 @@ export function eligibilityRoutes(app: FastifyInstance, ctx: AppContext) {
 
 /** Who to tell about an organisation's case: its members (read outside the funder's scope, which cannot see them). */
 export function organisationMembers(ctx: AppContext, organisationId: string) {
-  return system(ctx.db, (tx) =>
-    tx
-      .selectFrom('organisation_memberships')
-      .innerJoin('users', 'users.id', 'organisation_memberships.user_id')
-      .select(['users.email', 'users.locale'])
-      .where('organisation_memberships.organisation_id', '=', organisationId)
-      .where('users.disabled_at', 'is', null)
-      .execute(),
-  );
+  // One plain statement as the owner: no transaction is needed for a single read.
+  return ctx.db.kysely
+    .selectFrom('organisation_memberships')
+    .innerJoin('users', 'users.id', 'organisation_memberships.user_id')
+    .select(['users.email', 'users.locale'])
+    .where('organisation_memberships.organisation_id', '=', organisationId)
+    .where('users.disabled_at', 'is', null)
+    .execute();
 }
 
 async function decide(
@@ -341,14 +344,18 @@ async function decide(
         : `${row.funderName} has reviewed ${row.organisationName}'s request to be eligible for grants in ${row.year}: it ${what}.${note ? `\n\nMessage from the caseworker:\n${note}` : ''}\n\nSee the details in Samverka: ${ctx.config.publicUrl}/organisations/${row.organisation_id}`,
     });
   }
-  await audit(tx, { userId: user.userId, label: user.email }, {
-    action: `eligibility.${status}`,
-    objectType: 'eligibility',
-    objectId: id,
-    funderId,
-    organisationId: current.organisation_id,
-    reason: note,
-    data: { year: current.year, validUntil: row.valid_until },
-  });
+  await audit(
+    tx,
+    { userId: user.userId, label: user.email },
+    {
+      action: `eligibility.${status}`,
+      objectType: 'eligibility',
+      objectId: id,
+      funderId,
+      organisationId: current.organisation_id,
+      reason: note,
+      data: { year: current.year, validUntil: row.valid_until },
+    },
+  );
   return present(row);
 }

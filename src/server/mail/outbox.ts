@@ -11,18 +11,45 @@ export interface Mail {
   funderId?: string | null;
 }
 
+export interface OutboxRow {
+  id: string;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  funder_id: string | null;
+}
+
 /**
- * Writes a mail to the outbox in the caller's transaction, and its delivery
- * job too when a queue runs: the mail exists exactly when the change does.
+ * Outbox rows for mails, with their ids made here, not returned by the insert: an applicant's
+ * transaction may write a mail that row-level security does not let it read back.
  */
+export function outboxRows(mails: Mail[]): OutboxRow[] {
+  return mails.map((mail) => ({ id: randomUUID(), to_address: mail.to, subject: mail.subject, body_text: mail.text, funder_id: mail.funderId ?? null }));
+}
+
+/** The delivery jobs for outbox rows, in the caller's transaction (one statement), when a queue runs. */
+export async function enqueueDelivery(ctx: AppContext, tx: Tx, rows: OutboxRow[]): Promise<void> {
+  if (rows.length)
+    await ctx.jobs?.sendInTx(
+      tx,
+      MAIL_QUEUE,
+      rows.map((r) => ({ outboxId: r.id })),
+    );
+}
+
+/**
+ * Writes mails to the outbox in the caller's transaction, and their delivery
+ * jobs too: a mail exists exactly when the change does. Two statements however many mails.
+ */
+export async function queueMails(ctx: AppContext, tx: Tx, mails: Mail[]): Promise<string[]> {
+  if (!mails.length) return [];
+  const rows = outboxRows(mails);
+  await tx.insertInto('outbox').values(rows).execute();
+  await enqueueDelivery(ctx, tx, rows);
+  return rows.map((r) => r.id);
+}
+
 export async function queueMail(ctx: AppContext, tx: Tx, mail: Mail): Promise<string> {
-  // The id is made here, not returned by the insert: an applicant's transaction may write
-  // a mail that row-level security does not let it read back.
-  const id = randomUUID();
-  await tx
-    .insertInto('outbox')
-    .values({ id, to_address: mail.to, subject: mail.subject, body_text: mail.text, funder_id: mail.funderId ?? null })
-    .execute();
-  await ctx.jobs?.sendInTx(tx, MAIL_QUEUE, { outboxId: id });
-  return id;
+  const [id] = await queueMails(ctx, tx, [mail]);
+  return id as string;
 }
