@@ -3,12 +3,14 @@ import type { Database } from './connection.ts';
 import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_calls.ts';
 import * as m0003 from './migrations/0003_applications.ts';
+import * as m0004 from './migrations/0004_assessment.ts';
 
 /** Migrations are listed here, in order, so that bundlers and test runners see them. */
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_calls': m0002,
   '0003_applications': m0003,
+  '0004_assessment': m0004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,11 +1,11 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { ApplicationContent } from '../domain/applications/types.ts';
+import type { DecisionOutcome, Reservation, ScreenedRule } from '../domain/assessment/types.ts';
 import type { CallRules } from '../domain/calls/types.ts';
 import type { FunderRole } from '../domain/roles.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
-
 
 export interface OrganisationsTable {
   id: Generated<string>;
@@ -35,6 +35,8 @@ export interface FundersTable {
   kind: 'municipal' | 'state' | 'other';
   case_prefix: string;
   created_at: CreatedAt;
+  delegation_limit: Generated<number>;
+  decision_body: Generated<string>;
 }
 
 export interface FunderMembershipsTable {
@@ -147,6 +149,11 @@ export interface DB {
   case_number_series: CaseNumberSeriesTable;
   completion_requests: CompletionRequestsTable;
   file_grants: FileGrantsTable;
+  screenings: ScreeningsTable;
+  review_assignments: ReviewAssignmentsTable;
+  review_scores: ReviewScoresTable;
+  decision_proposals: DecisionProposalsTable;
+  decisions: DecisionsTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;
@@ -304,4 +311,69 @@ export interface CompletionRequestsTable {
 export interface FileGrantsTable {
   file_id: string;
   funder_id: string;
+}
+
+export interface ScreeningsTable {
+  id: Generated<string>;
+  funder_id: string;
+  application_id: string;
+  outcome: 'eligible' | 'ineligible';
+  rules: ColumnType<ScreenedRule[], string, string>;
+  screened_by: string | null;
+  screened_at: CreatedAt;
+}
+
+export interface ReviewAssignmentsTable {
+  funder_id: string;
+  application_id: string;
+  reviewer_id: string;
+  assigned_by: string | null;
+  assigned_at: CreatedAt;
+  conflict: 'none' | 'conflict' | null;
+  conflict_note: string | null;
+  declared_at: Date | null;
+  submitted_at: Date | null;
+}
+
+export interface ReviewScoresTable {
+  funder_id: string;
+  application_id: string;
+  reviewer_id: string;
+  criterion_id: string;
+  score: number;
+  comment: Generated<string>;
+}
+
+export interface DecisionProposalsTable {
+  id: Generated<string>;
+  funder_id: string;
+  call_id: string;
+  application_id: string;
+  amount: number;
+  reasons: string;
+  proposed_by: string | null;
+  proposed_at: CreatedAt;
+}
+
+export interface DecisionsTable {
+  id: Generated<string>;
+  funder_id: string;
+  call_id: string;
+  application_id: string;
+  outcome: DecisionOutcome;
+  amount: number;
+  amount_requested: number;
+  reasons: string;
+  conditions: Generated<string>;
+  grant_from: string | null;
+  grant_to: string | null;
+  made_by: 'committee' | 'delegate';
+  decision_body: string;
+  paragraph: Generated<string>;
+  decided_on: string;
+  announced_on: string;
+  reservations: ColumnType<Reservation[], string | undefined, never>;
+  supersedes: string | null;
+  recorded_by: string | null;
+  recorded_at: CreatedAt;
 }

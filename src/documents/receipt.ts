@@ -1,7 +1,7 @@
-import PDFDocument from 'pdfkit';
 import type { ApplicationContent } from '../domain/applications/types.ts';
 import type { Question } from '../domain/calls/types.ts';
 import { formatKronor } from '../domain/money.ts';
+import { startPdf } from './pdf.ts';
 
 export interface ReceiptData {
   funderName: string;
@@ -35,7 +35,8 @@ const T = {
     contacts: 'Kontaktpersoner',
     attachments: 'Bilagor',
     answers: 'Svar på utlysningens frågor',
-    declarations: 'Sökanden har intygat att uppdraget inte är av övervägande religiös eller politisk karaktär, inte bedrivs i vinstsyfte med bidraget och inte redan är genomfört, i den mån utlysningen kräver det.',
+    declarations:
+      'Sökanden har intygat att uppdraget inte är av övervägande religiös eller politisk karaktär, inte bedrivs i vinstsyfte med bidraget och inte redan är genomfört, i den mån utlysningen kräver det.',
     publicRecord: 'Handlingar som kommit in till en myndighet är allmänna handlingar enligt offentlighetsprincipen, om inte sekretess gäller.',
   },
   en: {
@@ -68,16 +69,10 @@ const T = {
 /** The applicant's receipt: what was received, when, under which case number. */
 export function receiptPdf(lang: 'sv' | 'en', d: ReceiptData): Promise<Buffer> {
   const t = T[lang];
-  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: `${t.title} ${d.caseNumber}`, Author: d.funderName } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  const { doc, heading, field, finish } = startPdf(`${t.title} ${d.caseNumber}`, d.funderName);
   const when = d.submittedAt.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB', { timeZone: 'Europe/Stockholm', dateStyle: 'long', timeStyle: 'medium' });
-  const heading = (text: string) => doc.moveDown(0.8).font('Helvetica-Bold').fontSize(12).text(text).font('Helvetica').fontSize(10);
-  const field = (label: string, value: string) => doc.font('Helvetica-Bold').text(`${label}: `, { continued: true }).font('Helvetica').text(value || '—');
   const c = d.content;
 
-  doc.font('Helvetica-Bold').fontSize(18).text(t.title);
   doc.font('Helvetica').fontSize(10).moveDown(0.3).text(t.intro(d.funderName));
   doc.moveDown(0.5);
   field(t.caseNumber, d.caseNumber);
@@ -119,11 +114,12 @@ export function receiptPdf(lang: 'sv' | 'en', d: ReceiptData): Promise<Buffer> {
     heading(t.answers);
     for (const q of answered) {
       const a = c.answers[q.id];
-      const value = Array.isArray(a) ? a.map((v) => q.options?.find((o) => o.value === v)?.label ?? v).join(', ') : (q.options?.find((o) => o.value === a)?.label ?? String(a));
+      const value = Array.isArray(a)
+        ? a.map((v) => q.options?.find((o) => o.value === v)?.label ?? v).join(', ')
+        : (q.options?.find((o) => o.value === a)?.label ?? String(a));
       field(q.label, value);
     }
   }
   doc.moveDown(1).fontSize(9).text(t.declarations).moveDown(0.5).text(t.publicRecord);
-  doc.end();
-  return done;
+  return finish();
 }

@@ -63,3 +63,9 @@ export function addMonths(date: CalendarDate, months: number): CalendarDate {
   target.setUTCDate(Math.min(d, last));
   return target.toISOString().slice(0, 10);
 }
+
+/** Adds whole days to a calendar date. */
+export function addDays(date: CalendarDate, days: number): CalendarDate {
+  const [y, m, d] = parts(date);
+  return new Date(Date.UTC(y, m, d + days)).toISOString().slice(0, 10);
+}

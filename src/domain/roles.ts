@@ -29,8 +29,7 @@ export function isMemberOf(p: Principal, organisationId: string): boolean {
 /** Policies: may this principal do this to that object? One answer, used by routes and tests. */
 export const policy = {
   manageUsers: (p: Principal, funderId: string) => hasFunderRole(p, funderId, 'administrator'),
-  viewFunderAudit: (p: Principal, funderId: string) =>
-    hasFunderRole(p, funderId, 'administrator') || hasFunderRole(p, funderId, 'caseworker'),
+  viewFunderAudit: (p: Principal, funderId: string) => hasFunderRole(p, funderId, 'administrator') || hasFunderRole(p, funderId, 'caseworker'),
   viewOrganisation: (p: Principal, organisationId: string) => isMemberOf(p, organisationId),
   viewOrganisationAudit: (p: Principal, organisationId: string) => isMemberOf(p, organisationId),
   /** Programmes, budget lines and calls are designed by caseworkers (and administrators). */
@@ -40,4 +39,15 @@ export const policy = {
   reviewEligibility: (p: Principal, funderId: string) => hasFunderRole(p, funderId, 'caseworker'),
   manageCatalogue: (p: Principal, funderId: string) => hasFunderRole(p, funderId, 'caseworker') || hasFunderRole(p, funderId, 'administrator'),
   actForOrganisation: (p: Principal, organisationId: string) => isMemberOf(p, organisationId),
+  /** Screening, reviewer assignment, decision proposals and the optimizer are the caseworker's. */
+  assess: (p: Principal, funderId: string) => hasFunderRole(p, funderId, 'caseworker'),
+  /** Reviewers, caseworkers and committee members can be asked to score. */
+  mayReview: (p: Principal, funderId: string) => ['reviewer', 'caseworker', 'decision_maker'].some((r) => hasFunderRole(p, funderId, r as FunderRole)),
+  /** The assessment overview and the decision basis are for caseworkers and the decision-makers preparing a meeting. */
+  viewAssessment: (p: Principal, funderId: string) =>
+    hasFunderRole(p, funderId, 'caseworker') || hasFunderRole(p, funderId, 'decision_maker') || hasFunderRole(p, funderId, 'administrator'),
+  /** A committee's decision is recorded by its caseworker (the secretary) or a decision-maker. */
+  recordDecision: (p: Principal, funderId: string) => hasFunderRole(p, funderId, 'caseworker') || hasFunderRole(p, funderId, 'decision_maker'),
+  /** Only a decision-maker decides alone, as a delegate. */
+  decideAsDelegate: (p: Principal, funderId: string) => hasFunderRole(p, funderId, 'decision_maker'),
 };

@@ -62,7 +62,10 @@ export const messages = {
     sv: 'Det måste finnas minst en administratör kvar.',
     en: 'There must be at least one administrator left.',
   },
-  oidc_not_configured: { sv: 'Inloggning via organisationens konto är inte uppsatt för {{funder}}.', en: 'Sign-in with the organisation account is not set up for {{funder}}.' },
+  oidc_not_configured: {
+    sv: 'Inloggning via organisationens konto är inte uppsatt för {{funder}}.',
+    en: 'Sign-in with the organisation account is not set up for {{funder}}.',
+  },
   oidc_failed: {
     sv: 'Inloggningen via organisationens konto misslyckades. Försök igen eller kontakta din administratör.',
     en: 'Sign-in with the organisation account failed. Try again or contact your administrator.',
@@ -144,7 +147,10 @@ export const messages = {
   amount_above_max: { sv: 'Högst {{max|kr}} kan sökas i den här utlysningen.', en: 'At most {{max|kr}} can be applied for in this call.' },
   amount_below_min: { sv: 'Minst {{min|kr}} behöver sökas i den här utlysningen.', en: 'At least {{min|kr}} must be applied for in this call.' },
   activities_needed: { sv: 'Lägg till minst en aktivitet.', en: 'Add at least one activity.' },
-  activity_not_in_call: { sv: 'Den här aktiviteten ingår inte i utlysningen. Välj en annan eller föreslå en ny sort.', en: 'This activity is not part of the call. Choose another or propose a new kind.' },
+  activity_not_in_call: {
+    sv: 'Den här aktiviteten ingår inte i utlysningen. Välj en annan eller föreslå en ny sort.',
+    en: 'This activity is not part of the call. Choose another or propose a new kind.',
+  },
   end_before_start_date: { sv: 'Slutdatumet kan inte vara före startdatumet ({{from}}).', en: 'The end date cannot be before the start date ({{from}}).' },
   budget_needed: { sv: 'Lägg till minst en budgetrad.', en: 'Add at least one budget row.' },
   financing_must_cover_budget: {
@@ -180,6 +186,53 @@ export const messages = {
     sv: 'Underlaget är inte komplett och kan inte godkännas än. Saknas: {{items}}. Be föreningen komplettera.',
     en: 'The evidence is not complete and cannot be approved yet. Missing: {{items}}. Ask the association for more.',
   },
+  screening_rule_unsettled: { sv: 'Bekräfta eller ändra den här regeln.', en: 'Confirm or change this rule.' },
+  override_reason_needed: {
+    sv: 'Skriv varför du gör en annan bedömning än den automatiska kontrollen.',
+    en: 'Say why you judge this differently from the automatic check.',
+  },
+  reviewer_unknown: { sv: 'Personen kan inte vara bedömare hos den här bidragsgivaren.', en: 'This person cannot review for this funder.' },
+  reviewer_started: { sv: 'Bedömaren har redan börjat och kan inte tas bort.', en: 'The reviewer has already started and cannot be removed.' },
+  not_assigned_reviewer: { sv: 'Du är inte bedömare för den här ansökan.', en: 'You are not a reviewer of this application.' },
+  conflict_not_declared: {
+    sv: 'Ange först om du är jävig eller inte. Du kan inte poängsätta innan dess.',
+    en: 'First declare whether you have a conflict of interest. You cannot score before that.',
+  },
+  reviewer_has_conflict: {
+    sv: 'Du har anmält jäv och kan inte bedöma ansökan eller se andras poäng.',
+    en: 'You have declared a conflict of interest and cannot score the application or see others’ scores.',
+  },
+  conflict_declared: {
+    sv: 'Du har anmält jäv; det kan inte ändras tillbaka. Kontakta handläggaren.',
+    en: 'You have declared a conflict of interest; ask the caseworker to change it.',
+  },
+  conflict_note_needed: { sv: 'Beskriv kort vad jävet består i.', en: 'Describe briefly what the conflict of interest is.' },
+  review_submitted: { sv: 'Bedömningen är redan inskickad och kan inte ändras.', en: 'The review has been submitted and can no longer be changed.' },
+  score_out_of_range: { sv: 'Ge ett heltal från 1 till 5.', en: 'Give a whole number from 1 to 5.' },
+  amount_above_requested: {
+    sv: 'Beloppet får inte vara större än det sökta, {{requested|kr}}.',
+    en: 'The amount may not exceed the {{requested|kr}} applied for.',
+  },
+  application_not_screened: { sv: 'Pröva först om ansökan uppfyller villkoren.', en: 'Screen the application against the conditions first.' },
+  grant_for_ineligible: {
+    sv: 'Ansökan uppfyller inte villkoren enligt prövningen, så bara avslag (0 kr) kan beslutas.',
+    en: 'The screening found the application ineligible, so only a rejection (0 kr) can be decided.',
+  },
+  budget_exceeded: {
+    sv: 'Beloppet ryms inte i budgeten. Det finns {{remaining|kr}} kvar att besluta om.',
+    en: 'The amount does not fit the budget. {{remaining|kr}} is left to decide on.',
+  },
+  date_in_future: { sv: 'Datumet kan inte ligga efter i dag.', en: 'The date cannot be after today.' },
+  announced_before_decided: {
+    sv: 'Protokollet kan inte anslås före beslutsdagen, {{decidedOn}}.',
+    en: 'The minutes cannot be announced before the decision date, {{decidedOn}}.',
+  },
+  above_delegation: {
+    sv: 'Belopp över {{limit|kr}} beslutas av nämnden, inte på delegation.',
+    en: 'Amounts above {{limit|kr}} are decided by the committee, not under delegation.',
+  },
+  not_a_delegate: { sv: 'Du har ingen delegation att besluta ensam.', en: 'You have no delegation to decide alone.' },
+  no_decisions_that_day: { sv: 'Inga nämndbeslut i utlysningen den {{date}}.', en: 'No committee decisions on the call on {{date}}.' },
   already_decided: { sv: 'Det här är redan avgjort.', en: 'This has already been decided.' },
   already_exists: { sv: 'Det finns redan.', en: 'It already exists.' },
   internal: {

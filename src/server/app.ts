@@ -11,16 +11,18 @@ import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { completionRoutes } from './applications/completion.ts';
 import { inboxRoutes } from './applications/inbox.ts';
 import { applicationRoutes } from './applications/routes.ts';
+import { reviewRoutes } from './assessment/reviews.ts';
+import { assessmentRoutes } from './assessment/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
-import { callRoutes } from './calls/routes.ts';
-import { publicCallRoutes } from './calls/public.ts';
-import { catalogueRoutes } from './catalogue/routes.ts';
-import { eligibilityRoutes } from './eligibility/routes.ts';
-import { fileRoutes } from './files/routes.ts';
-import { programmeRoutes } from './programmes/routes.ts';
 import { oidcRoutes } from './auth/oidc.ts';
 import { authRoutes } from './auth/routes.ts';
+import { publicCallRoutes } from './calls/public.ts';
+import { callRoutes } from './calls/routes.ts';
+import { catalogueRoutes } from './catalogue/routes.ts';
 import type { AppContext } from './context.ts';
+import { decisionRoutes } from './decisions/routes.ts';
+import { eligibilityRoutes } from './eligibility/routes.ts';
+import { fileRoutes } from './files/routes.ts';
 import { funderRoutes } from './funders/routes.ts';
 import { healthRoutes } from './health.ts';
 import { mailboxRoutes } from './mailbox/routes.ts';
@@ -28,6 +30,7 @@ import { organisationRoutes } from './organisations/routes.ts';
 import { installErrorHandling, sendProblem } from './plugins/errors.ts';
 import { CSRF_HEADER, installSessions } from './plugins/session.ts';
 import { Problem } from './problem.ts';
+import { programmeRoutes } from './programmes/routes.ts';
 import { ProblemSchema } from './schemas.ts';
 
 export const BODY_LIMIT = 256 * 1024;
@@ -116,6 +119,9 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   applicationRoutes(app, ctx);
   completionRoutes(app, ctx);
   inboxRoutes(app, ctx);
+  assessmentRoutes(app, ctx);
+  reviewRoutes(app, ctx);
+  decisionRoutes(app, ctx);
 
   const hasWeb = existsSync(join(ctx.config.webDir, 'index.html'));
   if (hasWeb) {

@@ -37,7 +37,8 @@ export async function seedApplications(tx: Tx, ids: SeedIds, calls: { norrkoping
       at: '2022-02-24T19:42:00+01:00',
       c: content({
         title: 'Fler vuxna ute på kvällarna i Navestad och Hageby',
-        description: 'Vi utökar nattvandringen till fyra kvällar i veckan och utbildar 30 nya vandrare, med fokus på att möta unga som riskerar att dras in i kriminalitet.',
+        description:
+          'Vi utökar nattvandringen till fyra kvällar i veckan och utbildar 30 nya vandrare, med fokus på att möta unga som riskerar att dras in i kriminalitet.',
         complement: 'Vi rapporterar varje vecka till socialkontorets fältgrupp och slussar unga vidare till fältassistenterna.',
         focusAreas: ['Uppsökande verksamhet'],
         activities: [
@@ -70,7 +71,8 @@ export async function seedApplications(tx: Tx, ids: SeedIds, calls: { norrkoping
       at: '2022-03-03T10:15:00+01:00',
       c: content({
         title: 'Studiecirklar om relationer och våld för unga',
-        description: 'Studiecirklar för unga 15–20 år om relationer, gränser och våld i nära relation, inklusive hedersrelaterat våld, med cirkelledare med särskild utbildning.',
+        description:
+          'Studiecirklar för unga 15–20 år om relationer, gränser och våld i nära relation, inklusive hedersrelaterat våld, med cirkelledare med särskild utbildning.',
         complement: 'Cirklarna når unga innan de behöver socialtjänstens stöd, och ledarna vet när och hur de ska hänvisa till socialkontoret.',
         focusAreas: ['Stöd till unga utsatta för våld i nära relation, inklusive hedersrelaterat våld'],
         activities: [
@@ -91,7 +93,12 @@ export async function seedApplications(tx: Tx, ids: SeedIds, calls: { norrkoping
         ],
         amountRequested: kronor(500_000),
         contacts: [{ name: 'Vera Verksamhetsutvecklare', email: 'vera@vuxenskolan.example', phone: '' }],
-        answers: { focus: 'violence', honour_competence: 'Alla ledare går länsstyrelsens utbildning om hedersrelaterat våld och förtryck.', complement: 'Tidiga samtal.', reach: 96 },
+        answers: {
+          focus: 'violence',
+          honour_competence: 'Alla ledare går länsstyrelsens utbildning om hedersrelaterat våld och förtryck.',
+          complement: 'Tidiga samtal.',
+          reach: 96,
+        },
       }),
     },
     {
@@ -126,7 +133,11 @@ export async function seedApplications(tx: Tx, ids: SeedIds, calls: { norrkoping
 
   const ids2: Record<string, string> = {};
   for (const s of submitted) {
-    const attachments = (await files(s.org)).map((f) => ({ kind: f.name.startsWith('stadgar') ? ('statutes' as const) : ('annual_report' as const), fileId: f.id, name: f.name }));
+    const attachments = (await files(s.org)).map((f) => ({
+      kind: f.name.startsWith('stadgar') ? ('statutes' as const) : ('annual_report' as const),
+      fileId: f.id,
+      name: f.name,
+    }));
     const c = { ...s.c, attachments: [...attachments, { ...attachments[0], kind: 'budget' as const, name: 'budget.pdf' }] };
     const caseNumber = formatCaseNumber('SN', 2022, s.seq);
     const row = await tx
@@ -176,8 +187,22 @@ export async function seedApplications(tx: Tx, ids: SeedIds, calls: { norrkoping
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await audit(tx, SYSTEM_ACTOR, { action: 'application.completion_requested', objectType: 'application', objectId: ids2.matteus, funderId: sn, reason: 'demo data', data: { requestId: round.id } });
-  await audit(tx, SYSTEM_ACTOR, { action: 'application.completion_answered', objectType: 'application', objectId: ids2.matteus, funderId: sn, reason: 'demo data', data: { requestId: round.id } });
+  await audit(tx, SYSTEM_ACTOR, {
+    action: 'application.completion_requested',
+    objectType: 'application',
+    objectId: ids2.matteus,
+    funderId: sn,
+    reason: 'demo data',
+    data: { requestId: round.id },
+  });
+  await audit(tx, SYSTEM_ACTOR, {
+    action: 'application.completion_answered',
+    objectType: 'application',
+    objectId: ids2.matteus,
+    funderId: sn,
+    reason: 'demo data',
+    data: { requestId: round.id },
+  });
 
   // A draft on the call that is open now.
   const draft = content({
@@ -202,5 +227,13 @@ export async function seedApplications(tx: Tx, ids: SeedIds, calls: { norrkoping
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await audit(tx, SYSTEM_ACTOR, { action: 'application.started', objectType: 'application', objectId: row.id, funderId: sn, organisationId: ids.organisations.nattvandrarna, reason: 'demo data' });
+  await audit(tx, SYSTEM_ACTOR, {
+    action: 'application.started',
+    objectType: 'application',
+    objectId: row.id,
+    funderId: sn,
+    organisationId: ids.organisations.nattvandrarna,
+    reason: 'demo data',
+  });
+  return ids2;
 }

@@ -1,10 +1,11 @@
 import { hash } from '@node-rs/argon2';
+import type { FunderRole } from '../../domain/roles.ts';
 import { audit, SYSTEM_ACTOR } from '../audit.ts';
 import type { Database, Tx } from '../connection.ts';
 import { system } from '../scope.ts';
 import { seedApplications } from './applications.ts';
+import { seedAssessment } from './assessment.ts';
 import { seedCalls } from './calls.ts';
-import type { FunderRole } from '../../domain/roles.ts';
 
 /** The password of every demo account; printed at start and in the README. */
 export const DEMO_PASSWORD = 'samverka-demo';
@@ -29,9 +30,33 @@ const ORGANISATIONS = [
 ] as const;
 
 const FUNDERS = [
-  { key: 'sn', organisation: 'norrkoping', name: 'Socialnämnden, Norrköpings kommun', kind: 'municipal', casePrefix: 'SN' },
-  { key: 'ks', organisation: 'orebro', name: 'Kommunstyrelsen, Örebro kommun', kind: 'municipal', casePrefix: 'KS' },
-  { key: 'delmos', organisation: 'delmos', name: 'Delegationen mot segregation', kind: 'state', casePrefix: 'Dnr' },
+  {
+    key: 'sn',
+    organisation: 'norrkoping',
+    name: 'Socialnämnden, Norrköpings kommun',
+    kind: 'municipal',
+    casePrefix: 'SN',
+    decisionBody: 'Socialnämnden',
+    delegationLimit: 10_000_000,
+  },
+  {
+    key: 'ks',
+    organisation: 'orebro',
+    name: 'Kommunstyrelsen, Örebro kommun',
+    kind: 'municipal',
+    casePrefix: 'KS',
+    decisionBody: 'Kommunstyrelsen',
+    delegationLimit: 5_000_000,
+  },
+  {
+    key: 'delmos',
+    organisation: 'delmos',
+    name: 'Delegationen mot segregation',
+    kind: 'state',
+    casePrefix: 'Dnr',
+    decisionBody: 'Delegationen mot segregation',
+    delegationLimit: 50_000_000,
+  },
 ] as const;
 
 type FunderKey = (typeof FUNDERS)[number]['key'];
@@ -41,11 +66,29 @@ const USERS: { email: string; name: string; funder?: FunderKey; roles?: FunderRo
   { email: 'admin@norrkoping.example', name: 'Åsa Administratör', funder: 'sn', roles: ['administrator'], what: 'administratör, Socialnämnden Norrköping' },
   { email: 'handlaggare@norrkoping.example', name: 'Hanna Handläggare', funder: 'sn', roles: ['caseworker'], what: 'handläggare, Socialnämnden Norrköping' },
   { email: 'bedomare@norrkoping.example', name: 'Bo Bedömare', funder: 'sn', roles: ['reviewer'], what: 'bedömare, Socialnämnden Norrköping' },
-  { email: 'namnd@norrkoping.example', name: 'Nils Nämndordförande', funder: 'sn', roles: ['decision_maker'], what: 'beslutsfattare (nämnd), Socialnämnden Norrköping' },
+  {
+    email: 'namnd@norrkoping.example',
+    name: 'Nils Nämndordförande',
+    funder: 'sn',
+    roles: ['decision_maker'],
+    what: 'beslutsfattare (nämnd), Socialnämnden Norrköping',
+  },
   { email: 'ekonomi@norrkoping.example', name: 'Erik Ekonom', funder: 'sn', roles: ['finance'], what: 'ekonomi, Socialnämnden Norrköping' },
   { email: 'strateg@norrkoping.example', name: 'Sara Strateg', funder: 'sn', roles: ['analyst'], what: 'analytiker/strateg, Socialnämnden Norrköping' },
-  { email: 'admin@orebro.example', name: 'Omar Örebro', funder: 'ks', roles: ['administrator', 'caseworker'], what: 'administratör och handläggare, Örebro kommun' },
-  { email: 'admin@delmos.example', name: 'Dana Delmos', funder: 'delmos', roles: ['administrator', 'caseworker'], what: 'administratör och handläggare, Delmos' },
+  {
+    email: 'admin@orebro.example',
+    name: 'Omar Örebro',
+    funder: 'ks',
+    roles: ['administrator', 'caseworker'],
+    what: 'administratör och handläggare, Örebro kommun',
+  },
+  {
+    email: 'admin@delmos.example',
+    name: 'Dana Delmos',
+    funder: 'delmos',
+    roles: ['administrator', 'caseworker'],
+    what: 'administratör och handläggare, Delmos',
+  },
   { email: 'forening@nattvandrarna.example', name: 'Fatima Föreningsaktiv', organisation: 'nattvandrarna', what: 'sökande, Nattvandrarna Norrköping' },
   { email: 'ledare@vivalla.example', name: 'Leo Ledare', organisation: 'vivalla', what: 'sökande, Vivalla Fritidsförening' },
 ];
@@ -83,11 +126,25 @@ async function seedDemo(tx: Tx, passwordHash: string) {
   for (const f of FUNDERS) {
     const row = await tx
       .insertInto('funders')
-      .values({ organisation_id: orgIds[f.organisation], name: f.name, kind: f.kind, case_prefix: f.casePrefix })
+      .values({
+        organisation_id: orgIds[f.organisation],
+        name: f.name,
+        kind: f.kind,
+        case_prefix: f.casePrefix,
+        decision_body: f.decisionBody,
+        delegation_limit: f.delegationLimit,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     funderIds[f.key] = row.id;
-    await audit(tx, SYSTEM_ACTOR, { action: 'funder.created', objectType: 'funder', objectId: row.id, funderId: row.id, reason: 'demo data', data: { name: f.name } });
+    await audit(tx, SYSTEM_ACTOR, {
+      action: 'funder.created',
+      objectType: 'funder',
+      objectId: row.id,
+      funderId: row.id,
+      reason: 'demo data',
+      data: { name: f.name },
+    });
   }
   const userIds: Record<string, string> = {};
   for (const u of USERS) {
@@ -100,7 +157,10 @@ async function seedDemo(tx: Tx, passwordHash: string) {
     await audit(tx, SYSTEM_ACTOR, { action: 'user.registered', objectType: 'user', objectId: user.id, reason: 'demo data', data: { email: u.email } });
     if (u.funder && u.roles) {
       const funderId = funderIds[u.funder];
-      await tx.insertInto('funder_memberships').values(u.roles.map((role) => ({ funder_id: funderId, user_id: user.id, role }))).execute();
+      await tx
+        .insertInto('funder_memberships')
+        .values(u.roles.map((role) => ({ funder_id: funderId, user_id: user.id, role })))
+        .execute();
       await audit(tx, SYSTEM_ACTOR, {
         action: 'funder.roles_changed',
         objectType: 'user',
@@ -125,5 +185,6 @@ async function seedDemo(tx: Tx, passwordHash: string) {
   }
   const seedIds = { funders: funderIds, organisations: orgIds, users: userIds };
   const calls = await seedCalls(tx, seedIds);
-  await seedApplications(tx, seedIds, calls);
+  const submitted = await seedApplications(tx, seedIds, calls);
+  await seedAssessment(tx, seedIds, submitted);
 }

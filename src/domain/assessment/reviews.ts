@@ -1,0 +1,49 @@
+import type { Criterion, RuleProblem } from '../calls/types.ts';
+
+export type Scores = Record<string, { score: number; comment: string }>;
+
+/** A reviewer's scores on the call's criteria: every criterion 1–5, a whole number. */
+export function scoreProblems(criteria: readonly Criterion[], scores: Scores): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  for (const c of criteria) {
+    const s = scores[c.id]?.score;
+    if (s === undefined || s === null) problems.push({ field: `scores.${c.id}.score`, code: 'required' });
+    else if (!Number.isInteger(s) || s < 1 || s > 5) problems.push({ field: `scores.${c.id}.score`, code: 'score_out_of_range' });
+  }
+  for (const id of Object.keys(scores)) {
+    if (!criteria.some((c) => c.id === id)) problems.push({ field: `scores.${id}`, code: 'invalid_choice' });
+  }
+  return problems;
+}
+
+/** One reviewer's weighted score: the criteria's scores weighted by the call's weights (1–5). */
+export function weightedScore(criteria: readonly Criterion[], scores: Scores): number {
+  const total = criteria.reduce((s, c) => s + c.weight, 0);
+  if (total <= 0) return 0;
+  return criteria.reduce((s, c) => s + c.weight * (scores[c.id]?.score ?? 0), 0) / total;
+}
+
+/** A reviewer is an outlier when their weighted score is this far from the mean of the others'. */
+export const OUTLIER_DISTANCE = 1;
+
+export interface ScoreSummary {
+  count: number;
+  /** Mean of the reviewers' weighted scores; null before anyone has scored. */
+  mean: number | null;
+  /** Population standard deviation of the weighted scores. */
+  spread: number | null;
+  min: number | null;
+  max: number | null;
+  /** Reviewers (by index) whose score is more than OUTLIER_DISTANCE from the mean of the others'; needs three or more reviewers. */
+  outliers: number[];
+}
+
+export function summarise(weighted: readonly number[]): ScoreSummary {
+  const n = weighted.length;
+  if (n === 0) return { count: 0, mean: null, spread: null, min: null, max: null, outliers: [] };
+  const sum = weighted.reduce((s, x) => s + x, 0);
+  const mean = sum / n;
+  const spread = Math.sqrt(weighted.reduce((s, x) => s + (x - mean) ** 2, 0) / n);
+  const outliers = n >= 3 ? weighted.flatMap((x, i) => (Math.abs(x - (sum - x) / (n - 1)) > OUTLIER_DISTANCE ? [i] : [])) : [];
+  return { count: n, mean, spread, min: Math.min(...weighted), max: Math.max(...weighted), outliers };
+}

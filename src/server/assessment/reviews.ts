@@ -1,0 +1,290 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { audit } from '../../db/audit.ts';
+import { system } from '../../db/scope.ts';
+import { type Scores, scoreProblems, weightedScore } from '../../domain/assessment/reviews.ts';
+import { policy } from '../../domain/roles.ts';
+import { inScope } from '../applications/access.ts';
+import type { AppContext } from '../context.ts';
+import { requireUser, type SignedInUser } from '../plugins/session.ts';
+import { Problem, rulesProblem } from '../problem.ts';
+import { errorResponses, Uuid } from '../schemas.ts';
+import { locateAsStaff } from './routes.ts';
+import { Criterion, ScoreSummary } from './schema.ts';
+import { assessedApplication, type Review, reviewsOf, scoreSummary } from './store.ts';
+
+const Params = Type.Object({ id: Uuid });
+const ScoresSchema = Type.Record(
+  Type.String({ maxLength: 64 }),
+  Type.Object({ score: Type.Integer(), comment: Type.String({ maxLength: 4000 }) }, { additionalProperties: false }),
+);
+const ReviewOut = Type.Object({
+  reviewerId: Uuid,
+  name: Type.String(),
+  conflict: Type.Union([Type.Literal('none'), Type.Literal('conflict'), Type.Null()]),
+  submittedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  weighted: Type.Union([Type.Number(), Type.Null()]),
+  scores: ScoresSchema,
+});
+const MyReview = Type.Object({
+  applicationId: Uuid,
+  caseNumber: Type.String(),
+  organisationName: Type.String(),
+  title: Type.String(),
+  criteria: Type.Array(Criterion),
+  conflict: Type.Union([Type.Literal('none'), Type.Literal('conflict'), Type.Null()]),
+  conflictNote: Type.Union([Type.String(), Type.Null()]),
+  declaredAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  submittedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  scores: ScoresSchema,
+  /** The other reviewers' scores: only once this reviewer has submitted, and never to one with a conflict of interest. */
+  others: Type.Union([Type.Array(ReviewOut), Type.Null()]),
+  summary: Type.Union([ScoreSummary, Type.Null()]),
+});
+
+const actor = (u: SignedInUser) => ({ userId: u.userId, label: u.email });
+
+function present(r: Review, criteria: Parameters<typeof weightedScore>[0]) {
+  return {
+    reviewerId: r.reviewer_id,
+    name: r.reviewer_name,
+    conflict: r.conflict,
+    submittedAt: r.submitted_at?.toISOString() ?? null,
+    weighted: r.submitted_at ? weightedScore(criteria, r.scores) : null,
+    // Scores count, and are shown, once the reviewer submits them.
+    scores: r.submitted_at ? r.scores : {},
+  };
+}
+
+/** Reviews: the reviewer declares conflict of interest (jäv) first, scores the call's criteria, and sees others' scores only after submitting. */
+export function reviewRoutes(app: FastifyInstance, ctx: AppContext) {
+  app.get(
+    '/api/reviews',
+    {
+      schema: {
+        tags: ['assessment'],
+        summary: 'The signed-in reviewer’s assignments, newest first',
+        response: {
+          200: Type.Object({
+            assignments: Type.Array(
+              Type.Object({
+                applicationId: Uuid,
+                caseNumber: Type.String(),
+                organisationName: Type.String(),
+                title: Type.String(),
+                callTitle: Type.String(),
+                funderName: Type.String(),
+                conflict: Type.Union([Type.Literal('none'), Type.Literal('conflict'), Type.Null()]),
+                submittedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      // The reviewer's own rows, across the funders they review for.
+      const rows = await system(ctx.db, (tx) =>
+        tx
+          .selectFrom('review_assignments')
+          .innerJoin('applications', 'applications.id', 'review_assignments.application_id')
+          .innerJoin('calls', 'calls.id', 'applications.call_id')
+          .innerJoin('funders', 'funders.id', 'applications.funder_id')
+          .select([
+            'applications.id',
+            'applications.case_number',
+            'applications.organisation_name',
+            'applications.title',
+            'calls.title as call_title',
+            'funders.name as funder_name',
+            'review_assignments.conflict',
+            'review_assignments.submitted_at',
+          ])
+          .where('review_assignments.reviewer_id', '=', user.userId)
+          .orderBy('review_assignments.assigned_at', 'desc')
+          .execute(),
+      );
+      return {
+        assignments: rows.map((r) => ({
+          applicationId: r.id,
+          caseNumber: r.case_number ?? '',
+          organisationName: r.organisation_name,
+          title: r.title,
+          callTitle: r.call_title,
+          funderName: r.funder_name,
+          conflict: r.conflict,
+          submittedAt: r.submitted_at?.toISOString() ?? null,
+        })),
+      };
+    },
+  );
+
+  app.get(
+    '/api/applications/:id/review',
+    {
+      schema: {
+        tags: ['assessment'],
+        summary: 'The signed-in reviewer’s review of an application, and the others’ once theirs is submitted',
+        params: Params,
+        response: { 200: MyReview, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const located = await locateAsStaff(ctx, user, (request.params as { id: string }).id, policy.mayReview);
+      return inScope(ctx, located, async (tx) => myReview(tx, located.id, user.userId));
+    },
+  );
+
+  app.post(
+    '/api/applications/:id/review/declaration',
+    {
+      schema: {
+        tags: ['assessment'],
+        summary:
+          'Declare conflict of interest (jäv) or its absence, before seeing others’ scores or scoring. One with a conflict cannot score. A declaration can be changed to a conflict until the review is submitted.',
+        params: Params,
+        body: Type.Object({ conflict: Type.Boolean(), note: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false }),
+        response: { 200: MyReview, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const located = await locateAsStaff(ctx, user, (request.params as { id: string }).id, policy.mayReview);
+      const { conflict, note } = request.body as { conflict: boolean; note?: string };
+      return inScope(ctx, located, async (tx) => {
+        const mine = await assignment(tx, located.id, user.userId);
+        if (mine.submitted_at) throw new Problem(409, 'review_submitted');
+        if (mine.conflict === 'conflict' && !conflict) throw new Problem(409, 'conflict_declared');
+        if (conflict && !note?.trim()) throw rulesProblem([{ field: 'note', code: 'conflict_note_needed' }]);
+        await tx
+          .updateTable('review_assignments')
+          .set({ conflict: conflict ? 'conflict' : 'none', conflict_note: note?.trim() || null, declared_at: new Date() })
+          .where('application_id', '=', located.id)
+          .where('reviewer_id', '=', user.userId)
+          .execute();
+        // Scores written before a conflict came to light are not kept.
+        if (conflict) await tx.deleteFrom('review_scores').where('application_id', '=', located.id).where('reviewer_id', '=', user.userId).execute();
+        await audit(tx, actor(user), {
+          action: conflict ? 'review.conflict_declared' : 'review.no_conflict_declared',
+          objectType: 'application',
+          objectId: located.id,
+          funderId: located.funderId,
+          reason: conflict ? (note?.trim() ?? null) : null,
+        });
+        return myReview(tx, located.id, user.userId);
+      });
+    },
+  );
+
+  app.put(
+    '/api/applications/:id/review',
+    {
+      schema: {
+        tags: ['assessment'],
+        summary: 'Save scores (1–5 per criterion, with a comment); with submit: true the review is final and every criterion must be scored',
+        params: Params,
+        body: Type.Object({ scores: ScoresSchema, submit: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
+        response: { 200: MyReview, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const located = await locateAsStaff(ctx, user, (request.params as { id: string }).id, policy.mayReview);
+      const { scores, submit } = request.body as { scores: Scores; submit?: boolean };
+      return inScope(ctx, located, async (tx) => {
+        const mine = await assignment(tx, located.id, user.userId);
+        if (mine.conflict === null) throw new Problem(409, 'conflict_not_declared');
+        if (mine.conflict === 'conflict') throw new Problem(403, 'reviewer_has_conflict');
+        if (mine.submitted_at) throw new Problem(409, 'review_submitted');
+        const a = await assessedApplication(tx, located.id);
+        const criteria = a.rules.criteria;
+        const problems = scoreProblems(criteria, scores).filter((p) => submit || p.code !== 'required');
+        if (problems.length) throw rulesProblem(problems);
+        await tx.deleteFrom('review_scores').where('application_id', '=', located.id).where('reviewer_id', '=', user.userId).execute();
+        const rows = Object.entries(scores).map(([criterion_id, s]) => ({
+          funder_id: located.funderId,
+          application_id: located.id,
+          reviewer_id: user.userId,
+          criterion_id,
+          score: s.score,
+          comment: s.comment.trim(),
+        }));
+        if (rows.length) await tx.insertInto('review_scores').values(rows).execute();
+        if (submit) {
+          await tx
+            .updateTable('review_assignments')
+            .set({ submitted_at: new Date() })
+            .where('application_id', '=', located.id)
+            .where('reviewer_id', '=', user.userId)
+            .execute();
+          await audit(tx, actor(user), {
+            action: 'review.submitted',
+            objectType: 'application',
+            objectId: located.id,
+            funderId: located.funderId,
+            data: { weighted: weightedScore(criteria, scores), scores: Object.fromEntries(Object.entries(scores).map(([k, v]) => [k, v.score])) },
+          });
+        }
+        return myReview(tx, located.id, user.userId);
+      });
+    },
+  );
+
+  app.get(
+    '/api/applications/:id/reviews',
+    {
+      schema: {
+        tags: ['assessment'],
+        summary: 'Every reviewer’s declaration and scores, with the weighted mean, spread and outliers (caseworkers and decision-makers)',
+        params: Params,
+        response: { 200: Type.Object({ criteria: Type.Array(Criterion), reviews: Type.Array(ReviewOut), summary: ScoreSummary }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const located = await locateAsStaff(ctx, user, (request.params as { id: string }).id, policy.viewAssessment);
+      return inScope(ctx, located, async (tx) => {
+        const a = await assessedApplication(tx, located.id);
+        const reviews = await reviewsOf(tx, [located.id]);
+        return { criteria: a.rules.criteria, reviews: reviews.map((r) => present(r, a.rules.criteria)), summary: scoreSummary(a.rules, reviews) };
+      });
+    },
+  );
+}
+
+async function assignment(tx: Parameters<typeof reviewsOf>[0], applicationId: string, reviewerId: string) {
+  const row = await tx
+    .selectFrom('review_assignments')
+    .selectAll()
+    .where('application_id', '=', applicationId)
+    .where('reviewer_id', '=', reviewerId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!row) throw new Problem(403, 'not_assigned_reviewer');
+  return row;
+}
+
+async function myReview(tx: Parameters<typeof reviewsOf>[0], applicationId: string, reviewerId: string) {
+  const a = await assessedApplication(tx, applicationId);
+  const reviews = await reviewsOf(tx, [applicationId]);
+  const mine = reviews.find((r) => r.reviewer_id === reviewerId);
+  if (!mine) throw new Problem(403, 'not_assigned_reviewer');
+  const mayCompare = Boolean(mine.submitted_at) && mine.conflict === 'none';
+  return {
+    applicationId,
+    caseNumber: a.caseNumber,
+    organisationName: a.organisation_name,
+    title: a.content.title,
+    criteria: a.rules.criteria,
+    conflict: mine.conflict,
+    conflictNote: mine.conflict_note,
+    declaredAt: mine.declared_at?.toISOString() ?? null,
+    submittedAt: mine.submitted_at?.toISOString() ?? null,
+    scores: mine.scores,
+    others: mayCompare ? reviews.filter((r) => r.reviewer_id !== reviewerId && r.submitted_at).map((r) => present(r, a.rules.criteria)) : null,
+    summary: mayCompare ? scoreSummary(a.rules, reviews) : null,
+  };
+}

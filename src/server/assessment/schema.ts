@@ -1,0 +1,72 @@
+import { Type } from 'typebox';
+import { SCREENING_RULES } from '../../domain/assessment/types.ts';
+import { Uuid } from '../schemas.ts';
+
+const literals = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+const Rule = literals(SCREENING_RULES);
+
+export const ScreeningView = Type.Object({
+  automatic: Type.Array(Type.Object({ rule: Rule, ok: Type.Boolean(), fields: Type.Array(Type.String()) })),
+  latest: Nullable(
+    Type.Object({
+      outcome: literals(['eligible', 'ineligible']),
+      screenedAt: Type.String({ format: 'date-time' }),
+      rules: Type.Array(
+        Type.Object({ rule: Rule, automatic: Type.Boolean(), ok: Type.Boolean(), reason: Nullable(Type.String()), fields: Type.Array(Type.String()) }),
+      ),
+    }),
+  ),
+});
+
+export const ProposalView = Type.Object({ amount: Type.Integer(), reasons: Type.String(), proposedAt: Type.String({ format: 'date-time' }) });
+
+export const ScoreSummary = Type.Object({
+  count: Type.Integer(),
+  mean: Nullable(Type.Number()),
+  spread: Nullable(Type.Number()),
+  min: Nullable(Type.Number()),
+  max: Nullable(Type.Number()),
+  outliers: Type.Array(Type.Object({ reviewerId: Uuid, name: Type.String(), score: Type.Number() })),
+});
+
+export const Criterion = Type.Object({ id: Type.String(), label: Type.String(), description: Type.Optional(Type.String()), weight: Type.Number() });
+
+export const DecisionOutcome = literals(['approved', 'partially_approved', 'rejected']);
+
+export const AssessmentOverview = Type.Object({
+  call: Type.Object({
+    id: Uuid,
+    title: Type.String(),
+    funderName: Type.String(),
+    decisionBody: Type.String(),
+    amount: Type.Integer(),
+    minAmount: Type.Integer(),
+    maxAmount: Type.Integer(),
+    criteria: Type.Array(Criterion),
+    focusAreas: Type.Array(Type.String()),
+    targetAreas: Type.Array(Type.String()),
+  }),
+  budget: Type.Object({ amount: Type.Integer(), granted: Type.Integer(), remaining: Type.Integer(), proposedUndecided: Type.Integer() }),
+  applications: Type.Array(
+    Type.Object({
+      id: Uuid,
+      caseNumber: Type.String(),
+      organisationId: Uuid,
+      organisationName: Type.String(),
+      status: Type.String(),
+      title: Type.String(),
+      amountRequested: Type.Integer(),
+      focusAreas: Type.Array(Type.String()),
+      areas: Type.Array(Type.String()),
+      submittedAt: Nullable(Type.String({ format: 'date-time' })),
+      screening: Nullable(Type.Object({ outcome: literals(['eligible', 'ineligible']), screenedAt: Type.String({ format: 'date-time' }) })),
+      reviewers: Type.Array(Type.Object({ userId: Uuid, name: Type.String(), conflict: Nullable(literals(['none', 'conflict'])), submitted: Type.Boolean() })),
+      scores: ScoreSummary,
+      proposal: Nullable(ProposalView),
+      decision: Nullable(
+        Type.Object({ id: Uuid, outcome: DecisionOutcome, amount: Type.Integer(), decidedOn: Type.String(), paragraph: Type.String(), reasons: Type.String() }),
+      ),
+    }),
+  ),
+});

@@ -1,0 +1,499 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { Type } from 'typebox';
+import { audit } from '../../db/audit.ts';
+import type { Tx } from '../../db/connection.ts';
+import { scoped, system } from '../../db/scope.ts';
+import { decisionBasisPdf, minutesPdf } from '../../documents/decision-basis.ts';
+import { decisionLetterPdf } from '../../documents/decision-letter.ts';
+import { fits, remaining } from '../../domain/assessment/budget.ts';
+import { appealInfo, decisionProblems, outcomeFor } from '../../domain/assessment/decisions.ts';
+import type { DecisionInput } from '../../domain/assessment/types.ts';
+import { dateInStockholm, isCalendarDate } from '../../domain/deadlines.ts';
+import { formatKronor } from '../../domain/money.ts';
+import { policy } from '../../domain/roles.ts';
+import { inScope, locate } from '../applications/access.ts';
+import { callAssessment, locateAsStaff } from '../assessment/routes.ts';
+import { DecisionOutcome } from '../assessment/schema.ts';
+import { assessedApplication, budgetState, latestScreening } from '../assessment/store.ts';
+import type { AppContext } from '../context.ts';
+import { organisationMembers } from '../eligibility/routes.ts';
+import { queueMails } from '../mail/outbox.ts';
+import { requireUser, type SignedInUser, scopeOf } from '../plugins/session.ts';
+import { fieldProblem, Problem, rulesProblem } from '../problem.ts';
+import { errorResponses, Uuid } from '../schemas.ts';
+
+const actor = (u: SignedInUser) => ({ userId: u.userId, label: u.email });
+const Params = Type.Object({ id: Uuid });
+const LangQuery = Type.Object({ lang: Type.Optional(Type.Union([Type.Literal('sv'), Type.Literal('en')])) });
+const ReservationSchema = Type.Object(
+  { kind: Type.Union([Type.Literal('reservation'), Type.Literal('dissent')]), by: Type.String({ maxLength: 200 }), text: Type.String({ maxLength: 4000 }) },
+  { additionalProperties: false },
+);
+const MaybeDate = Type.Union([Type.String({ maxLength: 10 }), Type.Null()]);
+
+const DecisionView = Type.Object({
+  id: Uuid,
+  applicationId: Uuid,
+  outcome: DecisionOutcome,
+  amount: Type.Integer(),
+  amountRequested: Type.Integer(),
+  reasons: Type.String(),
+  conditions: Type.String(),
+  grantFrom: MaybeDate,
+  grantTo: MaybeDate,
+  madeBy: Type.Union([Type.Literal('committee'), Type.Literal('delegate')]),
+  decisionBody: Type.String(),
+  paragraph: Type.String(),
+  decidedOn: Type.String(),
+  announcedOn: Type.String(),
+  reservations: Type.Array(ReservationSchema),
+  supersedes: Type.Union([Uuid, Type.Null()]),
+  supersededBy: Type.Union([Uuid, Type.Null()]),
+  recordedAt: Type.String({ format: 'date-time' }),
+  appeal: Type.Object({ law: Type.Union([Type.Literal('kommunallagen'), Type.Literal('forvaltningslagen')]), from: Type.String(), deadline: Type.String() }),
+  letterUrl: Type.String(),
+});
+
+type DecisionRow = Awaited<ReturnType<typeof decisionsOf>>[number];
+
+function decisionsOf(tx: Tx, applicationId: string) {
+  return tx
+    .selectFrom('decisions as d')
+    .innerJoin('funders', 'funders.id', 'd.funder_id')
+    .selectAll('d')
+    .select('funders.kind as funder_kind')
+    .select((eb) => eb.selectFrom('decisions as s').select('s.id').whereRef('s.supersedes', '=', 'd.id').as('superseded_by'))
+    .where('d.application_id', '=', applicationId)
+    .orderBy('d.recorded_at')
+    .execute();
+}
+
+function present(d: DecisionRow) {
+  return {
+    id: d.id,
+    applicationId: d.application_id,
+    outcome: d.outcome,
+    amount: d.amount,
+    amountRequested: d.amount_requested,
+    reasons: d.reasons,
+    conditions: d.conditions,
+    grantFrom: d.grant_from,
+    grantTo: d.grant_to,
+    madeBy: d.made_by,
+    decisionBody: d.decision_body,
+    paragraph: d.paragraph,
+    decidedOn: d.decided_on,
+    announcedOn: d.announced_on,
+    reservations: d.reservations,
+    supersedes: d.supersedes,
+    supersededBy: d.superseded_by ?? null,
+    recordedAt: d.recorded_at.toISOString(),
+    appeal: appealInfo(d.funder_kind, { decidedOn: d.decided_on, announcedOn: d.announced_on }, dateInStockholm(d.recorded_at)),
+    letterUrl: `/api/decisions/${d.id}/letter.pdf`,
+  };
+}
+
+function sendPdf(reply: FastifyReply, name: string, pdf: Buffer) {
+  return reply.type('application/pdf').header('content-disposition', `inline; filename="${name}"`).send(pdf);
+}
+
+function decisionMail(
+  lang: 'sv' | 'en',
+  p: { caseNumber: string; title: string; organisation: string; funder: string; outcome: string; amount: number; url: string },
+) {
+  const amount = formatKronor(p.amount, lang);
+  if (lang === 'en') {
+    const what = p.outcome === 'rejected' ? 'rejected' : p.outcome === 'approved' ? `approved: ${amount}` : `partly approved: ${amount}`;
+    return {
+      subject: `Decision on your application ${p.caseNumber}`,
+      text: `${p.funder} has decided on the application "${p.title}" from ${p.organisation} (${p.caseNumber}): ${what}.\n\nThe decision letter, with the reasons and how to appeal, is in Samverka: ${p.url}\n\n— Samverka`,
+    };
+  }
+  const what = p.outcome === 'rejected' ? 'avslag' : p.outcome === 'approved' ? `beviljad med ${amount}` : `delvis beviljad med ${amount}`;
+  return {
+    subject: `Beslut om er ansökan ${p.caseNumber}`,
+    text: `${p.funder} har fattat beslut om ansökan ”${p.title}” från ${p.organisation} (${p.caseNumber}): ${what}.\n\nBeslutsbrevet, med skälen och hur man överklagar, finns i Samverka: ${p.url}\n\n— Samverka`,
+  };
+}
+
+/** Decisions: recorded within the budget (which cannot be overspent), never edited, only superseded; letters, basis and minutes as PDFs. */
+export function decisionRoutes(app: FastifyInstance, ctx: AppContext) {
+  app.post(
+    '/api/applications/:id/decisions',
+    {
+      schema: {
+        tags: ['decisions'],
+        summary:
+          'Record the decision on an application (committee or delegate). The amount may not exceed what was applied for or what is left of the budget; a decision is never edited — pass supersedes to replace the current one.',
+        params: Params,
+        body: Type.Object(
+          {
+            amount: Type.Integer({ minimum: 0 }),
+            reasons: Type.String({ maxLength: 10000 }),
+            conditions: Type.Optional(Type.String({ maxLength: 10000 })),
+            grantFrom: Type.Optional(MaybeDate),
+            grantTo: Type.Optional(MaybeDate),
+            madeBy: Type.Union([Type.Literal('committee'), Type.Literal('delegate')]),
+            decisionBody: Type.String({ maxLength: 200 }),
+            paragraph: Type.Optional(Type.String({ maxLength: 40 })),
+            decidedOn: Type.String({ maxLength: 10 }),
+            announcedOn: Type.Optional(MaybeDate),
+            reservations: Type.Optional(Type.Array(ReservationSchema, { maxItems: 50 })),
+            supersedes: Type.Optional(Uuid),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: DecisionView, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      const body = request.body as Partial<DecisionInput> &
+        Pick<DecisionInput, 'amount' | 'reasons' | 'madeBy' | 'decisionBody' | 'decidedOn'> & { supersedes?: string };
+      const located = await locateAsStaff(ctx, user, (request.params as { id: string }).id, policy.recordDecision);
+      if (body.madeBy === 'delegate' && !policy.decideAsDelegate(user, located.funderId)) throw fieldProblem(403, 'madeBy', 'not_a_delegate');
+      const input: DecisionInput = {
+        amount: body.amount,
+        reasons: body.reasons.trim(),
+        conditions: body.conditions?.trim() ?? '',
+        grantFrom: body.grantFrom ?? null,
+        grantTo: body.grantTo ?? null,
+        madeBy: body.madeBy,
+        decisionBody: body.decisionBody.trim(),
+        paragraph: body.paragraph?.trim() ?? '',
+        decidedOn: body.decidedOn,
+        announcedOn: body.announcedOn ?? null,
+        reservations: (body.reservations ?? []).map((r) => ({ kind: r.kind, by: r.by.trim(), text: r.text.trim() })),
+      };
+      const members = await organisationMembers(ctx, located.organisationId);
+      const decision = await inScope(ctx, located, async (tx) => {
+        // The budget guard: one decision at a time per call, and the sum read after the lock.
+        const call = await tx.selectFrom('calls').select(['id', 'title']).where('id', '=', located.callId).forUpdate().executeTakeFirstOrThrow();
+        const a = await assessedApplication(tx, located.id);
+        if (a.status !== 'submitted') throw new Problem(409, 'application_withdrawn');
+        const history = await decisionsOf(tx, a.id);
+        const current = history.find((d) => !d.superseded_by);
+        if (current && body.supersedes !== current.id) throw new Problem(409, 'already_decided', {}, [], { currentDecisionId: current.id });
+        if (!current && body.supersedes) throw fieldProblem(422, 'supersedes', 'invalid_value');
+        const problems = decisionProblems(input, {
+          requested: a.content.amountRequested,
+          delegationLimit: a.delegation_limit,
+          today: dateInStockholm(new Date()),
+        });
+        if (problems.length) throw rulesProblem(problems);
+        if (input.amount > 0 && (await latestScreening(tx, a.id))?.outcome !== 'eligible') throw fieldProblem(422, 'amount', 'grant_for_ineligible');
+        const state = await budgetState(tx, a.call_id);
+        const freed = current?.amount ?? 0;
+        if (!fits(state, input.amount, freed)) throw fieldProblem(422, 'amount', 'budget_exceeded', { remaining: remaining(state, freed) });
+        const outcome = outcomeFor(input.amount, a.content.amountRequested);
+        const row = await tx
+          .insertInto('decisions')
+          .values({
+            funder_id: a.funder_id,
+            call_id: a.call_id,
+            application_id: a.id,
+            outcome,
+            amount: input.amount,
+            amount_requested: a.content.amountRequested,
+            reasons: input.reasons,
+            conditions: input.conditions,
+            grant_from: input.amount > 0 ? input.grantFrom : null,
+            grant_to: input.amount > 0 ? input.grantTo : null,
+            made_by: input.madeBy,
+            decision_body: input.decisionBody,
+            paragraph: input.paragraph,
+            decided_on: input.decidedOn,
+            announced_on: input.announcedOn ?? input.decidedOn,
+            reservations: JSON.stringify(input.reservations),
+            supersedes: current?.id ?? null,
+            recorded_by: user.userId,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        const recipients = new Map<string, 'sv' | 'en'>();
+        for (const m of members) recipients.set(m.email.toLowerCase(), m.locale === 'en' ? 'en' : 'sv');
+        for (const c of a.content.contacts)
+          if (c.email.trim() && !recipients.has(c.email.trim().toLowerCase())) recipients.set(c.email.trim().toLowerCase(), 'sv');
+        const mail = (lang: 'sv' | 'en') =>
+          decisionMail(lang, {
+            caseNumber: a.caseNumber,
+            title: a.content.title,
+            organisation: a.organisation_name,
+            funder: a.funder_name,
+            outcome,
+            amount: input.amount,
+            url: `${ctx.config.publicUrl}/applications/${a.id}`,
+          });
+        await queueMails(
+          ctx,
+          tx,
+          [...recipients].map(([to, lang]) => ({ to, funderId: a.funder_id, ...mail(lang) })),
+        );
+        await audit(tx, actor(user), {
+          action: current ? 'decision.superseded' : 'decision.recorded',
+          objectType: 'application',
+          objectId: a.id,
+          funderId: a.funder_id,
+          organisationId: a.organisation_id,
+          data: {
+            decisionId: row.id,
+            callTitle: call.title,
+            outcome,
+            amount: input.amount,
+            madeBy: input.madeBy,
+            paragraph: input.paragraph,
+            decidedOn: input.decidedOn,
+            supersedes: current?.id ?? null,
+            reservations: input.reservations.length,
+          },
+        });
+        const stored = (await decisionsOf(tx, a.id)).find((d) => d.id === row.id);
+        if (!stored) throw new Error('recorded decision not readable');
+        return stored;
+      });
+      reply.code(201);
+      return present(decision);
+    },
+  );
+
+  app.get(
+    '/api/applications/:id/decisions',
+    {
+      schema: {
+        tags: ['decisions'],
+        summary:
+          'Every decision on an application, oldest first; the current one is the one not superseded (the applicant, co-applicants and the funder’s staff)',
+        params: Params,
+        response: { 200: Type.Object({ decisions: Type.Array(DecisionView) }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const located = await locate(ctx, user, (request.params as { id: string }).id);
+      return inScope(ctx, located, async (tx) => ({ decisions: (await decisionsOf(tx, located.id)).map(present) }));
+    },
+  );
+
+  app.get(
+    '/api/decisions/:id/letter.pdf',
+    {
+      schema: {
+        tags: ['decisions'],
+        summary: 'The decision letter as a PDF, in Swedish (?lang=en for English)',
+        params: Params,
+        querystring: LangQuery,
+        response: { 200: Type.String({ description: 'application/pdf' }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      const { id } = request.params as { id: string };
+      const lang = (request.query as { lang?: 'sv' | 'en' }).lang ?? 'sv';
+      const found = await ctx.db.kysely.selectFrom('decisions').select('application_id').where('id', '=', id).executeTakeFirst();
+      if (!found) throw new Problem(404, 'not_found');
+      const located = await locate(ctx, user, found.application_id);
+      const data = await inScope(ctx, located, async (tx) => {
+        const history = await decisionsOf(tx, located.id);
+        const d = history.find((x) => x.id === id);
+        if (!d) throw new Problem(404, 'not_found');
+        const a = await assessedApplication(tx, located.id);
+        const org = await tx.selectFrom('organisations').select('org_number').where('id', '=', a.organisation_id).executeTakeFirst();
+        const call = await tx.selectFrom('calls').select('title').where('id', '=', a.call_id).executeTakeFirstOrThrow();
+        const previous = d.supersedes ? history.find((x) => x.id === d.supersedes) : undefined;
+        const letterDate = dateInStockholm(d.recorded_at);
+        return {
+          funderName: a.funder_name,
+          decisionBody: d.decision_body,
+          madeBy: d.made_by,
+          paragraph: d.paragraph,
+          decidedOn: d.decided_on,
+          letterDate,
+          caseNumber: a.caseNumber,
+          organisationName: a.organisation_name,
+          orgNumber: org?.org_number ?? '',
+          callTitle: call.title,
+          applicationTitle: a.content.title,
+          outcome: d.outcome,
+          amount: d.amount,
+          amountRequested: d.amount_requested,
+          grantFrom: d.grant_from,
+          grantTo: d.grant_to,
+          conditions: d.conditions,
+          reasons: d.reasons,
+          reportDueMonths: a.rules.followUp.reportDueMonths,
+          reportingDuties: { financial: a.rules.followUp.requireFinancialReport, survey: a.rules.followUp.requireParticipantSurvey },
+          reservations: d.reservations,
+          appeal: appealInfo(a.funder_kind, { decidedOn: d.decided_on, announcedOn: d.announced_on }, letterDate),
+          supersedes: previous ? { decidedOn: previous.decided_on, paragraph: previous.paragraph } : null,
+        };
+      });
+      return sendPdf(reply, `beslut-${data.caseNumber.replace(/[^\w-]+/g, '-')}.pdf`, await decisionLetterPdf(lang, data));
+    },
+  );
+
+  app.get(
+    '/api/calls/:id/decision-basis.pdf',
+    {
+      schema: {
+        tags: ['decisions'],
+        summary: 'The decision basis (beslutsunderlag) for the committee as a PDF: every proposal with its scores, amounts and reasons, and the budget left',
+        params: Params,
+        querystring: LangQuery,
+        response: { 200: Type.String({ description: 'application/pdf' }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      const lang = (request.query as { lang?: 'sv' | 'en' }).lang ?? 'sv';
+      const o = await callAssessment(ctx, user, (request.params as { id: string }).id);
+      const pdf = await decisionBasisPdf(lang, {
+        funderName: o.call.funderName,
+        decisionBody: o.call.decisionBody,
+        callTitle: o.call.title,
+        budget: o.budget,
+        rows: o.applications.filter((r) => r.status === 'submitted'),
+        printedOn: dateInStockholm(new Date()),
+      });
+      return sendPdf(reply, 'beslutsunderlag.pdf', pdf);
+    },
+  );
+
+  app.get(
+    '/api/calls/:id/minutes.pdf',
+    {
+      schema: {
+        tags: ['decisions'],
+        summary: 'The record of a meeting’s decisions on the call (protokollsutdrag) as a PDF',
+        params: Params,
+        querystring: Type.Object({ decidedOn: Type.String({ maxLength: 10 }), lang: Type.Optional(Type.Union([Type.Literal('sv'), Type.Literal('en')])) }),
+        response: { 200: Type.String({ description: 'application/pdf' }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      const { id } = request.params as { id: string };
+      const { decidedOn, lang = 'sv' } = request.query as { decidedOn: string; lang?: 'sv' | 'en' };
+      if (!isCalendarDate(decidedOn)) throw fieldProblem(400, 'decidedOn', 'invalid_date');
+      const call = await ctx.db.kysely.selectFrom('calls').select(['funder_id']).where('id', '=', id).executeTakeFirst();
+      if (!call || !policy.viewAssessment(user, call.funder_id)) throw new Problem(404, 'not_found');
+      const data = await scoped(ctx.db, scopeOf(user, call.funder_id), async (tx) => {
+        const head = await tx
+          .selectFrom('calls')
+          .innerJoin('funders', 'funders.id', 'calls.funder_id')
+          .select(['calls.title', 'funders.name', 'funders.decision_body'])
+          .where('calls.id', '=', id)
+          .executeTakeFirstOrThrow();
+        const rows = await tx
+          .selectFrom('decisions')
+          .innerJoin('applications', 'applications.id', 'decisions.application_id')
+          .select([
+            'decisions.paragraph',
+            'applications.case_number',
+            'applications.organisation_name',
+            'decisions.outcome',
+            'decisions.amount',
+            'decisions.reasons',
+            'decisions.reservations',
+          ])
+          .where('decisions.call_id', '=', id)
+          .where('decisions.decided_on', '=', decidedOn)
+          .where('decisions.made_by', '=', 'committee')
+          .orderBy('decisions.paragraph')
+          .orderBy('applications.case_number')
+          .execute();
+        return { head, rows };
+      });
+      if (!data.rows.length) throw fieldProblem(404, 'decidedOn', 'no_decisions_that_day', { date: decidedOn });
+      const pdf = await minutesPdf(lang, {
+        funderName: data.head.name,
+        decisionBody: data.head.decision_body,
+        callTitle: data.head.title,
+        decidedOn,
+        rows: data.rows.map((r) => ({
+          paragraph: r.paragraph,
+          caseNumber: r.case_number ?? '',
+          organisationName: r.organisation_name,
+          outcome: r.outcome,
+          amount: r.amount,
+          reasons: r.reasons,
+          reservations: r.reservations,
+        })),
+      });
+      return sendPdf(reply, `protokollsutdrag-${decidedOn}.pdf`, pdf);
+    },
+  );
+
+  app.get(
+    '/api/public/grants',
+    {
+      schema: {
+        tags: ['public'],
+        summary: 'Awarded grants, public once decided: organisation, amount, purpose, area and date (current decisions only)',
+        querystring: Type.Object({ funderId: Type.Optional(Uuid), year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }),
+        response: {
+          200: Type.Object({
+            grants: Type.Array(
+              Type.Object({
+                decisionId: Uuid,
+                funderId: Uuid,
+                funderName: Type.String(),
+                callTitle: Type.String(),
+                caseNumber: Type.String(),
+                organisationName: Type.String(),
+                amount: Type.Integer(),
+                purpose: Type.String(),
+                areas: Type.Array(Type.String()),
+                focusAreas: Type.Array(Type.String()),
+                decidedOn: Type.String(),
+              }),
+            ),
+            total: Type.Integer(),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const { funderId, year } = request.query as { funderId?: string; year?: number };
+      const rows = await system(ctx.db, (tx) => {
+        let q = tx
+          .selectFrom('decisions as d')
+          .innerJoin('applications', 'applications.id', 'd.application_id')
+          .innerJoin('calls', 'calls.id', 'd.call_id')
+          .innerJoin('funders', 'funders.id', 'd.funder_id')
+          .select([
+            'd.id',
+            'd.funder_id',
+            'funders.name as funder_name',
+            'calls.title as call_title',
+            'applications.case_number',
+            'applications.organisation_name',
+            'applications.submitted_content',
+            'd.amount',
+            'd.decided_on',
+          ])
+          .where('d.amount', '>', 0)
+          .where(({ not, exists, selectFrom }) => not(exists(selectFrom('decisions as s').select('s.id').whereRef('s.supersedes', '=', 'd.id'))))
+          .orderBy('d.decided_on', 'desc')
+          .orderBy('applications.case_number');
+        if (funderId) q = q.where('d.funder_id', '=', funderId);
+        if (year) q = q.where('d.decided_on', '>=', `${year}-01-01`).where('d.decided_on', '<=', `${year}-12-31`);
+        return q.limit(1000).execute();
+      });
+      const grants = rows.map((r) => ({
+        decisionId: r.id,
+        funderId: r.funder_id,
+        funderName: r.funder_name,
+        callTitle: r.call_title,
+        caseNumber: r.case_number ?? '',
+        organisationName: r.organisation_name,
+        amount: r.amount,
+        purpose: r.submitted_content?.title ?? '',
+        areas: [...new Set((r.submitted_content?.activities ?? []).flatMap((a) => a.areas))],
+        focusAreas: r.submitted_content?.focusAreas ?? [],
+        decidedOn: r.decided_on,
+      }));
+      return { grants, total: grants.reduce((s, g) => s + g.amount, 0) };
+    },
+  );
+}

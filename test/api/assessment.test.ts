@@ -1,0 +1,343 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditTrail } from '../../src/db/audit.ts';
+import type { ApplicationContent } from '../../src/domain/applications/types.ts';
+import { SCREENING_RULES } from '../../src/domain/assessment/types.ts';
+import type { CallRules } from '../../src/domain/calls/types.ts';
+import { dateInStockholm } from '../../src/domain/deadlines.ts';
+import { Client, createTestApp, type TestApp } from '../support/app.ts';
+import { engine } from '../support/db.ts';
+
+let t: TestApp;
+let sn: string;
+let caseworker: Client;
+let reviewer: Client;
+let committee: Client;
+let applicant: Client;
+let template: { rules: CallRules; content: ApplicationContent };
+const today = dateInStockholm(new Date());
+
+beforeAll(async () => {
+  t = await createTestApp();
+  sn = (await t.db.kysely.selectFrom('funders').select('id').where('case_prefix', '=', 'SN').executeTakeFirstOrThrow()).id;
+  [caseworker, reviewer, committee, applicant] = await Promise.all(
+    ['handlaggare@norrkoping.example', 'bedomare@norrkoping.example', 'namnd@norrkoping.example', 'forening@nattvandrarna.example'].map(signedIn),
+  );
+  const demo = await t.db.kysely
+    .selectFrom('applications')
+    .innerJoin('calls', 'calls.id', 'applications.call_id')
+    .select(['calls.rules', 'applications.submitted_content'])
+    .where('case_number', '=', 'SN 2022/00001')
+    .executeTakeFirstOrThrow();
+  template = { rules: demo.rules as CallRules, content: demo.submitted_content as ApplicationContent };
+});
+afterAll(() => t.close());
+
+/** Amounts are formatted with no-break spaces. */
+const plain = (text: string) => text.replace(/\s/gu, ' ');
+
+async function signedIn(email: string) {
+  const client = new Client(t.app);
+  await client.login(email);
+  return client;
+}
+
+/** A published call of the funder's with this budget, and n submitted applications from new associations asking for `requested` each. */
+async function callWithApplications(n: number, budget: number, requested: number) {
+  const rules: CallRules = {
+    ...template.rules,
+    title: `Prövning ${Math.random()}`,
+    amount: budget,
+    budgetLineId: null,
+    opensOn: '2022-01-01',
+    deadline: '2099-12-31',
+  };
+  const call = await t.db.kysely
+    .insertInto('calls')
+    .values({
+      funder_id: sn,
+      status: 'published',
+      title: rules.title,
+      amount: budget,
+      opens_on: rules.opensOn,
+      deadline: rules.deadline,
+      rules: JSON.stringify(rules),
+      published_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const ids: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const org = await t.db.kysely
+      .insertInto('organisations')
+      .values({ org_number: `test-${Math.random()}`, name: `Förening ${i}`, legal_form: 'ideell_forening' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const content: ApplicationContent = {
+      ...template.content,
+      title: `Uppdrag ${i}`,
+      amountRequested: requested,
+      budget: [{ label: 'Allt', amount: requested }],
+      ownContribution: 0,
+      otherFunding: 0,
+    };
+    const row = await t.db.kysely
+      .insertInto('applications')
+      .values({
+        funder_id: sn,
+        call_id: call.id,
+        organisation_id: org.id,
+        organisation_name: `Förening ${i}`,
+        status: 'submitted',
+        content: JSON.stringify(content),
+        submitted_content: JSON.stringify(content),
+        submitted_at: new Date(),
+        case_number: `SN 2099/${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`,
+        updated_at: new Date(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    ids.push(row.id);
+  }
+  return { callId: call.id, ids };
+}
+
+const allOk = () => ({ rules: SCREENING_RULES.map((rule) => ({ rule, ok: true, reason: 'Kontrollerat.' })) });
+
+const decision = (amount: number, over: Record<string, unknown> = {}) => ({
+  amount,
+  reasons: 'Uppdraget kompletterar socialkontorets arbete.',
+  grantFrom: '2027-01-01',
+  grantTo: '2027-12-31',
+  madeBy: 'committee',
+  decisionBody: 'Socialnämnden',
+  paragraph: '§ 12',
+  decidedOn: today,
+  ...over,
+});
+
+describe('the demo: the 2022 call assessed and decided', () => {
+  it('is decided within its 3 000 000 kr with one partial grant, one rejection with reasons and a reservation', async () => {
+    const call = (await t.db.kysely.selectFrom('calls').select('id').where('title', '=', 'Uppdragsbidrag för ökad trygghet 2022').executeTakeFirstOrThrow()).id;
+    const res = await committee.get(`/api/calls/${call}/assessment`);
+    expect(res.status).toBe(200);
+    expect(res.body.budget).toMatchObject({ amount: 300_000_000, granted: 75_000_000, remaining: 225_000_000 });
+    const byCase = Object.fromEntries(res.body.applications.map((a: { caseNumber: string }) => [a.caseNumber, a]));
+    expect(byCase['SN 2022/00001'].decision).toMatchObject({ outcome: 'partially_approved', amount: 25_000_000 });
+    expect(byCase['SN 2022/00002'].decision).toMatchObject({ outcome: 'approved', amount: 50_000_000 });
+    expect(byCase['SN 2022/00003'].decision).toMatchObject({ outcome: 'rejected', amount: 0 });
+    expect(byCase['SN 2022/00003'].reviewers.find((r: { name: string }) => r.name === 'Nils Nämndordförande').conflict).toBe('conflict');
+    expect(byCase['SN 2022/00002'].scores.count).toBe(3);
+
+    const matteus = byCase['SN 2022/00003'].id;
+    const matteusMember = await t.db.kysely.selectFrom('decisions').select('reservations').where('application_id', '=', matteus).executeTakeFirstOrThrow();
+    expect(matteusMember.reservations).toEqual([
+      { kind: 'reservation', by: 'Karin Lind (KD)', text: 'Till förmån för eget yrkande om bifall med 150 000 kr.' },
+    ]);
+
+    const grants = await new Client(t.app).get('/api/public/grants');
+    expect(grants.body.grants.map((g: { caseNumber: string; amount: number }) => [g.caseNumber, g.amount])).toEqual([
+      ['SN 2022/00001', 25_000_000],
+      ['SN 2022/00002', 50_000_000],
+    ]);
+    expect(grants.body.grants[0]).toMatchObject({ organisationName: 'Nattvandrarna Norrköping', decidedOn: '2022-03-24', areas: ['Navestad', 'Hageby'] });
+
+    const minutes = await committee.get(`/api/calls/${call}/minutes.pdf?decidedOn=2022-03-24`);
+    expect(minutes.status).toBe(200);
+    expect(String(minutes.headers['content-type'])).toBe('application/pdf');
+    const basis = await committee.get(`/api/calls/${call}/decision-basis.pdf`);
+    expect(basis.status).toBe(200);
+  });
+
+  it('lets the applicant read the decision and its letter, in Swedish and English, with the appeal deadline', async () => {
+    const id = (await t.db.kysely.selectFrom('applications').select('id').where('case_number', '=', 'SN 2022/00001').executeTakeFirstOrThrow()).id;
+    const res = await applicant.get(`/api/applications/${id}/decisions`);
+    expect(res.status).toBe(200);
+    expect(res.body.decisions).toHaveLength(1);
+    expect(res.body.decisions[0]).toMatchObject({
+      outcome: 'partially_approved',
+      appeal: { law: 'kommunallagen', from: '2022-03-29', deadline: '2022-04-19' },
+    });
+    for (const lang of ['sv', 'en']) {
+      const pdf = await applicant.get(`${res.body.decisions[0].letterUrl}?lang=${lang}`);
+      expect(pdf.status).toBe(200);
+      expect(String(pdf.body).slice(0, 5)).toBe('%PDF-');
+    }
+    const stranger = await signedIn('ledare@vivalla.example');
+    expect((await stranger.get(res.body.decisions[0].letterUrl)).status).toBe(404);
+  });
+});
+
+describe('screening, review and decision', () => {
+  it('screens with the self-check’s rules, and an override needs a reason', async () => {
+    const { ids } = await callWithApplications(1, 100_000_000, 10_000_000);
+    const id = ids[0] as string;
+    const auto = await caseworker.get(`/api/applications/${id}/screening`);
+    expect(auto.status).toBe(200);
+    expect(auto.body.automatic.map((r: { rule: string }) => r.rule)).toEqual([...SCREENING_RULES]);
+    expect(auto.body.latest).toBeNull();
+    const failing = auto.body.automatic.find((r: { ok: boolean }) => !r.ok);
+    const choices = auto.body.automatic.map((r: { rule: string; ok: boolean }) => ({ rule: r.rule, ok: true, reason: r === failing ? '' : null }));
+    if (failing) {
+      const refused = await caseworker.post(`/api/applications/${id}/screening`, { rules: choices });
+      expect(refused.status).toBe(422);
+      expect(refused.body.errors[0]).toMatchObject({ field: `rules.${failing.rule}.reason`, code: 'override_reason_needed' });
+    }
+    const missing = await caseworker.post(`/api/applications/${id}/screening`, { rules: choices.slice(1) });
+    expect(missing.status).toBe(422);
+    expect(missing.body.errors[0].field).toBe(`rules.${SCREENING_RULES[0]}`);
+    const ok = await caseworker.post(`/api/applications/${id}/screening`, allOk());
+    expect(ok.status).toBe(201);
+    expect(ok.body.latest.outcome).toBe('eligible');
+    expect((await reviewer.post(`/api/applications/${id}/screening`, allOk())).status).toBe(403);
+  });
+
+  it('makes reviewers declare conflict of interest first, and shows others’ scores only after submitting', async () => {
+    const { ids } = await callWithApplications(1, 100_000_000, 10_000_000);
+    const id = ids[0] as string;
+    const users = await t.db.kysely
+      .selectFrom('users')
+      .select(['id', 'email'])
+      .where('email', 'in', ['bedomare@norrkoping.example', 'namnd@norrkoping.example', 'handlaggare@norrkoping.example'])
+      .execute();
+    const userId = (email: string) => users.find((u) => u.email === email)?.id as string;
+    const assigned = await caseworker.put(`/api/applications/${id}/reviewers`, {
+      reviewerIds: [userId('bedomare@norrkoping.example'), userId('namnd@norrkoping.example'), userId('handlaggare@norrkoping.example')],
+    });
+    expect(assigned.status).toBe(200);
+    expect(assigned.body.reviewers).toHaveLength(3);
+    const outsider = (await t.db.kysely.selectFrom('users').select('id').where('email', '=', 'ledare@vivalla.example').executeTakeFirstOrThrow()).id;
+    const wrong = await caseworker.put(`/api/applications/${id}/reviewers`, { reviewerIds: [outsider] });
+    expect(wrong.body.errors[0]).toMatchObject({ field: 'reviewerIds.0', code: 'reviewer_unknown' });
+
+    const scores = { need: { score: 4, comment: 'Tydligt behov' }, complement: { score: 3, comment: '' }, capacity: { score: 5, comment: '' } };
+    const early = await reviewer.put(`/api/applications/${id}/review`, { scores });
+    expect(early.status).toBe(409);
+    expect(early.body.code).toBe('conflict_not_declared');
+
+    expect((await reviewer.post(`/api/applications/${id}/review/declaration`, { conflict: false })).status).toBe(200);
+    const outOfRange = await reviewer.put(`/api/applications/${id}/review`, { scores: { ...scores, need: { score: 6, comment: '' } }, submit: true });
+    expect(outOfRange.status).toBe(422);
+    expect(outOfRange.body.errors).toEqual([expect.objectContaining({ field: 'scores.need.score', code: 'score_out_of_range' })]);
+    const incomplete = await reviewer.put(`/api/applications/${id}/review`, { scores: { need: scores.need }, submit: true });
+    expect(incomplete.body.errors.map((e: { field: string }) => e.field)).toEqual(['scores.complement.score', 'scores.capacity.score']);
+
+    // The committee member has a conflict: no scoring, no others' scores.
+    const noNote = await committee.post(`/api/applications/${id}/review/declaration`, { conflict: true });
+    expect(noNote.body.errors[0]).toMatchObject({ field: 'note', code: 'conflict_note_needed' });
+    const declared = await committee.post(`/api/applications/${id}/review/declaration`, { conflict: true, note: 'Sitter i föreningens styrelse' });
+    expect(declared.body).toMatchObject({ conflict: 'conflict', others: null });
+    const barred = await committee.put(`/api/applications/${id}/review`, { scores });
+    expect(barred.status).toBe(403);
+    expect(barred.body.code).toBe('reviewer_has_conflict');
+
+    const caseworkerScores = { need: { score: 2, comment: '' }, complement: { score: 2, comment: '' }, capacity: { score: 2, comment: '' } };
+    await caseworker.post(`/api/applications/${id}/review/declaration`, { conflict: false });
+    await caseworker.put(`/api/applications/${id}/review`, { scores: caseworkerScores, submit: true });
+
+    const before = await reviewer.get(`/api/applications/${id}/review`);
+    expect(before.body.others).toBeNull();
+    const submitted = await reviewer.put(`/api/applications/${id}/review`, { scores, submit: true });
+    expect(submitted.status).toBe(200);
+    expect(submitted.body.others.map((o: { name: string; weighted: number }) => [o.name, o.weighted])).toEqual([['Hanna Handläggare', 2]]);
+    // Weights 40/35/25: 0.4·4 + 0.35·3 + 0.25·5 = 3.9
+    expect(submitted.body.summary.mean).toBeCloseTo((3.9 + 2) / 2, 10);
+    expect((await reviewer.put(`/api/applications/${id}/review`, { scores, submit: true })).body.code).toBe('review_submitted');
+
+    const all = await caseworker.get(`/api/applications/${id}/reviews`);
+    expect(all.body.summary).toMatchObject({ count: 2, min: 2, max: 3.9 });
+    expect(all.body.summary.spread).toBeCloseTo(0.95, 10);
+  });
+
+  it('refuses a proposal or a decision above the amount applied for, on the amount field', async () => {
+    const { ids } = await callWithApplications(1, 100_000_000, 10_000_000);
+    const id = ids[0] as string;
+    await caseworker.post(`/api/applications/${id}/screening`, allOk());
+    const proposal = await caseworker.post(`/api/applications/${id}/proposal`, { amount: 10_000_001, reasons: 'För mycket' });
+    expect(proposal.status).toBe(422);
+    expect(proposal.body.errors[0]).toMatchObject({ field: 'amount', code: 'amount_above_requested' });
+    expect(plain(proposal.body.errors[0].message)).toBe('Beloppet får inte vara större än det sökta, 100 000 kr.');
+    const over = await caseworker.post(`/api/applications/${id}/decisions`, decision(10_000_001));
+    expect(over.body.errors[0]).toMatchObject({ field: 'amount', code: 'amount_above_requested' });
+    expect((await caseworker.post(`/api/applications/${id}/proposal`, { amount: 8_000_000, reasons: 'Delvis' })).status).toBe(201);
+  });
+
+  it('refuses a decision above the remaining budget, naming what is left; supersedes without editing; mails the applicant', async () => {
+    const { callId, ids } = await callWithApplications(3, 25_000_000, 10_000_000);
+    for (const id of ids) await caseworker.post(`/api/applications/${id}/screening`, allOk());
+    const [a, b, c] = ids as [string, string, string];
+    expect((await caseworker.post(`/api/applications/${a}/decisions`, decision(10_000_000))).status).toBe(201);
+    expect(
+      (
+        await committee.post(
+          `/api/applications/${b}/decisions`,
+          decision(10_000_000, { reservations: [{ kind: 'dissent', by: 'Per Ek (V)', text: 'Hela beloppet borde gå till a.' }] }),
+        )
+      ).status,
+    ).toBe(201);
+    const over = await caseworker.post(`/api/applications/${c}/decisions`, decision(10_000_000));
+    expect(over.status).toBe(422);
+    expect(over.body.errors[0]).toMatchObject({ field: 'amount', code: 'budget_exceeded' });
+    expect(plain(over.body.errors[0].message)).toBe('Beloppet ryms inte i budgeten. Det finns 50 000 kr kvar att besluta om.');
+    expect((await caseworker.post(`/api/applications/${c}/decisions`, decision(5_000_000))).body.outcome).toBe('partially_approved');
+
+    // A second decision must supersede the first; it frees the first's amount.
+    const again = await caseworker.post(`/api/applications/${a}/decisions`, decision(0, { reasons: 'Föreningen har upplösts.' }));
+    expect(again.status).toBe(409);
+    const first = again.body.details.currentDecisionId;
+    const replaced = await caseworker.post(`/api/applications/${a}/decisions`, decision(0, { reasons: 'Föreningen har upplösts.', supersedes: first }));
+    expect(replaced.status).toBe(201);
+    expect(replaced.body).toMatchObject({ outcome: 'rejected', supersedes: first });
+    const history = await caseworker.get(`/api/applications/${a}/decisions`);
+    expect(history.body.decisions.map((d: { id: string; supersededBy: string | null }) => [d.id, d.supersededBy])).toEqual([
+      [first, replaced.body.id],
+      [replaced.body.id, null],
+    ]);
+    const overview = await caseworker.get(`/api/calls/${callId}/assessment`);
+    expect(overview.body.budget).toMatchObject({ granted: 15_000_000, remaining: 10_000_000 });
+
+    // Decisions are never edited, not even by the owner.
+    await expect(sql`update decisions set amount = 1 where id = ${first}`.execute(t.db.kysely)).rejects.toThrow(/never changed/);
+    await expect(sql`delete from decisions where id = ${first}`.execute(t.db.kysely)).rejects.toThrow(/never changed/);
+
+    const delegate = await caseworker.post(
+      `/api/applications/${c}/decisions`,
+      decision(0, { madeBy: 'delegate', supersedes: (await caseworker.get(`/api/applications/${c}/decisions`)).body.decisions[0].id }),
+    );
+    expect(delegate.status).toBe(403);
+    expect(delegate.body.errors[0]).toMatchObject({ field: 'madeBy', code: 'not_a_delegate' });
+    const current = (await caseworker.get(`/api/applications/${b}/decisions`)).body.decisions[0].id;
+    const future = await caseworker.post(`/api/applications/${b}/decisions`, decision(0, { decidedOn: '2099-01-01', supersedes: current }));
+    expect(future.body.errors[0]).toMatchObject({ field: 'decidedOn', code: 'date_in_future' });
+
+    const caseNumber = (await t.db.kysely.selectFrom('applications').select('case_number').where('id', '=', a).executeTakeFirstOrThrow()).case_number;
+    const mails = await t.db.kysely
+      .selectFrom('outbox')
+      .select(['to_address', 'body_text'])
+      .where('subject', '=', `Beslut om er ansökan ${caseNumber}`)
+      .execute();
+    expect(mails).toHaveLength(2);
+    expect(plain(mails[0]?.body_text ?? '')).toContain(': beviljad med 100 000 kr.');
+    expect(mails[1]?.body_text).toContain('avslag');
+    expect((await verifyAuditTrail(t.db)).ok).toBe(true);
+    const audited = await t.db.kysely.selectFrom('audit_log').select('action').where('object_id', '=', a).orderBy('seq').execute();
+    expect(audited.map((e) => e.action)).toEqual(['application.screened', 'decision.recorded', 'decision.superseded']);
+  });
+
+  it(`lets only the decisions that fit pass when 50 are made at once (${engine()})`, async () => {
+    // 50 applications of 100 000 kr on a call of 2 000 000 kr: exactly 20 fit.
+    const { callId, ids } = await callWithApplications(50, 200_000_000, 10_000_000);
+    for (const id of ids) await caseworker.post(`/api/applications/${id}/screening`, allOk());
+    const results = await Promise.all(ids.map((id) => caseworker.post(`/api/applications/${id}/decisions`, decision(10_000_000))));
+    const passed = results.filter((r) => r.status === 201);
+    const refused = results.filter((r) => r.status !== 201);
+    expect(passed).toHaveLength(20);
+    expect(refused.every((r) => r.status === 422 && r.body.errors[0].code === 'budget_exceeded')).toBe(true);
+    const sum = await t.db.kysely
+      .selectFrom('decisions')
+      .select((eb) => eb.fn.sum<number>('amount').as('s'))
+      .where('call_id', '=', callId)
+      .executeTakeFirstOrThrow();
+    expect(Number(sum.s)).toBe(200_000_000);
+  });
+});
