@@ -202,7 +202,11 @@ function Withdraw({ app }: { app: ApplicationView }) {
   const f = useAppForm<{ reason: string }>({ id: 'withdraw', defaultValues: { reason: '' }, fields: ['reason'] });
   const submit = f.onSubmit(async (v) => {
     await post(`/api/applications/${app.id}/withdraw`, v.reason.trim() ? { reason: v.reason.trim() } : {});
-    await client.invalidateQueries({ queryKey: applicationKey(app.id) });
+    // The status and the history both change.
+    await Promise.all([
+      client.invalidateQueries({ queryKey: applicationKey(app.id) }),
+      client.invalidateQueries({ queryKey: ['audit', 'application', app.id] }),
+    ]);
     document.querySelector<HTMLElement>('main h1')?.focus();
   });
   return (
@@ -218,7 +222,7 @@ function Withdraw({ app }: { app: ApplicationView }) {
               <strong>{t('application.withdraw.sure')}</strong>
             </p>
             <div className="actions">
-              <button type="submit" className="button button-danger" disabled={f.form.formState.isSubmitting}>
+              <button type="submit" className="button button-secondary button-danger" disabled={f.form.formState.isSubmitting}>
                 {t('application.withdraw.confirm')}
               </button>
               <button
@@ -287,7 +291,13 @@ function Submitted({ app, call }: { app: ApplicationView; call: CallDetail }) {
       <Rounds app={app} />
       {app.access === 'staff' && app.status === 'submitted' ? <RequestCompletionForm app={app} /> : null}
       <section className="section" aria-labelledby="content-heading">
-        <h2 id="content-heading">{app.access === 'staff' ? t('application.receivedVersion') : t('application.submittedVersion')}</h2>
+        <h2 id="content-heading">
+          {app.status === 'draft'
+            ? t('application.draftVersion')
+            : app.access === 'staff'
+              ? t('application.receivedVersion')
+              : t('application.submittedVersion')}
+        </h2>
         <ContentView content={app.content} call={call.rules} funderId={app.funderId} />
       </section>
       {app.access === 'applicant' && app.status === 'submitted' ? <Withdraw app={app} /> : null}

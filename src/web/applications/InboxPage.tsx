@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { type FormEvent, useRef } from 'react';
+import { type FormEvent, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { LEGAL_FORMS } from '../../domain/organisation.ts';
@@ -48,7 +48,16 @@ export function InboxPage() {
     getNextPageParam: (last) => last.next,
   });
   const items = inbox.data?.pages.flatMap((p) => p.items) ?? [];
-  const firstNew = useRef(0);
+  // After "Show more", focus goes to the first new row once it is rendered (not before: the button it leaves may be gone).
+  const focusRow = useRef<number | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when rows are added
+  useEffect(() => {
+    if (focusRow.current === null) return;
+    const row = document.getElementById(`inbox-row-${focusRow.current}`);
+    if (!row) return;
+    focusRow.current = null;
+    row.focus();
+  }, [items.length]);
 
   function apply(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -198,10 +207,9 @@ export function InboxPage() {
               type="button"
               className="button button-secondary"
               disabled={inbox.isFetchingNextPage}
-              onClick={async () => {
-                firstNew.current = items.length;
-                await inbox.fetchNextPage();
-                document.getElementById(`inbox-row-${firstNew.current}`)?.focus();
+              onClick={() => {
+                focusRow.current = items.length;
+                void inbox.fetchNextPage();
               }}
             >
               {t('inbox.more')}

@@ -98,6 +98,16 @@ function details(t: TFunction, entry: AuditEntry): string[] {
       return [`${t('catalogue.labelSv')}: ${String(d.labelSv ?? '')}`, `${t('catalogue.labelEn')}: ${String(d.labelEn ?? '')}`];
     case 'file.uploaded':
       return d.name ? [`${t('audit.fileName')}: ${String(d.name)}`] : [];
+    case 'application.started':
+    case 'application.submitted':
+    case 'application.withdrawn':
+    case 'application.completion_requested':
+    case 'application.completion_answered':
+      // The case number and amount in words; ids, versions and flags are for the machine.
+      return [
+        ...(typeof d.caseNumber === 'string' ? [`${t('application.caseNumber')}: ${d.caseNumber}`] : []),
+        ...(typeof d.amountRequested === 'number' ? [`${t('application.fields.amountRequested')}: ${kr(d.amountRequested)}`] : []),
+      ];
     case 'user.locale_changed':
       return [t(`language.name.${String(d.locale)}`, { defaultValue: String(d.locale ?? '') })];
     default:
