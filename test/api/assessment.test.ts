@@ -201,6 +201,9 @@ describe('screening, review and decision', () => {
       .where('email', 'in', ['bedomare@norrkoping.example', 'namnd@norrkoping.example', 'handlaggare@norrkoping.example'])
       .execute();
     const userId = (email: string) => users.find((u) => u.email === email)?.id as string;
+    const candidates = await caseworker.get(`/api/funders/${sn}/reviewers`);
+    expect(candidates.body.reviewers.map((r: { name: string }) => r.name)).toEqual(['Bo Bedömare', 'Hanna Handläggare', 'Nils Nämndordförande']);
+    expect((await reviewer.get(`/api/funders/${sn}/reviewers`)).status).toBe(403);
     const assigned = await caseworker.put(`/api/applications/${id}/reviewers`, {
       reviewerIds: [userId('bedomare@norrkoping.example'), userId('namnd@norrkoping.example'), userId('handlaggare@norrkoping.example')],
     });

@@ -113,6 +113,41 @@ export function assessmentRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   );
 
+  app.get(
+    '/api/funders/:funderId/reviewers',
+    {
+      schema: {
+        tags: ['assessment'],
+        summary: 'The funder’s staff who can be asked to review (reviewers, caseworkers and decision-makers), for caseworkers assigning reviews',
+        params: Type.Object({ funderId: Uuid }),
+        response: { 200: Type.Object({ reviewers: Type.Array(Type.Object({ userId: Uuid, name: Type.String(), email: Type.String(), roles: Type.Array(Type.String()) })) }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const { funderId } = request.params as { funderId: string };
+      if (!policy.assess(user, funderId)) throw new Problem(403, 'forbidden');
+      const rows = await scoped(ctx.db, scopeOf(user, funderId), (tx) =>
+        tx
+          .selectFrom('funder_memberships')
+          .innerJoin('users', 'users.id', 'funder_memberships.user_id')
+          .select(['users.id', 'users.name', 'users.email', 'funder_memberships.role'])
+          .where('funder_memberships.funder_id', '=', funderId)
+          .where('funder_memberships.role', 'in', ['reviewer', 'caseworker', 'decision_maker'])
+          .where('users.disabled_at', 'is', null)
+          .orderBy('users.name')
+          .execute(),
+      );
+      const byUser = new Map<string, { userId: string; name: string; email: string; roles: string[] }>();
+      for (const r of rows) {
+        const entry = byUser.get(r.id) ?? { userId: r.id, name: r.name, email: r.email, roles: [] };
+        entry.roles.push(r.role);
+        byUser.set(r.id, entry);
+      }
+      return { reviewers: [...byUser.values()] };
+    },
+  );
+
   app.put(
     '/api/applications/:id/reviewers',
     {
