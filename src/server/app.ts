@@ -8,9 +8,11 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import { closeOptimizer } from '../domain/optimizer/optimize.ts';
 import { completionRoutes } from './applications/completion.ts';
 import { inboxRoutes } from './applications/inbox.ts';
 import { applicationRoutes } from './applications/routes.ts';
+import { optimizerRoutes } from './assessment/optimizer.ts';
 import { reviewRoutes } from './assessment/reviews.ts';
 import { assessmentRoutes } from './assessment/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
@@ -121,6 +123,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   inboxRoutes(app, ctx);
   assessmentRoutes(app, ctx);
   reviewRoutes(app, ctx);
+  optimizerRoutes(app, ctx);
   decisionRoutes(app, ctx);
 
   const hasWeb = existsSync(join(ctx.config.webDir, 'index.html'));
@@ -140,5 +143,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     return sendProblem(request, reply, problem);
   });
 
+  // The optimizer keeps a warm worker thread between calls; it goes with the app.
+  app.addHook('onClose', () => closeOptimizer());
   return app;
 }

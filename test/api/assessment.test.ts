@@ -344,3 +344,86 @@ describe('screening, review and decision', () => {
     expect(Number(sum.s)).toBe(200_000_000);
   });
 });
+
+describe('the optimizer', () => {
+  /** Screened applications with one submitted review each, scoring `scores[i]` on every criterion. */
+  async function scoredCall(budget: number, requested: number[], scores: number[]) {
+    const { callId, ids } = await callWithApplications(requested.length, budget, requested[0] as number);
+    const reviewerId = (await t.db.kysely.selectFrom('users').select('id').where('email', '=', 'bedomare@norrkoping.example').executeTakeFirstOrThrow()).id;
+    for (const [i, id] of ids.entries()) {
+      const content = {
+        ...template.content,
+        title: `Uppdrag ${i}`,
+        amountRequested: requested[i] as number,
+        budget: [{ label: 'Allt', amount: requested[i] as number }],
+        ownContribution: 0,
+        otherFunding: 0,
+      };
+      await t.db.kysely
+        .updateTable('applications')
+        .set({ submitted_content: JSON.stringify(content), content: JSON.stringify(content) })
+        .where('id', '=', id)
+        .execute();
+      await caseworker.post(`/api/applications/${id}/screening`, allOk());
+      await caseworker.put(`/api/applications/${id}/reviewers`, { reviewerIds: [reviewerId] });
+      await reviewer.post(`/api/applications/${id}/review/declaration`, { conflict: false });
+      const s = scores[i] as number;
+      const submitted = await reviewer.put(`/api/applications/${id}/review`, {
+        scores: { need: { score: s, comment: '' }, complement: { score: s, comment: '' }, capacity: { score: s, comment: '' } },
+        submit: true,
+      });
+      expect(submitted.status).toBe(200);
+    }
+    return { callId, ids };
+  }
+
+  it('proposes the best-scoring set within what is left of the budget, explains each, and prices each constraint', async () => {
+    // 300 000 kr; three ask 150 000 kr each, scoring 5, 4 and 3: the two best fit in full.
+    const { callId, ids } = await scoredCall(30_000_000, [15_000_000, 15_000_000, 15_000_000], [5, 4, 3]);
+    const res = await caseworker.post(`/api/calls/${callId}/optimizer`, { constraints: [] });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'optimal', budget: 30_000_000, total: 30_000_000 });
+    const amounts = Object.fromEntries(res.body.applications.map((a: { id: string; amount: number }) => [a.id, a.amount]));
+    expect([amounts[ids[0] as string], amounts[ids[1] as string], amounts[ids[2] as string]]).toEqual([15_000_000, 15_000_000, 0]);
+    expect(res.body.applications[0].reasons[0].code).toBe('funded_full');
+    expect(res.body.applications[2].reasons[0].message).toMatch(/./);
+
+    // Locking out the best costs score, and the explanation names the lock.
+    const locked = await caseworker.post(`/api/calls/${callId}/optimizer`, { constraints: [{ id: 'ut', kind: 'lock_out', applicationId: ids[0] }] });
+    expect(locked.status).toBe(200);
+    const first = locked.body.applications.find((a: { id: string }) => a.id === ids[0]);
+    expect(first).toMatchObject({ amount: 0, reasons: [expect.objectContaining({ code: 'locked_out' })] });
+    expect(locked.body.constraintCosts).toEqual([expect.objectContaining({ constraintId: 'ut', exact: true })]);
+    expect(locked.body.constraintCosts[0].cost).toBeGreaterThan(0);
+
+    // The optimizer only proposes: nothing is decided or proposed by it.
+    expect(
+      Number(
+        (
+          await t.db.kysely
+            .selectFrom('decisions')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('call_id', '=', callId)
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    ).toBe(0);
+    expect((await reviewer.post(`/api/calls/${callId}/optimizer`, { constraints: [] })).status).toBe(404);
+  });
+
+  it('names the constraints that conflict when they cannot all hold', async () => {
+    const { callId, ids } = await scoredCall(20_000_000, [15_000_000, 15_000_000], [5, 4]);
+    const res = await caseworker.post(`/api/calls/${callId}/optimizer`, {
+      constraints: [
+        { id: 'a', kind: 'lock_in', applicationId: ids[0], amount: 15_000_000 },
+        { id: 'b', kind: 'lock_in', applicationId: ids[1], amount: 15_000_000 },
+        { id: 'c', kind: 'max_org_share', share: 1 },
+      ],
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.code).toBe('optimizer_infeasible');
+    expect(res.body.details.conflicts.sort()).toEqual(['a', 'b']);
+    expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['constraints.0', 'constraints.1']);
+    expect(res.body.messages.sv).toContain('ska beviljas med 150');
+  });
+});

@@ -1,0 +1,249 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { scoped } from '../../db/scope.ts';
+import { remaining } from '../../domain/assessment/budget.ts';
+import type { CallRules } from '../../domain/calls/types.ts';
+import { optimize } from '../../domain/optimizer/optimize.ts';
+import type { OptimizerApplication, OptimizerConstraint, Reason } from '../../domain/optimizer/types.ts';
+import { policy } from '../../domain/roles.ts';
+import { type Lang, type MessageCode, translate } from '../../i18n/messages.ts';
+import type { AppContext } from '../context.ts';
+import { requireUser, scopeOf } from '../plugins/session.ts';
+import { Problem } from '../problem.ts';
+import { errorResponses, Uuid } from '../schemas.ts';
+import { budgetState, reviewsOf, scoreSummary } from './store.ts';
+
+const Id = Type.String({ minLength: 1, maxLength: 64 });
+const ConstraintSchema = Type.Union([
+  Type.Object(
+    {
+      id: Id,
+      kind: Type.Union([Type.Literal('min_focus'), Type.Literal('max_focus')]),
+      focusArea: Type.String({ maxLength: 300 }),
+      amount: Type.Optional(Type.Integer({ minimum: 0 })),
+      count: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
+    },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    {
+      id: Id,
+      kind: Type.Literal('cover_area'),
+      areas: Type.Array(Type.String({ maxLength: 200 }), { minItems: 1, maxItems: 100 }),
+      count: Type.Optional(Type.Integer({ minimum: 1 })),
+    },
+    { additionalProperties: false },
+  ),
+  Type.Object({ id: Id, kind: Type.Literal('max_org_share'), share: Type.Number({ exclusiveMinimum: 0, maximum: 1 }) }, { additionalProperties: false }),
+  Type.Object(
+    { id: Id, kind: Type.Literal('lock_in'), applicationId: Uuid, amount: Type.Optional(Type.Integer({ minimum: 1 })) },
+    { additionalProperties: false },
+  ),
+  Type.Object({ id: Id, kind: Type.Literal('lock_out'), applicationId: Uuid }, { additionalProperties: false }),
+]);
+
+const Message = Type.Object({ code: Type.String(), message: Type.String() });
+const OptimizerView = Type.Object({
+  status: Type.Union([Type.Literal('optimal'), Type.Literal('time_limit')]),
+  budget: Type.Integer({ description: 'What is left of the call to decide on, öre' }),
+  score: Type.Number(),
+  total: Type.Integer(),
+  leftover: Type.Integer(),
+  gap: Type.Union([Type.Number(), Type.Null()]),
+  solveSeconds: Type.Number(),
+  applications: Type.Array(
+    Type.Object({
+      id: Uuid,
+      caseNumber: Type.String(),
+      organisationName: Type.String(),
+      title: Type.String(),
+      requested: Type.Integer(),
+      score: Type.Union([Type.Number(), Type.Null()]),
+      amount: Type.Integer(),
+      decision: Type.Union([Type.Literal('full'), Type.Literal('partial'), Type.Literal('none')]),
+      reasons: Type.Array(Message),
+    }),
+  ),
+  constraintCosts: Type.Array(
+    Type.Object({ constraintId: Type.String(), description: Type.String(), cost: Type.Number(), exact: Type.Boolean(), message: Type.String() }),
+  ),
+});
+
+const two = (n: number, lang: Lang) => n.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 2 });
+
+/** A constraint in words, as the caseworker set it. */
+export function describeConstraint(c: OptimizerConstraint, lang: Lang, names: Map<string, string>): string {
+  const sv = lang === 'sv';
+  const kr = (n: number) => translate('amount_only', lang, { amount: n });
+  switch (c.kind) {
+    case 'min_focus':
+    case 'max_focus': {
+      const least = c.kind === 'min_focus';
+      const parts = [
+        c.amount !== undefined ? kr(c.amount) : null,
+        c.count !== undefined ? (sv ? `${c.count} ansökningar` : `${c.count} applications`) : null,
+      ].filter(Boolean);
+      return sv
+        ? `${least ? 'minst' : 'högst'} ${parts.join(' och ')} till ”${c.focusArea}”`
+        : `${least ? 'at least' : 'at most'} ${parts.join(' and ')} to “${c.focusArea}”`;
+    }
+    case 'cover_area':
+      return sv
+        ? `minst ${c.count ?? 1} beviljad i varje område: ${c.areas.join(', ')}`
+        : `at least ${c.count ?? 1} funded in each area: ${c.areas.join(', ')}`;
+    case 'max_org_share':
+      return sv ? `högst ${two(c.share * 100, lang)} % av budgeten per organisation` : `at most ${two(c.share * 100, lang)} % of the budget per organisation`;
+    case 'lock_in':
+      return sv
+        ? `${names.get(c.applicationId) ?? c.applicationId} ska beviljas${c.amount ? ` med ${kr(c.amount)}` : ''}`
+        : `${names.get(c.applicationId) ?? c.applicationId} is funded${c.amount ? ` with ${kr(c.amount)}` : ''}`;
+    case 'lock_out':
+      return sv ? `${names.get(c.applicationId) ?? c.applicationId} ska inte beviljas` : `${names.get(c.applicationId) ?? c.applicationId} is not funded`;
+  }
+}
+
+function reasonMessage(r: Reason, lang: Lang, describe: (id: string) => string): string {
+  const p = r.params as Record<string, unknown>;
+  const params: Record<string, unknown> = { ...p };
+  for (const k of ['score', 'minScore', 'gain', 'valuePerMkr']) if (typeof p[k] === 'number') params[k] = two(p[k] as number, lang);
+  if (typeof p.share === 'number') params.share = two((p.share as number) * 100, lang);
+  if (Array.isArray(p.constraintIds)) params.constraints = (p.constraintIds as string[]).map(describe).join('; ');
+  if (typeof p.constraintId === 'string') params.constraints = describe(p.constraintId);
+  return translate(`optimizer_${r.code}` as MessageCode, lang, params);
+}
+
+/** The optimizer: proposes which of a call's screened, scored applications to fund within what is left of its budget. */
+export function optimizerRoutes(app: FastifyInstance, ctx: AppContext) {
+  app.post(
+    '/api/calls/:id/optimizer',
+    {
+      schema: {
+        tags: ['assessment'],
+        summary:
+          'Propose which eligible, scored and undecided applications to fund, and how much (in full or a share between the call’s minimum and maximum), to get the most weighted score out of what is left of the budget under the caseworker’s constraints; with the score each constraint costs and why each application is in or out. It proposes; people decide. An infeasible set of constraints is refused naming the ones that conflict.',
+        params: Type.Object({ id: Uuid }),
+        body: Type.Object(
+          { constraints: Type.Array(ConstraintSchema, { maxItems: 50 }), minScore: Type.Optional(Type.Number({ minimum: 0, maximum: 5 })) },
+          { additionalProperties: false },
+        ),
+        response: { 200: OptimizerView, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const { id } = request.params as { id: string };
+      const { constraints, minScore } = request.body as { constraints: OptimizerConstraint[]; minScore?: number };
+      const lang = request.lang;
+      const call = await ctx.db.kysely.selectFrom('calls').select(['funder_id']).where('id', '=', id).executeTakeFirst();
+      if (!call || !policy.assess(user, call.funder_id)) throw new Problem(404, 'not_found');
+      const data = await scoped(ctx.db, scopeOf(user, call.funder_id), async (tx) => {
+        const rules = (await tx.selectFrom('calls').select('rules').where('id', '=', id).executeTakeFirstOrThrow()).rules as CallRules;
+        const apps = await tx
+          .selectFrom('applications as a')
+          .select(['a.id', 'a.case_number', 'a.organisation_id', 'a.organisation_name', 'a.submitted_content'])
+          .where('a.call_id', '=', id)
+          .where('a.status', '=', 'submitted')
+          .where(({ not, exists, selectFrom }) => not(exists(selectFrom('decisions as d').select('d.id').whereRef('d.application_id', '=', 'a.id'))))
+          .where(({ eb, selectFrom }) =>
+            eb(
+              selectFrom('screenings as s').select('s.outcome').whereRef('s.application_id', '=', 'a.id').orderBy('s.screened_at', 'desc').limit(1),
+              '=',
+              'eligible',
+            ),
+          )
+          .orderBy('a.case_number')
+          .execute();
+        const reviews = await reviewsOf(
+          tx,
+          apps.map((a) => a.id),
+        );
+        const budget = remaining(await budgetState(tx, id));
+        return { rules, apps, reviews, budget };
+      });
+      const scored = data.apps.map((a) => ({
+        ...a,
+        score: scoreSummary(
+          data.rules,
+          data.reviews.filter((r) => r.application_id === a.id),
+        ).mean,
+      }));
+      const names = new Map(scored.map((a) => [a.id, `${a.case_number} ${a.organisation_name}`]));
+      const describe = (cid: string) => {
+        const c = constraints.find((x) => x.id === cid);
+        return c ? describeConstraint(c, lang, names) : cid;
+      };
+      const candidates: OptimizerApplication[] = scored
+        .filter((a) => a.score !== null && a.submitted_content)
+        .map((a) => {
+          const requested = a.submitted_content?.amountRequested ?? 0;
+          return {
+            id: a.id,
+            organisationId: a.organisation_id,
+            score: a.score as number,
+            requested,
+            min: Math.max(1, Math.min(data.rules.minAmount, requested)),
+            max: data.rules.maxAmount > 0 ? data.rules.maxAmount : requested,
+            focusAreas: a.submitted_content?.focusAreas ?? [],
+            areas: [...new Set((a.submitted_content?.activities ?? []).flatMap((x) => x.areas))],
+          };
+        });
+      const result = await optimize({ budget: data.budget, applications: candidates, constraints, minScore }, { timeLimitSeconds: 5 });
+      if (result.status === 'invalid')
+        throw new Problem(
+          422,
+          'validation_failed',
+          {},
+          result.problems.map((p) => ({ field: p.field, code: p.code === 'unknown_application' ? 'invalid_choice' : 'invalid_value', params: p.params })),
+        );
+      if (result.status === 'infeasible') {
+        const indices = result.conflicts.map((cid) => constraints.findIndex((c) => c.id === cid));
+        throw new Problem(
+          422,
+          'optimizer_infeasible',
+          {
+            constraints: {
+              sv: result.conflicts.map((c) => describeConstraint(constraints.find((x) => x.id === c) as OptimizerConstraint, 'sv', names)).join('; '),
+              en: result.conflicts.map((c) => describeConstraint(constraints.find((x) => x.id === c) as OptimizerConstraint, 'en', names)).join('; '),
+            },
+          },
+          indices.map((i) => ({ field: `constraints.${i}`, code: 'optimizer_conflicting_constraint' })),
+          { conflicts: result.conflicts, minimal: result.minimal },
+        );
+      }
+      if (!result.proposal) throw new Problem(503, 'optimizer_no_answer');
+      const byId = new Map(result.proposal.allocations.map((a) => [a.applicationId, a]));
+      return {
+        status: result.status,
+        budget: data.budget,
+        score: result.proposal.score,
+        total: result.proposal.total,
+        leftover: result.proposal.leftover,
+        gap: result.gap,
+        solveSeconds: result.solveSeconds,
+        applications: scored.map((a) => {
+          const allocation = byId.get(a.id);
+          return {
+            id: a.id,
+            caseNumber: a.case_number ?? '',
+            organisationName: a.organisation_name,
+            title: a.submitted_content?.title ?? '',
+            requested: a.submitted_content?.amountRequested ?? 0,
+            score: a.score,
+            amount: allocation?.amount ?? 0,
+            decision: allocation?.decision ?? 'none',
+            reasons: allocation
+              ? allocation.reasons.map((r) => ({ code: r.code, message: reasonMessage(r, lang, describe) }))
+              : [{ code: 'not_scored', message: translate('optimizer_not_scored', lang) }],
+          };
+        }),
+        constraintCosts: result.constraintCosts.map((c) => ({
+          constraintId: c.constraintId,
+          description: describe(c.constraintId),
+          cost: c.cost,
+          exact: c.exact,
+          message: translate('optimizer_constraint_cost', lang, { constraint: describe(c.constraintId), cost: two(c.cost, lang) }),
+        })),
+      };
+    },
+  );
+}
