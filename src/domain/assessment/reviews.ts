@@ -23,7 +23,7 @@ export function weightedScore(criteria: readonly Criterion[], scores: Scores): n
   return criteria.reduce((s, c) => s + c.weight * (scores[c.id]?.score ?? 0), 0) / total;
 }
 
-/** A reviewer is an outlier when their weighted score is this far from the mean of the others'. */
+/** A reviewer is an outlier when their weighted score is more than this far from the median of all. */
 export const OUTLIER_DISTANCE = 1;
 
 export interface ScoreSummary {
@@ -34,7 +34,7 @@ export interface ScoreSummary {
   spread: number | null;
   min: number | null;
   max: number | null;
-  /** Reviewers (by index) whose score is more than OUTLIER_DISTANCE from the mean of the others'; needs three or more reviewers. */
+  /** Reviewers (by index) more than OUTLIER_DISTANCE from the median; needs three or more reviewers, so that the median is not one of two. */
   outliers: number[];
 }
 
@@ -44,6 +44,8 @@ export function summarise(weighted: readonly number[]): ScoreSummary {
   const sum = weighted.reduce((s, x) => s + x, 0);
   const mean = sum / n;
   const spread = Math.sqrt(weighted.reduce((s, x) => s + (x - mean) ** 2, 0) / n);
-  const outliers = n >= 3 ? weighted.flatMap((x, i) => (Math.abs(x - (sum - x) / (n - 1)) > OUTLIER_DISTANCE ? [i] : [])) : [];
+  const sorted = [...weighted].sort((a, b) => a - b);
+  const median = n % 2 ? (sorted[(n - 1) / 2] as number) : ((sorted[n / 2 - 1] as number) + (sorted[n / 2] as number)) / 2;
+  const outliers = n >= 3 ? weighted.flatMap((x, i) => (Math.abs(x - median) > OUTLIER_DISTANCE ? [i] : [])) : [];
   return { count: n, mean, spread, min: Math.min(...weighted), max: Math.max(...weighted), outliers };
 }
