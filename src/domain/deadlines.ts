@@ -33,10 +33,13 @@ export function endOfDay(date: CalendarDate): Date {
   return new Date(+new TZDate(y, m, d, 23, 59, 59, 999, ZONE));
 }
 
+// Built once: constructing an Intl formatter costs far more than using one.
+const STOCKHOLM_DAY = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** The Stockholm calendar date of an instant. */
 export function dateInStockholm(at: Date): CalendarDate {
-  const z = new TZDate(at.getTime(), ZONE);
-  return `${z.getFullYear()}-${String(z.getMonth() + 1).padStart(2, '0')}-${String(z.getDate()).padStart(2, '0')}`;
+  const p = Object.fromEntries(STOCKHOLM_DAY.formatToParts(at).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day}`;
 }
 
 export type Phase = 'upcoming' | 'open' | 'closed';

@@ -570,8 +570,13 @@ export async function checkApplication(tx: Tx, located: Located, now: Date, lock
   return { call, check, row: row as ApplicationRow };
 }
 
+const RECEIPT_TIME = {
+  sv: new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'long', timeStyle: 'short' }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Stockholm', dateStyle: 'long', timeStyle: 'short' }),
+};
+
 function receiptMail(lang: 'sv' | 'en', p: { caseNumber: string; call: CallInfo; row: ApplicationRow; at: Date; url: string }) {
-  const when = p.at.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB', { timeZone: 'Europe/Stockholm', dateStyle: 'long', timeStyle: 'short' });
+  const when = RECEIPT_TIME[lang].format(p.at);
   const amount = formatKronor(p.row.content.amountRequested, lang);
   return lang === 'en'
     ? {
