@@ -128,3 +128,21 @@ describe('accepting an invitation while signed in as someone else', () => {
     expect(res.body.title).toContain('admin@norrkoping.example');
   });
 });
+
+describe('decision rules', () => {
+  it('lets the administrator set the deciding committee and the delegation limit, audited, and shows them to all', async () => {
+    const admin = new Client(t.app);
+    await admin.login('admin@norrkoping.example');
+    const listed = (await new Client(t.app).get('/api/funders')).body.funders.find((f: { id: string }) => f.id === norrkoping);
+    expect(listed).toMatchObject({ decisionBody: 'Socialnämnden', delegationLimit: 10_000_000 });
+    const empty = await admin.put(`/api/funders/${norrkoping}/decision-rules`, { decisionBody: ' ', delegationLimit: 0 });
+    expect(empty.body.errors[0]).toMatchObject({ field: 'decisionBody', code: 'required' });
+    const set = await admin.put(`/api/funders/${norrkoping}/decision-rules`, { decisionBody: 'Socialnämnden', delegationLimit: 20_000_000 });
+    expect(set.body).toEqual({ decisionBody: 'Socialnämnden', delegationLimit: 20_000_000 });
+    const entry = await t.db.kysely.selectFrom('audit_log').select('data').where('action', '=', 'funder.decision_rules_changed').executeTakeFirstOrThrow();
+    expect(entry.data).toMatchObject({ before: { delegationLimit: 10_000_000 }, after: { delegationLimit: 20_000_000 } });
+    const caseworker = new Client(t.app);
+    await caseworker.login('handlaggare@norrkoping.example');
+    expect((await caseworker.put(`/api/funders/${norrkoping}/decision-rules`, { decisionBody: 'X', delegationLimit: 1 })).status).toBe(403);
+  });
+});

@@ -8,7 +8,7 @@ import { assertPassword, hashPassword } from '../auth/routes.ts';
 import type { AppContext } from '../context.ts';
 import { queueMail } from '../mail/outbox.ts';
 import { invitationMail, ROLE_LABELS } from '../mail/templates.ts';
-import { hashToken, newToken, requireUser, scopeOf, type SignedInUser, startSession } from '../plugins/session.ts';
+import { hashToken, newToken, requireUser, type SignedInUser, scopeOf, startSession } from '../plugins/session.ts';
 import { fieldProblem, Problem } from '../problem.ts';
 import { Email, errorResponses, FunderRoleSchema, Ok, Uuid } from '../schemas.ts';
 
@@ -34,6 +34,8 @@ export function funderRoutes(app: FastifyInstance, ctx: AppContext) {
                 name: Type.String(),
                 kind: Type.String(),
                 organisationName: Type.String(),
+                decisionBody: Type.String({ description: 'The committee that decides the funder’s grants' }),
+                delegationLimit: Type.Integer({ description: 'What a delegate may decide alone, öre (delegation rules)' }),
                 oidc: Type.Union([Type.Object({ displayName: Type.String() }), Type.Null()]),
               }),
             ),
@@ -48,7 +50,15 @@ export function funderRoutes(app: FastifyInstance, ctx: AppContext) {
           .selectFrom('funders')
           .innerJoin('organisations', 'organisations.id', 'funders.organisation_id')
           .leftJoin('oidc_providers', (j) => j.onRef('oidc_providers.funder_id', '=', 'funders.id').on('oidc_providers.enabled', '=', true))
-          .select(['funders.id', 'funders.name', 'funders.kind', 'organisations.name as organisationName', 'oidc_providers.display_name as oidcName'])
+          .select([
+            'funders.id',
+            'funders.name',
+            'funders.kind',
+            'funders.decision_body',
+            'funders.delegation_limit',
+            'organisations.name as organisationName',
+            'oidc_providers.display_name as oidcName',
+          ])
           .orderBy('funders.name')
           .execute(),
       );
@@ -58,9 +68,55 @@ export function funderRoutes(app: FastifyInstance, ctx: AppContext) {
           name: r.name,
           kind: r.kind,
           organisationName: r.organisationName,
+          decisionBody: r.decision_body,
+          delegationLimit: r.delegation_limit,
           oidc: r.oidcName ? { displayName: r.oidcName } : null,
         })),
       };
+    },
+  );
+
+  app.put(
+    '/api/funders/:funderId/decision-rules',
+    {
+      schema: {
+        tags: ['funders'],
+        summary: 'Set who decides the funder’s grants: the committee’s name, and the most a delegate may decide alone (administrators)',
+        params: FunderParams,
+        body: Type.Object({ decisionBody: Type.String({ maxLength: 200 }), delegationLimit: Type.Integer({ minimum: 0 }) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ decisionBody: Type.String(), delegationLimit: Type.Integer() }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const { funderId } = request.params as { funderId: string };
+      requireAdmin(user, funderId);
+      const { decisionBody, delegationLimit } = request.body as { decisionBody: string; delegationLimit: number };
+      if (!decisionBody.trim()) throw fieldProblem(422, 'decisionBody', 'required');
+      return scoped(ctx.db, scopeOf(user, funderId), async (tx) => {
+        const before = await tx
+          .selectFrom('funders')
+          .select(['decision_body', 'delegation_limit'])
+          .where('id', '=', funderId)
+          .forUpdate()
+          .executeTakeFirstOrThrow();
+        await tx.updateTable('funders').set({ decision_body: decisionBody.trim(), delegation_limit: delegationLimit }).where('id', '=', funderId).execute();
+        await audit(
+          tx,
+          { userId: user.userId, label: user.email },
+          {
+            action: 'funder.decision_rules_changed',
+            objectType: 'funder',
+            objectId: funderId,
+            funderId,
+            data: {
+              before: { decisionBody: before.decision_body, delegationLimit: before.delegation_limit },
+              after: { decisionBody: decisionBody.trim(), delegationLimit },
+            },
+          },
+        );
+        return { decisionBody: decisionBody.trim(), delegationLimit };
+      });
     },
   );
 
@@ -74,9 +130,7 @@ export function funderRoutes(app: FastifyInstance, ctx: AppContext) {
         response: {
           200: Type.Object({
             members: Type.Array(Type.Object({ userId: Uuid, name: Type.String(), email: Type.String(), roles: Type.Array(FunderRoleSchema) })),
-            invitations: Type.Array(
-              Type.Object({ id: Uuid, email: Type.String(), role: FunderRoleSchema, expiresAt: Type.String({ format: 'date-time' }) }),
-            ),
+            invitations: Type.Array(Type.Object({ id: Uuid, email: Type.String(), role: FunderRoleSchema, expiresAt: Type.String({ format: 'date-time' }) })),
           }),
           ...errorResponses,
         },
@@ -124,7 +178,10 @@ export function funderRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['funders'],
         summary: "Set a user's roles at the funder (an empty list removes them); at least one administrator remains",
         params: Type.Object({ funderId: Uuid, userId: Uuid }),
-        body: Type.Object({ roles: Type.Array(FunderRoleSchema, { uniqueItems: true }), reason: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false }),
+        body: Type.Object(
+          { roles: Type.Array(FunderRoleSchema, { uniqueItems: true }), reason: Type.Optional(Type.String({ maxLength: 500 })) },
+          { additionalProperties: false },
+        ),
         response: { 200: Ok, ...errorResponses },
       },
     },
@@ -134,25 +191,44 @@ export function funderRoutes(app: FastifyInstance, ctx: AppContext) {
       const { roles, reason } = request.body as { roles: FunderRole[]; reason?: string };
       requireAdmin(user, funderId);
       await scoped(ctx.db, scopeOf(user, funderId), async (tx) => {
-        const before = await tx.selectFrom('funder_memberships').select('role').where('funder_id', '=', funderId).where('user_id', '=', userId).forUpdate().execute();
+        const before = await tx
+          .selectFrom('funder_memberships')
+          .select('role')
+          .where('funder_id', '=', funderId)
+          .where('user_id', '=', userId)
+          .forUpdate()
+          .execute();
         if (before.length === 0) throw new Problem(404, 'not_found');
         if (!roles.includes('administrator') && before.some((r) => r.role === 'administrator')) {
           // Lock the admin rows so two admins cannot demote each other at once.
-          const admins = await tx.selectFrom('funder_memberships').select('user_id').where('funder_id', '=', funderId).where('role', '=', 'administrator').forUpdate().execute();
+          const admins = await tx
+            .selectFrom('funder_memberships')
+            .select('user_id')
+            .where('funder_id', '=', funderId)
+            .where('role', '=', 'administrator')
+            .forUpdate()
+            .execute();
           if (admins.length <= 1) throw fieldProblem(409, 'roles', 'last_administrator');
         }
         await tx.deleteFrom('funder_memberships').where('funder_id', '=', funderId).where('user_id', '=', userId).execute();
         if (roles.length) {
-          await tx.insertInto('funder_memberships').values(roles.map((role) => ({ funder_id: funderId, user_id: userId, role }))).execute();
+          await tx
+            .insertInto('funder_memberships')
+            .values(roles.map((role) => ({ funder_id: funderId, user_id: userId, role })))
+            .execute();
         }
-        await audit(tx, { userId: user.userId, label: user.email }, {
-          action: 'funder.roles_changed',
-          objectType: 'user',
-          objectId: userId,
-          funderId,
-          reason: reason ?? null,
-          data: { before: before.map((r) => r.role).sort(), after: [...roles].sort() },
-        });
+        await audit(
+          tx,
+          { userId: user.userId, label: user.email },
+          {
+            action: 'funder.roles_changed',
+            objectType: 'user',
+            objectId: userId,
+            funderId,
+            reason: reason ?? null,
+            data: { before: before.map((r) => r.role).sort(), after: [...roles].sort() },
+          },
+        );
       });
       return { ok: true };
     },
@@ -207,13 +283,17 @@ export function funderRoutes(app: FastifyInstance, ctx: AppContext) {
           validDays: INVITATION_DAYS,
         });
         await queueMail(ctx, tx, { to: email.trim(), funderId, ...mail });
-        await audit(tx, { userId: user.userId, label: user.email }, {
-          action: 'funder.user_invited',
-          objectType: 'funder',
-          objectId: funderId,
-          funderId,
-          data: { email: email.trim(), role },
-        });
+        await audit(
+          tx,
+          { userId: user.userId, label: user.email },
+          {
+            action: 'funder.user_invited',
+            objectType: 'funder',
+            objectId: funderId,
+            funderId,
+            data: { email: email.trim(), role },
+          },
+        );
         return row.id;
       });
       reply.code(201);
@@ -305,13 +385,17 @@ export function funderRoutes(app: FastifyInstance, ctx: AppContext) {
           .values({ funder_id: inv.funderId, user_id: uid, role: inv.role })
           .onConflict((oc) => oc.columns(['funder_id', 'user_id', 'role']).doNothing())
           .execute();
-        await audit(tx, { userId: uid, label: inv.email }, {
-          action: 'funder.invitation_accepted',
-          objectType: 'user',
-          objectId: uid,
-          funderId: inv.funderId,
-          data: { role: inv.role, newAccount: userId === null },
-        });
+        await audit(
+          tx,
+          { userId: uid, label: inv.email },
+          {
+            action: 'funder.invitation_accepted',
+            objectType: 'user',
+            objectId: uid,
+            funderId: inv.funderId,
+            data: { role: inv.role, newAccount: userId === null },
+          },
+        );
         return uid;
       });
       const csrfToken = request.user ? null : await startSession(ctx, reply, userId, 'password');
@@ -326,7 +410,16 @@ async function findInvitation(ctx: AppContext, token: string) {
       .selectFrom('auth_tokens')
       .innerJoin('funders', 'funders.id', 'auth_tokens.funder_id')
       .leftJoin('users', (j) => j.on(sql`lower(users.email)`, '=', sql`lower(auth_tokens.email)`))
-      .select(['auth_tokens.id', 'auth_tokens.email', 'auth_tokens.role', 'auth_tokens.funder_id', 'auth_tokens.used_at', 'auth_tokens.expires_at', 'funders.name as funderName', 'users.id as userId'])
+      .select([
+        'auth_tokens.id',
+        'auth_tokens.email',
+        'auth_tokens.role',
+        'auth_tokens.funder_id',
+        'auth_tokens.used_at',
+        'auth_tokens.expires_at',
+        'funders.name as funderName',
+        'users.id as userId',
+      ])
       .where('auth_tokens.token_hash', '=', hashToken(token))
       .where('auth_tokens.kind', '=', 'invitation')
       .executeTakeFirst(),
@@ -335,4 +428,3 @@ async function findInvitation(ctx: AppContext, token: string) {
   if (row.expires_at.getTime() < Date.now()) throw new Problem(400, 'token_expired');
   return { id: row.id, email: row.email, role: row.role, funderId: row.funder_id, funderName: row.funderName, userId: row.userId };
 }
-
