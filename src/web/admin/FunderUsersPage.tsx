@@ -11,6 +11,7 @@ import { Info, LoadError, Loading, Page, Success } from '../components/page.tsx'
 import { useAppForm } from '../components/useAppForm.ts';
 import { collect, email, fieldError, required } from '../components/validation.ts';
 import { useSession, useSessionChange } from '../session.ts';
+import { DecisionRulesForm } from './DecisionRulesForm.tsx';
 
 interface Member {
   userId: string;
@@ -177,6 +178,7 @@ export function FunderUsersPage() {
             </ul>
           </section>
           <InviteForm funderId={funderId} />
+          <DecisionRulesForm funderId={funderId} />
           <section className="section" aria-labelledby="pending-heading">
             <h2 id="pending-heading">{t('users.pendingHeading')}</h2>
             {data.data.invitations.length === 0 ? (

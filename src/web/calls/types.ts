@@ -70,4 +70,6 @@ export interface Funder {
   name: string;
   kind: string;
   organisationName: string;
+  decisionBody: string;
+  delegationLimit: number;
 }
