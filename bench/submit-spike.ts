@@ -21,7 +21,9 @@ import { buildApp } from '../src/server/app.ts';
 import { csrfTokenFor } from '../src/server/plugins/session.ts';
 import { run } from './load.ts';
 
-const { values } = parseArgs({ options: { clients: { type: 'string', default: '200' }, submissions: { type: 'string', default: '2000' }, pool: { type: 'string', default: '20' } } });
+const { values } = parseArgs({
+  options: { clients: { type: 'string', default: '200' }, submissions: { type: 'string', default: '2000' }, pool: { type: 'string', default: '20' } },
+});
 const CLIENTS = Number(values.clients);
 const N = Number(values.submissions);
 const POOL = Number(values.pool);
@@ -40,9 +42,9 @@ target.pathname = `/${name}`;
 const db = await openDatabase({ databaseUrl: target.href, poolSize: POOL });
 
 /** Runs a script in its own process (the server keeps serving meanwhile) and returns what it printed. */
-function runChild(script: string, arg: string): Promise<string> {
+function runChild(script: string, ...args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, arg], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (d) => {
       out += d;
@@ -78,7 +80,18 @@ try {
     description: 'Läxhjälp två kvällar i veckan.',
     complement: 'Når barn som socialkontoret inte möter.',
     focusAreas: [call.rules.focusAreas[0]],
-    activities: [{ typeKey: 'homework_help', proposedType: null, description: 'Läxhjälp', targetGroups: ['children'], areas: ['Navestad'], from: addMonths(today, 2), to: addMonths(today, 8), expectedParticipants: 20 }],
+    activities: [
+      {
+        typeKey: 'homework_help',
+        proposedType: null,
+        description: 'Läxhjälp',
+        targetGroups: ['children'],
+        areas: ['Navestad'],
+        from: addMonths(today, 2),
+        to: addMonths(today, 8),
+        expectedParticipants: 20,
+      },
+    ],
     budget: [{ label: 'Ledare', amount: 5_000_000 }],
     ownContribution: 0,
     otherFunding: 0,
@@ -93,22 +106,39 @@ try {
   for (let start = 0; start < N; start += 500) {
     await db.kysely.transaction().execute(async (tx) => {
       for (let i = start; i < Math.min(N, start + 500); i++) {
-        const user = await tx.insertInto('users').values({ email: `bench${i}@forening.example`, name: `Sökande ${i}`, password_hash: null }).returning('id').executeTakeFirstOrThrow();
+        const user = await tx
+          .insertInto('users')
+          .values({ email: `bench${i}@forening.example`, name: `Sökande ${i}`, password_hash: null })
+          .returning('id')
+          .executeTakeFirstOrThrow();
         const org = await tx
           .insertInto('organisations')
           .values({ org_number: `bench-${i}`, name: `Bänkföreningen ${i}`, legal_form: 'ideell_forening' })
           .returning('id')
           .executeTakeFirstOrThrow();
         await tx.insertInto('organisation_memberships').values({ organisation_id: org.id, user_id: user.id }).execute();
-        await tx.insertInto('eligibility_approvals').values({ funder_id: sn, organisation_id: org.id, status: 'approved', year, board: '[]', valid_until: `${year}-12-31` }).execute();
+        await tx
+          .insertInto('eligibility_approvals')
+          .values({ funder_id: sn, organisation_id: org.id, status: 'approved', year, board: '[]', valid_until: `${year}-12-31` })
+          .execute();
         const app = await tx
           .insertInto('applications')
-          .values({ funder_id: sn, call_id: call.id, organisation_id: org.id, organisation_name: `Bänkföreningen ${i}`, content: JSON.stringify(content(i)), updated_at: new Date() })
+          .values({
+            funder_id: sn,
+            call_id: call.id,
+            organisation_id: org.id,
+            organisation_name: `Bänkföreningen ${i}`,
+            content: JSON.stringify(content(i)),
+            updated_at: new Date(),
+          })
           .returning('id')
           .executeTakeFirstOrThrow();
         const token = randomBytes(32).toString('base64url');
         const sid = createHash('sha256').update(token).digest('hex');
-        await tx.insertInto('sessions').values({ id: sid, user_id: user.id, last_seen_at: new Date(), expires_at: new Date(Date.now() + 3_600_000) }).execute();
+        await tx
+          .insertInto('sessions')
+          .values({ id: sid, user_id: user.id, last_seen_at: new Date(), expires_at: new Date(Date.now() + 3_600_000) })
+          .execute();
         const csrf = csrfTokenFor(config.sessionSecret, sid);
         clients.push({ cookie: `samverka_session=${token}; samverka_csrf=${csrf}`, csrf, applicationId: app.id });
       }
@@ -123,25 +153,50 @@ try {
   // The applicants are another process, as real ones would be: the server's event loop is its own.
   const plan = join(mkdtempSync(join(tmpdir(), 'samverka-spike-')), 'clients.json');
   writeFileSync(plan, JSON.stringify({ base, concurrency: CLIENTS, clients }));
-  const submit = JSON.parse(await runChild(join(import.meta.dirname, 'submit-load.ts'), plan)) as Awaited<ReturnType<typeof run<{ status: number; caseNumber?: string }>>>;
+  const submit = JSON.parse(await runChild(join(import.meta.dirname, 'submit-load.ts'), plan)) as Awaited<
+    ReturnType<typeof run<{ status: number; caseNumber?: string }>>
+  >;
+  // What this machine's HTTP path alone allows: the same client, count and concurrency against a route that does nothing.
+  const floor = JSON.parse(await runChild(join(import.meta.dirname, 'floor-load.ts'), base, String(N), String(CLIENTS))) as Awaited<
+    ReturnType<typeof run<{ status: number }>>
+  >;
   await app.close();
 
   await sql`create table bench_ceiling (id uuid primary key, payload text not null)`.execute(db.kysely);
   const ceiling = await run(N, CLIENTS, (i) =>
-    db.kysely.transaction().execute((tx) => tx.insertInto('bench_ceiling' as never).values({ id: randomUUID(), payload: `row ${i}` } as never).execute()),
+    db.kysely.transaction().execute((tx) =>
+      tx
+        .insertInto('bench_ceiling' as never)
+        .values({ id: randomUUID(), payload: `row ${i}` } as never)
+        .execute(),
+    ),
   );
 
   const ok = submit.results.filter((r) => r.status === 200);
   const numbers = new Set(ok.map((r) => r.caseNumber));
-  const stored = await db.kysely.selectFrom('applications').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'submitted').where('call_id', '=', call.id).executeTakeFirstOrThrow();
+  const stored = await db.kysely
+    .selectFrom('applications')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'submitted')
+    .where('call_id', '=', call.id)
+    .executeTakeFirstOrThrow();
   const series = await db.kysely.selectFrom('case_number_series').select('last').where('funder_id', '=', sn).where('year', '=', year).executeTakeFirstOrThrow();
   const failures = submit.results.filter((r) => r.status !== 200).slice(0, 5);
 
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${new Date().toISOString()}`);
-  console.log(`PostgreSQL ${(await sql<{ v: string }>`select current_setting('server_version') as v`.execute(db.kysely)).rows[0].v}, pool ${POOL}, ${CLIENTS} concurrent clients, ${N} submissions`);
-  console.log(`submissions: ${submit.perSecond.toFixed(0)}/s, p50 ${submit.p50.toFixed(1)} ms, p99 ${submit.p99.toFixed(1)} ms (${submit.seconds.toFixed(1)} s)`);
-  console.log(`ceiling (bare INSERT transactions, same pool): ${ceiling.perSecond.toFixed(0)}/s, p50 ${ceiling.p50.toFixed(1)} ms, p99 ${ceiling.p99.toFixed(1)} ms`);
+  console.log(
+    `PostgreSQL ${(await sql<{ v: string }>`select current_setting('server_version') as v`.execute(db.kysely)).rows[0].v}, pool ${POOL}, ${CLIENTS} concurrent clients, ${N} submissions`,
+  );
+  console.log(
+    `submissions: ${submit.perSecond.toFixed(0)}/s, p50 ${submit.p50.toFixed(1)} ms, p99 ${submit.p99.toFixed(1)} ms (${submit.seconds.toFixed(1)} s)`,
+  );
+  console.log(
+    `ceiling (bare INSERT transactions, same pool): ${ceiling.perSecond.toFixed(0)}/s, p50 ${ceiling.p50.toFixed(1)} ms, p99 ${ceiling.p99.toFixed(1)} ms`,
+  );
   console.log(`ratio: ${((submit.perSecond / ceiling.perSecond) * 100).toFixed(0)} % of the ceiling`);
+  console.log(
+    `HTTP floor (GET /healthz, same client and concurrency, no database): ${floor.perSecond.toFixed(0)}/s, p50 ${floor.p50.toFixed(1)} ms, p99 ${floor.p99.toFixed(1)} ms`,
+  );
   console.log(`answers 200: ${ok.length}/${N}; distinct case numbers: ${numbers.size}; submitted rows: ${Number(stored.n)}; series at: ${series.last}`);
   if (failures.length) console.log('first failures:', failures);
   if (ok.length !== N || numbers.size !== N || Number(stored.n) !== N || series.last !== N) {
