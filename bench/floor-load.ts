@@ -1,4 +1,4 @@
-// The HTTP floor beside bench/submit-spike: the same client process sends the same number of requests at
+// The load generator's own limit beside bench/submit-spike: the same client process sends the same number of requests at
 // the same concurrency to a route that does no work (GET /healthz), and prints the result as JSON.
 import { run } from './load.ts';
 

@@ -3,7 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { run } from './load.ts';
 
-const plan = JSON.parse(readFileSync(process.argv[2], 'utf8')) as { base: string; concurrency: number; clients: { cookie: string; csrf: string; applicationId: string }[] };
+const plan = JSON.parse(readFileSync(process.argv[2], 'utf8')) as {
+  base: string;
+  concurrency: number;
+  clients: { cookie: string; csrf: string; applicationId: string }[];
+};
 const result = await run(plan.clients.length, plan.concurrency, async (i) => {
   const c = plan.clients[i];
   const res = await fetch(`${plan.base}/api/applications/${c.applicationId}/submit`, {

@@ -156,7 +156,7 @@ try {
   const submit = JSON.parse(await runChild(join(import.meta.dirname, 'submit-load.ts'), plan)) as Awaited<
     ReturnType<typeof run<{ status: number; caseNumber?: string }>>
   >;
-  // What this machine's HTTP path alone allows: the same client, count and concurrency against a route that does nothing.
+  // What the load generator alone allows: the same client, count and concurrency against a route that does nothing.
   const floor = JSON.parse(await runChild(join(import.meta.dirname, 'floor-load.ts'), base, String(N), String(CLIENTS))) as Awaited<
     ReturnType<typeof run<{ status: number }>>
   >;
@@ -195,7 +195,7 @@ try {
   );
   console.log(`ratio: ${((submit.perSecond / ceiling.perSecond) * 100).toFixed(0)} % of the ceiling`);
   console.log(
-    `HTTP floor (GET /healthz, same client and concurrency, no database): ${floor.perSecond.toFixed(0)}/s, p50 ${floor.p50.toFixed(1)} ms, p99 ${floor.p99.toFixed(1)} ms`,
+    `load generator alone (GET /healthz, same client and concurrency, no database): ${floor.perSecond.toFixed(0)}/s, p50 ${floor.p50.toFixed(1)} ms, p99 ${floor.p99.toFixed(1)} ms`,
   );
   console.log(`answers 200: ${ok.length}/${N}; distinct case numbers: ${numbers.size}; submitted rows: ${Number(stored.n)}; series at: ${series.last}`);
   if (failures.length) console.log('first failures:', failures);
