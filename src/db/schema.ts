@@ -100,6 +100,12 @@ export interface OutboxTable {
   created_at: CreatedAt;
   claimed_at: Timestamp | null;
   sent_at: Timestamp | null;
+  attachments: ColumnType<MailAttachment[], string | undefined, string>;
+}
+
+export interface MailAttachment {
+  fileId: string;
+  name: string;
 }
 
 export interface AuditHeadTable {
@@ -376,4 +382,5 @@ export interface DecisionsTable {
   supersedes: string | null;
   recorded_by: string | null;
   recorded_at: CreatedAt;
+  letter_file_id: string | null;
 }

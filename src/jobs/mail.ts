@@ -1,5 +1,5 @@
-import type { Transporter } from 'nodemailer';
 import { sql } from 'kysely';
+import type { Transporter } from 'nodemailer';
 import type { Database } from '../db/connection.ts';
 import { system } from '../db/scope.ts';
 
@@ -40,18 +40,40 @@ export async function deliverMail(options: DeliveryOptions, outboxId: string): P
     await system(options.db, (tx) => tx.updateTable('outbox').set({ status: 'local', sent_at: new Date() }).where('id', '=', mail.id).execute());
     return 'local';
   }
+  const files = mail.attachments.length
+    ? await system(options.db, (tx) =>
+        tx
+          .selectFrom('files')
+          .select(['id', 'content_type', 'data'])
+          .where(
+            'id',
+            'in',
+            mail.attachments.map((a) => a.fileId),
+          )
+          .execute(),
+      )
+    : [];
+  const attachments = mail.attachments.flatMap((a) => {
+    const file = files.find((f) => f.id === a.fileId);
+    return file ? [{ filename: a.name, content: Buffer.from(file.data), contentType: file.content_type }] : [];
+  });
   try {
     await options.transport.sendMail({
       from: options.from,
       to: mail.to_address,
       subject: mail.subject,
       text: mail.body_text,
+      attachments,
       // A stable Message-ID lets receiving servers drop a copy should a crash ever make us resend.
       messageId: `<${mail.id}@samverka>`,
     });
   } catch (error) {
     await system(options.db, (tx) =>
-      tx.updateTable('outbox').set({ status: 'pending', last_error: String((error as Error).message).slice(0, 500) }).where('id', '=', mail.id).execute(),
+      tx
+        .updateTable('outbox')
+        .set({ status: 'pending', last_error: String((error as Error).message).slice(0, 500) })
+        .where('id', '=', mail.id)
+        .execute(),
     );
     throw error;
   }

@@ -314,6 +314,41 @@ describe('two workers on one database', () => {
     }
   });
 
+  it('sends the decision letter, as kept with the decision, attached to the decision mail', async () => {
+    // The committee's chair records it (the caseworker's password was changed above).
+    const caseworker = new Client(t.app);
+    await caseworker.login('namnd@norrkoping.example');
+    // The demo's partial grant is replaced by a new decision, which is mailed with its letter.
+    const app = await t.db.kysely.selectFrom('applications').select('id').where('case_number', '=', 'SN 2022/00001').executeTakeFirstOrThrow();
+    const current = (await caseworker.get(`/api/applications/${app.id}/decisions`)).body.decisions[0];
+    const res = await caseworker.post(`/api/applications/${app.id}/decisions`, {
+      amount: 35_000_000,
+      reasons: 'Efter omprövning beviljas hela beloppet.',
+      grantFrom: '2022-04-01',
+      grantTo: '2023-03-31',
+      madeBy: 'committee',
+      decisionBody: 'Socialnämnden',
+      paragraph: '§ 40',
+      decidedOn: '2022-04-21',
+      supersedes: current.id,
+    });
+    expect(res.status).toBe(201);
+    const mail = await system(t.db, (tx) =>
+      tx.selectFrom('outbox').selectAll().where('subject', '=', 'Beslut om er ansökan SN 2022/00001').executeTakeFirstOrThrow(),
+    );
+    await waitFor(async () => (await outboxRow(t.db, mail.id)).status === 'sent', 10_000, 'the decision mail to be sent');
+    const received = smtp.messages.find((m) => m.messageId === messageIdOf(mail.id));
+    const attachment = received?.parsed.attachments[0];
+    expect(attachment?.filename).toBe('beslut-SN-2022-00001.pdf');
+    expect(attachment?.contentType).toBe('application/pdf');
+    const letter = await t.app.inject({
+      method: 'GET',
+      url: res.body.letterUrl,
+      headers: { cookie: [...caseworker.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+    });
+    expect(letter.rawPayload.equals(attachment?.content as Buffer)).toBe(true);
+  });
+
   it('lets exactly one of several simultaneous deliveries of a mail send it', async () => {
     const [id] = await writeStrandedMails(t.db, 1);
     const transport = nodemailer.createTransport(smtp.url);

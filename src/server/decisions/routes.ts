@@ -1,10 +1,11 @@
+import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { audit } from '../../db/audit.ts';
 import type { Tx } from '../../db/connection.ts';
 import { scoped, system } from '../../db/scope.ts';
 import { decisionBasisPdf, minutesPdf } from '../../documents/decision-basis.ts';
-import { decisionLetterPdf } from '../../documents/decision-letter.ts';
+import { type DecisionLetterData, decisionLetterPdf } from '../../documents/decision-letter.ts';
 import { fits, remaining } from '../../domain/assessment/budget.ts';
 import { appealInfo, decisionProblems, outcomeFor } from '../../domain/assessment/decisions.ts';
 import type { DecisionInput } from '../../domain/assessment/types.ts';
@@ -14,7 +15,7 @@ import { policy } from '../../domain/roles.ts';
 import { inScope, locate } from '../applications/access.ts';
 import { callAssessment, locateAsStaff } from '../assessment/routes.ts';
 import { DecisionOutcome } from '../assessment/schema.ts';
-import { assessedApplication, budgetState, latestScreening } from '../assessment/store.ts';
+import { type AssessedApplication, assessedApplication, budgetState, latestScreening } from '../assessment/store.ts';
 import type { AppContext } from '../context.ts';
 import { organisationMembers } from '../eligibility/routes.ts';
 import { queueMails } from '../mail/outbox.ts';
@@ -92,6 +93,58 @@ function present(d: DecisionRow) {
     letterUrl: `/api/decisions/${d.id}/letter.pdf`,
   };
 }
+
+type LetterDecision = Pick<
+  DecisionRow,
+  | 'decision_body'
+  | 'made_by'
+  | 'paragraph'
+  | 'decided_on'
+  | 'announced_on'
+  | 'outcome'
+  | 'amount'
+  | 'amount_requested'
+  | 'grant_from'
+  | 'grant_to'
+  | 'conditions'
+  | 'reasons'
+  | 'reservations'
+>;
+
+/** What the decision letter says, from the decision and the application it decides. */
+function letterData(
+  a: AssessedApplication,
+  d: LetterDecision,
+  extra: { orgNumber: string; callTitle: string; letterDate: string; previous: { decided_on: string; paragraph: string } | undefined },
+): DecisionLetterData {
+  return {
+    funderName: a.funder_name,
+    decisionBody: d.decision_body,
+    madeBy: d.made_by,
+    paragraph: d.paragraph,
+    decidedOn: d.decided_on,
+    letterDate: extra.letterDate,
+    caseNumber: a.caseNumber,
+    organisationName: a.organisation_name,
+    orgNumber: extra.orgNumber,
+    callTitle: extra.callTitle,
+    applicationTitle: a.content.title,
+    outcome: d.outcome,
+    amount: d.amount,
+    amountRequested: d.amount_requested,
+    grantFrom: d.grant_from,
+    grantTo: d.grant_to,
+    conditions: d.conditions,
+    reasons: d.reasons,
+    reportDueMonths: a.rules.followUp.reportDueMonths,
+    reportingDuties: { financial: a.rules.followUp.requireFinancialReport, survey: a.rules.followUp.requireParticipantSurvey },
+    reservations: d.reservations,
+    appeal: appealInfo(a.funder_kind, { decidedOn: d.decided_on, announcedOn: d.announced_on }, extra.letterDate),
+    supersedes: extra.previous ? { decidedOn: extra.previous.decided_on, paragraph: extra.previous.paragraph } : null,
+  };
+}
+
+const letterName = (caseNumber: string) => `beslut-${caseNumber.replace(/[^\w-]+/g, '-')}.pdf`;
 
 function sendPdf(reply: FastifyReply, name: string, pdf: Buffer) {
   return reply.type('application/pdf').header('content-disposition', `inline; filename="${name}"`).send(pdf);
@@ -186,27 +239,53 @@ export function decisionRoutes(app: FastifyInstance, ctx: AppContext) {
         const freed = current?.amount ?? 0;
         if (!fits(state, input.amount, freed)) throw fieldProblem(422, 'amount', 'budget_exceeded', { remaining: remaining(state, freed) });
         const outcome = outcomeFor(input.amount, a.content.amountRequested);
+        const decided = {
+          decision_body: input.decisionBody,
+          made_by: input.madeBy,
+          paragraph: input.paragraph,
+          decided_on: input.decidedOn,
+          announced_on: input.announcedOn ?? input.decidedOn,
+          outcome,
+          amount: input.amount,
+          amount_requested: a.content.amountRequested,
+          grant_from: input.amount > 0 ? input.grantFrom : null,
+          grant_to: input.amount > 0 ? input.grantTo : null,
+          conditions: input.conditions,
+          reasons: input.reasons,
+          reservations: input.reservations,
+        };
+        // The letter as sent is kept with the decision (in Swedish; English is made on request).
+        const org = await tx.selectFrom('organisations').select('org_number').where('id', '=', a.organisation_id).executeTakeFirst();
+        const letter = await decisionLetterPdf(
+          'sv',
+          letterData(a, decided, { orgNumber: org?.org_number ?? '', callTitle: call.title, letterDate: dateInStockholm(new Date()), previous: current }),
+        );
+        const letterFileId = randomUUID();
+        await tx
+          .insertInto('files')
+          .values({
+            id: letterFileId,
+            organisation_id: a.organisation_id,
+            funder_id: a.funder_id,
+            name: letterName(a.caseNumber),
+            content_type: 'application/pdf',
+            size: letter.length,
+            sha256: createHash('sha256').update(letter).digest('hex'),
+            data: letter,
+            created_by: user.userId,
+          })
+          .execute();
         const row = await tx
           .insertInto('decisions')
           .values({
+            ...decided,
             funder_id: a.funder_id,
             call_id: a.call_id,
             application_id: a.id,
-            outcome,
-            amount: input.amount,
-            amount_requested: a.content.amountRequested,
-            reasons: input.reasons,
-            conditions: input.conditions,
-            grant_from: input.amount > 0 ? input.grantFrom : null,
-            grant_to: input.amount > 0 ? input.grantTo : null,
-            made_by: input.madeBy,
-            decision_body: input.decisionBody,
-            paragraph: input.paragraph,
-            decided_on: input.decidedOn,
-            announced_on: input.announcedOn ?? input.decidedOn,
             reservations: JSON.stringify(input.reservations),
             supersedes: current?.id ?? null,
             recorded_by: user.userId,
+            letter_file_id: letterFileId,
           })
           .returning('id')
           .executeTakeFirstOrThrow();
@@ -227,7 +306,12 @@ export function decisionRoutes(app: FastifyInstance, ctx: AppContext) {
         await queueMails(
           ctx,
           tx,
-          [...recipients].map(([to, lang]) => ({ to, funderId: a.funder_id, ...mail(lang) })),
+          [...recipients].map(([to, lang]) => ({
+            to,
+            funderId: a.funder_id,
+            ...mail(lang),
+            attachments: [{ fileId: letterFileId, name: letterName(a.caseNumber) }],
+          })),
         );
         await audit(tx, actor(user), {
           action: current ? 'decision.superseded' : 'decision.recorded',
@@ -292,42 +376,27 @@ export function decisionRoutes(app: FastifyInstance, ctx: AppContext) {
       const found = await ctx.db.kysely.selectFrom('decisions').select('application_id').where('id', '=', id).executeTakeFirst();
       if (!found) throw new Problem(404, 'not_found');
       const located = await locate(ctx, user, found.application_id);
-      const data = await inScope(ctx, located, async (tx) => {
+      const letter = await inScope(ctx, located, async (tx) => {
         const history = await decisionsOf(tx, located.id);
         const d = history.find((x) => x.id === id);
         if (!d) throw new Problem(404, 'not_found');
         const a = await assessedApplication(tx, located.id);
+        // The Swedish letter is the one that was sent, as it was sent.
+        if (lang === 'sv' && d.letter_file_id) {
+          const stored = await tx.selectFrom('files').select('data').where('id', '=', d.letter_file_id).executeTakeFirst();
+          if (stored) return { name: letterName(a.caseNumber), pdf: Buffer.from(stored.data) };
+        }
         const org = await tx.selectFrom('organisations').select('org_number').where('id', '=', a.organisation_id).executeTakeFirst();
         const call = await tx.selectFrom('calls').select('title').where('id', '=', a.call_id).executeTakeFirstOrThrow();
-        const previous = d.supersedes ? history.find((x) => x.id === d.supersedes) : undefined;
-        const letterDate = dateInStockholm(d.recorded_at);
-        return {
-          funderName: a.funder_name,
-          decisionBody: d.decision_body,
-          madeBy: d.made_by,
-          paragraph: d.paragraph,
-          decidedOn: d.decided_on,
-          letterDate,
-          caseNumber: a.caseNumber,
-          organisationName: a.organisation_name,
+        const data = letterData(a, d, {
           orgNumber: org?.org_number ?? '',
           callTitle: call.title,
-          applicationTitle: a.content.title,
-          outcome: d.outcome,
-          amount: d.amount,
-          amountRequested: d.amount_requested,
-          grantFrom: d.grant_from,
-          grantTo: d.grant_to,
-          conditions: d.conditions,
-          reasons: d.reasons,
-          reportDueMonths: a.rules.followUp.reportDueMonths,
-          reportingDuties: { financial: a.rules.followUp.requireFinancialReport, survey: a.rules.followUp.requireParticipantSurvey },
-          reservations: d.reservations,
-          appeal: appealInfo(a.funder_kind, { decidedOn: d.decided_on, announcedOn: d.announced_on }, letterDate),
-          supersedes: previous ? { decidedOn: previous.decided_on, paragraph: previous.paragraph } : null,
-        };
+          letterDate: dateInStockholm(d.recorded_at),
+          previous: d.supersedes ? history.find((x) => x.id === d.supersedes) : undefined,
+        });
+        return { name: letterName(a.caseNumber), pdf: await decisionLetterPdf(lang, data) };
       });
-      return sendPdf(reply, `beslut-${data.caseNumber.replace(/[^\w-]+/g, '-')}.pdf`, await decisionLetterPdf(lang, data));
+      return sendPdf(reply, letter.name, letter.pdf);
     },
   );
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../../db/connection.ts';
+import type { MailAttachment } from '../../db/schema.ts';
 import type { AppContext } from '../context.ts';
 
 export const MAIL_QUEUE = 'mail';
@@ -9,6 +10,8 @@ export interface Mail {
   subject: string;
   text: string;
   funderId?: string | null;
+  /** Stored files sent along, e.g. a decision letter as it was sent. */
+  attachments?: MailAttachment[];
 }
 
 export interface OutboxRow {
@@ -17,6 +20,7 @@ export interface OutboxRow {
   subject: string;
   body_text: string;
   funder_id: string | null;
+  attachments: string;
 }
 
 /**
@@ -24,7 +28,14 @@ export interface OutboxRow {
  * transaction may write a mail that row-level security does not let it read back.
  */
 export function outboxRows(mails: Mail[]): OutboxRow[] {
-  return mails.map((mail) => ({ id: randomUUID(), to_address: mail.to, subject: mail.subject, body_text: mail.text, funder_id: mail.funderId ?? null }));
+  return mails.map((mail) => ({
+    id: randomUUID(),
+    to_address: mail.to,
+    subject: mail.subject,
+    body_text: mail.text,
+    funder_id: mail.funderId ?? null,
+    attachments: JSON.stringify(mail.attachments ?? []),
+  }));
 }
 
 /** The delivery jobs for outbox rows, in the caller's transaction (one statement), when a queue runs. */
