@@ -178,6 +178,7 @@ export const messages = {
   application_exists: { sv: 'Organisationen har redan en ansökan i den här utlysningen.', en: 'The organisation already has an application in this call.' },
   application_not_draft: { sv: 'Ansökan är redan inskickad och kan inte ändras.', en: 'The application has been submitted and can no longer be changed.' },
   application_incomplete: { sv: 'Ansökan är inte klar att skicka in: se det som saknas.', en: 'The application is not ready to submit: see what is missing.' },
+  application_decided: { sv: 'Ansökan är redan beslutad och kan inte tas tillbaka.', en: 'The application has been decided and can no longer be withdrawn.' },
   application_withdrawn: { sv: 'Ansökan är återtagen.', en: 'The application has been withdrawn.' },
   application_not_submitted: { sv: 'Ansökan är inte inskickad än.', en: 'The application has not been submitted yet.' },
   reply_by_past: { sv: 'Svarsdatumet måste ligga efter i dag.', en: 'The reply-by date must be after today.' },

@@ -163,6 +163,9 @@ describe('the demo: the 2022 call assessed and decided', () => {
       expect(pdf.status).toBe(200);
       expect(String(pdf.body).slice(0, 5)).toBe('%PDF-');
     }
+    const withdraw = await applicant.post(`/api/applications/${id}/withdraw`, { reason: 'Ångrar oss' });
+    expect(withdraw.status).toBe(409);
+    expect(withdraw.body.code).toBe('application_decided');
     const stranger = await signedIn('ledare@vivalla.example');
     expect((await stranger.get(res.body.decisions[0].letterUrl)).status).toBe(404);
   });

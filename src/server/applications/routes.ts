@@ -501,6 +501,8 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
       return inScope(ctx, located, async (tx) => {
         const row = await tx.selectFrom('applications').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
         if (row.status === 'withdrawn') throw new Problem(409, 'application_withdrawn');
+        // Read after the row lock, which a decision being recorded also takes: decided means decided.
+        if (await tx.selectFrom('decisions').select('id').where('application_id', '=', id).executeTakeFirst()) throw new Problem(409, 'application_decided');
         const saved = await tx
           .updateTable('applications')
           .set({ status: 'withdrawn', withdrawn_at: new Date(), withdraw_reason: reason?.trim() || null, updated_at: new Date(), updated_by: user.userId })

@@ -222,6 +222,8 @@ export function decisionRoutes(app: FastifyInstance, ctx: AppContext) {
       const decision = await inScope(ctx, located, async (tx) => {
         // The budget guard: one decision at a time per call, and the sum read after the lock.
         const call = await tx.selectFrom('calls').select(['id', 'title']).where('id', '=', located.callId).forUpdate().executeTakeFirstOrThrow();
+        // The application's row lock orders a decision and a withdrawal of the same application.
+        await tx.selectFrom('applications').select('id').where('id', '=', located.id).forUpdate().execute();
         const a = await assessedApplication(tx, located.id);
         if (a.status !== 'submitted') throw new Problem(409, 'application_withdrawn');
         const history = await decisionsOf(tx, a.id);
