@@ -7,12 +7,8 @@ import { errorResponses } from './schemas.ts';
 export function healthRoutes(app: FastifyInstance, ctx: AppContext) {
   const Status = Type.Object({ status: Type.String() });
   app.get('/healthz', { schema: { tags: ['operations'], summary: 'The process is up', response: { 200: Status } } }, async () => ({ status: 'ok' }));
-  app.get(
-    '/readyz',
-    { schema: { tags: ['operations'], summary: 'The database answers', response: { 200: Status, ...errorResponses } } },
-    async () => {
-      if (!(await ctx.db.ping())) throw new Problem(503, 'unavailable');
-      return { status: 'ready' };
-    },
-  );
+  app.get('/readyz', { schema: { tags: ['operations'], summary: 'The database answers', response: { 200: Status, ...errorResponses } } }, async () => {
+    if (!(await ctx.db.ping())) throw new Problem(503, 'unavailable');
+    return { status: 'ready' };
+  });
 }

@@ -30,9 +30,7 @@ export const ProblemSchema = Type.Object(
   { $id: 'Problem', description: 'application/problem+json with Swedish and English messages' },
 );
 
-export const FunderRoleSchema = Type.Union(
-  ['caseworker', 'reviewer', 'decision_maker', 'finance', 'analyst', 'administrator'].map((r) => Type.Literal(r)),
-);
+export const FunderRoleSchema = Type.Union(['caseworker', 'reviewer', 'decision_maker', 'finance', 'analyst', 'administrator'].map((r) => Type.Literal(r)));
 
 export const SessionUser = Type.Object({
   id: Uuid,

@@ -2,8 +2,11 @@
 // local copy, a session that ends mid-form loses nothing, a submitted application is
 // withdrawn, a co-applicant reads without edit controls, the caseworker's inbox shows
 // more a page at a time, and the form and its check read in English.
+
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { audit, SYSTEM_ACTOR } from '../../src/db/audit.ts';
+import { system } from '../../src/db/scope.ts';
 import { formatCaseNumber } from '../../src/domain/applications/rules.ts';
 import type { ApplicationContent } from '../../src/domain/applications/types.ts';
 import { kronor } from '../../src/domain/money.ts';
@@ -28,7 +31,55 @@ beforeAll(async () => {
       .executeTakeFirstOrThrow()
   ).id;
   sn = (await server.db.kysely.selectFrom('funders').select('id').where('case_prefix', '=', 'SN').executeTakeFirstOrThrow()).id;
+  await submittedUndecided();
 });
+
+const WITHDRAWN_TITLE = 'Kvällsfotboll i Hageby';
+const WITHDRAWN_CASE = 'SN 2026/00077';
+
+/** The demo's submitted applications are all decided, and a decided one cannot be withdrawn: one more, received and undecided, on a call of its own. */
+async function submittedUndecided() {
+  const demo = await server.db.kysely
+    .selectFrom('applications')
+    .innerJoin('calls', 'calls.id', 'applications.call_id')
+    .select(['calls.rules', 'applications.submitted_content', 'applications.organisation_id', 'applications.funder_id'])
+    .where('case_number', '=', 'SN 2022/00001')
+    .executeTakeFirstOrThrow();
+  const rules = { ...(demo.rules as object), title: 'Sommarlovsaktiviteter 2026' };
+  const call = await server.db.kysely
+    .insertInto('calls')
+    .values({ funder_id: demo.funder_id, status: 'published', title: rules.title, amount: 100_000_000, rules: JSON.stringify(rules), published_at: new Date() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const content = { ...(demo.submitted_content as ApplicationContent), title: WITHDRAWN_TITLE };
+  const app = await server.db.kysely
+    .insertInto('applications')
+    .values({
+      funder_id: demo.funder_id,
+      call_id: call.id,
+      organisation_id: demo.organisation_id,
+      organisation_name: 'Nattvandrarna Norrköping',
+      status: 'submitted',
+      title: WITHDRAWN_TITLE,
+      content: JSON.stringify(content),
+      submitted_content: JSON.stringify(content),
+      submitted_at: new Date(),
+      case_number: WITHDRAWN_CASE,
+      updated_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await system(server.db, (tx) =>
+    audit(tx, SYSTEM_ACTOR, {
+      action: 'application.submitted',
+      objectType: 'application',
+      objectId: app.id,
+      funderId: demo.funder_id,
+      organisationId: demo.organisation_id,
+      data: { caseNumber: WITHDRAWN_CASE },
+    }),
+  );
+}
 afterAll(async () => {
   await browser?.close();
   await server?.close();
@@ -173,14 +224,14 @@ describe('more of the applicant’s journeys', () => {
   });
 
   it('withdraws a submitted application: the status changes and the history says who, when and why', { timeout: 60_000 }, async () => {
-    const TITLE = 'Fler vuxna ute på kvällarna i Navestad och Hageby';
+    const TITLE = WITHDRAWN_TITLE;
     const reason = 'Vi fick pengar från en stiftelse till samma nattvandringar.';
     const { context, page } = await openPage(browser, server.url, PHONE);
     await signInAsFatima(page);
     await page.getByRole('region', { name: 'Dina organisationer' }).getByRole('link', { name: 'Nattvandrarna Norrköping' }).click();
     await settledAndAccessible(page, 'Nattvandrarna Norrköping');
     await page.getByRole('region', { name: 'Ansökningar' }).getByRole('link', { name: TITLE }).click();
-    const heading = `${TITLE} (SN 2022/00001)`;
+    const heading = `${TITLE} (${WITHDRAWN_CASE})`;
     await settledAndAccessible(page, heading);
     const facts = page.locator('dl.facts').first();
     expect(await facts.textContent()).toContain('Inkommen');
@@ -212,13 +263,13 @@ describe('more of the applicant’s journeys', () => {
     expect(await latest.locator('.audit-what').textContent()).toBe('Ansökan togs tillbaka');
     expect(await latest.textContent()).toContain(`av ${FATIMA.email}`);
     expect(await latest.locator('.audit-reason').textContent()).toBe(`Motivering: ${reason}`);
-    expect(await latest.textContent()).toContain('Diarienummer: SN 2022/00001');
+    expect(await latest.textContent()).toContain(`Diarienummer: ${WITHDRAWN_CASE}`);
     await axe(page, 'application withdrawn');
 
     const stored = await server.db.kysely
       .selectFrom('applications')
       .select(['status', 'withdraw_reason'])
-      .where('case_number', '=', 'SN 2022/00001')
+      .where('case_number', '=', WITHDRAWN_CASE)
       .executeTakeFirstOrThrow();
     expect(stored).toEqual({ status: 'withdrawn', withdraw_reason: reason });
 

@@ -23,7 +23,10 @@ export function completionRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['applications'],
         summary: 'Ask the applicant to complete a submitted application by a date (caseworkers); the applicant is mailed',
         params: Type.Object({ id: Uuid }),
-        body: Type.Object({ message: Type.String({ minLength: 1, maxLength: 5000 }), replyBy: Type.String({ maxLength: 10 }) }, { additionalProperties: false }),
+        body: Type.Object(
+          { message: Type.String({ minLength: 1, maxLength: 5000 }), replyBy: Type.String({ maxLength: 10 }) },
+          { additionalProperties: false },
+        ),
         headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ maxLength: 200 })) }),
         response: { 200: CompletionRound, 201: CompletionRound, ...errorResponses },
       },
@@ -40,10 +43,20 @@ export function completionRoutes(app: FastifyInstance, ctx: AppContext) {
       const key = typeof request.headers['idempotency-key'] === 'string' ? request.headers['idempotency-key'] : null;
       const members = await organisationMembers(ctx, located.organisationId);
       const { round, repeated } = await inScope(ctx, located, async (tx) => {
-        const app = await tx.selectFrom('applications').select(['status', 'case_number', 'title', 'organisation_name']).where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+        const app = await tx
+          .selectFrom('applications')
+          .select(['status', 'case_number', 'title', 'organisation_name'])
+          .where('id', '=', id)
+          .forUpdate()
+          .executeTakeFirstOrThrow();
         // A retried request (same key) gets the round the first one made, and nobody is mailed twice.
         if (key) {
-          const earlier = await tx.selectFrom('completion_requests').selectAll().where('application_id', '=', id).where('request_key', '=', key).executeTakeFirst();
+          const earlier = await tx
+            .selectFrom('completion_requests')
+            .selectAll()
+            .where('application_id', '=', id)
+            .where('request_key', '=', key)
+            .executeTakeFirst();
           if (earlier) return { round: earlier, repeated: true };
         }
         if (app.status !== 'submitted') throw new Problem(409, app.status === 'withdrawn' ? 'application_withdrawn' : 'application_not_submitted');
@@ -63,13 +76,17 @@ export function completionRoutes(app: FastifyInstance, ctx: AppContext) {
               : `Handläggaren ber ${app.organisation_name} att komplettera ansökan ”${app.title}” (${app.case_number}) senast ${replyBy}:\n\n${message.trim()}\n\nSvara i Samverka: ${ctx.config.publicUrl}/applications/${id}`,
           });
         }
-        await audit(tx, { userId: user.userId, label: user.email }, {
-          action: 'application.completion_requested',
-          objectType: 'application',
-          objectId: id,
-          funderId: located.funderId,
-          data: { requestId: row.id, replyBy },
-        });
+        await audit(
+          tx,
+          { userId: user.userId, label: user.email },
+          {
+            action: 'application.completion_requested',
+            objectType: 'application',
+            objectId: id,
+            funderId: located.funderId,
+            data: { requestId: row.id, replyBy },
+          },
+        );
         return { round: row, repeated: false };
       });
       reply.code(repeated ? 200 : 201);
@@ -114,9 +131,22 @@ export function completionRoutes(app: FastifyInstance, ctx: AppContext) {
         const current = await tx.selectFrom('completion_requests').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
         if (current.answered_at) throw new Problem(409, 'completion_answered');
         if (files.length) {
-          const owned = await tx.selectFrom('files').select('id').where('id', 'in', files.map((f) => f.fileId)).where('organisation_id', '=', located.organisationId).execute();
+          const owned = await tx
+            .selectFrom('files')
+            .select('id')
+            .where(
+              'id',
+              'in',
+              files.map((f) => f.fileId),
+            )
+            .where('organisation_id', '=', located.organisationId)
+            .execute();
           if (owned.length !== new Set(files.map((f) => f.fileId)).size) throw fieldProblem(422, 'files', 'file_unknown');
-          await grantFiles(tx, files.map((f) => f.fileId), located.funderId);
+          await grantFiles(
+            tx,
+            files.map((f) => f.fileId),
+            located.funderId,
+          );
         }
         const row = await tx
           .updateTable('completion_requests')
@@ -133,14 +163,18 @@ export function completionRoutes(app: FastifyInstance, ctx: AppContext) {
               ? `The applicant has answered your request for ${app.case_number}.\n\n${ctx.config.publicUrl}/applications/${located.id}`
               : `Sökanden har svarat på din begäran om komplettering av ${app.case_number}.\n\n${ctx.config.publicUrl}/applications/${located.id}`,
         });
-        await audit(tx, { userId: user.userId, label: user.email }, {
-          action: 'application.completion_answered',
-          objectType: 'application',
-          objectId: located.id,
-          funderId: located.funderId,
-          organisationId: located.organisationId,
-          data: { requestId: id, files: files.length },
-        });
+        await audit(
+          tx,
+          { userId: user.userId, label: user.email },
+          {
+            action: 'application.completion_answered',
+            objectType: 'application',
+            objectId: located.id,
+            funderId: located.funderId,
+            organisationId: located.organisationId,
+            data: { requestId: id, files: files.length },
+          },
+        );
         return row;
       });
       return presentRound(round);

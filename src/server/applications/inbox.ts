@@ -6,9 +6,9 @@ import { Type } from 'typebox';
 import type { Tx } from '../../db/connection.ts';
 import { scoped } from '../../db/scope.ts';
 import { LEGAL_FORMS } from '../../domain/organisation.ts';
+import { policy } from '../../domain/roles.ts';
 import { APPLICATION_STATUS_LABELS, LEGAL_FORM_LABELS, label } from '../../i18n/labels.ts';
 import type { Lang } from '../../i18n/messages.ts';
-import { policy } from '../../domain/roles.ts';
 import type { AppContext } from '../context.ts';
 import { requireUser, scopeOf } from '../plugins/session.ts';
 import { Problem } from '../problem.ts';
@@ -69,7 +69,8 @@ function query(tx: Tx, funderId: string, f: FilterValues, limit: number, after: 
   const sort = ORDER[f.sort ?? 'submitted_desc'];
   const where = [sql`a.funder_id = ${funderId}`, sql`a.status <> 'draft'`];
   if (f.callId) where.push(sql`a.call_id = ${f.callId}`);
-  if (f.status === 'awaiting_completion') where.push(sql`a.status = 'submitted' and exists (select 1 from completion_requests c where c.application_id = a.id and c.answered_at is null)`);
+  if (f.status === 'awaiting_completion')
+    where.push(sql`a.status = 'submitted' and exists (select 1 from completion_requests c where c.application_id = a.id and c.answered_at is null)`);
   else if (f.status) where.push(sql`a.status = ${f.status}`);
   if (f.area) where.push(sql`jsonb_path_exists(a.submitted_content, '$.activities[*].areas[*] ? (@ == $v)', jsonb_build_object('v', ${f.area}::text))`);
   if (f.focus) where.push(sql`a.submitted_content -> 'focusAreas' ? ${f.focus}`);
@@ -178,7 +179,10 @@ export function inboxRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['applications'],
         summary: "The caseworker's inbox: received applications of the funder's calls, filtered, searched, sorted, a page at a time (keyset)",
         params: FunderParams,
-        querystring: Type.Intersect([Filters, Type.Object({ after: Type.Optional(Type.String({ maxLength: 500 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })) })]),
+        querystring: Type.Intersect([
+          Filters,
+          Type.Object({ after: Type.Optional(Type.String({ maxLength: 500 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })) }),
+        ]),
         response: {
           200: Type.Object({
             items: Type.Array(InboxItem),

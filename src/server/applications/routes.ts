@@ -16,7 +16,7 @@ import { type LegalForm, normaliseOrgNumber } from '../../domain/organisation.ts
 import { policy } from '../../domain/roles.ts';
 import { translate } from '../../i18n/messages.ts';
 import type { AppContext } from '../context.ts';
-import { organisationMembers } from '../eligibility/routes.ts';
+import { eligibleUntil, organisationMembers } from '../eligibility/routes.ts';
 import { enqueueDelivery, outboxRows, queueMail } from '../mail/outbox.ts';
 import { requireUser, type SignedInUser, scopeOf } from '../plugins/session.ts';
 import { Problem, rulesProblem } from '../problem.ts';
@@ -544,15 +544,7 @@ export async function checkApplication(tx: Tx, located: Located, now: Date, lock
       'funders.case_prefix',
       'organisations.legal_form',
     ])
-    .select((eb) =>
-      eb
-        .selectFrom('eligibility_approvals')
-        .select((e) => e.fn.max('valid_until').as('until'))
-        .whereRef('eligibility_approvals.funder_id', '=', 'calls.funder_id')
-        .whereRef('eligibility_approvals.organisation_id', '=', 'applications.organisation_id')
-        .where('eligibility_approvals.status', '=', 'approved')
-        .as('eligible_until'),
-    )
+    .select((eb) => eligibleUntil(eb))
     .where('applications.id', '=', located.id);
   const { call_status, call_title, rules, funder_name, case_prefix, legal_form, eligible_until, ...row } = await (lock
     ? query.forUpdate('applications')

@@ -13,7 +13,7 @@ import { requireUser, type SignedInUser, scopeOf } from '../plugins/session.ts';
 import { fieldProblem, Problem, rulesProblem } from '../problem.ts';
 import { errorResponses, Uuid } from '../schemas.ts';
 import { AssessmentOverview, ProposalView, ScreeningView } from './schema.ts';
-import { assessedApplication, budgetState, latestScreening, reviewsOf, scoreSummary } from './store.ts';
+import { assessedApplication, budgetState, isCurrent, latestScreening, reviewsOf, scoreSummary } from './store.ts';
 
 const actor = (u: SignedInUser) => ({ userId: u.userId, label: u.email });
 const Params = Type.Object({ id: Uuid });
@@ -120,7 +120,12 @@ export function assessmentRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['assessment'],
         summary: 'The funder’s staff who can be asked to review (reviewers, caseworkers and decision-makers), for caseworkers assigning reviews',
         params: Type.Object({ funderId: Uuid }),
-        response: { 200: Type.Object({ reviewers: Type.Array(Type.Object({ userId: Uuid, name: Type.String(), email: Type.String(), roles: Type.Array(Type.String()) })) }), ...errorResponses },
+        response: {
+          200: Type.Object({
+            reviewers: Type.Array(Type.Object({ userId: Uuid, name: Type.String(), email: Type.String(), roles: Type.Array(Type.String()) })),
+          }),
+          ...errorResponses,
+        },
       },
     },
     async (request) => {
@@ -313,12 +318,7 @@ export async function callAssessment(ctx: AppContext, user: SignedInUser, callId
       .where('application_id', 'in', ids.length ? ids : none)
       .orderBy('proposed_at', 'desc')
       .execute();
-    const decisions = await tx
-      .selectFrom('decisions as d')
-      .selectAll('d')
-      .where('d.call_id', '=', callId)
-      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('decisions as s').select('s.id').whereRef('s.supersedes', '=', 'd.id'))))
-      .execute();
+    const decisions = await tx.selectFrom('decisions as d').selectAll('d').where('d.call_id', '=', callId).where(isCurrent).execute();
     const reviews = await reviewsOf(tx, ids);
     const budget = await budgetState(tx, callId);
     const rows = apps.map((a) => {

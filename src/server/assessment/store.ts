@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Tx } from '../../db/connection.ts';
 import type { ApplicationContent } from '../../domain/applications/types.ts';
 import type { BudgetState } from '../../domain/assessment/budget.ts';
@@ -5,6 +6,7 @@ import { type Scores, summarise, weightedScore } from '../../domain/assessment/r
 import { screenAutomatically } from '../../domain/assessment/screening.ts';
 import type { CallRules } from '../../domain/calls/types.ts';
 import type { LegalForm } from '../../domain/organisation.ts';
+import { eligibleUntil } from '../eligibility/routes.ts';
 import { Problem } from '../problem.ts';
 
 /** A submitted application with what assessing it needs: the frozen version, the call and the applicant's standing. */
@@ -32,15 +34,7 @@ export async function assessedApplication(tx: Tx, id: string) {
       'funders.decision_body',
       'organisations.legal_form',
     ])
-    .select((eb) =>
-      eb
-        .selectFrom('eligibility_approvals')
-        .select((e) => e.fn.max('valid_until').as('until'))
-        .whereRef('eligibility_approvals.funder_id', '=', 'calls.funder_id')
-        .whereRef('eligibility_approvals.organisation_id', '=', 'applications.organisation_id')
-        .where('eligibility_approvals.status', '=', 'approved')
-        .as('eligible_until'),
-    )
+    .select((eb) => eligibleUntil(eb))
     .where('applications.id', '=', id)
     .executeTakeFirst();
   if (!row?.submitted_content || !row.submitted_at || !row.case_number) throw new Problem(409, 'application_not_submitted');
@@ -116,12 +110,13 @@ export function scoreSummary(rules: CallRules, reviews: readonly Review[]) {
   };
 }
 
+/** Decisions (aliased d) that no later decision supersedes: the current ones. */
+export const isCurrent = sql<boolean>`not exists (select 1 from decisions s where s.supersedes = d.id)`;
+
 /** What a call has granted by its current decisions, and what its budget line has, read after the guard's lock. */
 export async function budgetState(tx: Tx, callId: string): Promise<BudgetState & { budgetLineId: string | null }> {
   const call = await tx.selectFrom('calls').select(['amount', 'budget_line_id']).where('id', '=', callId).executeTakeFirstOrThrow();
-  const current = tx
-    .selectFrom('decisions as d')
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('decisions as s').select('s.id').whereRef('s.supersedes', '=', 'd.id'))));
+  const current = tx.selectFrom('decisions as d').where(isCurrent);
   const callGranted = await current
     .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('d.amount'), eb.lit(0)).as('sum'))
     .where('d.call_id', '=', callId)

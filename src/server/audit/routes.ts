@@ -39,14 +39,7 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext) {
       const q = request.query as { objectType: string; objectId: string; funderId?: string };
       if (q.funderId && !policy.viewFunderAudit(user, q.funderId)) throw new Problem(403, 'forbidden');
       const rows = await scoped(ctx.db, scopeOf(user, q.funderId), (tx) =>
-        tx
-          .selectFrom('audit_log')
-          .selectAll()
-          .where('object_type', '=', q.objectType)
-          .where('object_id', '=', q.objectId)
-          .orderBy('seq')
-          .limit(500)
-          .execute(),
+        tx.selectFrom('audit_log').selectAll().where('object_type', '=', q.objectType).where('object_id', '=', q.objectId).orderBy('seq').limit(500).execute(),
       );
       return {
         entries: rows.map((r) => ({

@@ -146,13 +146,17 @@ export function oidcRoutes(app: FastifyInstance, ctx: AppContext) {
           .where('users.disabled_at', 'is', null)
           .executeTakeFirst();
         if (found) {
-          await audit(tx, { userId: found.id, label: found.email }, {
-            action: 'user.signed_in',
-            objectType: 'user',
-            objectId: found.id,
-            funderId: flow.funderId,
-            data: { via: 'oidc', issuer: provider.issuer },
-          });
+          await audit(
+            tx,
+            { userId: found.id, label: found.email },
+            {
+              action: 'user.signed_in',
+              objectType: 'user',
+              objectId: found.id,
+              funderId: flow.funderId,
+              data: { via: 'oidc', issuer: provider.issuer },
+            },
+          );
         }
         return found;
       });

@@ -85,12 +85,16 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
           const next = afterFailedLogin(user.failed_logins, now);
           await system(ctx.db, async (tx) => {
             await tx.updateTable('users').set({ failed_logins: next.failedLogins, locked_until: next.lockedUntil }).where('id', '=', user.id).execute();
-            await audit(tx, { userId: null, label: 'anonymous' }, {
-              action: next.lockedUntil ? 'user.locked' : 'user.sign_in_failed',
-              objectType: 'user',
-              objectId: user.id,
-              data: { ip: request.ip },
-            });
+            await audit(
+              tx,
+              { userId: null, label: 'anonymous' },
+              {
+                action: next.lockedUntil ? 'user.locked' : 'user.sign_in_failed',
+                objectType: 'user',
+                objectId: user.id,
+                data: { ip: request.ip },
+              },
+            );
           });
           if (next.lockedUntil) throw new Problem(423, 'account_locked', { minutes: minutesLocked(next.lockedUntil, now) });
         }
@@ -98,7 +102,11 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
       }
       await system(ctx.db, async (tx) => {
         await tx.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
-        await audit(tx, { userId: user.id, label: user.email }, { action: 'user.signed_in', objectType: 'user', objectId: user.id, data: { via: 'password', ip: request.ip } });
+        await audit(
+          tx,
+          { userId: user.id, label: user.email },
+          { action: 'user.signed_in', objectType: 'user', objectId: user.id, data: { via: 'password', ip: request.ip } },
+        );
       });
       const csrfToken = await startSession(ctx, reply, user.id, 'password');
       rememberLanguage(ctx, request, reply, user.locale);
@@ -129,12 +137,16 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
       const user = requireUser(request);
       await system(ctx.db, async (tx) => {
         const ended = await tx.deleteFrom('sessions').where('user_id', '=', user.userId).executeTakeFirst();
-        await audit(tx, { userId: user.userId, label: user.email }, {
-          action: 'user.signed_out_everywhere',
-          objectType: 'user',
-          objectId: user.userId,
-          data: { sessions: Number(ended.numDeletedRows) },
-        });
+        await audit(
+          tx,
+          { userId: user.userId, label: user.email },
+          {
+            action: 'user.signed_out_everywhere',
+            objectType: 'user',
+            objectId: user.userId,
+            data: { sessions: Number(ended.numDeletedRows) },
+          },
+        );
       });
       reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
       return { ok: true };
@@ -190,7 +202,11 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
       if (user && user.locale !== locale) {
         await system(ctx.db, async (tx) => {
           await tx.updateTable('users').set({ locale }).where('id', '=', user.userId).execute();
-          await audit(tx, { userId: user.userId, label: user.email }, { action: 'user.locale_changed', objectType: 'user', objectId: user.userId, data: { locale } });
+          await audit(
+            tx,
+            { userId: user.userId, label: user.email },
+            { action: 'user.locale_changed', objectType: 'user', objectId: user.userId, data: { locale } },
+          );
         });
       }
       return { ok: true };
@@ -211,7 +227,12 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
     async (request, reply) => {
       const { email } = request.body as { email: string };
       await system(ctx.db, async (tx) => {
-        const user = await tx.selectFrom('users').select(['id', 'email', 'locale']).where(sql`lower(email)`, '=', email.toLowerCase()).where('disabled_at', 'is', null).executeTakeFirst();
+        const user = await tx
+          .selectFrom('users')
+          .select(['id', 'email', 'locale'])
+          .where(sql`lower(email)`, '=', email.toLowerCase())
+          .where('disabled_at', 'is', null)
+          .executeTakeFirst();
         if (!user) return;
         const token = newToken();
         await tx
@@ -226,7 +247,11 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
           .execute();
         const mail = passwordResetMail(user.locale, `${ctx.config.publicUrl}/reset-password?token=${token}`, RESET_MINUTES);
         await queueMail(ctx, tx, { to: user.email, ...mail });
-        await audit(tx, { userId: null, label: 'anonymous' }, { action: 'user.password_reset_requested', objectType: 'user', objectId: user.id, data: { ip: request.ip } });
+        await audit(
+          tx,
+          { userId: null, label: 'anonymous' },
+          { action: 'user.password_reset_requested', objectType: 'user', objectId: user.id, data: { ip: request.ip } },
+        );
       });
       reply.code(202);
       return { ok: true };

@@ -8,18 +8,23 @@ import type { CallRules } from '../../domain/calls/types.ts';
 import { policy } from '../../domain/roles.ts';
 import type { AppContext } from '../context.ts';
 import { queueMail } from '../mail/outbox.ts';
-import { requireUser, scopeOf, type SignedInUser } from '../plugins/session.ts';
+import { requireUser, type SignedInUser, scopeOf } from '../plugins/session.ts';
 import { Problem, rulesProblem } from '../problem.ts';
 import { errorResponses, Uuid } from '../schemas.ts';
 import { CallDetail, CallRulesSchema, CallSummary } from './schema.ts';
-import { availableOnLine, columnsOf, type CallRow, presentDetail, presentSummary } from './store.ts';
+import { availableOnLine, type CallRow, columnsOf, presentDetail, presentSummary } from './store.ts';
 
 const actor = (u: SignedInUser) => ({ userId: u.userId, label: u.email });
 
 /** Finds which funder owns a call, then checks the user may act for that funder. */
 async function callFunder(ctx: AppContext, user: SignedInUser, callId: string, may: (u: SignedInUser, funderId: string) => boolean) {
   const row = await system(ctx.db, (tx) =>
-    tx.selectFrom('calls').innerJoin('funders', 'funders.id', 'calls.funder_id').select(['calls.funder_id', 'funders.name']).where('calls.id', '=', callId).executeTakeFirst(),
+    tx
+      .selectFrom('calls')
+      .innerJoin('funders', 'funders.id', 'calls.funder_id')
+      .select(['calls.funder_id', 'funders.name'])
+      .where('calls.id', '=', callId)
+      .executeTakeFirst(),
   );
   if (!row || !policy.readFunder(user, row.funder_id)) throw new Problem(404, 'not_found');
   if (!may(user, row.funder_id)) throw new Problem(403, 'forbidden');
@@ -92,7 +97,13 @@ export function callRoutes(app: FastifyInstance, ctx: AppContext) {
           .values({ funder_id: funderId, created_by: user.userId, ...columnsOf(rules) })
           .returningAll()
           .executeTakeFirstOrThrow();
-        await audit(tx, actor(user), { action: 'call.created', objectType: 'call', objectId: row.id, funderId, data: { title: row.title, amount: row.amount } });
+        await audit(tx, actor(user), {
+          action: 'call.created',
+          objectType: 'call',
+          objectId: row.id,
+          funderId,
+          data: { title: row.title, amount: row.amount },
+        });
         const funder = await tx.selectFrom('funders').select('name').where('id', '=', funderId).executeTakeFirstOrThrow();
         return presentDetail(tx, row, funder.name, new Date());
       });
@@ -104,7 +115,12 @@ export function callRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get(
     '/api/calls/:id',
     {
-      schema: { tags: ['calls'], summary: 'One call with all its rules (staff of its funder)', params: CallParams, response: { 200: CallDetail, ...errorResponses } },
+      schema: {
+        tags: ['calls'],
+        summary: 'One call with all its rules (staff of its funder)',
+        params: CallParams,
+        response: { 200: CallDetail, ...errorResponses },
+      },
     },
     async (request) => {
       const user = requireUser(request);
@@ -176,7 +192,13 @@ export function callRoutes(app: FastifyInstance, ctx: AppContext) {
           .where('id', '=', id)
           .returningAll()
           .executeTakeFirstOrThrow();
-        await audit(tx, actor(user), { action: 'call.published', objectType: 'call', objectId: id, funderId, data: { title: row.title, deadline: row.deadline } });
+        await audit(tx, actor(user), {
+          action: 'call.published',
+          objectType: 'call',
+          objectId: id,
+          funderId,
+          data: { title: row.title, deadline: row.deadline },
+        });
         return presentDetail(tx, row, funderName, new Date());
       });
     },

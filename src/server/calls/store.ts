@@ -1,6 +1,6 @@
+import type { Selectable } from 'kysely';
 import { sql } from 'kysely';
 import type { Tx } from '../../db/connection.ts';
-import type { Selectable } from 'kysely';
 import type { CallsTable } from '../../db/schema.ts';
 import { callWindow } from '../../domain/calls/rules.ts';
 import type { CallRules } from '../../domain/calls/types.ts';
@@ -16,12 +16,15 @@ export type CallRow = Selectable<CallsTable>;
  */
 export async function availableOnLine(tx: Tx, funderId: string, budgetLineId: string | null, exceptCallId: string | null): Promise<number | null> {
   if (!budgetLineId) return null;
-  const line = await tx.selectFrom('budget_lines').select(['amount']).where('id', '=', budgetLineId).where('funder_id', '=', funderId).forUpdate().executeTakeFirst();
+  const line = await tx
+    .selectFrom('budget_lines')
+    .select(['amount'])
+    .where('id', '=', budgetLineId)
+    .where('funder_id', '=', funderId)
+    .forUpdate()
+    .executeTakeFirst();
   if (!line) throw new Problem(422, 'validation_failed', {}, [{ field: 'budgetLineId', code: 'budget_line_unknown' }]);
-  let q = tx
-    .selectFrom('calls')
-    .select(sql<number>`coalesce(sum(amount), 0)::bigint`.as('committed'))
-    .where('budget_line_id', '=', budgetLineId);
+  let q = tx.selectFrom('calls').select(sql<number>`coalesce(sum(amount), 0)::bigint`.as('committed')).where('budget_line_id', '=', budgetLineId);
   if (exceptCallId) q = q.where('id', '!=', exceptCallId);
   const { committed } = await q.executeTakeFirstOrThrow();
   return lineAvailable(line.amount, Number(committed));
@@ -80,8 +83,13 @@ export async function presentDetail(tx: Tx, row: CallRow, funderName: string, no
     rules: row.rules,
     publishedAt: row.published_at ? row.published_at.toISOString() : null,
     budgetLine: line ?? null,
-    amendments: amendments.map((a) => ({ version: a.version, reason: a.reason, changed: Object.keys(a.changes), changes: a.changes, at: a.created_at.toISOString() })),
+    amendments: amendments.map((a) => ({
+      version: a.version,
+      reason: a.reason,
+      changed: Object.keys(a.changes),
+      changes: a.changes,
+      at: a.created_at.toISOString(),
+    })),
     timeLeft: left ? { days: left.days, hours: left.hours, minutes: left.minutes } : null,
   };
 }
-

@@ -19,12 +19,25 @@ const ActivityType = Type.Object({
 });
 
 type Row = { id: string; key: string; label_sv: string; label_en: string; description: string; status: string; funder_id: string | null };
-const present = (r: Row) => ({ id: r.id, key: r.key, labelSv: r.label_sv, labelEn: r.label_en, description: r.description, status: r.status, base: r.funder_id === null });
+const present = (r: Row) => ({
+  id: r.id,
+  key: r.key,
+  labelSv: r.label_sv,
+  labelEn: r.label_en,
+  description: r.description,
+  status: r.status,
+  base: r.funder_id === null,
+});
 
 /** A key from a label: lower case ASCII words joined by '_'. */
 export function keyFor(label: string): string {
   const ascii = label.toLowerCase().replace(/[åä]/g, 'a').replace(/ö/g, 'o').replace(/é/g, 'e');
-  return ascii.replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '').slice(0, 48) || 'activity';
+  return (
+    ascii
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^_|_$/g, '')
+      .slice(0, 48) || 'activity'
+  );
 }
 
 /**
@@ -61,7 +74,10 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
         summary: "The funder's catalogue with proposals waiting for a decision (staff)",
         params: Type.Object({ funderId: Uuid }),
         response: {
-          200: Type.Object({ activityTypes: Type.Array(ActivityType), proposals: Type.Array(Type.Intersect([ActivityType, Type.Object({ proposedBy: Type.String() })])) }),
+          200: Type.Object({
+            activityTypes: Type.Array(ActivityType),
+            proposals: Type.Array(Type.Intersect([ActivityType, Type.Object({ proposedBy: Type.String() })])),
+          }),
           ...errorResponses,
         },
       },
@@ -126,14 +142,18 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
           })
           .returning('id')
           .executeTakeFirstOrThrow();
-        await audit(tx, { userId: user.userId, label: user.email }, {
-          action: 'activity_type.proposed',
-          objectType: 'activity_type',
-          objectId: row.id,
-          funderId: body.funderId,
-          organisationId: body.organisationId,
-          data: { label: body.label },
-        });
+        await audit(
+          tx,
+          { userId: user.userId, label: user.email },
+          {
+            action: 'activity_type.proposed',
+            objectType: 'activity_type',
+            objectId: row.id,
+            funderId: body.funderId,
+            organisationId: body.organisationId,
+            data: { label: body.label },
+          },
+        );
         return row.id;
       });
       reply.code(201);
@@ -188,15 +208,19 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
             if (error.code === '23505') throw new Problem(409, 'already_exists', {}, [{ field: 'labelSv', code: 'already_exists' }]);
             throw error;
           });
-        await audit(tx, { userId: user.userId, label: user.email }, {
-          action: body.adopt ? 'activity_type.adopted' : 'activity_type.declined',
-          objectType: 'activity_type',
-          objectId: id,
-          funderId,
-          organisationId: current.proposed_by_organisation,
-          reason: body.reason ?? null,
-          data: { labelSv: row.label_sv, labelEn: row.label_en },
-        });
+        await audit(
+          tx,
+          { userId: user.userId, label: user.email },
+          {
+            action: body.adopt ? 'activity_type.adopted' : 'activity_type.declined',
+            objectType: 'activity_type',
+            objectId: id,
+            funderId,
+            organisationId: current.proposed_by_organisation,
+            reason: body.reason ?? null,
+            data: { labelSv: row.label_sv, labelEn: row.label_en },
+          },
+        );
         return present(row);
       });
     },

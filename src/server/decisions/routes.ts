@@ -15,7 +15,7 @@ import { policy } from '../../domain/roles.ts';
 import { inScope, locate } from '../applications/access.ts';
 import { callAssessment, locateAsStaff } from '../assessment/routes.ts';
 import { DecisionOutcome } from '../assessment/schema.ts';
-import { type AssessedApplication, assessedApplication, budgetState, latestScreening } from '../assessment/store.ts';
+import { type AssessedApplication, assessedApplication, budgetState, isCurrent, latestScreening } from '../assessment/store.ts';
 import type { AppContext } from '../context.ts';
 import { organisationMembers } from '../eligibility/routes.ts';
 import { queueMails } from '../mail/outbox.ts';
@@ -544,7 +544,7 @@ export function decisionRoutes(app: FastifyInstance, ctx: AppContext) {
             'd.decided_on',
           ])
           .where('d.amount', '>', 0)
-          .where(({ not, exists, selectFrom }) => not(exists(selectFrom('decisions as s').select('s.id').whereRef('s.supersedes', '=', 'd.id'))))
+          .where(isCurrent)
           .orderBy('d.decided_on', 'desc')
           .orderBy('applications.case_number');
         if (funderId) q = q.where('d.funder_id', '=', funderId);

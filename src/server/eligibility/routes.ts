@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import type { Selectable } from 'kysely';
+import type { ExpressionBuilder, Selectable } from 'kysely';
 import { Type } from 'typebox';
 import { audit } from '../../db/audit.ts';
 import type { Tx } from '../../db/connection.ts';
-import type { EligibilityApprovalsTable } from '../../db/schema.ts';
+import type { DB, EligibilityApprovalsTable } from '../../db/schema.ts';
 import { scoped, system } from '../../db/scope.ts';
 import { approvalValidUntil, type EligibilityEvidence, evidenceProblems, missingEvidence } from '../../domain/eligibility.ts';
 import { normaliseGiro } from '../../domain/giro.ts';
@@ -81,6 +81,20 @@ function approvals(tx: Tx) {
     .innerJoin('organisations', 'organisations.id', 'eligibility_approvals.organisation_id')
     .selectAll('eligibility_approvals')
     .select(['funders.name as funderName', 'organisations.name as organisationName']);
+}
+
+/**
+ * The latest date the applying organisation is approved as eligible by the call's funder (null
+ * without an approval), as a subquery of a statement over applications joined with calls.
+ */
+export function eligibleUntil(eb: ExpressionBuilder<DB, 'applications' | 'calls'>) {
+  return eb
+    .selectFrom('eligibility_approvals')
+    .select((e) => e.fn.max('valid_until').as('until'))
+    .whereRef('eligibility_approvals.funder_id', '=', 'calls.funder_id')
+    .whereRef('eligibility_approvals.organisation_id', '=', 'applications.organisation_id')
+    .where('eligibility_approvals.status', '=', 'approved')
+    .as('eligible_until');
 }
 
 export function eligibilityRoutes(app: FastifyInstance, ctx: AppContext) {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
 import type {} from '@fastify/multipart';
+import type { FastifyInstance } from 'fastify';
 import { fileTypeFromBuffer } from 'file-type';
 import { Type } from 'typebox';
 import { audit } from '../../db/audit.ts';
@@ -91,13 +91,17 @@ export function fileRoutes(app: FastifyInstance, ctx: AppContext) {
           })
           .returning(['id', 'name', 'content_type', 'size'])
           .executeTakeFirstOrThrow();
-        await audit(tx, { userId: user.userId, label: user.email }, {
-          action: 'file.uploaded',
-          objectType: 'file',
-          objectId: f.id,
-          organisationId,
-          data: { name, contentType: type.mime, size: data.length },
-        });
+        await audit(
+          tx,
+          { userId: user.userId, label: user.email },
+          {
+            action: 'file.uploaded',
+            objectType: 'file',
+            objectId: f.id,
+            organisationId,
+            data: { name, contentType: type.mime, size: data.length },
+          },
+        );
         return f;
       });
       reply.code(201);
@@ -121,7 +125,9 @@ export function fileRoutes(app: FastifyInstance, ctx: AppContext) {
       // Read once per funder the user works for, and once as organisation member; row-level security decides.
       const scopes = [scopeOf(user), ...user.funderRoles.map((r) => scopeOf(user, r.funderId))];
       for (const scope of scopes) {
-        const file = await scoped(ctx.db, scope, (tx) => tx.selectFrom('files').select(['name', 'content_type', 'data']).where('id', '=', id).executeTakeFirst());
+        const file = await scoped(ctx.db, scope, (tx) =>
+          tx.selectFrom('files').select(['name', 'content_type', 'data']).where('id', '=', id).executeTakeFirst(),
+        );
         if (file) {
           return reply
             .type(file.content_type)

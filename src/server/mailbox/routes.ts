@@ -43,7 +43,14 @@ export function mailboxRoutes(app: FastifyInstance, ctx: AppContext) {
         return q.execute();
       });
       return {
-        mails: rows.map((r) => ({ id: r.id, to: r.to_address, subject: r.subject, text: r.body_text, status: r.status, createdAt: r.created_at.toISOString() })),
+        mails: rows.map((r) => ({
+          id: r.id,
+          to: r.to_address,
+          subject: r.subject,
+          text: r.body_text,
+          status: r.status,
+          createdAt: r.created_at.toISOString(),
+        })),
       };
     },
   );

@@ -59,13 +59,17 @@ export function organisationRoutes(app: FastifyInstance, ctx: AppContext) {
           .returningAll()
           .executeTakeFirstOrThrow();
         await tx.insertInto('organisation_memberships').values({ organisation_id: created.id, user_id: user.userId }).execute();
-        await audit(tx, { userId: user.userId, label: user.email }, {
-          action: 'organisation.registered',
-          objectType: 'organisation',
-          objectId: created.id,
-          organisationId: created.id,
-          data: { orgNumber, name: created.name, legalForm: created.legal_form, firstMember: user.email },
-        });
+        await audit(
+          tx,
+          { userId: user.userId, label: user.email },
+          {
+            action: 'organisation.registered',
+            objectType: 'organisation',
+            objectId: created.id,
+            organisationId: created.id,
+            data: { orgNumber, name: created.name, legalForm: created.legal_form, firstMember: user.email },
+          },
+        );
         return created;
       }).catch((error: unknown) => {
         // Two people registering the same number at once: the unique index decides.

@@ -15,9 +15,7 @@ function fieldFromValidation(issue: ValidationIssue): FieldProblem {
     case 'required':
       return { field: [path, issue.params.missingProperty].filter(Boolean).join('.'), code: 'required' };
     case 'minLength':
-      return issue.params.limit === 1
-        ? { field: path, code: 'required' }
-        : { field: path, code: 'too_short', params: { limit: issue.params.limit } };
+      return issue.params.limit === 1 ? { field: path, code: 'required' } : { field: path, code: 'too_short', params: { limit: issue.params.limit } };
     case 'maxLength':
       return { field: path, code: 'too_long', params: { limit: issue.params.limit } };
     case 'format':

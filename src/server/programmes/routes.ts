@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { Type } from 'typebox';
 import { audit } from '../../db/audit.ts';
 import { scoped } from '../../db/scope.ts';
-import { programmeProblems, type ProgrammeDraft } from '../../domain/programmes.ts';
+import { type ProgrammeDraft, programmeProblems } from '../../domain/programmes.ts';
 import { policy } from '../../domain/roles.ts';
 import type { AppContext } from '../context.ts';
 import { requireUser, scopeOf } from '../plugins/session.ts';
@@ -47,7 +47,13 @@ export function programmeRoutes(app: FastifyInstance, ctx: AppContext) {
       const { funderId } = request.params as { funderId: string };
       if (!policy.readFunder(user, funderId)) throw new Problem(403, 'forbidden');
       return scoped(ctx.db, scopeOf(user, funderId), async (tx) => {
-        const programmes = await tx.selectFrom('programmes').selectAll().where('funder_id', '=', funderId).orderBy('start_year', 'desc').orderBy('name').execute();
+        const programmes = await tx
+          .selectFrom('programmes')
+          .selectAll()
+          .where('funder_id', '=', funderId)
+          .orderBy('start_year', 'desc')
+          .orderBy('name')
+          .execute();
         const lines = await tx
           .selectFrom('budget_lines')
           .leftJoin('calls', 'calls.budget_line_id', 'budget_lines.id')
@@ -90,9 +96,12 @@ export function programmeRoutes(app: FastifyInstance, ctx: AppContext) {
             endYear: Type.Integer({ minimum: 2000, maximum: 2100 }),
             amount: Type.Integer({ minimum: 0, description: 'öre' }),
             fundingSource: Type.Optional(Type.String({ maxLength: 200 })),
-            lines: Type.Array(Type.Object({ name: Type.String({ maxLength: 200 }), amount: Type.Integer({ description: 'öre' }) }, { additionalProperties: false }), {
-              maxItems: 50,
-            }),
+            lines: Type.Array(
+              Type.Object({ name: Type.String({ maxLength: 200 }), amount: Type.Integer({ description: 'öre' }) }, { additionalProperties: false }),
+              {
+                maxItems: 50,
+              },
+            ),
           },
           { additionalProperties: false },
         ),
@@ -124,13 +133,17 @@ export function programmeRoutes(app: FastifyInstance, ctx: AppContext) {
           .insertInto('budget_lines')
           .values(body.lines.map((l, i) => ({ funder_id: funderId, programme_id: p.id, name: l.name.trim(), amount: l.amount, position: i })))
           .execute();
-        await audit(tx, { userId: user.userId, label: user.email }, {
-          action: 'programme.created',
-          objectType: 'programme',
-          objectId: p.id,
-          funderId,
-          data: { name: body.name, amount: body.amount, lines: body.lines },
-        });
+        await audit(
+          tx,
+          { userId: user.userId, label: user.email },
+          {
+            action: 'programme.created',
+            objectType: 'programme',
+            objectId: p.id,
+            funderId,
+            data: { name: body.name, amount: body.amount, lines: body.lines },
+          },
+        );
         return p.id;
       });
       reply.code(201);
