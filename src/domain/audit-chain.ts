@@ -40,7 +40,9 @@ export function hashedBody(content: AuditContent): string {
  * computes the same when it appends, so the append is one statement.
  */
 export function auditHash(prevHash: string, content: AuditContent): string {
-  return createHash('sha256').update(`${prevHash}\n${content.seq}\n${hashedBody(content)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${prevHash}\n${content.seq}\n${hashedBody(content)}`)
+    .digest('hex');
 }
 
 export interface StoredEntry extends AuditContent {
@@ -48,9 +50,7 @@ export interface StoredEntry extends AuditContent {
   hash: string;
 }
 
-export type ChainVerdict =
-  | { ok: true; count: number; head: string }
-  | { ok: false; count: number; brokenAt: number; entryId: string; problem: string };
+export type ChainVerdict = { ok: true; count: number; head: string } | { ok: false; count: number; brokenAt: number; entryId: string; problem: string };
 
 /** Walks the chain in order and names the first entry that does not hold. */
 export function verifyChain(entries: Iterable<StoredEntry>): ChainVerdict {

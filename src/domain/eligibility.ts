@@ -1,5 +1,5 @@
-import { normaliseGiro, type GiroKind } from './giro.ts';
 import type { RuleProblem } from './calls/types.ts';
+import { type GiroKind, normaliseGiro } from './giro.ts';
 
 /** What an eligibility approval (bidragsberättigad förening) rests on. */
 export interface EligibilityEvidence {

@@ -209,6 +209,7 @@ export const messages = {
   },
   conflict_note_needed: { sv: 'Beskriv kort vad jävet består i.', en: 'Describe briefly what the conflict of interest is.' },
   review_submitted: { sv: 'Bedömningen är redan inskickad och kan inte ändras.', en: 'The review has been submitted and can no longer be changed.' },
+  score_required: { sv: 'Välj ett betyg från 1 till 5.', en: 'Choose a score from 1 to 5.' },
   score_out_of_range: { sv: 'Ge ett heltal från 1 till 5.', en: 'Give a whole number from 1 to 5.' },
   amount_above_requested: {
     sv: 'Beloppet får inte vara större än det sökta, {{requested|kr}}.',

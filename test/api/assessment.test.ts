@@ -141,6 +141,8 @@ describe('the demo: the 2022 call assessed and decided', () => {
       ['SN 2022/00002', 50_000_000],
     ]);
     expect(grants.body.grants[0]).toMatchObject({ organisationName: 'Nattvandrarna Norrköping', decidedOn: '2022-03-24', areas: ['Navestad', 'Hageby'] });
+    expect(grants.body).toMatchObject({ total: 75_000_000, count: 2, years: [2022] });
+    expect((await new Client(t.app).get('/api/public/grants?year=2023')).body).toMatchObject({ grants: [], total: 0, count: 0, years: [2022] });
 
     const minutes = await committee.get(`/api/calls/${call}/minutes.pdf?decidedOn=2022-03-24`);
     expect(minutes.status).toBe(200);
@@ -227,6 +229,7 @@ describe('screening, review and decision', () => {
     expect(outOfRange.body.errors).toEqual([expect.objectContaining({ field: 'scores.need.score', code: 'score_out_of_range' })]);
     const incomplete = await reviewer.put(`/api/applications/${id}/review`, { scores: { need: scores.need }, submit: true });
     expect(incomplete.body.errors.map((e: { field: string }) => e.field)).toEqual(['scores.complement.score', 'scores.capacity.score']);
+    expect(incomplete.body.errors[0].message).toBe('Välj ett betyg från 1 till 5.');
 
     // The committee member has a conflict: no scoring, no others' scores.
     const noNote = await committee.post(`/api/applications/${id}/review/declaration`, { conflict: true });
@@ -242,17 +245,30 @@ describe('screening, review and decision', () => {
     await caseworker.put(`/api/applications/${id}/review`, { scores: caseworkerScores, submit: true });
 
     const before = await reviewer.get(`/api/applications/${id}/review`);
+    expect(before.body.weighted).toBeNull();
     expect(before.body.others).toBeNull();
     const submitted = await reviewer.put(`/api/applications/${id}/review`, { scores, submit: true });
     expect(submitted.status).toBe(200);
     expect(submitted.body.others.map((o: { name: string; weighted: number }) => [o.name, o.weighted])).toEqual([['Hanna Handläggare', 2]]);
     // Weights 40/35/25: 0.4·4 + 0.35·3 + 0.25·5 = 3.9
     expect(submitted.body.summary.mean).toBeCloseTo((3.9 + 2) / 2, 10);
+    expect(submitted.body.weighted).toBeCloseTo(3.9, 10);
     expect((await reviewer.put(`/api/applications/${id}/review`, { scores, submit: true })).body.code).toBe('review_submitted');
 
     const all = await caseworker.get(`/api/applications/${id}/reviews`);
     expect(all.body.summary).toMatchObject({ count: 2, min: 2, max: 3.9 });
     expect(all.body.summary.spread).toBeCloseTo(0.95, 10);
+  });
+
+  it('takes no review, proposal or decision on a withdrawn application', async () => {
+    const { ids } = await callWithApplications(1, 100_000_000, 10_000_000);
+    const id = ids[0] as string;
+    const bo = (await t.db.kysely.selectFrom('users').select('id').where('email', '=', 'bedomare@norrkoping.example').executeTakeFirstOrThrow()).id;
+    await caseworker.put(`/api/applications/${id}/reviewers`, { reviewerIds: [bo] });
+    await t.db.kysely.updateTable('applications').set({ status: 'withdrawn', withdrawn_at: new Date() }).where('id', '=', id).execute();
+    expect((await reviewer.post(`/api/applications/${id}/review/declaration`, { conflict: false })).body.code).toBe('application_withdrawn');
+    expect((await caseworker.post(`/api/applications/${id}/proposal`, { amount: 0, reasons: 'Återtagen' })).body.code).toBe('application_withdrawn');
+    expect((await caseworker.post(`/api/applications/${id}/decisions`, decision(0))).body.code).toBe('application_withdrawn');
   });
 
   it('refuses a proposal or a decision above the amount applied for, on the amount field', async () => {

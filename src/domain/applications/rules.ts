@@ -26,7 +26,8 @@ export function contentProblems(call: CallRules, c: ApplicationContent): RulePro
   if (c.focusAreas.some((f) => !call.focusAreas.includes(f))) p.push({ field: 'focusAreas', code: 'invalid_choice' });
 
   if (c.amountRequested <= 0) p.push({ field: 'amountRequested', code: 'required' });
-  else if (call.maxAmount > 0 && c.amountRequested > call.maxAmount) p.push({ field: 'amountRequested', code: 'amount_above_max', params: { max: call.maxAmount } });
+  else if (call.maxAmount > 0 && c.amountRequested > call.maxAmount)
+    p.push({ field: 'amountRequested', code: 'amount_above_max', params: { max: call.maxAmount } });
   else if (c.amountRequested < call.minAmount) p.push({ field: 'amountRequested', code: 'amount_below_min', params: { min: call.minAmount } });
 
   if (c.activities.length === 0) p.push({ field: 'activities', code: 'activities_needed' });
@@ -50,7 +51,11 @@ export function contentProblems(call: CallRules, c: ApplicationContent): RulePro
   });
   const total = budgetTotal(c);
   if (c.budget.length && c.amountRequested + c.ownContribution + c.otherFunding !== total) {
-    p.push({ field: 'amountRequested', code: 'financing_must_cover_budget', params: { total, financing: c.amountRequested + c.ownContribution + c.otherFunding } });
+    p.push({
+      field: 'amountRequested',
+      code: 'financing_must_cover_budget',
+      params: { total, financing: c.amountRequested + c.ownContribution + c.otherFunding },
+    });
   }
 
   c.partners.forEach((x, i) => {

@@ -7,7 +7,7 @@ export function scoreProblems(criteria: readonly Criterion[], scores: Scores): R
   const problems: RuleProblem[] = [];
   for (const c of criteria) {
     const s = scores[c.id]?.score;
-    if (s === undefined || s === null) problems.push({ field: `scores.${c.id}.score`, code: 'required' });
+    if (s === undefined || s === null) problems.push({ field: `scores.${c.id}.score`, code: 'score_required' });
     else if (!Number.isInteger(s) || s < 1 || s > 5) problems.push({ field: `scores.${c.id}.score`, code: 'score_out_of_range' });
   }
   for (const id of Object.keys(scores)) {

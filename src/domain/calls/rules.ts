@@ -1,5 +1,5 @@
-import { isCalendarDate, phaseAt, startOfDay, endOfDay } from '../deadlines.ts';
 import type { CalendarDate } from '../deadlines.ts';
+import { endOfDay, isCalendarDate, phaseAt, startOfDay } from '../deadlines.ts';
 import type { LegalForm } from '../organisation.ts';
 import type { CallRules, RuleProblem } from './types.ts';
 
@@ -91,7 +91,11 @@ export interface EligibilityResult {
  * failed rule can be explained. The applicant's self-check and the
  * caseworker's screening both call this.
  */
-export function mayApply(call: Pick<CallRules, 'opensOn' | 'deadline' | 'eligibleForms' | 'requiresEligibilityApproval'>, org: ApplicantOrganisation, now: Date): EligibilityResult[] {
+export function mayApply(
+  call: Pick<CallRules, 'opensOn' | 'deadline' | 'eligibleForms' | 'requiresEligibilityApproval'>,
+  org: ApplicantOrganisation,
+  now: Date,
+): EligibilityResult[] {
   const phase = call.opensOn && call.deadline ? phaseAt(call.opensOn, call.deadline, now) : 'closed';
   const results: EligibilityResult[] = [
     { rule: 'call_open', ok: phase === 'open', params: { phase, opensOn: call.opensOn, deadline: call.deadline } },

@@ -37,6 +37,8 @@ const MyReview = Type.Object({
   declaredAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   submittedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   scores: ScoresSchema,
+  /** This reviewer's weighted score, once submitted. */
+  weighted: Type.Union([Type.Number(), Type.Null()]),
   /** The other reviewers' scores: only once this reviewer has submitted, and never to one with a conflict of interest. */
   others: Type.Union([Type.Array(ReviewOut), Type.Null()]),
   summary: Type.Union([ScoreSummary, Type.Null()]),
@@ -156,6 +158,7 @@ export function reviewRoutes(app: FastifyInstance, ctx: AppContext) {
       const { conflict, note } = request.body as { conflict: boolean; note?: string };
       return inScope(ctx, located, async (tx) => {
         const mine = await assignment(tx, located.id, user.userId);
+        if (located.status === 'withdrawn') throw new Problem(409, 'application_withdrawn');
         if (mine.submitted_at) throw new Problem(409, 'review_submitted');
         if (mine.conflict === 'conflict' && !conflict) throw new Problem(409, 'conflict_declared');
         if (conflict && !note?.trim()) throw rulesProblem([{ field: 'note', code: 'conflict_note_needed' }]);
@@ -200,8 +203,9 @@ export function reviewRoutes(app: FastifyInstance, ctx: AppContext) {
         if (mine.conflict === 'conflict') throw new Problem(403, 'reviewer_has_conflict');
         if (mine.submitted_at) throw new Problem(409, 'review_submitted');
         const a = await assessedApplication(tx, located.id);
+        if (a.status === 'withdrawn') throw new Problem(409, 'application_withdrawn');
         const criteria = a.rules.criteria;
-        const problems = scoreProblems(criteria, scores).filter((p) => submit || p.code !== 'required');
+        const problems = scoreProblems(criteria, scores).filter((p) => submit || p.code !== 'score_required');
         if (problems.length) throw rulesProblem(problems);
         await tx.deleteFrom('review_scores').where('application_id', '=', located.id).where('reviewer_id', '=', user.userId).execute();
         const rows = Object.entries(scores).map(([criterion_id, s]) => ({
@@ -284,6 +288,7 @@ async function myReview(tx: Parameters<typeof reviewsOf>[0], applicationId: stri
     declaredAt: mine.declared_at?.toISOString() ?? null,
     submittedAt: mine.submitted_at?.toISOString() ?? null,
     scores: mine.scores,
+    weighted: mine.submitted_at ? weightedScore(a.rules.criteria, mine.scores) : null,
     others: mayCompare ? reviews.filter((r) => r.reviewer_id !== reviewerId && r.submitted_at).map((r) => present(r, a.rules.criteria)) : null,
     summary: mayCompare ? scoreSummary(a.rules, reviews) : null,
   };

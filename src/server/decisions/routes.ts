@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { sql } from 'kysely';
 import { Type } from 'typebox';
 import { audit } from '../../db/audit.ts';
 import type { Tx } from '../../db/connection.ts';
@@ -518,7 +519,9 @@ export function decisionRoutes(app: FastifyInstance, ctx: AppContext) {
                 decidedOn: Type.String(),
               }),
             ),
-            total: Type.Integer(),
+            total: Type.Integer({ description: 'All awarded grants that match, öre (also beyond the listed ones)' }),
+            count: Type.Integer({ description: 'How many grants match; at most 1 000 are listed' }),
+            years: Type.Array(Type.Integer(), { description: 'The years with awarded grants, newest first' }),
           }),
           ...errorResponses,
         },
@@ -526,7 +529,7 @@ export function decisionRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const { funderId, year } = request.query as { funderId?: string; year?: number };
-      const rows = await system(ctx.db, (tx) => {
+      const { rows, totals, years } = await system(ctx.db, async (tx) => {
         let q = tx
           .selectFrom('decisions as d')
           .innerJoin('applications', 'applications.id', 'd.application_id')
@@ -547,9 +550,18 @@ export function decisionRoutes(app: FastifyInstance, ctx: AppContext) {
           .where(isCurrent)
           .orderBy('d.decided_on', 'desc')
           .orderBy('applications.case_number');
+        let awarded = tx.selectFrom('decisions as d').where('d.amount', '>', 0).where(isCurrent);
+        if (funderId) awarded = awarded.where('d.funder_id', '=', funderId);
+        const years = await awarded.select(sql<number>`extract(year from d.decided_on)::int`.as('year')).distinct().orderBy('year', 'desc').execute();
         if (funderId) q = q.where('d.funder_id', '=', funderId);
-        if (year) q = q.where('d.decided_on', '>=', `${year}-01-01`).where('d.decided_on', '<=', `${year}-12-31`);
-        return q.limit(1000).execute();
+        if (year) {
+          q = q.where('d.decided_on', '>=', `${year}-01-01`).where('d.decided_on', '<=', `${year}-12-31`);
+          awarded = awarded.where('d.decided_on', '>=', `${year}-01-01`).where('d.decided_on', '<=', `${year}-12-31`);
+        }
+        const totals = await awarded
+          .select((eb) => [eb.fn.coalesce(eb.fn.sum<number>('d.amount'), eb.lit(0)).as('total'), eb.fn.countAll<number>().as('count')])
+          .executeTakeFirstOrThrow();
+        return { rows: await q.limit(1000).execute(), totals, years: years.map((y) => Number(y.year)) };
       });
       const grants = rows.map((r) => ({
         decisionId: r.id,
@@ -564,7 +576,7 @@ export function decisionRoutes(app: FastifyInstance, ctx: AppContext) {
         focusAreas: r.submitted_content?.focusAreas ?? [],
         decidedOn: r.decided_on,
       }));
-      return { grants, total: grants.reduce((s, g) => s + g.amount, 0) };
+      return { grants, total: Number(totals.total), count: Number(totals.count), years };
     },
   );
 }
