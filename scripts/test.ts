@@ -24,6 +24,7 @@ function newest(dir: string): number {
 const bin = (name: string) => join('node_modules', '.bin', name);
 
 run(bin('tsc'), ['--noEmit']);
+run(bin('biome'), ['check', 'src', 'test', 'bench', 'scripts']);
 const built = 'dist/web/index.html';
 if (!existsSync(built) || newest('src/web') > statSync(built).mtimeMs || newest('src/i18n') > statSync(built).mtimeMs) {
   run(bin('vite'), ['build', '--logLevel', 'warn']);

@@ -58,7 +58,6 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
  * statements, row-level security included, once per connection instead of on every call.
  */
 class PreparingClient extends pg.Client {
-  // biome-ignore lint/suspicious/noExplicitAny: pg's query() is heavily overloaded; this forwards every form.
   override query(config: any, values?: any, callback?: any): any {
     if (typeof config === 'string' && Array.isArray(values) && values.length > 0) {
       return super.query({ name: `s${createHash('sha1').update(config).digest('hex').slice(0, 30)}`, text: config, values }, callback);

@@ -236,13 +236,22 @@ export const messages = {
   not_a_delegate: { sv: 'Du har ingen delegation att besluta ensam.', en: 'You have no delegation to decide alone.' },
   no_decisions_that_day: { sv: 'Inga nämndbeslut i utlysningen den {{date}}.', en: 'No committee decisions on the call on {{date}}.' },
   amount_only: { sv: '{{amount|kr}}', en: '{{amount|kr}}' },
-  optimizer_funded_full: { sv: 'Föreslås med hela det sökta beloppet, {{amount|kr}} (poäng {{score}}).', en: 'Proposed in full, {{amount|kr}} (score {{score}}).' },
+  optimizer_funded_full: {
+    sv: 'Föreslås med hela det sökta beloppet, {{amount|kr}} (poäng {{score}}).',
+    en: 'Proposed in full, {{amount|kr}} (score {{score}}).',
+  },
   optimizer_funded_partial: {
     sv: 'Föreslås delvis: {{amount|kr}}, {{share}} % av det som kan beviljas (poäng {{score}}).',
     en: 'Proposed in part: {{amount|kr}}, {{share}} % of what can be granted (score {{score}}).',
   },
-  optimizer_capped_at_max: { sv: 'Sökte {{requested|kr}}, men utlysningen ger högst {{max|kr}}.', en: 'Applied for {{requested|kr}}, but the call grants at most {{max|kr}}.' },
-  optimizer_partial_budget: { sv: 'Budgeten räcker inte till hela beloppet; detta är det som blev kvar.', en: 'The budget does not stretch to the full amount; this is what was left.' },
+  optimizer_capped_at_max: {
+    sv: 'Sökte {{requested|kr}}, men utlysningen ger högst {{max|kr}}.',
+    en: 'Applied for {{requested|kr}}, but the call grants at most {{max|kr}}.',
+  },
+  optimizer_partial_budget: {
+    sv: 'Budgeten räcker inte till hela beloppet; detta är det som blev kvar.',
+    en: 'The budget does not stretch to the full amount; this is what was left.',
+  },
   optimizer_partial_constraint: { sv: 'Beloppet begränsas av: {{constraints}}.', en: 'The amount is limited by: {{constraints}}.' },
   optimizer_locked_in: { sv: 'Med därför att du låste in den: {{constraints}}.', en: 'In because you locked it in: {{constraints}}.' },
   optimizer_required_by_constraint: { sv: 'Med för att uppfylla: {{constraints}}.', en: 'In to meet: {{constraints}}.' },
@@ -251,7 +260,10 @@ export const messages = {
     sv: 'Utlysningens lägsta belopp ({{min|kr}}) är högre än vad som kan beviljas ({{cap|kr}}).',
     en: 'The call’s minimum ({{min|kr}}) is more than can be granted ({{cap|kr}}).',
   },
-  optimizer_out_min_score: { sv: 'Poängen {{score}} är under den lägsta du satte, {{minScore}}.', en: 'The score {{score}} is below the floor you set, {{minScore}}.' },
+  optimizer_out_min_score: {
+    sv: 'Poängen {{score}} är under den lägsta du satte, {{minScore}}.',
+    en: 'The score {{score}} is below the floor you set, {{minScore}}.',
+  },
   optimizer_out_constraint: { sv: 'Utanför på grund av: {{constraints}}.', en: 'Out because of: {{constraints}}.' },
   optimizer_out_budget: {
     sv: 'Budgeten räcker inte: poängen {{score}} ger mindre per krona än de föreslagna, och det som är kvar ({{leftover|kr}}) når inte upp till minst {{minAmount|kr}}.',
@@ -272,7 +284,10 @@ export const messages = {
     en: 'The constraints cannot all hold within the budget. Those in conflict: {{constraints}}. Remove or change one of them.',
   },
   optimizer_conflicting_constraint: { sv: 'Det här villkoret krockar med de andra markerade.', en: 'This constraint conflicts with the others marked.' },
-  optimizer_no_answer: { sv: 'Optimeringen hann inte hitta något förslag. Försök med färre villkor.', en: 'The optimizer found no proposal in time. Try with fewer constraints.' },
+  optimizer_no_answer: {
+    sv: 'Optimeringen hann inte hitta något förslag. Försök med färre villkor.',
+    en: 'The optimizer found no proposal in time. Try with fewer constraints.',
+  },
   already_decided: { sv: 'Det här är redan avgjort.', en: 'This has already been decided.' },
   already_exists: { sv: 'Det finns redan.', en: 'It already exists.' },
   internal: {

@@ -30,6 +30,12 @@ const ActivityTypesPage = lazy(() => import('./catalogue/ActivityTypesPage.tsx')
 const EligibilityRequestPage = lazy(() => import('./eligibility/EligibilityRequestPage.tsx').then((m) => ({ default: m.EligibilityRequestPage })));
 const FunderEligibilityPage = lazy(() => import('./eligibility/FunderEligibilityPage.tsx').then((m) => ({ default: m.FunderEligibilityPage })));
 const ProgrammesPage = lazy(() => import('./programmes/ProgrammesPage.tsx').then((m) => ({ default: m.ProgrammesPage })));
+const CallAssessmentPage = lazy(() => import('./assessment/CallAssessmentPage.tsx').then((m) => ({ default: m.CallAssessmentPage })));
+const ApplicationAssessmentPage = lazy(() => import('./assessment/ApplicationAssessmentPage.tsx').then((m) => ({ default: m.ApplicationAssessmentPage })));
+const OptimizerPage = lazy(() => import('./assessment/OptimizerPage.tsx').then((m) => ({ default: m.OptimizerPage })));
+const MyReviewsPage = lazy(() => import('./reviews/MyReviewsPage.tsx').then((m) => ({ default: m.MyReviewsPage })));
+const ReviewPage = lazy(() => import('./reviews/ReviewPage.tsx').then((m) => ({ default: m.ReviewPage })));
+const GrantsPage = lazy(() => import('./grants/GrantsPage.tsx').then((m) => ({ default: m.GrantsPage })));
 
 /** Pages for signed-in people: anyone else is sent to sign in, and back here afterwards. */
 const signedIn = (page: ReactNode) => (
@@ -77,6 +83,19 @@ export function App() {
         <Route path="/calls/:id" element={<PublicCallPage />} />
         <Route path="/calls/:id/apply" element={signedIn(<ApplyPage />)} />
         <Route path="/applications/:id" element={signedIn(<ApplicationPage />)} />
+        <Route path="/applications/:id/review" element={signedIn(<ReviewPage />)} />
+        <Route path="/reviews" element={signedIn(<MyReviewsPage />)} />
+        <Route
+          path="/grants"
+          element={
+            <Suspense fallback={<Loading />}>
+              <GrantsPage />
+            </Suspense>
+          }
+        />
+        <Route path="/applications/:id/assessment" element={signedIn(<ApplicationAssessmentPage />)} />
+        <Route path="/calls/:callId/assessment" element={signedIn(<CallAssessmentPage />)} />
+        <Route path="/calls/:callId/optimizer" element={signedIn(<OptimizerPage />)} />
         <Route path="/applications/:id/check" element={signedIn(<CheckPage />)} />
         <Route path="/applications/:id/receipt" element={signedIn(<ReceiptPage />)} />
         <Route path="/funders/:funderId/applications" element={signedIn(<InboxPage />)} />

@@ -56,7 +56,11 @@ describe('sign-in', () => {
     const user = await t.db.kysely.selectFrom('users').select('id').where('email', '=', 'ekonomi@norrkoping.example').executeTakeFirstOrThrow();
     expect(await auditActions(user.id)).toContain('user.locked');
     // When the lock has run out, the right password works again.
-    await t.db.kysely.updateTable('users').set({ locked_until: new Date(Date.now() - 1000) }).where('id', '=', user.id).execute();
+    await t.db.kysely
+      .updateTable('users')
+      .set({ locked_until: new Date(Date.now() - 1000) })
+      .where('id', '=', user.id)
+      .execute();
     expect((await c.post('/api/auth/login', { email: 'ekonomi@norrkoping.example', password: 'samverka-demo' })).status).toBe(200);
   });
 
@@ -87,13 +91,19 @@ describe('sessions and CSRF', () => {
   it('tells an expired session apart from no session', async () => {
     const c = new Client(t.app);
     const user = await c.login('admin@orebro.example');
-    await t.db.kysely.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000) }).where('user_id', '=', user.id).execute();
+    await t.db.kysely
+      .updateTable('sessions')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('user_id', '=', user.id)
+      .execute();
     const res = await c.post('/api/organisations', { orgNumber: '802479-4953', name: 'X', legalForm: 'ideell_forening' });
     expect(res.status).toBe(401);
     expect(res.body.code).toBe('session_expired');
     expect(res.body.title).toContain('det du skrivit finns kvar');
     const anonymous = await new Client(t.app).open();
-    expect((await anonymous.post('/api/organisations', { orgNumber: '802479-4953', name: 'X', legalForm: 'ideell_forening' })).body.code).toBe('not_authenticated');
+    expect((await anonymous.post('/api/organisations', { orgNumber: '802479-4953', name: 'X', legalForm: 'ideell_forening' })).body.code).toBe(
+      'not_authenticated',
+    );
   });
 
   it('signs out everywhere: every other device’s session ends', async () => {
@@ -161,8 +171,17 @@ describe('accounts', () => {
   it('refuses an expired reset token', async () => {
     const c = await new Client(t.app).open();
     await c.post('/api/auth/password-reset', { email: 'admin@orebro.example' });
-    const mail = await t.db.kysely.selectFrom('outbox').selectAll().where('to_address', '=', 'admin@orebro.example').orderBy('created_at', 'desc').executeTakeFirstOrThrow();
-    await t.db.kysely.updateTable('auth_tokens').set({ expires_at: new Date(Date.now() - 1000) }).where('email', '=', 'admin@orebro.example').execute();
+    const mail = await t.db.kysely
+      .selectFrom('outbox')
+      .selectAll()
+      .where('to_address', '=', 'admin@orebro.example')
+      .orderBy('created_at', 'desc')
+      .executeTakeFirstOrThrow();
+    await t.db.kysely
+      .updateTable('auth_tokens')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('email', '=', 'admin@orebro.example')
+      .execute();
     const token = /token=([\w-]+)/.exec(mail.body_text)?.[1] as string;
     const res = await c.post('/api/auth/password-reset/confirm', { token, password: 'ett nytt långt lösenord' });
     expect(res.body.code).toBe('token_expired');

@@ -57,8 +57,26 @@ function draft(lineId: string | null, over: Partial<CallRules> = {}): CallRules 
     ],
     followUp: { reportDueMonths: 2, requireFinancialReport: true, requireParticipantSurvey: true },
     questions: [
-      { id: 'grade', page: 1, type: 'single_choice', label: 'Vilka årskurser?', required: true, options: [{ value: 'low', label: '4–6' }, { value: 'high', label: '7–9' }] },
-      { id: 'exam', page: 2, type: 'long_text', label: 'Hur stöttar ni inför nationella prov?', required: false, maxWords: 200, showIf: { questionId: 'grade', equals: 'high' } },
+      {
+        id: 'grade',
+        page: 1,
+        type: 'single_choice',
+        label: 'Vilka årskurser?',
+        required: true,
+        options: [
+          { value: 'low', label: '4–6' },
+          { value: 'high', label: '7–9' },
+        ],
+      },
+      {
+        id: 'exam',
+        page: 2,
+        type: 'long_text',
+        label: 'Hur stöttar ni inför nationella prov?',
+        required: false,
+        maxWords: 200,
+        showIf: { questionId: 'grade', equals: 'high' },
+      },
     ],
     activityTypes: ['homework_help'],
     ...over,
@@ -79,7 +97,9 @@ describe('programmes and budget lines', () => {
     });
     expect(res.status).toBe(422);
     expect(res.body.errors[0]).toMatchObject({ field: 'lines', code: 'lines_must_sum' });
-    expect(res.body.errors[0].message).toBe('Budgetposterna blir tillsammans 4\u00a0500\u00a0000 kr men satsningen är på 7\u00a0000\u00a0000 kr. De ska bli lika mycket.');
+    expect(res.body.errors[0].message).toBe(
+      'Budgetposterna blir tillsammans 4\u00a0500\u00a0000 kr men satsningen är på 7\u00a0000\u00a0000 kr. De ska bli lika mycket.',
+    );
   });
 
   it('shows the demo programmes with what is committed and left per line', async () => {
@@ -164,7 +184,11 @@ describe('the call designer', () => {
     expect((await caseworker.post(`/api/funders/${sn}/calls`, draft(line, { amount: 50_000_000 }))).status).toBe(201);
     const res = await caseworker.post(`/api/funders/${sn}/calls`, draft(line, { amount: 40_000_000 }));
     expect(res.status).toBe(422);
-    expect(res.body.errors[0]).toMatchObject({ field: 'amount', code: 'amount_exceeds_budget_line', message: 'Beloppet är större än vad som finns kvar på budgetposten: 300\u00a0000 kr.' });
+    expect(res.body.errors[0]).toMatchObject({
+      field: 'amount',
+      code: 'amount_exceeds_budget_line',
+      message: 'Beloppet är större än vad som finns kvar på budgetposten: 300\u00a0000 kr.',
+    });
   });
 
   it('lets only one of two simultaneous calls take the last of a budget line', async () => {

@@ -34,12 +34,19 @@ describe('concurrent transactions', () => {
       Array.from({ length: n }, (_, i) =>
         db.kysely.transaction().execute(async (tx) => {
           events.push(`begin ${i}`);
-          await tx.insertInto('organisations').values({ org_number: `tx-${i}`, name: `pending-${i}`, legal_form: 'annan' }).execute();
+          await tx
+            .insertInto('organisations')
+            .values({ org_number: `tx-${i}`, name: `pending-${i}`, legal_form: 'annan' })
+            .execute();
           await tick();
           // Another transaction's uncommitted row must never be visible here.
           const visible = await tx.selectFrom('organisations').select('name').where('name', 'like', 'pending-%').execute();
           expect(visible.map((r) => r.name)).toEqual([`pending-${i}`]);
-          await tx.updateTable('organisations').set({ name: `done-${i}` }).where('org_number', '=', `tx-${i}`).execute();
+          await tx
+            .updateTable('organisations')
+            .set({ name: `done-${i}` })
+            .where('org_number', '=', `tx-${i}`)
+            .execute();
           events.push(`end ${i}`);
           if (i % 3 === 0) throw new Error(`roll back ${i}`);
         }),
@@ -95,7 +102,9 @@ describe('row-level security (the wall behind the application’s checks)', () =
     ).rejects.toThrow(/row-level security/);
     const user = await db.kysely.selectFrom('users').select('id').limit(1).executeTakeFirstOrThrow();
     await expect(
-      scoped(db, { funderId: orebro }, (tx) => tx.insertInto('funder_memberships').values({ funder_id: norrkoping, user_id: user.id, role: 'administrator' }).execute()),
+      scoped(db, { funderId: orebro }, (tx) =>
+        tx.insertInto('funder_memberships').values({ funder_id: norrkoping, user_id: user.id, role: 'administrator' }).execute(),
+      ),
     ).rejects.toThrow(/row-level security/);
   });
 
@@ -122,7 +131,8 @@ describe('npm run audit:verify', () => {
     await migrate(local);
     await seedIfEmpty(local);
     await local.close();
-    const run = () => spawnSync(process.execPath, ['src/cli/audit-verify.ts'], { env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' }, encoding: 'utf8' });
+    const run = () =>
+      spawnSync(process.execPath, ['src/cli/audit-verify.ts'], { env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' }, encoding: 'utf8' });
     const ok = run();
     expect(ok.status).toBe(0);
     expect(ok.stdout).toMatch(/Audit trail intact: \d+ entries/);

@@ -209,7 +209,9 @@ describe('the open activity catalogue', () => {
   it('starts from the base catalogue, takes an applicant’s proposal, and a caseworker adopts it', async () => {
     const anonymous = await new Client(t.app).open();
     const base = await anonymous.get('/api/activity-types');
-    expect(base.body.activityTypes.map((a: { key: string }) => a.key)).toEqual(expect.arrayContaining(['night_walks', 'homework_help', 'night_football', 'night_dance', 'shopping_help']));
+    expect(base.body.activityTypes.map((a: { key: string }) => a.key)).toEqual(
+      expect.arrayContaining(['night_walks', 'homework_help', 'night_football', 'night_dance', 'shopping_help']),
+    );
     const proposal = await applicant.post('/api/activity-types/proposals', {
       funderId: sn,
       organisationId: nattvandrarna,
@@ -230,7 +232,11 @@ describe('the open activity catalogue', () => {
     expect(twice.body.code).toBe('already_decided');
     const blank = await applicant.post('/api/activity-types/proposals', { funderId: sn, organisationId: nattvandrarna, label: '   ' });
     expect(blank.body.errors[0]).toMatchObject({ field: 'label', code: 'required' });
-    const nowhere = await applicant.post('/api/activity-types/proposals', { funderId: '00000000-0000-4000-8000-000000000000', organisationId: nattvandrarna, label: 'X' });
+    const nowhere = await applicant.post('/api/activity-types/proposals', {
+      funderId: '00000000-0000-4000-8000-000000000000',
+      organisationId: nattvandrarna,
+      label: 'X',
+    });
     expect(nowhere.status).toBe(422);
     expect(nowhere.body.errors[0]).toMatchObject({ field: 'funderId', code: 'invalid_choice' });
   });

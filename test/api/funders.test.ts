@@ -60,7 +60,12 @@ describe('funder user administration', () => {
     const admin = new Client(t.app);
     await admin.login('admin@norrkoping.example');
     await admin.post(`/api/funders/${norrkoping}/invitations`, { email: 'bedomare@norrkoping.example', role: 'analyst' });
-    const mail = await t.db.kysely.selectFrom('outbox').selectAll().where('to_address', '=', 'bedomare@norrkoping.example').orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+    const mail = await t.db.kysely
+      .selectFrom('outbox')
+      .selectAll()
+      .where('to_address', '=', 'bedomare@norrkoping.example')
+      .orderBy('created_at', 'desc')
+      .executeTakeFirstOrThrow();
     const token = linkToken(mail.body_text);
     const stranger = await new Client(t.app).open();
     expect((await stranger.post('/api/invitations/accept', { token })).body.code).toBe('not_authenticated');
@@ -88,7 +93,11 @@ describe('funder user administration', () => {
     const res = await admin.put(`/api/funders/${norrkoping}/members/${target.id}/roles`, { roles: ['analyst', 'caseworker'], reason: 'Ny tjänst' });
     expect(res.status).toBe(200);
     const history = await admin.get(`/api/audit?objectType=user&objectId=${target.id}&funderId=${norrkoping}`);
-    expect(history.body.entries.at(-1)).toMatchObject({ action: 'funder.roles_changed', reason: 'Ny tjänst', data: { before: ['analyst'], after: ['analyst', 'caseworker'] } });
+    expect(history.body.entries.at(-1)).toMatchObject({
+      action: 'funder.roles_changed',
+      reason: 'Ny tjänst',
+      data: { before: ['analyst'], after: ['analyst', 'caseworker'] },
+    });
     const demote = await admin.put(`/api/funders/${norrkoping}/members/${me.id}/roles`, { roles: ['caseworker'] });
     expect(demote.status).toBe(409);
     expect(demote.body.errors[0]).toMatchObject({ field: 'roles', code: 'last_administrator' });

@@ -20,7 +20,12 @@ describe('the caseworker inbox', () => {
     const res = await caseworker.get(`/api/funders/${sn}/applications`);
     expect(res.status).toBe(200);
     expect(numbers(res.body.items)).toEqual(['SN 2022/00003', 'SN 2022/00002', 'SN 2022/00001']);
-    expect(res.body.items[0]).toMatchObject({ organisationName: 'Matteus församling Norrköping', legalForm: 'trossamfund', areas: ['Marielund'], amountRequested: 30_000_000 });
+    expect(res.body.items[0]).toMatchObject({
+      organisationName: 'Matteus församling Norrköping',
+      legalForm: 'trossamfund',
+      areas: ['Marielund'],
+      amountRequested: 30_000_000,
+    });
   });
 
   it('filters by call, status, area, focus and organisation type, and searches organisation and title', async () => {
@@ -28,7 +33,9 @@ describe('the caseworker inbox', () => {
     const get = async (query: string) => numbers((await caseworker.get(`/api/funders/${sn}/applications?${query}`)).body.items);
     expect(await get(`callId=${call}`)).toHaveLength(3);
     expect(await get('area=Navestad')).toEqual(['SN 2022/00001']);
-    expect(await get(`focus=${encodeURIComponent('Stöd till unga utsatta för våld i nära relation, inklusive hedersrelaterat våld')}`)).toEqual(['SN 2022/00002']);
+    expect(await get(`focus=${encodeURIComponent('Stöd till unga utsatta för våld i nära relation, inklusive hedersrelaterat våld')}`)).toEqual([
+      'SN 2022/00002',
+    ]);
     expect(await get('orgType=studieforbund')).toEqual(['SN 2022/00002']);
     expect(await get('q=nattvandrarna')).toEqual(['SN 2022/00001']);
     expect(await get('q=studiecirklar')).toEqual(['SN 2022/00002']);
@@ -38,7 +45,10 @@ describe('the caseworker inbox', () => {
 
   it('shows which applications wait for a completion answer', async () => {
     const appId = (await t.db.kysely.selectFrom('applications').select('id').where('case_number', '=', 'SN 2022/00001').executeTakeFirstOrThrow()).id;
-    await t.db.kysely.insertInto('completion_requests').values({ funder_id: sn, application_id: appId, message: 'Mer om budgeten', reply_by: '2030-01-01' }).execute();
+    await t.db.kysely
+      .insertInto('completion_requests')
+      .values({ funder_id: sn, application_id: appId, message: 'Mer om budgeten', reply_by: '2030-01-01' })
+      .execute();
     const res = await caseworker.get(`/api/funders/${sn}/applications?status=awaiting_completion`);
     expect(numbers(res.body.items)).toEqual(['SN 2022/00001']);
     expect(res.body.items[0].awaitingCompletion).toBe(true);
@@ -58,7 +68,9 @@ describe('the caseworker inbox', () => {
       } while (after);
       expect(paged, sort).toEqual(all);
     }
-    const amounts = (await caseworker.get(`/api/funders/${sn}/applications?sort=amount_desc`)).body.items.map((i: { amountRequested: number }) => i.amountRequested);
+    const amounts = (await caseworker.get(`/api/funders/${sn}/applications?sort=amount_desc`)).body.items.map(
+      (i: { amountRequested: number }) => i.amountRequested,
+    );
     expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
     expect((await caseworker.get(`/api/funders/${sn}/applications?after=not-a-cursor`)).status).toBe(400);
   });
@@ -67,13 +79,20 @@ describe('the caseworker inbox', () => {
     const csv = await caseworker.get(`/api/funders/${sn}/applications.csv?orgType=ideell_forening`);
     expect(csv.status).toBe(200);
     expect(String(csv.headers['content-type'])).toContain('text/csv');
-    const lines = String(csv.body).replace(/^\ufeff/, '').trim().split('\n');
+    const lines = String(csv.body)
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\n');
     expect(lines[0]).toBe('Diarienummer;Status;Utlysning;Organisation;Organisationsform;Titel;Sökt belopp (kr);Områden;Inriktning;Inkom');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain('SN 2022/00001;Väntar på komplettering;Uppdragsbidrag för ökad trygghet 2022;Nattvandrarna Norrköping;Ideell förening');
     expect(lines[1]).toContain(';350000;');
 
-    const xlsx = await t.app.inject({ method: 'GET', url: `/api/funders/${sn}/applications.xlsx`, headers: { cookie: [...caseworker.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    const xlsx = await t.app.inject({
+      method: 'GET',
+      url: `/api/funders/${sn}/applications.xlsx`,
+      headers: { cookie: [...caseworker.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+    });
     expect(xlsx.statusCode).toBe(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);

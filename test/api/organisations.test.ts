@@ -8,8 +8,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const countOrganisations = async () =>
-  (await t.db.kysely.selectFrom('organisations').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
+const countOrganisations = async () => (await t.db.kysely.selectFrom('organisations').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
 
 async function newApplicant(email: string) {
   const c = await new Client(t.app).open();
@@ -21,7 +20,12 @@ async function newApplicant(email: string) {
 describe('organisation registration', () => {
   it('registers an association by organisationsnummer; the registrant becomes its first member', async () => {
     const c = await newApplicant('ny@forening.example');
-    const res = await c.post('/api/organisations', { orgNumber: '8024794953', name: 'Läxhjälpen Navestad', legalForm: 'ideell_forening', municipality: 'Norrköping' });
+    const res = await c.post('/api/organisations', {
+      orgNumber: '8024794953',
+      name: 'Läxhjälpen Navestad',
+      legalForm: 'ideell_forening',
+      municipality: 'Norrköping',
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ orgNumber: '802479-4953', name: 'Läxhjälpen Navestad', legalForm: 'ideell_forening' });
     const session = await c.get('/api/session');

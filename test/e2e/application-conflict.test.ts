@@ -1,7 +1,8 @@
 // Two people of the same association edit the same draft: the second save meets the
 // first, and the notice says who changed it and lets the writer choose.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestApp } from '../support/app.ts';
 import { axe, launchBrowser, openPage, PHONE, scriptErrors, settledAndAccessible, signIn } from '../support/browser.ts';
 

@@ -1,6 +1,6 @@
 // The activity catalogue stays open: an association proposes a new kind of
 // activity, and the caseworker adopts it with its Swedish and English names.
-import type { Browser, } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestApp } from '../support/app.ts';
 import { axe, launchBrowser, openPage, scriptErrors, settledAndAccessible, signIn } from '../support/browser.ts';

@@ -1,7 +1,7 @@
 // An association asks to be approved as eligible for grants (bidragsberättigad):
 // it uploads its documents, a wrong file and a wrong bankgiro are answered on their
 // fields, the caseworker asks for more with a note, and the association reads it.
-import type { Browser, } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestApp } from '../support/app.ts';
 import { axe, launchBrowser, openPage, scriptErrors, settledAndAccessible, signIn } from '../support/browser.ts';

@@ -176,4 +176,25 @@ describe('inviting a colleague', () => {
     await axe(page, 'last administrator');
     await context.close();
   });
+
+  it('admin sets the deciding committee and the most a delegate may decide', { timeout: 60_000 }, async () => {
+    const { context, page } = await openPage(browser, server.url);
+    await signIn(page, 'admin@norrkoping.example', 'Åsa Administratör');
+    await page.goto('/');
+    await page.getByRole('region', { name: FUNDER }).getByRole('link', { name: 'Hantera användare och roller' }).click();
+    await settledAndAccessible(page, 'Användare och roller');
+    const rules = page.getByRole('region', { name: 'Beslutsordning' });
+    expect(await rules.getByLabel('Beslutande organ').inputValue()).toBe('Socialnämnden');
+    await rules.getByLabel('Högsta belopp på delegation').fill('femtio');
+    await rules.getByRole('button', { name: 'Spara beslutsordningen' }).click();
+    await rules.locator('.field-error').first().waitFor();
+    await axe(page, 'decision rules with an error');
+    await rules.getByLabel('Högsta belopp på delegation').fill('150 000');
+    await rules.getByRole('button', { name: 'Spara beslutsordningen' }).click();
+    await rules.getByText(/En delegat får besluta om högst 150\s000\skr/).waitFor();
+    const funder = await server.db.kysely.selectFrom('funders').select('delegation_limit').where('case_prefix', '=', 'SN').executeTakeFirstOrThrow();
+    expect(funder.delegation_limit).toBe(15_000_000);
+    await axe(page, 'decision rules saved');
+    await context.close();
+  });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { afterFailedLogin, LOCK_MINUTES, MAX_FAILED_LOGINS, minutesLocked } from '../../src/domain/lockout.ts';
 import { checkPassword, MIN_PASSWORD_LENGTH } from '../../src/domain/password.ts';
-import { policy, type Principal } from '../../src/domain/roles.ts';
+import { type Principal, policy } from '../../src/domain/roles.ts';
 import { pickLang, translate } from '../../src/i18n/messages.ts';
 
 describe('sign-in lockout', () => {

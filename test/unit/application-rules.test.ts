@@ -32,7 +32,18 @@ const complete: ApplicationContent = {
   description: 'Vi vandrar.',
   complement: 'Vi rapporterar till fältgruppen.',
   focusAreas: ['Uppsökande verksamhet'],
-  activities: [{ typeKey: 'night_walks', proposedType: null, description: '', targetGroups: ['young_people'], areas: ['Navestad'], from: '2022-04-01', to: '2023-03-31', expectedParticipants: 100 }],
+  activities: [
+    {
+      typeKey: 'night_walks',
+      proposedType: null,
+      description: '',
+      targetGroups: ['young_people'],
+      areas: ['Navestad'],
+      from: '2022-04-01',
+      to: '2023-03-31',
+      expectedParticipants: 100,
+    },
+  ],
   budget: [
     { label: 'Västar', amount: 1_000_000 },
     { label: 'Samordnare', amount: 30_000_000 },
@@ -111,9 +122,11 @@ describe('the self-check', () => {
   });
 
   it('is not ready for a company, whatever the content', () => {
-    expect(selfCheck(call, { legalForm: 'aktiebolag', eligibleUntil: null }, complete, new Date('2022-03-01T12:00:00Z')).eligibility.filter((r) => !r.ok).map((r) => r.rule)).toEqual([
-      'legal_form',
-    ]);
+    expect(
+      selfCheck(call, { legalForm: 'aktiebolag', eligibleUntil: null }, complete, new Date('2022-03-01T12:00:00Z'))
+        .eligibility.filter((r) => !r.ok)
+        .map((r) => r.rule),
+    ).toEqual(['legal_form']);
   });
 });
 

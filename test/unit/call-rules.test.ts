@@ -57,12 +57,31 @@ describe('call design rules', () => {
   });
 
   it('wants weights that sum to 100', () => {
-    const call = { ...norrkoping, criteria: [{ id: 'a', label: 'A', weight: 60 }, { id: 'b', label: 'B', weight: 30 }] };
+    const call = {
+      ...norrkoping,
+      criteria: [
+        { id: 'a', label: 'A', weight: 60 },
+        { id: 'b', label: 'B', weight: 30 },
+      ],
+    };
     expect(draftProblems(call, { lineAvailable: null })).toEqual([{ field: 'criteria', code: 'weights_sum', params: { sum: 90 } }]);
   });
 
   it('names every part still missing before publication', () => {
-    const empty: CallRules = { ...norrkoping, title: ' ', summary: '', budgetLineId: null, amount: 0, opensOn: null, deadline: null, maxAmount: 0, minAmount: 0, eligibleForms: [], focusAreas: [], criteria: [] };
+    const empty: CallRules = {
+      ...norrkoping,
+      title: ' ',
+      summary: '',
+      budgetLineId: null,
+      amount: 0,
+      opensOn: null,
+      deadline: null,
+      maxAmount: 0,
+      minAmount: 0,
+      eligibleForms: [],
+      focusAreas: [],
+      criteria: [],
+    };
     expect(fields(publishProblems(empty, { lineAvailable: null })).sort()).toEqual(
       ['amount', 'budgetLineId', 'criteria', 'deadline', 'eligibleForms', 'focusAreas', 'maxAmount', 'opensOn', 'summary', 'title'].sort(),
     );
@@ -90,14 +109,27 @@ describe('who may apply', () => {
     const call = { ...norrkoping, requiresEligibilityApproval: true };
     const now = at('2022-03-01T12:00:00Z');
     expect(mayApply(call, { legalForm: 'ideell_forening', eligibleUntil: '2022-12-31' }, now).every((x) => x.ok)).toBe(true);
-    expect(mayApply(call, { legalForm: 'ideell_forening', eligibleUntil: '2021-12-31' }, now).at(-1)).toMatchObject({ rule: 'eligibility_approval', ok: false });
+    expect(mayApply(call, { legalForm: 'ideell_forening', eligibleUntil: '2021-12-31' }, now).at(-1)).toMatchObject({
+      rule: 'eligibility_approval',
+      ok: false,
+    });
     expect(mayApply(call, { legalForm: 'ideell_forening', eligibleUntil: null }, now).at(-1)?.ok).toBe(false);
   });
 });
 
 describe('custom questions', () => {
   const questions: Question[] = [
-    { id: 'youth', page: 1, type: 'single_choice', label: 'Riktar sig insatsen till unga?', required: true, options: [{ value: 'yes', label: 'Ja' }, { value: 'no', label: 'Nej' }] },
+    {
+      id: 'youth',
+      page: 1,
+      type: 'single_choice',
+      label: 'Riktar sig insatsen till unga?',
+      required: true,
+      options: [
+        { value: 'yes', label: 'Ja' },
+        { value: 'no', label: 'Nej' },
+      ],
+    },
     { id: 'ages', page: 1, type: 'short_text', label: 'Vilka åldrar?', required: true, showIf: { questionId: 'youth', equals: 'yes' } },
     { id: 'plan', page: 2, type: 'long_text', label: 'Beskriv insatsen', required: true, maxWords: 5 },
     { id: 'count', page: 2, type: 'number', label: 'Antal deltagare', required: false, min: 1, max: 500 },
@@ -127,13 +159,18 @@ describe('custom questions', () => {
   });
 
   it('counts words however they are spaced', () => {
-    fc.assert(fc.property(fc.array(fc.stringMatching(/^[a-zåäö]{1,8}$/), { maxLength: 40 }), (words) => {
-      expect(wordCount(`  ${words.join(' \n\t ')}  `)).toBe(words.length);
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.stringMatching(/^[a-zåäö]{1,8}$/), { maxLength: 40 }), (words) => {
+        expect(wordCount(`  ${words.join(' \n\t ')}  `)).toBe(words.length);
+      }),
+    );
   });
 
   it('groups questions into pages in order', () => {
-    expect(pages(questions).map((p) => p.map((q) => q.id))).toEqual([['youth', 'ages'], ['plan', 'count', 'start']]);
+    expect(pages(questions).map((p) => p.map((q) => q.id))).toEqual([
+      ['youth', 'ages'],
+      ['plan', 'count', 'start'],
+    ]);
   });
 
   it('refuses a question with no text, a choice with one option, and a condition on a later question', () => {

@@ -1,5 +1,5 @@
-import Organisationsnummer from 'organisationsnummer';
 import fc from 'fast-check';
+import Organisationsnummer from 'organisationsnummer';
 import { describe, expect, it } from 'vitest';
 import { isLegalForm, normaliseOrgNumber } from '../../src/domain/organisation.ts';
 

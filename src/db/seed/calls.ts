@@ -23,7 +23,9 @@ export const BASE_ACTIVITY_TYPES: [key: string, sv: string, en: string][] = [
 ];
 
 const pdf = (title: string) =>
-  Buffer.from(`%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\n% ${title}\ntrailer <</Root 1 0 R>>\n%%EOF\n`);
+  Buffer.from(
+    `%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\n% ${title}\ntrailer <</Root 1 0 R>>\n%%EOF\n`,
+  );
 
 function rules(partial: Partial<CallRules> & Pick<CallRules, 'title' | 'summary' | 'amount'>): CallRules {
   return {
@@ -59,19 +61,42 @@ export interface SeedIds {
   users: Record<string, string>;
 }
 
-async function programme(tx: Tx, funderId: string, p: { name: string; description: string; startYear: number; endYear: number; fundingSource: string; lines: [string, number][] }) {
+async function programme(
+  tx: Tx,
+  funderId: string,
+  p: { name: string; description: string; startYear: number; endYear: number; fundingSource: string; lines: [string, number][] },
+) {
   const amount = p.lines.reduce((s, [, a]) => s + a, 0);
   const row = await tx
     .insertInto('programmes')
-    .values({ funder_id: funderId, name: p.name, description: p.description, start_year: p.startYear, end_year: p.endYear, amount, funding_source: p.fundingSource })
+    .values({
+      funder_id: funderId,
+      name: p.name,
+      description: p.description,
+      start_year: p.startYear,
+      end_year: p.endYear,
+      amount,
+      funding_source: p.fundingSource,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   const lines: string[] = [];
   for (const [i, [name, a]] of p.lines.entries()) {
-    const l = await tx.insertInto('budget_lines').values({ funder_id: funderId, programme_id: row.id, name, amount: a, position: i }).returning('id').executeTakeFirstOrThrow();
+    const l = await tx
+      .insertInto('budget_lines')
+      .values({ funder_id: funderId, programme_id: row.id, name, amount: a, position: i })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     lines.push(l.id);
   }
-  await audit(tx, SYSTEM_ACTOR, { action: 'programme.created', objectType: 'programme', objectId: row.id, funderId, reason: 'demo data', data: { name: p.name, amount } });
+  await audit(tx, SYSTEM_ACTOR, {
+    action: 'programme.created',
+    objectType: 'programme',
+    objectId: row.id,
+    funderId,
+    reason: 'demo data',
+    data: { name: p.name, amount },
+  });
   return lines;
 }
 
@@ -92,7 +117,15 @@ async function call(tx: Tx, funderId: string, r: CallRules, published: boolean) 
     .returning('id')
     .executeTakeFirstOrThrow();
   await audit(tx, SYSTEM_ACTOR, { action: 'call.created', objectType: 'call', objectId: row.id, funderId, reason: 'demo data', data: { title: r.title } });
-  if (published) await audit(tx, SYSTEM_ACTOR, { action: 'call.published', objectType: 'call', objectId: row.id, funderId, reason: 'demo data', data: { deadline: r.deadline } });
+  if (published)
+    await audit(tx, SYSTEM_ACTOR, {
+      action: 'call.published',
+      objectType: 'call',
+      objectId: row.id,
+      funderId,
+      reason: 'demo data',
+      data: { deadline: r.deadline },
+    });
   return row.id;
 }
 
@@ -105,7 +138,8 @@ export async function seedCalls(tx: Tx, ids: SeedIds, now = new Date()) {
   // Seed 000: Norrköping 2022, 3 000 000 kr to civil society for outreach and support to people exposed to violence.
   const [snLine] = await programme(tx, ids.funders.sn, {
     name: 'Trygghet och brottsförebyggande 2022',
-    description: 'Kommunfullmäktige tilldelade socialnämnden 3 miljoner kronor i budgeten för 2022 för att öka tryggheten och motverka brottslighet tillsammans med civilsamhället.',
+    description:
+      'Kommunfullmäktige tilldelade socialnämnden 3 miljoner kronor i budgeten för 2022 för att öka tryggheten och motverka brottslighet tillsammans med civilsamhället.',
     startYear: 2022,
     endYear: 2022,
     fundingSource: 'Socialnämndens budget 2022 (kommunfullmäktige)',

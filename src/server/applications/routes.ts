@@ -17,7 +17,7 @@ import { policy } from '../../domain/roles.ts';
 import { translate } from '../../i18n/messages.ts';
 import type { AppContext } from '../context.ts';
 import { eligibleUntil, organisationMembers } from '../eligibility/routes.ts';
-import { enqueueDelivery, outboxRows, queueMail } from '../mail/outbox.ts';
+import { enqueueDelivery, outboxRows } from '../mail/outbox.ts';
 import { requireUser, type SignedInUser, scopeOf } from '../plugins/session.ts';
 import { Problem, rulesProblem } from '../problem.ts';
 import { errorResponses, Uuid } from '../schemas.ts';
@@ -64,6 +64,7 @@ async function view(tx: Tx, row: ApplicationRow, access: Located['access']) {
   const call = await callInfo(tx, row.call_id);
   const updatedBy = row.updated_by ? await tx.selectFrom('users').select('name').where('id', '=', row.updated_by).executeTakeFirst() : undefined;
   const rounds = await tx.selectFrom('completion_requests').selectAll().where('application_id', '=', row.id).orderBy('created_at').execute();
+  const decided = await tx.selectFrom('decisions').select('id').where('application_id', '=', row.id).limit(1).executeTakeFirst();
   const window = callWindow(call.rules);
   return {
     id: row.id,
@@ -82,6 +83,7 @@ async function view(tx: Tx, row: ApplicationRow, access: Located['access']) {
     updatedAt: row.updated_at.toISOString(),
     updatedBy: updatedBy?.name ?? null,
     withdrawnAt: row.withdrawn_at?.toISOString() ?? null,
+    decided: Boolean(decided),
     deadline: call.rules.deadline,
     closesAt: window ? window.closesAt.toISOString() : null,
     access,

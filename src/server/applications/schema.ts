@@ -75,6 +75,8 @@ export const ApplicationView = Type.Object({
   updatedAt: Type.String({ format: 'date-time' }),
   updatedBy: Type.Union([Type.String(), Type.Null()]),
   withdrawnAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  /** Whether a decision has been made on it (it can then no longer be withdrawn). */
+  decided: Type.Boolean(),
   deadline: Type.Union([Type.String(), Type.Null()]),
   closesAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   access: Type.Union([Type.Literal('applicant'), Type.Literal('partner'), Type.Literal('staff')]),

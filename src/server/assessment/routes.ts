@@ -350,14 +350,16 @@ export async function callAssessment(ctx: AppContext, user: SignedInUser, callId
               decidedOn: decision.decided_on,
               paragraph: decision.paragraph,
               reasons: decision.reasons,
+              madeBy: decision.made_by,
             }
           : null,
       };
     });
-    const proposed = rows.reduce((s, r) => s + (r.decision ? 0 : (r.proposal?.amount ?? 0)), 0);
+    const proposed = rows.reduce((s, r) => s + (r.decision || r.status !== 'submitted' ? 0 : (r.proposal?.amount ?? 0)), 0);
     return {
       call: {
         id: c.id,
+        funderId: call.funder_id,
         title: c.title,
         funderName: c.funder_name,
         decisionBody: c.decision_body,

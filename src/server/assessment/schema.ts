@@ -37,6 +37,7 @@ export const DecisionOutcome = literals(['approved', 'partially_approved', 'reje
 export const AssessmentOverview = Type.Object({
   call: Type.Object({
     id: Uuid,
+    funderId: Uuid,
     title: Type.String(),
     funderName: Type.String(),
     decisionBody: Type.String(),
@@ -65,7 +66,15 @@ export const AssessmentOverview = Type.Object({
       scores: ScoreSummary,
       proposal: Nullable(ProposalView),
       decision: Nullable(
-        Type.Object({ id: Uuid, outcome: DecisionOutcome, amount: Type.Integer(), decidedOn: Type.String(), paragraph: Type.String(), reasons: Type.String() }),
+        Type.Object({
+          id: Uuid,
+          outcome: DecisionOutcome,
+          amount: Type.Integer(),
+          decidedOn: Type.String(),
+          paragraph: Type.String(),
+          reasons: Type.String(),
+          madeBy: literals(['committee', 'delegate']),
+        }),
       ),
     }),
   ),

@@ -210,13 +210,14 @@ export function decisionRoutes(app: FastifyInstance, ctx: AppContext) {
         amount: body.amount,
         reasons: body.reasons.trim(),
         conditions: body.conditions?.trim() ?? '',
-        grantFrom: body.grantFrom ?? null,
-        grantTo: body.grantTo ?? null,
+        // An empty date (a null the schema's coercion turned into "") is no date.
+        grantFrom: body.grantFrom || null,
+        grantTo: body.grantTo || null,
         madeBy: body.madeBy,
         decisionBody: body.decisionBody.trim(),
         paragraph: body.paragraph?.trim() ?? '',
         decidedOn: body.decidedOn,
-        announcedOn: body.announcedOn ?? null,
+        announcedOn: body.announcedOn || null,
         reservations: (body.reservations ?? []).map((r) => ({ kind: r.kind, by: r.by.trim(), text: r.text.trim() })),
       };
       const members = await organisationMembers(ctx, located.organisationId);

@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { dateInStockholm } from '../../domain/deadlines.ts';
 import { both } from '../../i18n/messages.ts';
 import { ApiError, type Messages, post, upload } from '../api.ts';
+import { useAssessmentRights } from '../assessment/shared.tsx';
 import { AuditTrail } from '../audit/AuditTrail.tsx';
 import type { CallDetail } from '../calls/types.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
@@ -12,12 +13,13 @@ import { TextAreaField, TextField } from '../components/fields.tsx';
 import { LoadError, Loading, Page, Success } from '../components/page.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
 import { required } from '../components/validation.ts';
+import { DecisionSection } from '../decisions/DecisionSection.tsx';
 import { useLocalized } from '../i18n/index.ts';
 import { ApplicationForm } from './ApplicationForm.tsx';
 import { ContentView } from './ApplicationView.tsx';
 import { dateTime } from './format.ts';
-import { type ApplicationView, applicationKey, type CompletionRound } from './types.ts';
 import { StatusBadge } from './StatusBadge.tsx';
+import { type ApplicationView, applicationKey, type CompletionRound } from './types.ts';
 import { useApplication } from './useApplication.ts';
 
 /** The applicant's answer to an open completion round: text and, if asked for, documents. */
@@ -288,6 +290,7 @@ function Submitted({ app, call }: { app: ApplicationView; call: CallDetail }) {
           <a href={`/api/applications/${app.id}/receipt.pdf`}>{t('application.receiptPdf')}</a>
         </p>
       ) : null}
+      <DecisionSection applicationId={app.id} status={app.status} />
       <Rounds app={app} />
       {app.access === 'staff' && app.status === 'submitted' ? <RequestCompletionForm app={app} /> : null}
       <section className="section" aria-labelledby="content-heading">
@@ -300,7 +303,7 @@ function Submitted({ app, call }: { app: ApplicationView; call: CallDetail }) {
         </h2>
         <ContentView content={app.content} call={call.rules} funderId={app.funderId} />
       </section>
-      {app.access === 'applicant' && app.status === 'submitted' ? <Withdraw app={app} /> : null}
+      {app.access === 'applicant' && app.status === 'submitted' && !app.decided ? <Withdraw app={app} /> : null}
       <section className="section" aria-labelledby="history-heading">
         <h2 id="history-heading">{t('audit.heading')}</h2>
         <AuditTrail objectType="application" objectId={app.id} />
@@ -315,6 +318,7 @@ export function ApplicationPage() {
   const { id = '' } = useParams();
   const { app, call, error } = useApplication(id);
   const data = app.data;
+  const assessment = useAssessmentRights(data?.funderId);
   const title = data ? data.content.title || data.callTitle : t('application.title');
   const draftForm = data?.status === 'draft' && data.access === 'applicant';
   const body = error ? (
@@ -346,8 +350,9 @@ export function ApplicationPage() {
           <Link to={`/organisations/${data.organisationId}`}>{t('application.backToOrganisation', { name: data.organisationName })}</Link>
         </p>
       ) : data ? (
-        <p>
+        <p className="inline-links">
           <Link to={`/funders/${data.funderId}/applications`}>{t('inbox.back')}</Link>
+          {assessment.view ? <Link to={`/applications/${data.id}/assessment`}>{t('assessment.link')}</Link> : null}
         </p>
       ) : null}
       {body}

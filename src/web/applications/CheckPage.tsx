@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
-import { ApiError, get, post, type Problem } from '../api.ts';
+import { ApiError, get, type Problem, post } from '../api.ts';
 import { LoadError, Loading, Page } from '../components/page.tsx';
 import { useLocalized } from '../i18n/index.ts';
 import { stepOfField, stepsOf } from './content.ts';

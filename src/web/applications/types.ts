@@ -29,6 +29,7 @@ export interface ApplicationView {
   updatedAt: string;
   updatedBy: string | null;
   withdrawnAt: string | null;
+  decided: boolean;
   deadline: string | null;
   closesAt: string | null;
   access: 'applicant' | 'partner' | 'staff';

@@ -2,13 +2,14 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { get } from '../api.ts';
+import { useAssessmentRights } from '../assessment/shared.tsx';
 import { useFunder } from '../components/funder.ts';
 import { LoadError, Loading, Page } from '../components/page.tsx';
 import { PhaseBadge } from './CallStatus.tsx';
 import { formatDate, kr } from './format.ts';
 import type { CallSummary } from './types.ts';
 
-function CallCard({ call, funderId, mayDesign }: { call: CallSummary; funderId: string; mayDesign: boolean }) {
+function CallCard({ call, funderId, mayDesign, mayAssess = false }: { call: CallSummary; funderId: string; mayDesign: boolean; mayAssess?: boolean }) {
   const { t } = useTranslation();
   const edit = `/funders/${funderId}/calls/${call.id}/edit`;
   return (
@@ -49,6 +50,14 @@ function CallCard({ call, funderId, mayDesign }: { call: CallSummary; funderId: 
             </Link>
           </li>
         ) : null}
+        {call.status === 'published' && mayAssess ? (
+          <li>
+            <Link to={`/calls/${call.id}/assessment`}>
+              {t('assessment.callLink')}
+              <span className="visually-hidden">: {call.title}</span>
+            </Link>
+          </li>
+        ) : null}
       </ul>
     </li>
   );
@@ -59,6 +68,7 @@ export function FunderCallsPage() {
   const { t } = useTranslation();
   const { funderId = '' } = useParams();
   const funder = useFunder(funderId);
+  const assessment = useAssessmentRights(funderId);
   const data = useQuery({
     queryKey: ['funder-calls', funderId],
     queryFn: () => get<{ calls: CallSummary[] }>(`/api/funders/${encodeURIComponent(funderId)}/calls`),
@@ -105,7 +115,7 @@ export function FunderCallsPage() {
             {published.length ? (
               <ul className="card-grid">
                 {published.map((c) => (
-                  <CallCard key={c.id} call={c} funderId={funderId} mayDesign={funder.designCalls} />
+                  <CallCard key={c.id} call={c} funderId={funderId} mayDesign={funder.designCalls} mayAssess={assessment.view} />
                 ))}
               </ul>
             ) : (

@@ -2,6 +2,7 @@ import { lazy, type ReactNode, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation } from 'react-router';
 import { currentLanguage, setLanguage } from '../i18n/index.ts';
+import { ReviewsNavLink } from '../reviews/ReviewsNavLink.tsx';
 import { useSession } from '../session.ts';
 import { Flash } from './Flash.tsx';
 
@@ -99,6 +100,10 @@ export function Layout({ children }: { children: ReactNode }) {
             <li>
               <NavLink to="/calls">{t('layout.nav.calls')}</NavLink>
             </li>
+            <li>
+              <NavLink to="/grants">{t('grants.nav')}</NavLink>
+            </li>
+            <ReviewsNavLink />
             {user ? (
               <li>
                 <NavLink to="/organisations/new">{t('layout.nav.newOrganisation')}</NavLink>

@@ -36,6 +36,8 @@ const ROLE_LINKS: Record<string, { path: string; label: string }[]> = {
     { path: 'eligibility', label: 'start.links.eligibility' },
     { path: 'activity-types', label: 'start.links.catalogue' },
   ],
+  reviewer: [{ path: '/reviews', label: 'review.nav' }],
+  decision_maker: [{ path: 'calls', label: 'start.links.calls' }],
   administrator: [
     { path: 'users', label: 'start.manageUsers' },
     { path: 'programmes', label: 'start.links.programmes' },
@@ -56,7 +58,7 @@ function RoleSection({ funderId, role }: { funderId: string; role: string }) {
         <ul className="link-list">
           {links.map((l) => (
             <li key={l.path}>
-              <Link to={`/funders/${funderId}/${l.path}`}>{t(l.label)}</Link>
+              <Link to={l.path.startsWith('/') ? l.path : `/funders/${funderId}/${l.path}`}>{t(l.label)}</Link>
             </li>
           ))}
         </ul>

@@ -1,0 +1,504 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { useFieldArray } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { type FieldError, get, post } from '../api.ts';
+import { kr, parseAmount } from '../calls/format.ts';
+import type { CallDetail } from '../calls/types.ts';
+import { ErrorSummary } from '../components/ErrorSummary.tsx';
+import { Checkbox, CheckboxGroup, SelectField, TextField } from '../components/fields.tsx';
+import { LoadError, Loading, Page } from '../components/page.tsx';
+import { RemoveRowButton } from '../components/rows.tsx';
+import { useAppForm } from '../components/useAppForm.ts';
+import { localFieldError } from '../components/validation.ts';
+import { score, useAssessmentRights } from './shared.tsx';
+import { type AssessmentOverview, type OverviewRow, overviewKey } from './types.ts';
+
+const KINDS = ['min_focus', 'max_focus', 'cover_area', 'max_org_share', 'lock_in', 'lock_out'] as const;
+type Kind = (typeof KINDS)[number];
+
+interface Row {
+  /** The id the server names the constraint by in costs and conflicts. */
+  cid: string;
+  kind: Kind;
+  focusArea: string;
+  amount: string;
+  count: string;
+  areas: string[];
+  share: string;
+  applicationId: string;
+}
+
+interface Values {
+  constraints: Row[];
+  minScore: string;
+}
+
+interface OptimizerAnswer {
+  status: 'optimal' | 'time_limit';
+  budget: number;
+  score: number;
+  total: number;
+  leftover: number;
+  gap: number | null;
+  solveSeconds: number;
+  applications: {
+    id: string;
+    caseNumber: string;
+    organisationName: string;
+    title: string;
+    requested: number;
+    score: number | null;
+    amount: number;
+    decision: 'full' | 'partial' | 'none';
+    reasons: { code: string; message: string }[];
+  }[];
+  constraintCosts: { constraintId: string; description: string; cost: number; exact: boolean; message: string }[];
+}
+
+const storageKey = (callId: string) => `samverka.optimizer.${callId}`;
+
+function stored(callId: string): Values | null {
+  try {
+    const raw = sessionStorage.getItem(storageKey(callId));
+    return raw ? (JSON.parse(raw) as Values) : null;
+  } catch {
+    return null;
+  }
+}
+
+function newRow(kind: Kind, n: number): Row {
+  return { cid: `c${n}`, kind, focusArea: '', amount: '', count: '', areas: [], share: '', applicationId: '' };
+}
+
+/** The fields a row has, by its kind, in the order they appear. */
+function rowFields(r: Row): (keyof Row)[] {
+  switch (r.kind) {
+    case 'min_focus':
+    case 'max_focus':
+      return ['focusArea', 'amount', 'count'];
+    case 'cover_area':
+      return ['areas', 'count'];
+    case 'max_org_share':
+      return ['share'];
+    case 'lock_in':
+      return ['applicationId', 'amount'];
+    case 'lock_out':
+      return ['applicationId'];
+  }
+}
+
+const wholeNumber = (s: string) => (/^\d{1,6}$/.test(s.trim()) ? Number(s.trim()) : null);
+const decimal = (s: string) => (/^\d+([.,]\d+)?$/.test(s.trim()) ? Number(s.trim().replace(',', '.')) : null);
+
+/** What was typed, as the optimizer's constraints; or the fields that are not numbers. */
+function toRequest(v: Values): { body: { constraints: Record<string, unknown>[]; minScore?: number }; problems: FieldError[] } {
+  const problems: FieldError[] = [];
+  const constraints = v.constraints.map((r, i) => {
+    const at = `constraints.${i}`;
+    const money = () => {
+      if (!r.amount.trim()) return undefined;
+      const ore = parseAmount(r.amount);
+      if (ore === null) problems.push(localFieldError(`${at}.amount`, 'form.notAnAmount'));
+      return ore ?? undefined;
+    };
+    const count = () => {
+      if (!r.count.trim()) return undefined;
+      const n = wholeNumber(r.count);
+      if (n === null) problems.push(localFieldError(`${at}.count`, 'form.notAWholeNumber'));
+      return n ?? undefined;
+    };
+    switch (r.kind) {
+      case 'min_focus':
+      case 'max_focus': {
+        const amount = money();
+        const n = count();
+        if (!r.focusArea) problems.push(localFieldError(`${at}.focusArea`, 'optimizer.errors.chooseFocus'));
+        if (!r.amount.trim() && !r.count.trim()) problems.push(localFieldError(`${at}.amount`, 'optimizer.errors.amountOrCount'));
+        return { id: r.cid, kind: r.kind, focusArea: r.focusArea, ...(amount !== undefined ? { amount } : {}), ...(n !== undefined ? { count: n } : {}) };
+      }
+      case 'cover_area': {
+        const n = count();
+        if (n === 0) problems.push(localFieldError(`${at}.count`, 'optimizer.errors.countAtLeastOne'));
+        // One checkbox is a string for react-hook-form, none false.
+        const areas: string[] = Array.isArray(r.areas) ? r.areas : typeof r.areas === 'string' ? [r.areas] : [];
+        if (!areas.length) problems.push(localFieldError(`${at}.areas`, 'optimizer.errors.chooseAreas'));
+        return { id: r.cid, kind: r.kind, areas, ...(n !== undefined ? { count: n } : {}) };
+      }
+      case 'max_org_share': {
+        const pct = decimal(r.share);
+        if (pct === null || pct <= 0 || pct > 100) problems.push(localFieldError(`${at}.share`, 'optimizer.errors.percent'));
+        return { id: r.cid, kind: r.kind, share: (pct ?? 0) / 100 };
+      }
+      case 'lock_in': {
+        const amount = money();
+        if (amount === 0) problems.push(localFieldError(`${at}.amount`, 'optimizer.errors.positive'));
+        if (!r.applicationId) problems.push(localFieldError(`${at}.applicationId`, 'optimizer.errors.chooseApplication'));
+        return { id: r.cid, kind: r.kind, applicationId: r.applicationId, ...(amount ? { amount } : {}) };
+      }
+      default:
+        // lock_out
+        if (!r.applicationId) problems.push(localFieldError(`${at}.applicationId`, 'optimizer.errors.chooseApplication'));
+        return { id: r.cid, kind: r.kind, applicationId: r.applicationId };
+    }
+  });
+  let minScore: number | undefined;
+  if (v.minScore.trim()) {
+    const n = decimal(v.minScore);
+    if (n === null || n > 5) problems.push(localFieldError('minScore', 'optimizer.errors.minScore'));
+    else minScore = n;
+  }
+  return { body: { constraints, ...(minScore !== undefined ? { minScore } : {}) }, problems };
+}
+
+/** The applications the optimizer weighs: received, found eligible, not yet decided. */
+const candidatesOf = (rows: OverviewRow[]) => rows.filter((r) => r.status === 'submitted' && r.screening?.outcome === 'eligible' && !r.decision);
+
+function ConstraintRow({
+  f,
+  index,
+  row,
+  overview,
+  onRemove,
+  groupId,
+}: {
+  f: ReturnType<typeof useAppForm<Values>>;
+  index: number;
+  row: Row;
+  overview: AssessmentOverview;
+  onRemove: () => void;
+  groupId: string;
+}) {
+  const { t } = useTranslation();
+  const at = `constraints.${index}` as const;
+  const candidates = candidatesOf(overview.applications);
+  const areas = [...new Set([...overview.call.targetAreas, ...candidates.flatMap((a) => a.areas)])];
+  const appOptions = candidates.map((a) => ({ value: a.id, label: `${a.caseNumber} ${a.organisationName} (${kr(a.amountRequested)})` }));
+  const legend = t('optimizer.rowLegend', { n: index + 1, kind: t(`optimizer.kinds.${row.kind}`) });
+  return (
+    <CheckboxGroup id={f.fieldId(at)} legend={legend} error={f.errors.fields[at]} layout="plain" className="row-fieldset">
+      {row.kind === 'min_focus' || row.kind === 'max_focus' ? (
+        <>
+          <SelectField
+            label={t('optimizer.focusArea')}
+            placeholder={t('optimizer.choose')}
+            options={overview.call.focusAreas.map((a) => ({ value: a, label: a }))}
+            {...f.field(`${at}.focusArea`)}
+          />
+          <div className="field-row">
+            <TextField
+              label={row.kind === 'min_focus' ? t('optimizer.amountAtLeast') : t('optimizer.amountAtMost')}
+              hint={`${t('optimizer.amountOrCountHint')} ${t('form.kronorHint')}`}
+              optional
+              inputMode="decimal"
+              className="input-medium"
+              {...f.field(`${at}.amount`)}
+            />
+            <TextField
+              label={row.kind === 'min_focus' ? t('optimizer.countAtLeast') : t('optimizer.countAtMost')}
+              optional
+              inputMode="numeric"
+              className="input-short"
+              {...f.field(`${at}.count`)}
+            />
+          </div>
+        </>
+      ) : null}
+      {row.kind === 'cover_area' ? (
+        <>
+          <CheckboxGroup id={f.fieldId(`${at}.areas`)} legend={t('optimizer.areas')} hint={t('optimizer.areasHint')} error={f.errors.fields[`${at}.areas`]}>
+            {areas.map((a) => (
+              <Checkbox
+                key={a}
+                id={`${f.fieldId(`${at}.areas`)}-${a.replace(/[^\p{L}\p{N}]+/gu, '-')}`}
+                value={a}
+                label={a}
+                {...f.form.register(`${at}.areas`)}
+              />
+            ))}
+          </CheckboxGroup>
+          <TextField
+            label={t('optimizer.coverCount')}
+            hint={t('optimizer.coverCountHint')}
+            optional
+            inputMode="numeric"
+            className="input-short"
+            {...f.field(`${at}.count`)}
+          />
+        </>
+      ) : null}
+      {row.kind === 'max_org_share' ? (
+        <TextField label={t('optimizer.share')} hint={t('optimizer.shareHint')} inputMode="decimal" className="input-short" {...f.field(`${at}.share`)} />
+      ) : null}
+      {row.kind === 'lock_in' || row.kind === 'lock_out' ? (
+        <SelectField label={t('optimizer.application')} placeholder={t('optimizer.choose')} options={appOptions} {...f.field(`${at}.applicationId`)} />
+      ) : null}
+      {row.kind === 'lock_in' ? (
+        <TextField
+          label={t('optimizer.lockAmount')}
+          hint={`${t('optimizer.lockAmountHint')} ${t('form.kronorHint')}`}
+          optional
+          inputMode="decimal"
+          className="input-medium"
+          {...f.field(`${at}.amount`)}
+        />
+      ) : null}
+      <RemoveRowButton groupId={groupId} onRemove={onRemove}>
+        {t('optimizer.remove', { n: index + 1 })}
+      </RemoveRowButton>
+    </CheckboxGroup>
+  );
+}
+
+function Result({ answer, rowOf }: { answer: OptimizerAnswer; rowOf: (cid: string) => number }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <dl className="facts">
+        <div>
+          <dt>{t('optimizer.result.available')}</dt>
+          <dd>{kr(answer.budget)}</dd>
+        </div>
+        <div>
+          <dt>{t('optimizer.result.total')}</dt>
+          <dd>{kr(answer.total)}</dd>
+        </div>
+        <div>
+          <dt>{t('optimizer.result.leftover')}</dt>
+          <dd>{kr(answer.leftover)}</dd>
+        </div>
+        <div>
+          <dt>{t('optimizer.result.score')}</dt>
+          <dd>{score(answer.score)}</dd>
+        </div>
+        <div>
+          <dt>{t('optimizer.result.status')}</dt>
+          <dd>{t(`optimizer.result.statuses.${answer.status}`)}</dd>
+        </div>
+      </dl>
+      {answer.applications.length ? (
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+        <section className="table-wrap" aria-label={t('optimizer.result.caption')} tabIndex={0}>
+          <table className="table optimizer-table">
+            <caption className="visually-hidden">{t('optimizer.result.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('application.caseNumber')}</th>
+                <th scope="col">{t('inbox.organisation')}</th>
+                <th scope="col" className="numeric">
+                  {t('optimizer.result.scoreColumn')}
+                </th>
+                <th scope="col" className="numeric">
+                  {t('inbox.amount')}
+                </th>
+                <th scope="col" className="numeric">
+                  {t('optimizer.result.amount')}
+                </th>
+                <th scope="col">{t('optimizer.result.why')}</th>
+                <th scope="col">{t('optimizer.result.use')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {answer.applications.map((a) => (
+                <tr key={a.id}>
+                  <th scope="row">
+                    <Link to={`/applications/${a.id}/assessment`}>{a.caseNumber}</Link>
+                  </th>
+                  <td>
+                    {a.organisationName}
+                    <span className="block hint-inline">{a.title}</span>
+                  </td>
+                  <td className="numeric">{a.score === null ? '–' : score(a.score)}</td>
+                  <td className="numeric">{kr(a.requested)}</td>
+                  <td className="numeric">
+                    {kr(a.amount)}
+                    <span className="block hint-inline">{t(`optimizer.result.decisions.${a.decision}`)}</span>
+                  </td>
+                  <td>
+                    <ul className="plain-list compact-list">
+                      {a.reasons.map((r) => (
+                        <li key={r.code}>{r.message}</li>
+                      ))}
+                    </ul>
+                  </td>
+                  <td>
+                    {a.score === null ? null : (
+                      <Link to={`/applications/${a.id}/assessment?amount=${a.amount}`} className="button button-secondary button-small">
+                        {t('optimizer.result.useAmount', { amount: kr(a.amount) })}
+                        <span className="visually-hidden">: {a.caseNumber}</span>
+                      </Link>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : (
+        <p>{t('optimizer.result.noCandidates')}</p>
+      )}
+      <h3>{t('optimizer.result.costsHeading')}</h3>
+      {answer.constraintCosts.length ? (
+        <>
+          <p className="hint">{t('optimizer.result.costsIntro')}</p>
+          <ul className="plain-list constraint-costs">
+            {answer.constraintCosts.map((c) => (
+              <li key={c.constraintId}>
+                <strong>{t('optimizer.result.costOf', { n: rowOf(c.constraintId) + 1 })}</strong> {c.message}
+                {c.exact ? null : <span className="hint-inline"> {t('optimizer.result.notExact')}</span>}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p>{t('optimizer.result.noConstraints')}</p>
+      )}
+    </>
+  );
+}
+
+function Optimizer({ callId, overview }: { callId: string; overview: AssessmentOverview }) {
+  const { t } = useTranslation();
+  const [kind, setKind] = useState<Kind>('min_focus');
+  const [answer, setAnswer] = useState<OptimizerAnswer | null>(null);
+  const [asked, setAsked] = useState<Row[]>([]);
+  const resultRef = useRef<HTMLHeadingElement>(null);
+  // The constraints of the last run on this call come back (from this tab's storage) after a visit to an application.
+  const [initial] = useState<Values>(() => stored(callId) ?? { constraints: [], minScore: '' });
+  const counter = useRef(Math.max(0, ...initial.constraints.map((r) => Number(r.cid.slice(1)) || 0)));
+  const f = useAppForm<Values>({
+    id: 'optimizer',
+    defaultValues: initial,
+    fields: (v) => [...v.constraints.flatMap((r, i) => [`constraints.${i}`, ...rowFields(r).map((k) => `constraints.${i}.${k}`)]), 'minScore'],
+    validate: (v) => toRequest(v).problems,
+  });
+  const rows = useFieldArray({ control: f.form.control, name: 'constraints', keyName: 'key' });
+  const groupId = f.fieldId('constraints');
+  const candidates = candidatesOf(overview.applications);
+  const submit = f.onSubmit(async (v) => {
+    setAnswer(null);
+    const { body } = toRequest(v);
+    const result = await post<OptimizerAnswer>(`/api/calls/${encodeURIComponent(callId)}/optimizer`, body);
+    try {
+      sessionStorage.setItem(storageKey(callId), JSON.stringify(v));
+    } catch {
+      // No storage: the constraints last while the page is open.
+    }
+    setAsked(v.constraints);
+    setAnswer(result);
+  });
+  // The suggestion's heading takes focus once it is there.
+  useEffect(() => {
+    if (answer) resultRef.current?.focus();
+  }, [answer]);
+  const rowOf = (cid: string) => asked.findIndex((r) => r.cid === cid);
+  return (
+    <>
+      <section className="section" aria-labelledby="optimizer-candidates-heading">
+        <h2 id="optimizer-candidates-heading">{t('optimizer.candidatesHeading')}</h2>
+        <p>{t('optimizer.candidates', { count: candidates.length, budget: kr(overview.budget.remaining) })}</p>
+        <p className="hint">{t('optimizer.candidatesHint')}</p>
+      </section>
+      <section className="section" aria-labelledby="optimizer-constraints-heading">
+        <h2 id="optimizer-constraints-heading">{t('optimizer.constraintsHeading')}</h2>
+        <p className="hint">{t('optimizer.constraintsIntro')}</p>
+        <ErrorSummary errors={f.errors} items={f.summaryItems()} ref={f.summaryRef} />
+        <form onSubmit={submit} noValidate className="form">
+          <div id={groupId} className="stack">
+            {rows.fields.length ? null : <p>{t('optimizer.noConstraintsYet')}</p>}
+            {rows.fields.map((r, i) => (
+              <ConstraintRow key={r.key} f={f} index={i} row={r} overview={overview} groupId={groupId} onRemove={() => rows.remove(i)} />
+            ))}
+          </div>
+          <div className="row-with-action add-constraint">
+            <SelectField
+              id="optimizer-new-kind"
+              label={t('optimizer.newKind')}
+              value={kind}
+              onChange={(e) => setKind(e.target.value as Kind)}
+              options={KINDS.map((k) => ({ value: k, label: t(`optimizer.kinds.${k}`) }))}
+            />
+            <button
+              id={`${groupId}-add`}
+              type="button"
+              className="button button-secondary"
+              onClick={() => {
+                counter.current += 1;
+                const row = newRow(kind, counter.current);
+                rows.append(row, { focusName: `constraints.${rows.fields.length}.${rowFields(row)[0]}` });
+              }}
+            >
+              {t('optimizer.add')}
+            </button>
+          </div>
+          <TextField
+            label={t('optimizer.minScore')}
+            hint={t('optimizer.minScoreHint')}
+            optional
+            inputMode="decimal"
+            className="input-short"
+            {...f.field('minScore')}
+          />
+          <div className="actions">
+            <button type="submit" className="button" disabled={f.form.formState.isSubmitting}>
+              {t('optimizer.run')}
+            </button>
+          </div>
+          <p role="status" className="hint">
+            {f.form.formState.isSubmitting ? t('optimizer.running') : ''}
+          </p>
+        </form>
+      </section>
+      {answer ? (
+        <section className="section" aria-labelledby="optimizer-result-heading">
+          <h2 id="optimizer-result-heading" tabIndex={-1} ref={resultRef}>
+            {t('optimizer.result.heading')}
+          </h2>
+          <p className="notice notice-info">{t('optimizer.result.proposesOnly')}</p>
+          <Result answer={answer} rowOf={rowOf} />
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+/** /calls/:callId/optimizer — a suggested allocation of what is left of the budget, under the caseworker's constraints. It proposes; people decide. */
+export function OptimizerPage() {
+  const { t } = useTranslation();
+  const { callId = '' } = useParams();
+  const overview = useQuery({
+    queryKey: overviewKey(callId),
+    queryFn: () => get<AssessmentOverview>(`/api/calls/${encodeURIComponent(callId)}/assessment`),
+    retry: false,
+  });
+  const call = useQuery({
+    queryKey: ['public-call', callId],
+    queryFn: () => get<CallDetail>(`/api/public/calls/${encodeURIComponent(callId)}`),
+    retry: false,
+  });
+  const rights = useAssessmentRights(call.data?.funderId);
+  const data = overview.data;
+  const title = data ? t('optimizer.title', { call: data.call.title }) : t('optimizer.titleShort');
+  return (
+    <Page title={title}>
+      {data ? <p className="lead">{data.call.funderName}</p> : null}
+      <p>
+        <Link to={`/calls/${callId}/assessment`}>{t('optimizer.toOverview')}</Link>
+      </p>
+      {overview.error ? (
+        <LoadError error={overview.error} />
+      ) : !data || !call.data ? (
+        call.error ? (
+          <LoadError error={call.error} />
+        ) : (
+          <Loading />
+        )
+      ) : !rights.assess ? (
+        <p className="notice notice-info">{t('optimizer.caseworkersOnly')}</p>
+      ) : (
+        <Optimizer callId={callId} overview={data} />
+      )}
+    </Page>
+  );
+}

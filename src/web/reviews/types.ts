@@ -1,0 +1,55 @@
+// What the review API answers (src/server/assessment/reviews.ts), as the web app reads it.
+import type { Criterion } from '../../domain/calls/types.ts';
+
+export type { Criterion };
+
+export type Conflict = 'none' | 'conflict' | null;
+export type Scores = Record<string, { score: number; comment: string }>;
+
+export interface ReviewAssignment {
+  applicationId: string;
+  caseNumber: string;
+  organisationName: string;
+  title: string;
+  callTitle: string;
+  funderName: string;
+  conflict: Conflict;
+  submittedAt: string | null;
+}
+
+export interface OtherReview {
+  reviewerId: string;
+  name: string;
+  conflict: Conflict;
+  submittedAt: string | null;
+  weighted: number | null;
+  scores: Scores;
+}
+
+export interface ScoreSummary {
+  count: number;
+  mean: number | null;
+  spread: number | null;
+  min: number | null;
+  max: number | null;
+  outliers: { reviewerId: string; name: string; score: number }[];
+}
+
+export interface MyReview {
+  applicationId: string;
+  caseNumber: string;
+  organisationName: string;
+  title: string;
+  criteria: Criterion[];
+  conflict: Conflict;
+  conflictNote: string | null;
+  declaredAt: string | null;
+  submittedAt: string | null;
+  scores: Scores;
+  /** The others' submitted reviews: only once this reviewer has submitted without a conflict. */
+  others: OtherReview[] | null;
+  summary: ScoreSummary | null;
+}
+
+export const REVIEWS_KEY = ['reviews'] as const;
+export const reviewKey = (applicationId: string) => ['review', applicationId] as const;

@@ -1,0 +1,460 @@
+// The caseworker takes a call from received applications to a decision: the call's assessment
+// overview (the committee's decision basis), screening with an override that needs a reason,
+// reviewers, the optimizer's suggestion carried into a proposal, a proposal above the amount
+// applied for, and the committee's decision with a reservation, refused first for the budget.
+// Then the applicant reads the decision and its letter.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApplicationContent } from '../../src/domain/applications/types.ts';
+import { SCREENING_RULES } from '../../src/domain/assessment/types.ts';
+import type { CallRules } from '../../src/domain/calls/types.ts';
+import { dateInStockholm } from '../../src/domain/deadlines.ts';
+import { kronor } from '../../src/domain/money.ts';
+import { Client, startTestServer, type TestApp } from '../support/app.ts';
+import { axe, launchBrowser, openPage, PHONE, scriptErrors, settledAndAccessible, signIn } from '../support/browser.ts';
+
+let server: TestApp & { url: string };
+let browser: Browser;
+
+const FUNDER = 'Socialnämnden, Norrköpings kommun';
+const TITLE = `Bedömningsresan ${Math.floor(Math.random() * 1e6)}`;
+const APPLICANT = { email: `ada.${Math.floor(Math.random() * 1e9)}@forening.example`, name: 'Ada Applikant', password: 'en lång fras för resan' };
+const today = dateInStockholm(new Date());
+
+/** The three applications: A is the one the journey follows; B is decided in setup; C scores lower. */
+const apps = {} as Record<'A' | 'B' | 'C', { id: string; caseNumber: string; organisation: string; title: string }>;
+let callId: string;
+
+/** Amounts and dates are formatted with no-break spaces. */
+const plain = (text: string | null) => (text ?? '').replace(/\s+/gu, ' ').trim();
+
+async function signedIn(email: string, password = 'samverka-demo') {
+  const client = new Client(server.app);
+  await client.login(email, password);
+  return client;
+}
+
+function ok<T extends { status: number; body: unknown }>(reply: T, status = 200): T {
+  if (reply.status !== status) throw new Error(`expected ${status}, got ${reply.status}: ${JSON.stringify(reply.body)}`);
+  return reply;
+}
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  const db = server.db.kysely;
+  const sn = (await db.selectFrom('funders').select('id').where('case_prefix', '=', 'SN').executeTakeFirstOrThrow()).id;
+  const demo = await db
+    .selectFrom('applications')
+    .innerJoin('calls', 'calls.id', 'applications.call_id')
+    .select(['calls.rules', 'applications.submitted_content'])
+    .where('case_number', '=', 'SN 2022/00001')
+    .executeTakeFirstOrThrow();
+  const template = { rules: demo.rules as CallRules, content: demo.submitted_content as ApplicationContent };
+
+  // A published call of 300 000 kr that requires an eligibility approval (which new associations lack).
+  const rules: CallRules = {
+    ...template.rules,
+    title: TITLE,
+    amount: kronor(300_000),
+    budgetLineId: null,
+    opensOn: '2022-01-01',
+    deadline: '2099-12-31',
+    minAmount: kronor(10_000),
+    maxAmount: kronor(300_000),
+    requiredAttachments: [],
+    requiresEligibilityApproval: true,
+  };
+  callId = (
+    await db
+      .insertInto('calls')
+      .values({
+        funder_id: sn,
+        status: 'published',
+        title: TITLE,
+        amount: rules.amount,
+        opens_on: rules.opensOn,
+        deadline: rules.deadline,
+        rules: JSON.stringify(rules),
+        published_at: new Date(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  const series = Math.floor(Math.random() * 1e6);
+  const requested = { A: kronor(200_000), B: kronor(150_000), C: kronor(100_000) } as const;
+  for (const [i, key] of (['A', 'B', 'C'] as const).entries()) {
+    const organisation = `Föreningen ${key} ${series}`;
+    const org = await db
+      .insertInto('organisations')
+      .values({ org_number: `test-${series}-${key}`, name: organisation, legal_form: 'ideell_forening' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const title = `Uppdrag ${key}: nattvandring och läxhjälp`;
+    const content: ApplicationContent = {
+      ...template.content,
+      title,
+      focusAreas: [rules.focusAreas[0] as string],
+      amountRequested: requested[key],
+      budget: [{ label: 'Hela uppdraget', amount: requested[key] }],
+      ownContribution: 0,
+      otherFunding: 0,
+      attachments: [],
+    };
+    const caseNumber = `SN 2099/${series}${i + 1}`;
+    const row = await db
+      .insertInto('applications')
+      .values({
+        funder_id: sn,
+        call_id: callId,
+        organisation_id: org.id,
+        organisation_name: organisation,
+        status: 'submitted',
+        content: JSON.stringify(content),
+        submitted_content: JSON.stringify(content),
+        submitted_at: new Date(),
+        case_number: caseNumber,
+        updated_at: new Date(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    apps[key] = { id: row.id, caseNumber, organisation, title };
+  }
+
+  // The applicant: an account of their own, a member of A's association.
+  const applicant = await new Client(server.app).open();
+  ok(await applicant.post('/api/auth/register', { name: APPLICANT.name, email: APPLICANT.email, password: APPLICANT.password }), 201);
+  const user = await db.selectFrom('users').select('id').where('email', '=', APPLICANT.email).executeTakeFirstOrThrow();
+  const orgA = await db.selectFrom('applications').select('organisation_id').where('id', '=', apps.A.id).executeTakeFirstOrThrow();
+  await db.insertInto('organisation_memberships').values({ organisation_id: orgA.organisation_id, user_id: user.id }).execute();
+
+  const [caseworker, reviewer, committee] = await Promise.all(
+    ['handlaggare@norrkoping.example', 'bedomare@norrkoping.example', 'namnd@norrkoping.example'].map((e) => signedIn(e)),
+  );
+  // Only the eligibility approval fails automatically: the journey overrides it, with a reason.
+  const automatic = ok(await caseworker.get(`/api/applications/${apps.A.id}/screening`)).body.automatic as { rule: string; ok: boolean }[];
+  expect(automatic.filter((r) => !r.ok).map((r) => r.rule)).toEqual(['eligibility_approval']);
+  const eligible = { rules: SCREENING_RULES.map((rule) => ({ rule, ok: true, reason: 'Godkännandet är under handläggning.' })) };
+  for (const key of ['B', 'C'] as const) ok(await caseworker.post(`/api/applications/${apps[key].id}/screening`, eligible), 201);
+
+  // Bo and Nils review all three; A scores highest.
+  const staff = await db
+    .selectFrom('users')
+    .select(['id', 'email'])
+    .where('email', 'in', ['bedomare@norrkoping.example', 'namnd@norrkoping.example'])
+    .execute();
+  const reviewerIds = staff.map((s) => s.id);
+  const scores = (need: number, complement: number, capacity: number) => ({
+    need: { score: need, comment: '' },
+    complement: { score: complement, comment: '' },
+    capacity: { score: capacity, comment: '' },
+  });
+  const given = {
+    A: [scores(5, 5, 5), scores(5, 4, 5)],
+    B: [scores(4, 4, 4), scores(4, 3, 4)],
+    C: [scores(2, 2, 2), scores(2, 3, 2)],
+  };
+  for (const key of ['A', 'B', 'C'] as const) {
+    ok(await caseworker.put(`/api/applications/${apps[key].id}/reviewers`, { reviewerIds }));
+    for (const [j, client] of [reviewer, committee].entries()) {
+      ok(await client.post(`/api/applications/${apps[key].id}/review/declaration`, { conflict: false }));
+      ok(await client.put(`/api/applications/${apps[key].id}/review`, { scores: given[key][j], submit: true }));
+    }
+  }
+  // B is decided at today's meeting: 150 000 kr of the 300 000 kr are left.
+  ok(
+    await committee.post(`/api/applications/${apps.B.id}/decisions`, {
+      amount: kronor(150_000),
+      reasons: 'Uppdraget kompletterar socialkontorets uppsökande arbete.',
+      grantFrom: '2027-01-01',
+      grantTo: '2027-12-31',
+      madeBy: 'committee',
+      decisionBody: 'Socialnämnden',
+      paragraph: '§ 6',
+      decidedOn: today,
+    }),
+    201,
+  );
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Fetches a link's target with the page's cookies and checks it is a PDF. */
+async function expectPdf(page: Page, href: string | null) {
+  expect(href).toBeTruthy();
+  const response = await page.request.get(href as string);
+  expect(response.status()).toBe(200);
+  expect(response.headers()['content-type']).toBe('application/pdf');
+  expect((await response.body()).subarray(0, 5).toString()).toBe('%PDF-');
+}
+
+/** Nothing but the tables' own scrolling regions is wider than a phone's screen. */
+async function fitsTheScreen(page: Page) {
+  const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
+  expect(scroll).toBeLessThanOrEqual(width);
+}
+
+/** Waits for focus to land on the element with this id (or, for the error summary, this class). */
+const focused = (page: Page, idOrClass: string) =>
+  page.waitForFunction((x) => document.activeElement?.id === x || document.activeElement?.classList.contains(x), idOrClass, { timeout: 5000 });
+
+describe('assessment and decision', () => {
+  it('the caseworker screens, assigns reviewers, uses the optimizer, proposes and records the decision; the applicant reads the letter', {
+    timeout: 180_000,
+  }, async () => {
+    const caseworker = await openPage(browser, server.url);
+    const c = caseworker.page;
+    await signIn(c, 'handlaggare@norrkoping.example', 'Hanna Handläggare');
+
+    // From the funder's calls to the call's assessment overview.
+    await c.getByRole('region', { name: FUNDER }).getByRole('link', { name: 'Utlysningar och utkast' }).click();
+    await settledAndAccessible(c, 'Utlysningar och utkast');
+    await c
+      .locator('.call-card', { hasText: TITLE })
+      .getByRole('link', { name: /^Bedömning och beslut/ })
+      .click();
+    await settledAndAccessible(c, `Bedömning: ${TITLE}`);
+    const budget = plain(await c.getByRole('region', { name: 'Budget', exact: true }).textContent());
+    expect(budget).toContain('Utlysningens belopp300 000 kr');
+    expect(budget).toContain('Beviljat150 000 kr');
+    expect(budget).toContain('Kvar att besluta om150 000 kr');
+    expect(budget).toContain('Kvar om förslagen antas150 000 kr');
+    const table = c.getByRole('table', { name: 'Ansökningar i utlysningen' });
+    const rowB = plain(await table.locator('tr', { hasText: apps.B.caseNumber }).textContent());
+    expect(rowB).toContain('Beviljad 150 000 kr');
+    expect(rowB).toContain('Bo Bedömare: inte jävig, inskickad');
+    const rowA = plain(await table.locator('tr', { hasText: apps.A.caseNumber }).textContent());
+    expect(rowA).toContain('Inte prövad');
+    expect(rowA).toContain('Inte beslutad');
+    expect(rowA).toMatch(/\d,\d+ ± \d/);
+    await expectPdf(c, await c.getByRole('link', { name: 'Beslutsunderlag (PDF)' }).getAttribute('href'));
+    const minutes = c.getByRole('link', { name: /^Protokollsutdrag .+ \(PDF\)$/ });
+    expect(await minutes.count()).toBe(1);
+    expect(await minutes.getAttribute('href')).toBe(`/api/calls/${callId}/minutes.pdf?decidedOn=${today}`);
+    await expectPdf(c, await minutes.getAttribute('href'));
+
+    // In English the decision basis comes in English too.
+    await c.getByRole('button', { name: 'English', exact: true }).click();
+    await settledAndAccessible(c, `Assessment: ${TITLE}`);
+    expect(await c.getByRole('link', { name: 'Decision basis (PDF)' }).getAttribute('href')).toBe(`/api/calls/${callId}/decision-basis.pdf?lang=en`);
+    await c.getByRole('button', { name: 'Svenska', exact: true }).click();
+    await settledAndAccessible(c, `Bedömning: ${TITLE}`);
+
+    // Screening: the eligibility approval is missing; overriding it needs a reason.
+    await table.getByRole('link', { name: apps.A.caseNumber }).click();
+    await settledAndAccessible(c, `Bedömning och beslut: ${apps.A.caseNumber}`);
+    const screening = c.getByRole('region', { name: 'Prövning mot villkoren', exact: true });
+    expect(plain(await screening.textContent())).toContain('Ansökan är inte prövad än.');
+    const approval = screening.getByRole('group', { name: 'Godkänd som bidragsberättigad', exact: true });
+    expect(plain(await approval.textContent())).toContain('Automatisk kontroll: uppfyller inte');
+    await approval.getByLabel('Gör en annan bedömning: uppfyller').check();
+    await screening.getByText('Om du sparar blir utfallet: Uppfyller villkoren.').waitFor();
+    await screening.getByRole('button', { name: 'Spara prövningen' }).click();
+    const reasonError = c.locator('#screening-rules-eligibility_approval-reason-error');
+    await reasonError.waitFor();
+    expect(plain(await reasonError.textContent())).toBe('Fel: Skriv varför du gör en annan bedömning än den automatiska kontrollen.');
+    const reason = approval.getByLabel('Motivering');
+    expect(await reason.getAttribute('aria-invalid')).toBe('true');
+    await focused(c, 'error-summary');
+    expect(await approval.getByLabel('Gör en annan bedömning: uppfyller').isChecked()).toBe(true);
+    await axe(c, 'screening, override without a reason');
+    await c
+      .locator('.error-summary')
+      .getByRole('link', { name: 'Godkänd som bidragsberättigad, Motivering: Skriv varför du gör en annan bedömning än den automatiska kontrollen.' })
+      .click();
+    await focused(c, 'screening-rules-eligibility_approval-reason');
+    await reason.fill('Föreningen har ansökt om godkännande; stadgar och styrelse är granskade.');
+    await screening.getByRole('button', { name: 'Spara prövningen' }).click();
+    await screening.getByText('Prövningen är sparad. Utfall: Uppfyller villkoren.').waitFor();
+    const settled = screening.getByRole('table', { name: 'Senaste prövningen, regel för regel' }).locator('tr', { hasText: 'Godkänd som bidragsberättigad' });
+    expect((await settled.locator('td').allTextContents()).map(plain)).toEqual([
+      'uppfyller inte',
+      'uppfyller (ändrad)',
+      'Föreningen har ansökt om godkännande; stadgar och styrelse är granskade.',
+    ]);
+    await axe(c, 'screening saved');
+
+    // Reviewers: Bo has started and cannot be taken off; Hanna is added.
+    const reviewers = c.getByRole('region', { name: 'Bedömare och poäng', exact: true });
+    const who = reviewers.getByRole('group', { name: 'Vilka ska bedöma ansökan?' });
+    await who.getByLabel('Bo Bedömare').uncheck();
+    await reviewers.getByRole('button', { name: 'Spara bedömare' }).click();
+    await c.locator('.error-summary').getByText('Bedömaren har redan börjat och kan inte tas bort.').waitFor();
+    await axe(c, 'reviewers, one who has started removed');
+    await who.getByLabel('Bo Bedömare').check();
+    await who.getByLabel('Hanna Handläggare').check();
+    await reviewers.getByRole('button', { name: 'Spara bedömare' }).click();
+    await reviewers.getByText('Bedömarna är sparade.').waitFor();
+    const scoresTable = reviewers.getByRole('table', { name: 'Varje bedömares poäng' });
+    await scoresTable.locator('tr', { hasText: 'Hanna Handläggare' }).getByText('har inte angett jäv än').waitFor();
+    expect(plain(await scoresTable.locator('tr', { hasText: 'Bo Bedömare' }).textContent())).toContain('inte jävig, inskickad');
+    expect(plain(await reviewers.textContent())).toContain('Inskickade bedömningar2');
+    await axe(c, 'reviewers saved');
+
+    // The optimizer: a constraint that cannot hold is named; without it, A gets what is left.
+    await c.getByRole('link', { name: `Alla ansökningar i utlysningen: ${TITLE}` }).click();
+    await settledAndAccessible(c, `Bedömning: ${TITLE}`);
+    await c.getByRole('link', { name: 'Förslag på fördelning (optimering)' }).click();
+    await settledAndAccessible(c, `Förslag på fördelning: ${TITLE}`);
+    expect(plain(await c.getByRole('region', { name: 'Vad som fördelas', exact: true }).textContent())).toContain(
+      '2 ansökningar uppfyller villkoren och är inte beslutade. Kvar att fördela: 150 000 kr.',
+    );
+    await c.getByLabel('Slag av villkor').selectOption({ label: 'Minst till en inriktning' });
+    await c.getByRole('button', { name: 'Lägg till villkoret' }).click();
+    const first = c.getByRole('group', { name: 'Villkor 1: Minst till en inriktning' });
+    await focused(c, 'optimizer-constraints-0-focusArea');
+    await first.getByLabel('Inriktning').selectOption({ index: 1 });
+    await first.getByLabel('Minst belopp').fill('200 000');
+    await c.getByLabel('Slag av villkor').selectOption({ label: 'Lås ute en ansökan' });
+    await c.getByRole('button', { name: 'Lägg till villkoret' }).click();
+    const second = c.getByRole('group', { name: 'Villkor 2: Lås ute en ansökan' });
+    await second.getByLabel('Ansökan').selectOption({ label: `${apps.C.caseNumber} ${apps.C.organisation} (100 000 kr)` });
+    await axe(c, 'optimizer with two constraints');
+    await c.getByRole('button', { name: 'Beräkna förslag' }).click();
+    const summary = c.locator('.error-summary');
+    await summary.getByText(/^Villkoren går inte att uppfylla samtidigt inom budgeten\. De som krockar: minst 200\s000\skr till ”/).waitFor();
+    expect(plain(await c.locator('#optimizer-constraints-0-error').textContent())).toBe('Fel: Det här villkoret krockar med de andra markerade.');
+    expect(await c.locator('#optimizer-constraints-1-error').count()).toBe(0);
+    expect(await first.getByLabel('Minst belopp').inputValue()).toBe('200 000');
+    await axe(c, 'optimizer, constraints in conflict');
+    await first.getByRole('button', { name: 'Ta bort villkor 1' }).click();
+    await focused(c, 'optimizer-constraints-add');
+    await c.getByRole('group', { name: 'Villkor 1: Lås ute en ansökan' }).waitFor();
+    await c.getByRole('button', { name: 'Beräkna förslag' }).click();
+    await c.getByRole('heading', { name: 'Förslaget', level: 2 }).waitFor();
+    await focused(c, 'optimizer-result-heading');
+    const result = c.getByRole('table', { name: 'Föreslagen fördelning' });
+    const suggestedA = plain(await result.locator('tr', { hasText: apps.A.caseNumber }).textContent());
+    expect(suggestedA).toContain('150 000 kr');
+    expect(suggestedA).toContain('Föreslås delvis: 150 000 kr');
+    const suggestedC = plain(await result.locator('tr', { hasText: apps.C.caseNumber }).textContent());
+    expect(suggestedC).toContain('Utanför därför att du låste ute den:');
+    expect(plain(await c.locator('.constraint-costs').textContent())).toMatch(/^Villkor 1: ”.+ ska inte beviljas” kostar 0 poäng\.$/);
+    await axe(c, 'optimizer suggestion');
+    await result
+      .locator('tr', { hasText: apps.A.caseNumber })
+      .getByRole('link', { name: /^Använd 150 000 kr i förslaget/ })
+      .click();
+
+    // The proposal: the optimizer's amount is filled in; above the amount applied for is refused on the field.
+    await settledAndAccessible(c, `Bedömning och beslut: ${apps.A.caseNumber}`);
+    const proposal = c.getByRole('region', { name: 'Förslag till beslut', exact: true });
+    await proposal.getByText('Beloppet 150 000 kr kommer från optimeringens förslag.', { exact: false }).waitFor();
+    const amount = proposal.getByLabel('Föreslaget belopp');
+    expect(plain(await amount.inputValue())).toBe('150 000');
+    await focused(c, 'proposal-amount');
+    await amount.fill('250 000');
+    const why = 'Högst poäng i utlysningen; budgeten räcker till 150 000 kr.';
+    await proposal.getByLabel('Motivering').fill(why);
+    await proposal.getByRole('button', { name: 'Spara förslaget' }).click();
+    const amountError = c.locator('#proposal-amount-error');
+    await amountError.waitFor();
+    expect(plain(await amountError.textContent())).toBe('Fel: Beloppet får inte vara större än det sökta, 200 000 kr.');
+    expect(await amount.getAttribute('aria-invalid')).toBe('true');
+    expect(await proposal.getByLabel('Motivering').inputValue()).toBe(why);
+    await axe(c, 'proposal above the amount applied for');
+    await amount.fill('150 000');
+    await proposal.getByRole('button', { name: 'Spara förslaget' }).click();
+    await proposal.getByText('Förslaget är sparat: 150 000 kr.').waitFor({ state: 'attached' });
+    await proposal.getByRole('heading', { name: 'Senaste förslaget' }).waitFor();
+    await axe(c, 'proposal saved');
+
+    // The committee's decision: above what is left of the budget first, with a reservation that is kept.
+    const decision = c.getByRole('region', { name: 'Beslut', exact: true });
+    expect(plain(await decision.textContent())).toContain('Inget beslut är fattat.');
+    await decision.getByRole('button', { name: 'Fyll i från förslaget (150 000 kr)' }).click();
+    expect(plain(await decision.getByLabel('Beviljat belopp').inputValue())).toBe('150 000');
+    expect(await decision.getByLabel('Motivering').inputValue()).toBe(why);
+    expect(await decision.getByLabel('Beslutande organ').inputValue()).toBe('Socialnämnden');
+    await decision.getByLabel('Beviljat belopp').fill('200 000');
+    await decision.getByLabel('Bidragsperiod från och med').fill('2027-01-01');
+    await decision.getByLabel('Bidragsperiod till och med').fill('2027-12-31');
+    await decision.getByLabel('Villkor').fill('Redovisning senast tre månader efter bidragsperioden.');
+    await decision.getByLabel('Paragraf').fill('§ 7');
+    await decision.getByRole('button', { name: 'Lägg till reservation' }).click();
+    const reservation = decision.getByRole('group', { name: 'Reservation 1' });
+    await focused(c, 'decision-reservations-0-kind');
+    await reservation.getByLabel('Ledamot eller parti').fill('Karin Lind (KD)');
+    await reservation.getByLabel('Text').fill('Till förmån för eget yrkande om bifall med 200 000 kr.');
+    await axe(c, 'decision form with a reservation');
+    await decision.getByRole('button', { name: 'Registrera beslutet' }).click();
+    const budgetError = c.locator('#decision-amount-error');
+    await budgetError.waitFor();
+    expect(plain(await budgetError.textContent())).toBe('Fel: Beloppet ryms inte i budgeten. Det finns 150 000 kr kvar att besluta om.');
+    expect(await decision.getByLabel('Beviljat belopp').getAttribute('aria-invalid')).toBe('true');
+    expect(await reservation.getByLabel('Ledamot eller parti').inputValue()).toBe('Karin Lind (KD)');
+    await focused(c, 'error-summary');
+    await axe(c, 'decision above the budget');
+    await decision.getByLabel('Beviljat belopp').fill('150 000');
+    await decision.getByRole('button', { name: 'Registrera beslutet' }).click();
+    await decision.getByText('Beslutet är registrerat: Delvis beviljad, 150 000 kr. Sökanden har fått besked.').waitFor();
+    const recorded = decision.locator('.decision-history > li');
+    expect(await recorded.count()).toBe(1);
+    const facts = plain(await recorded.textContent());
+    expect(facts).toContain('Delvis beviljad');
+    expect(facts).toContain('Gällande');
+    expect(facts).toContain('150 000 kr av sökta 200 000 kr');
+    expect(facts).toContain('Socialnämnden § 7 (nämndbeslut)');
+    expect(facts).toContain('Reservation: Karin Lind (KD)');
+    await expectPdf(c, await recorded.getByRole('link', { name: 'Beslutsbrev (PDF)' }).getAttribute('href'));
+    await axe(c, 'decision recorded');
+
+    // A new decision would replace the current one: clearly so, and cancelling keeps the current.
+    await decision.getByRole('button', { name: 'Fatta ett nytt beslut som ersätter det gällande' }).click();
+    await decision.getByRole('heading', { name: /^Nytt beslut som ersätter beslutet .+ § 7$/ }).waitFor();
+    await focused(c, 'decision-form-heading');
+    expect(plain(await decision.textContent())).toContain('Det gällande beslutet ändras inte.');
+    await axe(c, 'new decision replacing the current one');
+    await decision.getByRole('button', { name: 'Avbryt' }).click();
+    expect(await decision.getByRole('button', { name: 'Registrera det nya beslutet' }).count()).toBe(0);
+
+    // The overview: the budget is spent.
+    await c.getByRole('link', { name: `Alla ansökningar i utlysningen: ${TITLE}` }).click();
+    await settledAndAccessible(c, `Bedömning: ${TITLE}`);
+    expect(plain(await c.getByRole('region', { name: 'Budget', exact: true }).textContent())).toContain('Kvar att besluta om0 kr');
+    expect(plain(await table.locator('tr', { hasText: apps.A.caseNumber }).textContent())).toContain('Delvis beviljad 150 000 kr');
+    expect(scriptErrors(c)).toEqual([]);
+    await caseworker.context.close();
+
+    // The committee prepares its meeting from the same overview: it records decisions, but neither screens, assigns nor proposes.
+    const committee = await openPage(browser, server.url, PHONE);
+    const n = committee.page;
+    await signIn(n, 'namnd@norrkoping.example', 'Nils Nämndordförande');
+    await n.getByRole('region', { name: FUNDER }).getByRole('link', { name: 'Utlysningar och utkast' }).click();
+    await settledAndAccessible(n, 'Utlysningar och utkast');
+    await n
+      .locator('.call-card', { hasText: TITLE })
+      .getByRole('link', { name: /^Bedömning och beslut/ })
+      .click();
+    await settledAndAccessible(n, `Bedömning: ${TITLE}`);
+    expect(await n.getByRole('link', { name: 'Förslag på fördelning (optimering)' }).count()).toBe(0);
+    await fitsTheScreen(n);
+    await n.getByRole('table', { name: 'Ansökningar i utlysningen' }).getByRole('link', { name: apps.A.caseNumber }).click();
+    await settledAndAccessible(n, `Bedömning och beslut: ${apps.A.caseNumber}`);
+    for (const button of ['Spara prövningen', 'Pröva ansökan igen', 'Spara bedömare', 'Spara förslaget'])
+      expect(await n.getByRole('button', { name: button }).count()).toBe(0);
+    expect(plain(await n.getByRole('region', { name: 'Förslag till beslut', exact: true }).textContent())).toContain('Högst poäng i utlysningen');
+    await n.getByRole('button', { name: 'Fatta ett nytt beslut som ersätter det gällande' }).click();
+    await n.getByRole('group', { name: 'Vem fattar beslutet?' }).getByLabel('Jag, på delegation').waitFor();
+    await axe(n, 'the committee’s view of a decided application');
+    await fitsTheScreen(n);
+    expect(scriptErrors(n)).toEqual([]);
+    await committee.context.close();
+
+    // The applicant reads the decision and its letter.
+    const applicant = await openPage(browser, server.url);
+    const a = applicant.page;
+    await signIn(a, APPLICANT.email, APPLICANT.name, APPLICANT.password);
+    await a.goto(`/applications/${apps.A.id}`);
+    await settledAndAccessible(a, `${apps.A.title} (${apps.A.caseNumber})`);
+    const letter = a.getByRole('link', { name: 'Läs beslutsbrevet (PDF)', exact: true });
+    await letter.waitFor();
+    await expectPdf(a, await letter.getAttribute('href'));
+    await axe(a, 'the applicant’s decision');
+    expect(await a.getByRole('link', { name: 'Bedömning och beslut' }).count()).toBe(0);
+    expect(scriptErrors(a)).toEqual([]);
+    await applicant.context.close();
+  });
+});
