@@ -1,12 +1,11 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditTrail } from '../../src/db/audit.ts';
-import type { ApplicationContent } from '../../src/domain/applications/types.ts';
 import { SCREENING_RULES } from '../../src/domain/assessment/types.ts';
-import type { CallRules } from '../../src/domain/calls/types.ts';
 import { dateInStockholm } from '../../src/domain/deadlines.ts';
 import { Client, createTestApp, type TestApp } from '../support/app.ts';
 import { engine } from '../support/db.ts';
+import { asking, demoTemplate, publishedCall, receivedApplication, type Template } from '../support/fixtures.ts';
 
 let t: TestApp;
 let sn: string;
@@ -14,7 +13,7 @@ let caseworker: Client;
 let reviewer: Client;
 let committee: Client;
 let applicant: Client;
-let template: { rules: CallRules; content: ApplicationContent };
+let template: Template;
 const today = dateInStockholm(new Date());
 
 beforeAll(async () => {
@@ -23,13 +22,7 @@ beforeAll(async () => {
   [caseworker, reviewer, committee, applicant] = await Promise.all(
     ['handlaggare@norrkoping.example', 'bedomare@norrkoping.example', 'namnd@norrkoping.example', 'forening@nattvandrarna.example'].map(signedIn),
   );
-  const demo = await t.db.kysely
-    .selectFrom('applications')
-    .innerJoin('calls', 'calls.id', 'applications.call_id')
-    .select(['calls.rules', 'applications.submitted_content'])
-    .where('case_number', '=', 'SN 2022/00001')
-    .executeTakeFirstOrThrow();
-  template = { rules: demo.rules as CallRules, content: demo.submitted_content as ApplicationContent };
+  template = await demoTemplate(t.db);
 });
 afterAll(() => t.close());
 
@@ -44,60 +37,14 @@ async function signedIn(email: string) {
 
 /** A published call of the funder's with this budget, and n submitted applications from new associations asking for `requested` each. */
 async function callWithApplications(n: number, budget: number, requested: number) {
-  const rules: CallRules = {
-    ...template.rules,
-    title: `Prövning ${Math.random()}`,
-    amount: budget,
-    budgetLineId: null,
-    opensOn: '2022-01-01',
-    deadline: '2099-12-31',
-  };
-  const call = await t.db.kysely
-    .insertInto('calls')
-    .values({
-      funder_id: sn,
-      status: 'published',
-      title: rules.title,
-      amount: budget,
-      opens_on: rules.opensOn,
-      deadline: rules.deadline,
-      rules: JSON.stringify(rules),
-      published_at: new Date(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const call = await publishedCall(t.db, template, { title: `Prövning ${Math.random()}`, amount: budget });
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
-    const org = await t.db.kysely
-      .insertInto('organisations')
-      .values({ org_number: `test-${Math.random()}`, name: `Förening ${i}`, legal_form: 'ideell_forening' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const content: ApplicationContent = {
-      ...template.content,
-      title: `Uppdrag ${i}`,
-      amountRequested: requested,
-      budget: [{ label: 'Allt', amount: requested }],
-      ownContribution: 0,
-      otherFunding: 0,
-    };
-    const row = await t.db.kysely
-      .insertInto('applications')
-      .values({
-        funder_id: sn,
-        call_id: call.id,
-        organisation_id: org.id,
-        organisation_name: `Förening ${i}`,
-        status: 'submitted',
-        content: JSON.stringify(content),
-        submitted_content: JSON.stringify(content),
-        submitted_at: new Date(),
-        case_number: `SN 2099/${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`,
-        updated_at: new Date(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    ids.push(row.id);
+    const caseNumber = `SN 2099/${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`;
+    ids.push(
+      (await receivedApplication(t.db, template, call.id, { organisation: { name: `Förening ${i}` }, caseNumber, content: asking(requested, `Uppdrag ${i}`) }))
+        .id,
+    );
   }
   return { callId: call.id, ids };
 }
@@ -367,23 +314,10 @@ describe('screening, review and decision', () => {
 
 describe('the optimizer', () => {
   /** Screened applications with one submitted review each, scoring `scores[i]` on every criterion. */
-  async function scoredCall(budget: number, requested: number[], scores: number[]) {
-    const { callId, ids } = await callWithApplications(requested.length, budget, requested[0] as number);
+  async function scoredCall(budget: number, requested: number, scores: number[]) {
+    const { callId, ids } = await callWithApplications(scores.length, budget, requested);
     const reviewerId = (await t.db.kysely.selectFrom('users').select('id').where('email', '=', 'bedomare@norrkoping.example').executeTakeFirstOrThrow()).id;
     for (const [i, id] of ids.entries()) {
-      const content = {
-        ...template.content,
-        title: `Uppdrag ${i}`,
-        amountRequested: requested[i] as number,
-        budget: [{ label: 'Allt', amount: requested[i] as number }],
-        ownContribution: 0,
-        otherFunding: 0,
-      };
-      await t.db.kysely
-        .updateTable('applications')
-        .set({ submitted_content: JSON.stringify(content), content: JSON.stringify(content) })
-        .where('id', '=', id)
-        .execute();
       await caseworker.post(`/api/applications/${id}/screening`, allOk());
       await caseworker.put(`/api/applications/${id}/reviewers`, { reviewerIds: [reviewerId] });
       await reviewer.post(`/api/applications/${id}/review/declaration`, { conflict: false });
@@ -399,7 +333,7 @@ describe('the optimizer', () => {
 
   it('proposes the best-scoring set within what is left of the budget, explains each, and prices each constraint', async () => {
     // 300 000 kr; three ask 150 000 kr each, scoring 5, 4 and 3: the two best fit in full.
-    const { callId, ids } = await scoredCall(30_000_000, [15_000_000, 15_000_000, 15_000_000], [5, 4, 3]);
+    const { callId, ids } = await scoredCall(30_000_000, 15_000_000, [5, 4, 3]);
     const res = await caseworker.post(`/api/calls/${callId}/optimizer`, { constraints: [] });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'optimal', budget: 30_000_000, total: 30_000_000 });
@@ -434,7 +368,7 @@ describe('the optimizer', () => {
   });
 
   it('names the constraints that conflict when they cannot all hold', async () => {
-    const { callId, ids } = await scoredCall(20_000_000, [15_000_000, 15_000_000], [5, 4]);
+    const { callId, ids } = await scoredCall(20_000_000, 15_000_000, [5, 4]);
     const res = await caseworker.post(`/api/calls/${callId}/optimizer`, {
       constraints: [
         { id: 'a', kind: 'lock_in', applicationId: ids[0], amount: 15_000_000 },

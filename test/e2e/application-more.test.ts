@@ -13,6 +13,7 @@ import { kronor } from '../../src/domain/money.ts';
 import { hashToken } from '../../src/server/plugins/session.ts';
 import { Client, startTestServer, type TestApp } from '../support/app.ts';
 import { axe, launchBrowser, openPage, PHONE, scriptErrors, settledAndAccessible, signIn } from '../support/browser.ts';
+import { demoTemplate, publishedCall, receivedApplication } from '../support/fixtures.ts';
 
 let server: TestApp & { url: string };
 let browser: Browser;
@@ -39,43 +40,20 @@ const WITHDRAWN_CASE = 'SN 2026/00077';
 
 /** The demo's submitted applications are all decided, and a decided one cannot be withdrawn: one more, received and undecided, on a call of its own. */
 async function submittedUndecided() {
-  const demo = await server.db.kysely
-    .selectFrom('applications')
-    .innerJoin('calls', 'calls.id', 'applications.call_id')
-    .select(['calls.rules', 'applications.submitted_content', 'applications.organisation_id', 'applications.funder_id'])
-    .where('case_number', '=', 'SN 2022/00001')
-    .executeTakeFirstOrThrow();
-  const rules = { ...(demo.rules as object), title: 'Sommarlovsaktiviteter 2026' };
-  const call = await server.db.kysely
-    .insertInto('calls')
-    .values({ funder_id: demo.funder_id, status: 'published', title: rules.title, amount: 100_000_000, rules: JSON.stringify(rules), published_at: new Date() })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const content = { ...(demo.submitted_content as ApplicationContent), title: WITHDRAWN_TITLE };
-  const app = await server.db.kysely
-    .insertInto('applications')
-    .values({
-      funder_id: demo.funder_id,
-      call_id: call.id,
-      organisation_id: demo.organisation_id,
-      organisation_name: 'Nattvandrarna Norrköping',
-      status: 'submitted',
-      title: WITHDRAWN_TITLE,
-      content: JSON.stringify(content),
-      submitted_content: JSON.stringify(content),
-      submitted_at: new Date(),
-      case_number: WITHDRAWN_CASE,
-      updated_at: new Date(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const template = await demoTemplate(server.db);
+  const call = await publishedCall(server.db, template, { title: 'Sommarlovsaktiviteter 2026', amount: 100_000_000 });
+  const app = await receivedApplication(server.db, template, call.id, {
+    organisation: { id: template.organisationId, name: 'Nattvandrarna Norrköping' },
+    caseNumber: WITHDRAWN_CASE,
+    content: { title: WITHDRAWN_TITLE },
+  });
   await system(server.db, (tx) =>
     audit(tx, SYSTEM_ACTOR, {
       action: 'application.submitted',
       objectType: 'application',
       objectId: app.id,
-      funderId: demo.funder_id,
-      organisationId: demo.organisation_id,
+      funderId: template.funderId,
+      organisationId: template.organisationId,
       data: { caseNumber: WITHDRAWN_CASE },
     }),
   );
@@ -191,7 +169,7 @@ describe('more of the applicant’s journeys', () => {
     expect((await reply.json()).code).toBe('session_expired');
     const notice = page.getByRole('alert').filter({ hasText: 'Du har blivit utloggad.' });
     await notice.waitFor();
-    expect(await notice.textContent()).toContain('Det du skrivit finns kvar i webbläsaren; logga in igen så sparas det.');
+    expect(await notice.textContent()).toContain('Det du skrivit finns kvar i webbläsaren; logga in igen och välj att återställa dina ändringar, så sparas de.');
     // The page and what was typed stay.
     expect(await page.getByLabel('Titel').inputValue()).toBe(title);
     expect(await page.getByLabel('Vad uppdraget är').inputValue()).toBe(description);

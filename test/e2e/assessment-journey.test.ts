@@ -5,13 +5,12 @@
 // Then the applicant reads the decision and its letter.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApplicationContent } from '../../src/domain/applications/types.ts';
 import { SCREENING_RULES } from '../../src/domain/assessment/types.ts';
-import type { CallRules } from '../../src/domain/calls/types.ts';
 import { dateInStockholm } from '../../src/domain/deadlines.ts';
 import { kronor } from '../../src/domain/money.ts';
 import { Client, startTestServer, type TestApp } from '../support/app.ts';
 import { axe, launchBrowser, openPage, PHONE, scriptErrors, settledAndAccessible, signIn } from '../support/browser.ts';
+import { asking, demoTemplate, publishedCall, receivedApplication } from '../support/fixtures.ts';
 
 let server: TestApp & { url: string };
 let browser: Browser;
@@ -42,81 +41,29 @@ function ok<T extends { status: number; body: unknown }>(reply: T, status = 200)
 beforeAll(async () => {
   [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
   const db = server.db.kysely;
-  const sn = (await db.selectFrom('funders').select('id').where('case_prefix', '=', 'SN').executeTakeFirstOrThrow()).id;
-  const demo = await db
-    .selectFrom('applications')
-    .innerJoin('calls', 'calls.id', 'applications.call_id')
-    .select(['calls.rules', 'applications.submitted_content'])
-    .where('case_number', '=', 'SN 2022/00001')
-    .executeTakeFirstOrThrow();
-  const template = { rules: demo.rules as CallRules, content: demo.submitted_content as ApplicationContent };
+  const template = await demoTemplate(server.db);
 
   // A published call of 300 000 kr that requires an eligibility approval (which new associations lack).
-  const rules: CallRules = {
-    ...template.rules,
+  const call = await publishedCall(server.db, template, {
     title: TITLE,
     amount: kronor(300_000),
-    budgetLineId: null,
-    opensOn: '2022-01-01',
-    deadline: '2099-12-31',
     minAmount: kronor(10_000),
     maxAmount: kronor(300_000),
     requiredAttachments: [],
     requiresEligibilityApproval: true,
-  };
-  callId = (
-    await db
-      .insertInto('calls')
-      .values({
-        funder_id: sn,
-        status: 'published',
-        title: TITLE,
-        amount: rules.amount,
-        opens_on: rules.opensOn,
-        deadline: rules.deadline,
-        rules: JSON.stringify(rules),
-        published_at: new Date(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-  ).id;
+  });
+  callId = call.id;
   const series = Math.floor(Math.random() * 1e6);
   const requested = { A: kronor(200_000), B: kronor(150_000), C: kronor(100_000) } as const;
   for (const [i, key] of (['A', 'B', 'C'] as const).entries()) {
     const organisation = `Föreningen ${key} ${series}`;
-    const org = await db
-      .insertInto('organisations')
-      .values({ org_number: `test-${series}-${key}`, name: organisation, legal_form: 'ideell_forening' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
     const title = `Uppdrag ${key}: nattvandring och läxhjälp`;
-    const content: ApplicationContent = {
-      ...template.content,
-      title,
-      focusAreas: [rules.focusAreas[0] as string],
-      amountRequested: requested[key],
-      budget: [{ label: 'Hela uppdraget', amount: requested[key] }],
-      ownContribution: 0,
-      otherFunding: 0,
-      attachments: [],
-    };
     const caseNumber = `SN 2099/${series}${i + 1}`;
-    const row = await db
-      .insertInto('applications')
-      .values({
-        funder_id: sn,
-        call_id: callId,
-        organisation_id: org.id,
-        organisation_name: organisation,
-        status: 'submitted',
-        content: JSON.stringify(content),
-        submitted_content: JSON.stringify(content),
-        submitted_at: new Date(),
-        case_number: caseNumber,
-        updated_at: new Date(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const row = await receivedApplication(server.db, template, callId, {
+      organisation: { name: organisation, orgNumber: `test-${series}-${key}` },
+      caseNumber,
+      content: { ...asking(requested[key], title), focusAreas: [call.rules.focusAreas[0] as string], attachments: [] },
+    });
     apps[key] = { id: row.id, caseNumber, organisation, title };
   }
 

@@ -3,10 +3,9 @@
 // the letter; anyone sees the awarded grants, on a phone.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApplicationContent } from '../../src/domain/applications/types.ts';
-import type { CallRules } from '../../src/domain/calls/types.ts';
 import { Client, startTestServer, type TestApp } from '../support/app.ts';
 import { axe, launchBrowser, openPage, PHONE, scriptErrors, settledAndAccessible, signIn } from '../support/browser.ts';
+import { demoTemplate, publishedCall, receivedApplication } from '../support/fixtures.ts';
 
 let server: TestApp & { url: string };
 let browser: Browser;
@@ -30,60 +29,16 @@ async function signedIn(email: string) {
 beforeAll(async () => {
   [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
   const db = server.db.kysely;
-  const sn = (await db.selectFrom('funders').select('id').where('case_prefix', '=', 'SN').executeTakeFirstOrThrow()).id;
-  const demo = await db
-    .selectFrom('applications')
-    .innerJoin('calls', 'calls.id', 'applications.call_id')
-    .select(['calls.rules', 'applications.submitted_content'])
-    .where('case_number', '=', 'SN 2022/00001')
-    .executeTakeFirstOrThrow();
-  const rules: CallRules = {
-    ...(demo.rules as CallRules),
-    title: 'Trygghetsbidrag hösten 2026',
-    opensOn: '2026-01-01',
-    deadline: '2099-12-31',
-    budgetLineId: null,
-  };
-  const call = await db
-    .insertInto('calls')
-    .values({
-      funder_id: sn,
-      status: 'published',
-      title: rules.title,
-      amount: rules.amount,
-      opens_on: rules.opensOn,
-      deadline: rules.deadline,
-      rules: JSON.stringify(rules),
-      published_at: new Date(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const template = await demoTemplate(server.db);
+  const call = await publishedCall(server.db, template, { title: 'Trygghetsbidrag hösten 2026', opensOn: '2026-01-01' });
   const organisation = 'Läxhjälpen i Hageby';
-  const org = await db
-    .insertInto('organisations')
-    .values({ org_number: '802555-0001', name: organisation, legal_form: 'ideell_forening' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
   const title = 'Läxhjälp tre kvällar i veckan i Hageby';
-  const content: ApplicationContent = { ...(demo.submitted_content as ApplicationContent), title };
   const caseNumber = 'SN 2026/00042';
-  const app = await db
-    .insertInto('applications')
-    .values({
-      funder_id: sn,
-      call_id: call.id,
-      organisation_id: org.id,
-      organisation_name: organisation,
-      status: 'submitted',
-      title,
-      content: JSON.stringify(content),
-      submitted_content: JSON.stringify(content),
-      submitted_at: new Date(),
-      case_number: caseNumber,
-      updated_at: new Date(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const app = await receivedApplication(server.db, template, call.id, {
+    organisation: { name: organisation, orgNumber: '802555-0001' },
+    caseNumber,
+    content: { title },
+  });
   fresh = { id: app.id, caseNumber, title, organisation };
 
   // The caseworker asks Bo, Nils and herself to review, and scores it first.

@@ -5,6 +5,7 @@ import { get } from '../api.ts';
 import { StatusBadge } from '../applications/StatusBadge.tsx';
 import { formatDate, kr } from '../calls/format.ts';
 import type { CallDetail } from '../calls/types.ts';
+import { Facts } from '../components/Facts.tsx';
 import { LoadError, Loading, Page } from '../components/page.tsx';
 import { currentLanguage } from '../i18n/index.ts';
 import { meanText, OutcomeBadge, ReviewerStateText, ScreeningBadge, score, useAssessmentRights } from './shared.tsx';
@@ -17,28 +18,24 @@ function Budget({ budget }: { budget: AssessmentOverview['budget'] }) {
   return (
     <section className="section" aria-labelledby="budget-heading">
       <h2 id="budget-heading">{t('assessment.budget.heading')}</h2>
-      <dl className="facts">
-        <div>
-          <dt>{t('assessment.budget.amount')}</dt>
-          <dd>{kr(budget.amount)}</dd>
-        </div>
-        <div>
-          <dt>{t('assessment.budget.granted')}</dt>
-          <dd>{kr(budget.granted)}</dd>
-        </div>
-        <div>
-          <dt>{t('assessment.budget.remaining')}</dt>
-          <dd>{kr(budget.remaining)}</dd>
-        </div>
-        <div>
-          <dt>{t('assessment.budget.proposed')}</dt>
-          <dd>{kr(budget.proposedUndecided)}</dd>
-        </div>
-        <div>
-          <dt>{t('assessment.budget.afterProposals')}</dt>
-          <dd>{after >= 0 ? kr(after) : <strong className="over-budget">{t('assessment.budget.overBy', { amount: kr(-after) })}</strong>}</dd>
-        </div>
-      </dl>
+      <Facts
+        items={[
+          [t('assessment.budget.amount'), kr(budget.amount)],
+          [t('assessment.budget.granted'), kr(budget.granted)],
+          [t('assessment.budget.remaining'), kr(budget.remaining)],
+          [t('assessment.budget.proposed'), kr(budget.proposedUndecided)],
+          [
+            t('assessment.budget.afterProposals'),
+            after >= 0 ? (
+              kr(after)
+            ) : (
+              <strong key="over" className="over-budget">
+                {t('assessment.budget.overBy', { amount: kr(-after) })}
+              </strong>
+            ),
+          ],
+        ]}
+      />
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { type FieldError, get, post } from '../api.ts';
 import { kr, parseAmount } from '../calls/format.ts';
 import type { CallDetail } from '../calls/types.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
+import { Facts } from '../components/Facts.tsx';
 import { Checkbox, CheckboxGroup, SelectField, TextField } from '../components/fields.tsx';
 import { LoadError, Loading, Page } from '../components/page.tsx';
 import { RemoveRowButton } from '../components/rows.tsx';
@@ -255,28 +256,15 @@ function Result({ answer, rowOf }: { answer: OptimizerAnswer; rowOf: (cid: strin
   const { t } = useTranslation();
   return (
     <>
-      <dl className="facts">
-        <div>
-          <dt>{t('optimizer.result.available')}</dt>
-          <dd>{kr(answer.budget)}</dd>
-        </div>
-        <div>
-          <dt>{t('optimizer.result.total')}</dt>
-          <dd>{kr(answer.total)}</dd>
-        </div>
-        <div>
-          <dt>{t('optimizer.result.leftover')}</dt>
-          <dd>{kr(answer.leftover)}</dd>
-        </div>
-        <div>
-          <dt>{t('optimizer.result.score')}</dt>
-          <dd>{score(answer.score)}</dd>
-        </div>
-        <div>
-          <dt>{t('optimizer.result.status')}</dt>
-          <dd>{t(`optimizer.result.statuses.${answer.status}`)}</dd>
-        </div>
-      </dl>
+      <Facts
+        items={[
+          [t('optimizer.result.available'), kr(answer.budget)],
+          [t('optimizer.result.total'), kr(answer.total)],
+          [t('optimizer.result.leftover'), kr(answer.leftover)],
+          [t('optimizer.result.score'), score(answer.score)],
+          [t('optimizer.result.status'), t(`optimizer.result.statuses.${answer.status}`)],
+        ]}
+      />
       {answer.applications.length ? (
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
         <section className="table-wrap" aria-label={t('optimizer.result.caption')} tabIndex={0}>

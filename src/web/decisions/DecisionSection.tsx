@@ -2,32 +2,12 @@ import { useQuery } from '@tanstack/react-query';
 import { Trans, useTranslation } from 'react-i18next';
 import { formatKronor } from '../../domain/money.ts';
 import { get } from '../api.ts';
+import type { DecisionView } from '../assessment/types.ts';
 import { formatDate } from '../calls/format.ts';
 import { LoadError, Loading } from '../components/page.tsx';
 
 // What GET /api/applications/:id/decisions answers (src/server/decisions/routes.ts).
-export interface Decision {
-  id: string;
-  applicationId: string;
-  outcome: 'approved' | 'partially_approved' | 'rejected';
-  amount: number;
-  amountRequested: number;
-  reasons: string;
-  conditions: string;
-  grantFrom: string | null;
-  grantTo: string | null;
-  madeBy: 'committee' | 'delegate';
-  decisionBody: string;
-  paragraph: string;
-  decidedOn: string;
-  announcedOn: string;
-  reservations: { kind: 'reservation' | 'dissent'; by: string; text: string }[];
-  supersedes: string | null;
-  supersededBy: string | null;
-  recordedAt: string;
-  appeal: { law: 'kommunallagen' | 'forvaltningslagen'; from: string; deadline: string };
-  letterUrl: string;
-}
+export type Decision = DecisionView;
 
 export const decisionsKey = (applicationId: string) => ['decisions', applicationId] as const;
 

@@ -1,5 +1,6 @@
 // What the review API answers (src/server/assessment/reviews.ts), as the web app reads it.
 import type { Criterion } from '../../domain/calls/types.ts';
+import type { ScoreSummary } from '../assessment/types.ts';
 
 export type { Criterion };
 
@@ -26,14 +27,7 @@ export interface OtherReview {
   scores: Scores;
 }
 
-export interface ScoreSummary {
-  count: number;
-  mean: number | null;
-  spread: number | null;
-  min: number | null;
-  max: number | null;
-  outliers: { reviewerId: string; name: string; score: number }[];
-}
+export type { ScoreSummary };
 
 export interface MyReview {
   applicationId: string;
