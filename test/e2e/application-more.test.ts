@@ -169,7 +169,9 @@ describe('more of the applicant’s journeys', () => {
     expect((await reply.json()).code).toBe('session_expired');
     const notice = page.getByRole('alert').filter({ hasText: 'Du har blivit utloggad.' });
     await notice.waitFor();
-    expect(await notice.textContent()).toContain('Det du skrivit finns kvar i webbläsaren; logga in igen och välj att återställa dina ändringar, så sparas de.');
+    expect(await notice.textContent()).toContain(
+      'Det du skrivit finns kvar i webbläsaren; logga in igen och välj att återställa dina ändringar, så sparas de.',
+    );
     // The page and what was typed stay.
     expect(await page.getByLabel('Titel').inputValue()).toBe(title);
     expect(await page.getByLabel('Vad uppdraget är').inputValue()).toBe(description);

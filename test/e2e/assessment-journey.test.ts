@@ -1,8 +1,9 @@
-// The caseworker takes a call from received applications to a decision: the call's assessment
-// overview (the committee's decision basis), screening with an override that needs a reason,
-// reviewers, the optimizer's suggestion carried into a proposal, a proposal above the amount
-// applied for, and the committee's decision with a reservation, refused first for the budget.
-// Then the applicant reads the decision and its letter.
+// A call from received applications to a decision: a reviewer scores the application the journey
+// follows, which feeds the optimizer. Then the caseworker takes the call's assessment overview
+// (the committee's decision basis), screening with an override that needs a reason, reviewers,
+// the optimizer's suggestion carried into a proposal, a proposal above the amount applied for,
+// and the committee's decision with a reservation, refused first for the budget. Then the
+// applicant reads the decision and its letter.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCREENING_RULES } from '../../src/domain/assessment/types.ts';
@@ -83,7 +84,8 @@ beforeAll(async () => {
   const eligible = { rules: SCREENING_RULES.map((rule) => ({ rule, ok: true, reason: 'Godkännandet är under handläggning.' })) };
   for (const key of ['B', 'C'] as const) ok(await caseworker.post(`/api/applications/${apps[key].id}/screening`, eligible), 201);
 
-  // Bo and Nils review all three; A scores highest.
+  // Bo and Nils review all three; A scores highest. Bo reviews A in the browser, in the journey
+  // (5, 5 and 4: 4.75); here Nils reviews A (4.65), so A's mean is 4.70 ± 0.05.
   const staff = await db
     .selectFrom('users')
     .select(['id', 'email'])
@@ -96,15 +98,17 @@ beforeAll(async () => {
     capacity: { score: capacity, comment: '' },
   });
   const given = {
-    A: [scores(5, 5, 5), scores(5, 4, 5)],
+    A: [null, scores(5, 4, 5)],
     B: [scores(4, 4, 4), scores(4, 3, 4)],
     C: [scores(2, 2, 2), scores(2, 3, 2)],
   };
   for (const key of ['A', 'B', 'C'] as const) {
     ok(await caseworker.put(`/api/applications/${apps[key].id}/reviewers`, { reviewerIds }));
     for (const [j, client] of [reviewer, committee].entries()) {
+      const review = given[key][j];
+      if (!review) continue;
       ok(await client.post(`/api/applications/${apps[key].id}/review/declaration`, { conflict: false }));
-      ok(await client.put(`/api/applications/${apps[key].id}/review`, { scores: given[key][j], submit: true }));
+      ok(await client.put(`/api/applications/${apps[key].id}/review`, { scores: review, submit: true }));
     }
   }
   // B is decided at today's meeting: 150 000 kr of the 300 000 kr are left.
@@ -148,9 +152,69 @@ const focused = (page: Page, idOrClass: string) =>
   page.waitForFunction((x) => document.activeElement?.id === x || document.activeElement?.classList.contains(x), idOrClass, { timeout: 5000 });
 
 describe('assessment and decision', () => {
-  it('the caseworker screens, assigns reviewers, uses the optimizer, proposes and records the decision; the applicant reads the letter', {
+  it('a reviewer scores; the caseworker screens, assigns reviewers, uses the optimizer, proposes and records the decision; the applicant reads the letter', {
     timeout: 180_000,
   }, async () => {
+    // Bo reviews A: no conflict of interest, every criterion scored, then the others' scores.
+    const reviewer = await openPage(browser, server.url);
+    const r = reviewer.page;
+    await signIn(r, 'bedomare@norrkoping.example', 'Bo Bedömare');
+    await r.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Mina bedömningar' }).click();
+    await settledAndAccessible(r, 'Mina bedömningar');
+    const todo = r.getByRole('region', { name: 'Att bedöma' });
+    expect(await todo.getByRole('listitem').count()).toBe(1);
+    const card = plain(await todo.getByRole('listitem').textContent());
+    expect(card).toContain(apps.A.organisation);
+    expect(card).toContain(apps.A.caseNumber);
+    expect(card).toContain('Jäv inte prövat');
+    await todo.getByRole('link', { name: apps.A.title }).click();
+    await settledAndAccessible(r, `Bedömning: ${apps.A.title}`);
+    expect(await r.getByRole('heading', { name: 'Andra bedömares poäng' }).count()).toBe(0);
+    await r.getByRole('group', { name: 'Är du jävig i det här ärendet?' }).getByLabel('Nej, jag är inte jävig').check();
+    await r.getByRole('button', { name: 'Lämna jävsförklaringen' }).click();
+    await r.getByRole('heading', { level: 2, name: 'Bedöm ansökan' }).waitFor();
+    await focused(r, 'rubric-heading');
+    await r.getByText(/^Du intygade .+ att du inte är jävig i ärendet\.$/).waitFor();
+    await axe(r, 'rubric');
+    const rubric = [
+      ['Behov och målgrupp (vikt 40 %)', '5 – mycket god'],
+      ['Kompletterar kommunens eget arbete (vikt 35 %)', '5 – mycket god'],
+      ['Förmåga att genomföra (vikt 25 %)', '4 – god'],
+    ] as const;
+    for (const [criterion, score] of rubric) await r.getByRole('group', { name: criterion }).getByLabel(score).check();
+    await r.getByLabel('Kommentar om Förmåga att genomföra').fill('Erfarna ledare, men få av dem.');
+    await axe(r, 'rubric scored');
+    await r.getByRole('button', { name: 'Skicka in bedömningen' }).click();
+    // Submitted: 0.4·5 + 0.35·5 + 0.25·4 = 4.75; Nils's 4.65 beside it.
+    await r.getByRole('heading', { level: 2, name: 'Din bedömning' }).waitFor();
+    await focused(r, 'own-heading');
+    await r
+      .getByRole('status')
+      .getByText(/Din bedömning skickades in .+\.$/)
+      .waitFor();
+    expect(await r.getByText('Din sammanvägda poäng: 4,75 av 5.').count()).toBe(1);
+    expect(await r.getByRole('group', { name: rubric[0][0] }).count()).toBe(0);
+    const own = r.getByRole('table', { name: 'Dina betyg per bedömningsgrund' }).locator('tbody tr');
+    expect((await own.allTextContents()).map(plain)).toEqual([
+      'Behov och målgrupp40 %5–',
+      'Kompletterar kommunens eget arbete35 %5–',
+      'Förmåga att genomföra25 %4Erfarna ledare, men få av dem.',
+    ]);
+    const others = r.getByRole('table', { name: 'Andra bedömares betyg' });
+    expect(await others.getByRole('row').count()).toBe(2);
+    expect(plain(await others.getByRole('row', { name: /Nils Nämndordförande/ }).textContent())).toBe('Nils Nämndordförande5454,65');
+    const summaryFacts = r.getByRole('region', { name: 'Andra bedömares poäng' }).locator('dl > div');
+    expect((await summaryFacts.allTextContents()).map(plain)).toEqual([
+      'Antal bedömningar2',
+      'Medelvärde4,70',
+      'Spridning (standardavvikelse)0,05',
+      'Lägst–högst4,65–4,75',
+      'Avvikande bedömningarVisas när minst tre har skickat in',
+    ]);
+    await axe(r, 'review submitted, others’ scores');
+    expect(scriptErrors(r)).toEqual([]);
+    await reviewer.context.close();
+
     const caseworker = await openPage(browser, server.url);
     const c = caseworker.page;
     await signIn(c, 'handlaggare@norrkoping.example', 'Hanna Handläggare');
@@ -175,7 +239,7 @@ describe('assessment and decision', () => {
     const rowA = plain(await table.locator('tr', { hasText: apps.A.caseNumber }).textContent());
     expect(rowA).toContain('Inte prövad');
     expect(rowA).toContain('Inte beslutad');
-    expect(rowA).toMatch(/\d,\d+ ± \d/);
+    expect(rowA).toContain('4,7 ± 0,05');
     await expectPdf(c, await c.getByRole('link', { name: 'Beslutsunderlag (PDF)' }).getAttribute('href'));
     const minutes = c.getByRole('link', { name: /^Protokollsutdrag .+ \(PDF\)$/ });
     expect(await minutes.count()).toBe(1);
@@ -274,6 +338,7 @@ describe('assessment and decision', () => {
     await focused(c, 'optimizer-result-heading');
     const result = c.getByRole('table', { name: 'Föreslagen fördelning' });
     const suggestedA = plain(await result.locator('tr', { hasText: apps.A.caseNumber }).textContent());
+    expect(plain(await result.locator('tr', { hasText: apps.A.caseNumber }).locator('td').nth(1).textContent())).toBe('4,7');
     expect(suggestedA).toContain('150 000 kr');
     expect(suggestedA).toContain('Föreslås delvis: 150 000 kr');
     const suggestedC = plain(await result.locator('tr', { hasText: apps.C.caseNumber }).textContent());
