@@ -346,7 +346,8 @@ export interface ReviewScoresTable {
   application_id: string;
   reviewer_id: string;
   criterion_id: string;
-  score: number;
+  /** Null in a draft that has a comment but no score yet. */
+  score: number | null;
   comment: Generated<string>;
 }
 

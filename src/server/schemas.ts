@@ -1,6 +1,13 @@
-import { Type } from 'typebox';
+import { type TSchema, Type } from 'typebox';
 
 /** Shapes shared by several routes' OpenAPI schemas. */
+
+/**
+ * A value or null. Null is the first choice on purpose: the validator coerces types, and tried
+ * first, a number or string branch would turn a null into 0 or "".
+ */
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([Type.Null(), schema]);
+
 export const Uuid = Type.String({ format: 'uuid' });
 export const Email = Type.String({ format: 'email', minLength: 3, maxLength: 254 });
 export const Password = Type.String({ minLength: 1, maxLength: 256 });

@@ -177,12 +177,38 @@ describe('screening, review and decision', () => {
     const incomplete = await reviewer.put(`/api/applications/${id}/review`, { scores: { need: scores.need }, submit: true });
     expect(incomplete.body.errors.map((e: { field: string }) => e.field)).toEqual(['scores.complement.score', 'scores.capacity.score']);
     expect(incomplete.body.errors[0].message).toBe('Välj ett betyg från 1 till 5.');
+    // A draft keeps a comment on a criterion not yet scored; submitting it still needs the score.
+    const commentOnly = { need: scores.need, complement: { score: null, comment: 'Oklart hur det skiljer sig från fältassistenterna' } };
+    const draft = await reviewer.put(`/api/applications/${id}/review`, { scores: commentOnly });
+    expect(draft.status).toBe(200);
+    expect((await reviewer.get(`/api/applications/${id}/review`)).body.scores).toEqual(commentOnly);
+    const unscored = await reviewer.put(`/api/applications/${id}/review`, { scores: { ...commentOnly, capacity: scores.capacity }, submit: true });
+    expect(unscored.body.errors.map((e: { field: string }) => e.field)).toEqual(['scores.complement.score']);
+    expect((await reviewer.get(`/api/applications/${id}/review`)).body.submittedAt).toBeNull();
 
-    // The committee member has a conflict: no scoring, no others' scores.
+    // The committee member finds a conflict of interest after declaring none and saving a draft:
+    // the draft's scores are not kept, and no scoring or others' scores follow.
+    expect((await committee.post(`/api/applications/${id}/review/declaration`, { conflict: false })).status).toBe(200);
+    expect((await committee.put(`/api/applications/${id}/review`, { scores: { need: scores.need } })).status).toBe(200);
     const noNote = await committee.post(`/api/applications/${id}/review/declaration`, { conflict: true });
     expect(noNote.body.errors[0]).toMatchObject({ field: 'note', code: 'conflict_note_needed' });
     const declared = await committee.post(`/api/applications/${id}/review/declaration`, { conflict: true, note: 'Sitter i föreningens styrelse' });
-    expect(declared.body).toMatchObject({ conflict: 'conflict', others: null });
+    expect(declared.body).toMatchObject({ conflict: 'conflict', others: null, scores: {} });
+    const committeeId = userId('namnd@norrkoping.example');
+    const kept = await t.db.kysely.selectFrom('review_scores').select('criterion_id').where('application_id', '=', id).where('reviewer_id', '=', committeeId).execute();
+    expect(kept).toEqual([]);
+    const trail = await t.db.kysely
+      .selectFrom('audit_log')
+      .select(['action', 'reason'])
+      .where('object_id', '=', id)
+      .where('actor_id', '=', committeeId)
+      .orderBy('seq')
+      .execute();
+    expect(trail).toEqual([
+      { action: 'review.no_conflict_declared', reason: null },
+      { action: 'review.conflict_declared', reason: 'Sitter i föreningens styrelse' },
+    ]);
+    expect((await committee.post(`/api/applications/${id}/review/declaration`, { conflict: false })).body.code).toBe('conflict_declared');
     const barred = await committee.put(`/api/applications/${id}/review`, { scores });
     expect(barred.status).toBe(403);
     expect(barred.body.code).toBe('reviewer_has_conflict');

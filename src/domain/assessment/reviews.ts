@@ -1,6 +1,7 @@
 import type { Criterion, RuleProblem } from '../calls/types.ts';
 
-export type Scores = Record<string, { score: number; comment: string }>;
+/** A criterion's score is null in a draft that so far has only a comment. */
+export type Scores = Record<string, { score: number | null; comment: string }>;
 
 /** A reviewer's scores on the call's criteria: every criterion 1–5, a whole number. */
 export function scoreProblems(criteria: readonly Criterion[], scores: Scores): RuleProblem[] {

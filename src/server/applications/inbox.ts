@@ -12,7 +12,7 @@ import type { Lang } from '../../i18n/messages.ts';
 import type { AppContext } from '../context.ts';
 import { requireUser, scopeOf } from '../plugins/session.ts';
 import { Problem } from '../problem.ts';
-import { errorResponses, Uuid } from '../schemas.ts';
+import { errorResponses, Nullable, Uuid } from '../schemas.ts';
 import { InboxItem } from './schema.ts';
 
 const SORTS = ['submitted_desc', 'submitted_asc', 'amount_desc', 'amount_asc', 'organisation'] as const;
@@ -186,7 +186,7 @@ export function inboxRoutes(app: FastifyInstance, ctx: AppContext) {
         response: {
           200: Type.Object({
             items: Type.Array(InboxItem),
-            next: Type.Union([Type.String(), Type.Null()]),
+            next: Nullable(Type.String()),
             facets: Type.Optional(
               Type.Object(
                 {

@@ -20,7 +20,7 @@ import { eligibleUntil, organisationMembers } from '../eligibility/routes.ts';
 import { enqueueDelivery, outboxRows } from '../mail/outbox.ts';
 import { requireUser, type SignedInUser, scopeOf } from '../plugins/session.ts';
 import { Problem, rulesProblem } from '../problem.ts';
-import { errorResponses, Uuid } from '../schemas.ts';
+import { errorResponses, Nullable, Uuid } from '../schemas.ts';
 import { type ApplicationRow, inScope, type Located, locate, requireApplicant } from './access.ts';
 import { presentRound } from './completion.ts';
 import { ApplicationContentSchema, ApplicationView } from './schema.ts';
@@ -189,9 +189,9 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
                 role: Type.Union([Type.Literal('applicant'), Type.Literal('partner')]),
                 status: Type.String(),
                 title: Type.String(),
-                caseNumber: Type.Union([Type.String(), Type.Null()]),
+                caseNumber: Nullable(Type.String()),
                 amountRequested: Type.Integer(),
-                deadline: Type.Union([Type.String(), Type.Null()]),
+                deadline: Nullable(Type.String()),
                 updatedAt: Type.String({ format: 'date-time' }),
               }),
             ),

@@ -1,11 +1,11 @@
 import { Type } from 'typebox';
 import { ATTACHMENT_KINDS, EXCLUSIONS, TARGET_GROUPS } from '../../domain/calls/types.ts';
-import { Uuid } from '../schemas.ts';
+import { Nullable, Uuid } from '../schemas.ts';
 
 const literals = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const Text = (max: number) => Type.String({ maxLength: max });
 const Ore = Type.Integer({ minimum: 0, maximum: 1e13, description: 'öre' });
-const MaybeDate = Type.Union([Type.String({ maxLength: 10 }), Type.Null()]);
+const MaybeDate = Nullable(Type.String({ maxLength: 10 }));
 
 export const ApplicationContentSchema = Type.Object(
   {
@@ -16,14 +16,14 @@ export const ApplicationContentSchema = Type.Object(
     activities: Type.Array(
       Type.Object(
         {
-          typeKey: Type.Union([Type.String({ maxLength: 64 }), Type.Null()]),
-          proposedType: Type.Union([Text(120), Type.Null()]),
+          typeKey: Nullable(Type.String({ maxLength: 64 })),
+          proposedType: Nullable(Text(120)),
           description: Text(2000),
           targetGroups: Type.Array(literals(TARGET_GROUPS), { uniqueItems: true }),
           areas: Type.Array(Text(100), { maxItems: 30 }),
           from: MaybeDate,
           to: MaybeDate,
-          expectedParticipants: Type.Union([Type.Integer({ minimum: 0, maximum: 1_000_000 }), Type.Null()]),
+          expectedParticipants: Nullable(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
         },
         { additionalProperties: false },
       ),
@@ -40,7 +40,7 @@ export const ApplicationContentSchema = Type.Object(
     declarations: Type.Object(Object.fromEntries(EXCLUSIONS.map((e) => [e, Type.Optional(Type.Boolean())])), { additionalProperties: false }),
     answers: Type.Record(
       Type.String({ maxLength: 64 }),
-      Type.Union([Type.String({ maxLength: 20000 }), Type.Number(), Type.Array(Type.String({ maxLength: 200 }), { maxItems: 50 }), Type.Null()]),
+      Nullable(Type.Union([Type.String({ maxLength: 20000 }), Type.Number(), Type.Array(Type.String({ maxLength: 200 }), { maxItems: 50 })])),
     ),
     attachments: Type.Array(Type.Object({ kind: literals(ATTACHMENT_KINDS), fileId: Uuid, name: Text(200) }, { additionalProperties: false }), {
       maxItems: 30,
@@ -54,9 +54,9 @@ export const CompletionRound = Type.Object({
   message: Type.String(),
   replyBy: Type.String(),
   askedAt: Type.String({ format: 'date-time' }),
-  answer: Type.Union([Type.String(), Type.Null()]),
+  answer: Nullable(Type.String()),
   answerFiles: Type.Array(Type.Object({ fileId: Uuid, name: Type.String() })),
-  answeredAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  answeredAt: Nullable(Type.String({ format: 'date-time' })),
 });
 
 export const ApplicationView = Type.Object({
@@ -70,22 +70,22 @@ export const ApplicationView = Type.Object({
   status: Type.String(),
   version: Type.Integer(),
   content: Type.Ref('ApplicationContent'),
-  caseNumber: Type.Union([Type.String(), Type.Null()]),
-  submittedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  caseNumber: Nullable(Type.String()),
+  submittedAt: Nullable(Type.String({ format: 'date-time' })),
   updatedAt: Type.String({ format: 'date-time' }),
-  updatedBy: Type.Union([Type.String(), Type.Null()]),
-  withdrawnAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  updatedBy: Nullable(Type.String()),
+  withdrawnAt: Nullable(Type.String({ format: 'date-time' })),
   /** Whether a decision has been made on it (it can then no longer be withdrawn). */
   decided: Type.Boolean(),
-  deadline: Type.Union([Type.String(), Type.Null()]),
-  closesAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  deadline: Nullable(Type.String()),
+  closesAt: Nullable(Type.String({ format: 'date-time' })),
   access: Type.Union([Type.Literal('applicant'), Type.Literal('partner'), Type.Literal('staff')]),
   completionRequests: Type.Array(CompletionRound),
 });
 
 export const InboxItem = Type.Object({
   id: Uuid,
-  caseNumber: Type.Union([Type.String(), Type.Null()]),
+  caseNumber: Nullable(Type.String()),
   status: Type.String(),
   awaitingCompletion: Type.Boolean(),
   callId: Uuid,
@@ -97,5 +97,5 @@ export const InboxItem = Type.Object({
   amountRequested: Type.Integer(),
   areas: Type.Array(Type.String()),
   focusAreas: Type.Array(Type.String()),
-  submittedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  submittedAt: Nullable(Type.String({ format: 'date-time' })),
 });

@@ -10,7 +10,7 @@ import { type Lang, type MessageCode, translate } from '../../i18n/messages.ts';
 import type { AppContext } from '../context.ts';
 import { requireUser, scopeOf } from '../plugins/session.ts';
 import { Problem } from '../problem.ts';
-import { errorResponses, Uuid } from '../schemas.ts';
+import { errorResponses, Nullable, Uuid } from '../schemas.ts';
 import { budgetState, reviewsOf, scoreSummary } from './store.ts';
 
 const Id = Type.String({ minLength: 1, maxLength: 64 });
@@ -49,7 +49,7 @@ const OptimizerView = Type.Object({
   score: Type.Number(),
   total: Type.Integer(),
   leftover: Type.Integer(),
-  gap: Type.Union([Type.Number(), Type.Null()]),
+  gap: Nullable(Type.Number()),
   solveSeconds: Type.Number(),
   applications: Type.Array(
     Type.Object({
@@ -58,7 +58,7 @@ const OptimizerView = Type.Object({
       organisationName: Type.String(),
       title: Type.String(),
       requested: Type.Integer(),
-      score: Type.Union([Type.Number(), Type.Null()]),
+      score: Nullable(Type.Number()),
       amount: Type.Integer(),
       decision: Type.Union([Type.Literal('full'), Type.Literal('partial'), Type.Literal('none')]),
       reasons: Type.Array(Message),

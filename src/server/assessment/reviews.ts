@@ -8,7 +8,7 @@ import { inScope } from '../applications/access.ts';
 import type { AppContext } from '../context.ts';
 import { requireUser, type SignedInUser } from '../plugins/session.ts';
 import { Problem, rulesProblem } from '../problem.ts';
-import { errorResponses, Uuid } from '../schemas.ts';
+import { errorResponses, Nullable, Uuid } from '../schemas.ts';
 import { locateAsStaff } from './routes.ts';
 import { Criterion, ScoreSummary } from './schema.ts';
 import { assessedApplication, type Review, reviewsOf, scoreSummary } from './store.ts';
@@ -16,14 +16,14 @@ import { assessedApplication, type Review, reviewsOf, scoreSummary } from './sto
 const Params = Type.Object({ id: Uuid });
 const ScoresSchema = Type.Record(
   Type.String({ maxLength: 64 }),
-  Type.Object({ score: Type.Integer(), comment: Type.String({ maxLength: 4000 }) }, { additionalProperties: false }),
+  Type.Object({ score: Nullable(Type.Integer()), comment: Type.String({ maxLength: 4000 }) }, { additionalProperties: false }),
 );
 const ReviewOut = Type.Object({
   reviewerId: Uuid,
   name: Type.String(),
-  conflict: Type.Union([Type.Literal('none'), Type.Literal('conflict'), Type.Null()]),
-  submittedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-  weighted: Type.Union([Type.Number(), Type.Null()]),
+  conflict: Nullable(Type.Union([Type.Literal('none'), Type.Literal('conflict')])),
+  submittedAt: Nullable(Type.String({ format: 'date-time' })),
+  weighted: Nullable(Type.Number()),
   scores: ScoresSchema,
 });
 const MyReview = Type.Object({
@@ -32,16 +32,16 @@ const MyReview = Type.Object({
   organisationName: Type.String(),
   title: Type.String(),
   criteria: Type.Array(Criterion),
-  conflict: Type.Union([Type.Literal('none'), Type.Literal('conflict'), Type.Null()]),
-  conflictNote: Type.Union([Type.String(), Type.Null()]),
-  declaredAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-  submittedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  conflict: Nullable(Type.Union([Type.Literal('none'), Type.Literal('conflict')])),
+  conflictNote: Nullable(Type.String()),
+  declaredAt: Nullable(Type.String({ format: 'date-time' })),
+  submittedAt: Nullable(Type.String({ format: 'date-time' })),
   scores: ScoresSchema,
   /** This reviewer's weighted score, once submitted. */
-  weighted: Type.Union([Type.Number(), Type.Null()]),
+  weighted: Nullable(Type.Number()),
   /** The other reviewers' scores: only once this reviewer has submitted, and never to one with a conflict of interest. */
-  others: Type.Union([Type.Array(ReviewOut), Type.Null()]),
-  summary: Type.Union([ScoreSummary, Type.Null()]),
+  others: Nullable(Type.Array(ReviewOut)),
+  summary: Nullable(ScoreSummary),
 });
 
 const actor = (u: SignedInUser) => ({ userId: u.userId, label: u.email });
@@ -76,8 +76,8 @@ export function reviewRoutes(app: FastifyInstance, ctx: AppContext) {
                 title: Type.String(),
                 callTitle: Type.String(),
                 funderName: Type.String(),
-                conflict: Type.Union([Type.Literal('none'), Type.Literal('conflict'), Type.Null()]),
-                submittedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+                conflict: Nullable(Type.Union([Type.Literal('none'), Type.Literal('conflict')])),
+                submittedAt: Nullable(Type.String({ format: 'date-time' })),
               }),
             ),
           }),

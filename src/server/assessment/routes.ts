@@ -11,7 +11,7 @@ import { inScope, type Located, locate } from '../applications/access.ts';
 import type { AppContext } from '../context.ts';
 import { requireUser, type SignedInUser, scopeOf } from '../plugins/session.ts';
 import { fieldProblem, Problem, rulesProblem } from '../problem.ts';
-import { errorResponses, Uuid } from '../schemas.ts';
+import { errorResponses, Nullable, Uuid } from '../schemas.ts';
 import { AssessmentOverview, ProposalView, ScreeningView } from './schema.ts';
 import { assessedApplication, budgetState, isCurrent, latestScreening, reviewsOf, scoreSummary } from './store.ts';
 
@@ -70,7 +70,7 @@ export function assessmentRoutes(app: FastifyInstance, ctx: AppContext) {
                 {
                   rule: Type.Union(SCREENING_RULES.map((r) => Type.Literal(r))),
                   ok: Type.Boolean(),
-                  reason: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])),
+                  reason: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
                 },
                 { additionalProperties: false },
               ),

@@ -1,9 +1,8 @@
 import { Type } from 'typebox';
 import { SCREENING_RULES } from '../../domain/assessment/types.ts';
-import { Uuid } from '../schemas.ts';
+import { Nullable, Uuid } from '../schemas.ts';
 
 const literals = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Rule = literals(SCREENING_RULES);
 
 export const ScreeningView = Type.Object({

@@ -5,7 +5,7 @@ import { policy } from '../../domain/roles.ts';
 import type { AppContext } from '../context.ts';
 import { requireUser, scopeOf } from '../plugins/session.ts';
 import { Problem } from '../problem.ts';
-import { errorResponses, Uuid } from '../schemas.ts';
+import { errorResponses, Nullable, Uuid } from '../schemas.ts';
 
 const Entry = Type.Object({
   seq: Type.Integer(),
@@ -13,8 +13,8 @@ const Entry = Type.Object({
   actor: Type.String(),
   action: Type.String(),
   objectType: Type.String(),
-  objectId: Type.Union([Uuid, Type.Null()]),
-  reason: Type.Union([Type.String(), Type.Null()]),
+  objectId: Nullable(Uuid),
+  reason: Nullable(Type.String()),
   data: Type.Record(Type.String(), Type.Unknown()),
   hash: Type.String(),
 });

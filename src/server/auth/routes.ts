@@ -24,7 +24,7 @@ import {
   startSession,
 } from '../plugins/session.ts';
 import { fieldProblem, Problem } from '../problem.ts';
-import { Email, errorResponses, Lang, Ok, Password, SessionUser } from '../schemas.ts';
+import { Email, errorResponses, Lang, Nullable, Ok, Password, SessionUser } from '../schemas.ts';
 
 const RESET_MINUTES = 60;
 // Verifying against a real hash when the account does not exist keeps the
@@ -43,7 +43,7 @@ export function assertPassword(password: string, field = 'password') {
 export const hashPassword = (password: string) => hash(password);
 
 export function authRoutes(app: FastifyInstance, ctx: AppContext) {
-  const SessionReply = Type.Object({ user: Type.Union([SessionUser, Type.Null()]), csrfToken: Type.String() });
+  const SessionReply = Type.Object({ user: Nullable(SessionUser), csrfToken: Type.String() });
 
   app.get(
     '/api/session',

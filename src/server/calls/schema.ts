@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { ATTACHMENT_KINDS, EXCLUSIONS, QUESTION_TYPES, TARGET_GROUPS } from '../../domain/calls/types.ts';
 import { LEGAL_FORMS } from '../../domain/organisation.ts';
-import { Uuid } from '../schemas.ts';
+import { Nullable, Uuid } from '../schemas.ts';
 
 const literals = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const CalendarDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD, Europe/Stockholm' });
@@ -30,15 +30,15 @@ export const CallRulesSchema = Type.Object(
     title: Text(200),
     summary: Text(1000),
     description: Text(20000),
-    budgetLineId: Type.Union([Uuid, Type.Null()]),
+    budgetLineId: Nullable(Uuid),
     amount: Ore,
     focusAreas: Type.Array(Text(200), { maxItems: 20 }),
     eligibleForms: Type.Array(literals(LEGAL_FORMS), { uniqueItems: true }),
     exclusions: Type.Array(literals(EXCLUSIONS), { uniqueItems: true }),
     targetGroups: Type.Array(literals(TARGET_GROUPS), { uniqueItems: true }),
     targetAreas: Type.Array(Text(100), { maxItems: 50 }),
-    opensOn: Type.Union([CalendarDate, Type.Null()]),
-    deadline: Type.Union([CalendarDate, Type.Null()]),
+    opensOn: Nullable(CalendarDate),
+    deadline: Nullable(CalendarDate),
     grantPeriodMonths: Type.Integer({ minimum: 0, maximum: 120 }),
     minAmount: Ore,
     maxAmount: Ore,
@@ -81,9 +81,9 @@ export const CallSummary = Type.Object({
   title: Type.String(),
   summary: Type.String(),
   amount: Type.Integer(),
-  opensOn: Type.Union([Type.String(), Type.Null()]),
-  deadline: Type.Union([Type.String(), Type.Null()]),
-  closesAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  opensOn: Nullable(Type.String()),
+  deadline: Nullable(Type.String()),
+  closesAt: Nullable(Type.String({ format: 'date-time' })),
   focusAreas: Type.Array(Type.String()),
 });
 
@@ -99,9 +99,9 @@ export const CallDetail = Type.Intersect([
   CallSummary,
   Type.Object({
     rules: Type.Ref('CallRules'),
-    publishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-    budgetLine: Type.Union([Type.Object({ id: Uuid, name: Type.String(), programmeName: Type.String() }), Type.Null()]),
+    publishedAt: Nullable(Type.String({ format: 'date-time' })),
+    budgetLine: Nullable(Type.Object({ id: Uuid, name: Type.String(), programmeName: Type.String() })),
     amendments: Type.Array(Amendment),
-    timeLeft: Type.Union([Type.Object({ days: Type.Integer(), hours: Type.Integer(), minutes: Type.Integer() }), Type.Null()]),
+    timeLeft: Nullable(Type.Object({ days: Type.Integer(), hours: Type.Integer(), minutes: Type.Integer() })),
   }),
 ]);

@@ -22,7 +22,7 @@ import { organisationMembers } from '../eligibility/routes.ts';
 import { queueMails } from '../mail/outbox.ts';
 import { requireUser, type SignedInUser, scopeOf } from '../plugins/session.ts';
 import { fieldProblem, Problem, rulesProblem } from '../problem.ts';
-import { errorResponses, Uuid } from '../schemas.ts';
+import { errorResponses, Nullable, Uuid } from '../schemas.ts';
 
 const actor = (u: SignedInUser) => ({ userId: u.userId, label: u.email });
 const Params = Type.Object({ id: Uuid });
@@ -31,7 +31,7 @@ const ReservationSchema = Type.Object(
   { kind: Type.Union([Type.Literal('reservation'), Type.Literal('dissent')]), by: Type.String({ maxLength: 200 }), text: Type.String({ maxLength: 4000 }) },
   { additionalProperties: false },
 );
-const MaybeDate = Type.Union([Type.String({ maxLength: 10 }), Type.Null()]);
+const MaybeDate = Nullable(Type.String({ maxLength: 10 }));
 
 const DecisionView = Type.Object({
   id: Uuid,
@@ -49,8 +49,8 @@ const DecisionView = Type.Object({
   decidedOn: Type.String(),
   announcedOn: Type.String(),
   reservations: Type.Array(ReservationSchema),
-  supersedes: Type.Union([Uuid, Type.Null()]),
-  supersededBy: Type.Union([Uuid, Type.Null()]),
+  supersedes: Nullable(Uuid),
+  supersededBy: Nullable(Uuid),
   recordedAt: Type.String({ format: 'date-time' }),
   appeal: Type.Object({ law: Type.Union([Type.Literal('kommunallagen'), Type.Literal('forvaltningslagen')]), from: Type.String(), deadline: Type.String() }),
   letterUrl: Type.String(),

@@ -14,7 +14,7 @@ import { grantFiles } from '../files/routes.ts';
 import { queueMail } from '../mail/outbox.ts';
 import { requireUser, type SignedInUser, scopeOf } from '../plugins/session.ts';
 import { Problem, rulesProblem } from '../problem.ts';
-import { errorResponses, Uuid } from '../schemas.ts';
+import { errorResponses, Nullable, Uuid } from '../schemas.ts';
 
 type Row = Selectable<EligibilityApprovalsTable>;
 
@@ -26,18 +26,18 @@ const Approval = Type.Object({
   organisationName: Type.String(),
   year: Type.Integer(),
   status: Type.Union([Type.Literal('submitted'), Type.Literal('needs_more'), Type.Literal('approved'), Type.Literal('rejected')]),
-  statutesFile: Type.Union([Uuid, Type.Null()]),
-  annualReportFile: Type.Union([Uuid, Type.Null()]),
-  accountsFile: Type.Union([Uuid, Type.Null()]),
+  statutesFile: Nullable(Uuid),
+  annualReportFile: Nullable(Uuid),
+  accountsFile: Nullable(Uuid),
   board: Type.Array(Type.Object({ name: Type.String(), role: Type.String() })),
-  memberCount: Type.Union([Type.Integer(), Type.Null()]),
-  payoutKind: Type.Union([Type.String(), Type.Null()]),
-  payoutNumber: Type.Union([Type.String(), Type.Null()]),
+  memberCount: Nullable(Type.Integer()),
+  payoutKind: Nullable(Type.String()),
+  payoutNumber: Nullable(Type.String()),
   missing: Type.Array(Type.String()),
-  requestNote: Type.Union([Type.String(), Type.Null()]),
+  requestNote: Nullable(Type.String()),
   submittedAt: Type.String({ format: 'date-time' }),
-  decidedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-  validUntil: Type.Union([Type.String(), Type.Null()]),
+  decidedAt: Nullable(Type.String({ format: 'date-time' })),
+  validUntil: Nullable(Type.String()),
 });
 
 const evidenceOf = (r: Row): EligibilityEvidence => ({
@@ -111,15 +111,15 @@ export function eligibilityRoutes(app: FastifyInstance, ctx: AppContext) {
           {
             funderId: Uuid,
             year: Type.Integer({ minimum: 2000, maximum: 2100 }),
-            statutesFileId: Type.Union([Uuid, Type.Null()]),
-            annualReportFileId: Type.Union([Uuid, Type.Null()]),
-            accountsFileId: Type.Union([Uuid, Type.Null()]),
+            statutesFileId: Nullable(Uuid),
+            annualReportFileId: Nullable(Uuid),
+            accountsFileId: Nullable(Uuid),
             board: Type.Array(Type.Object({ name: Type.String({ maxLength: 200 }), role: Type.String({ maxLength: 100 }) }, { additionalProperties: false }), {
               maxItems: 30,
             }),
-            memberCount: Type.Union([Type.Integer({ minimum: 0, maximum: 10_000_000 }), Type.Null()]),
-            payoutKind: Type.Union([Type.Literal('bankgiro'), Type.Literal('plusgiro'), Type.Null()]),
-            payoutNumber: Type.Union([Type.String({ maxLength: 20 }), Type.Null()]),
+            memberCount: Nullable(Type.Integer({ minimum: 0, maximum: 10_000_000 })),
+            payoutKind: Nullable(Type.Union([Type.Literal('bankgiro'), Type.Literal('plusgiro')])),
+            payoutNumber: Nullable(Type.String({ maxLength: 20 })),
           },
           { additionalProperties: false },
         ),

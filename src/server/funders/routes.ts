@@ -10,7 +10,7 @@ import { queueMail } from '../mail/outbox.ts';
 import { invitationMail, ROLE_LABELS } from '../mail/templates.ts';
 import { hashToken, newToken, requireUser, type SignedInUser, scopeOf, startSession } from '../plugins/session.ts';
 import { fieldProblem, Problem } from '../problem.ts';
-import { Email, errorResponses, FunderRoleSchema, Ok, Uuid } from '../schemas.ts';
+import { Email, errorResponses, FunderRoleSchema, Nullable, Ok, Uuid } from '../schemas.ts';
 
 const INVITATION_DAYS = 7;
 const FunderParams = Type.Object({ funderId: Uuid });
@@ -36,7 +36,7 @@ export function funderRoutes(app: FastifyInstance, ctx: AppContext) {
                 organisationName: Type.String(),
                 decisionBody: Type.String({ description: 'The committee that decides the funder’s grants' }),
                 delegationLimit: Type.Integer({ description: 'What a delegate may decide alone, öre (delegation rules)' }),
-                oidc: Type.Union([Type.Object({ displayName: Type.String() }), Type.Null()]),
+                oidc: Nullable(Type.Object({ displayName: Type.String() })),
               }),
             ),
           }),
@@ -348,7 +348,7 @@ export function funderRoutes(app: FastifyInstance, ctx: AppContext) {
           },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Object({ funderId: Uuid, csrfToken: Type.Union([Type.String(), Type.Null()]) }), ...errorResponses },
+        response: { 200: Type.Object({ funderId: Uuid, csrfToken: Nullable(Type.String()) }), ...errorResponses },
       },
     },
     async (request, reply) => {

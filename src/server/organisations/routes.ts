@@ -7,14 +7,14 @@ import { policy } from '../../domain/roles.ts';
 import type { AppContext } from '../context.ts';
 import { requireUser, scopeOf } from '../plugins/session.ts';
 import { fieldProblem, Problem } from '../problem.ts';
-import { errorResponses, Uuid } from '../schemas.ts';
+import { errorResponses, Nullable, Uuid } from '../schemas.ts';
 
 const Organisation = Type.Object({
   id: Uuid,
   orgNumber: Type.String(),
   name: Type.String(),
   legalForm: Type.String(),
-  municipality: Type.Union([Type.String(), Type.Null()]),
+  municipality: Nullable(Type.String()),
 });
 
 const present = (o: { id: string; org_number: string; name: string; legal_form: string; municipality: string | null }) => ({

@@ -137,7 +137,7 @@ function ReviewsSummary({ reviews }: { reviews: ReviewsView }) {
                     const given = r.scores[c.id];
                     return (
                       <td key={c.id} className="numeric">
-                        {given ? given.score : '–'}
+                        {given?.score ?? '–'}
                         {given?.comment ? <span className="block score-comment">{given.comment}</span> : null}
                       </td>
                     );

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { weightedScore } from '../../domain/assessment/reviews.ts';
@@ -66,6 +66,57 @@ function Declaration({ review, onDone }: { review: MyReview; onDone: (r: MyRevie
   );
 }
 
+/** A conflict of interest that comes to light after declaring none: the reviewer steps aside, and what was scored so far is not kept. */
+function LateConflict({ review, onDone }: { review: MyReview; onDone: (r: MyReview) => void }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const openRef = useRef<HTMLButtonElement>(null);
+  const f = useAppForm<{ note: string }>({
+    id: 'late-conflict',
+    defaultValues: { note: '' },
+    fields: ['note'],
+  });
+  const submit = f.onSubmit(async (v) => {
+    onDone(await post<MyReview>(`/api/applications/${review.applicationId}/review/declaration`, { conflict: true, note: v.note.trim() }));
+  });
+  return (
+    <section className="section" aria-labelledby="late-conflict-heading">
+      <h2 id="late-conflict-heading">{t('review.late.heading')}</h2>
+      <p>{t('review.late.intro')}</p>
+      {open ? (
+        <div className="narrow-wide">
+          <ErrorSummary errors={f.errors} items={f.summaryItems()} ref={f.summaryRef} />
+          <form onSubmit={submit} noValidate className="form">
+            <TextAreaField label={t('review.declaration.note')} hint={t('review.declaration.noteHint')} rows={3} autoFocus {...f.field('note')} />
+            <p>
+              <strong>{t('review.late.sure')}</strong>
+            </p>
+            <div className="actions">
+              <button type="submit" className="button button-secondary button-danger" disabled={f.form.formState.isSubmitting}>
+                {t('review.late.confirm')}
+              </button>
+              <button
+                type="button"
+                className="button button-secondary"
+                onClick={() => {
+                  setOpen(false);
+                  setTimeout(() => openRef.current?.focus());
+                }}
+              >
+                {t('common.cancel')}
+              </button>
+            </div>
+          </form>
+        </div>
+      ) : (
+        <button ref={openRef} type="button" className="button button-secondary" onClick={() => setOpen(true)}>
+          {t('review.late.start')}
+        </button>
+      )}
+    </section>
+  );
+}
+
 type RubricValues = { scores: Record<string, { score: string; comment: string }> };
 
 /** Step 2: a 1–5 score and a comment per criterion of the call; saved as a draft, or submitted once every criterion is scored. */
@@ -79,18 +130,18 @@ function Rubric({ review, onSaved }: { review: MyReview; onSaved: (r: MyReview, 
       scores: Object.fromEntries(
         review.criteria.map((c) => {
           const s = review.scores[c.id];
-          return [c.id, { score: s ? String(s.score) : '', comment: s?.comment ?? '' }];
+          return [c.id, { score: s?.score ? String(s.score) : '', comment: s?.comment ?? '' }];
         }),
       ),
     },
     fields: review.criteria.flatMap((c) => [`scores.${c.id}.score`, `scores.${c.id}.comment`]),
   });
-  // Only scored criteria are sent: the server says which are missing when the review is submitted.
+  // Criteria with a score or a comment are sent: the server says which scores are missing when the review is submitted.
   const scores = (v: RubricValues) =>
     Object.fromEntries(
       review.criteria.flatMap((c) => {
         const s = v.scores[c.id];
-        return s?.score ? [[c.id, { score: Number(s.score), comment: s.comment.trim() }]] : [];
+        return s?.score || s?.comment.trim() ? [[c.id, { score: s.score ? Number(s.score) : null, comment: s.comment.trim() }]] : [];
       }),
     );
   const saveDraft = f.onSubmit(async (v) => {
@@ -367,6 +418,7 @@ export function ReviewPage() {
             <>
               <p className="notice notice-info">{t('review.declaration.declaredNone', { at: data.declaredAt ? dateTime(data.declaredAt) : '' })}</p>
               <Rubric review={data} onSaved={update} />
+              <LateConflict review={data} onDone={(r) => update(r, true)} />
             </>
           )}
         </>

@@ -1,11 +1,11 @@
 // What the review API answers (src/server/assessment/reviews.ts), as the web app reads it.
+import type { Scores } from '../../domain/assessment/reviews.ts';
 import type { Criterion } from '../../domain/calls/types.ts';
 import type { ScoreSummary } from '../assessment/types.ts';
 
-export type { Criterion };
+export type { Criterion, Scores };
 
 export type Conflict = 'none' | 'conflict' | null;
-export type Scores = Record<string, { score: number; comment: string }>;
 
 export interface ReviewAssignment {
   applicationId: string;
