@@ -11,6 +11,8 @@ let server: TestApp & { url: string };
 let browser: Browser;
 /** A submitted application on a new call of Socialnämnden's, with three reviewers assigned by the caseworker. */
 let fresh: { id: string; caseNumber: string; title: string; organisation: string };
+/** Another, with Nils alone as reviewer: he finds his conflict of interest only after declaring none. */
+let later: { id: string; title: string };
 
 const DEMO_TITLE = 'Fler vuxna ute på kvällarna i Navestad och Hageby';
 const NEED = 'Behov och målgrupp (vikt 40 %)';
@@ -40,6 +42,13 @@ beforeAll(async () => {
     content: { title },
   });
   fresh = { id: app.id, caseNumber, title, organisation };
+  const laterTitle = 'Fotboll på fredagskvällar i Marielund';
+  const laterApp = await receivedApplication(server.db, template, call.id, {
+    organisation: { name: 'Marielunds bollklubb', orgNumber: '802555-0002' },
+    caseNumber: 'SN 2026/00043',
+    content: { title: laterTitle },
+  });
+  later = { id: laterApp.id, title: laterTitle };
 
   // The caseworker asks Bo, Nils and herself to review, and scores it first.
   const users = await db
@@ -59,6 +68,8 @@ beforeAll(async () => {
     submit: true,
   });
   expect(scored.status).toBe(200);
+  const nils = users.find((u) => u.email === 'namnd@norrkoping.example')?.id as string;
+  expect((await caseworker.put(`/api/applications/${laterApp.id}/reviewers`, { reviewerIds: [nils] })).status).toBe(200);
 });
 afterAll(async () => {
   await browser?.close();
@@ -114,6 +125,8 @@ describe('reviewing an application', () => {
     await scoringForm(page).getByLabel('4 – god').check();
     await page.getByLabel('Kommentar om Behov och målgrupp').fill('Tydligt behov i Hageby, väl beskriven målgrupp.');
     await page.getByRole('group', { name: COMPLEMENT }).getByLabel('5 – mycket god').check();
+    // A comment on a criterion not yet scored is kept with the draft too.
+    await page.getByLabel('Kommentar om Förmåga att genomföra').fill('Få ledare nämns; fråga om fler.');
     await page.getByRole('button', { name: 'Spara utkast' }).click();
     await page.getByText(/^Utkastet sparades kl\. \d\d\.\d\d\.$/).waitFor();
     await page.reload();
@@ -121,6 +134,7 @@ describe('reviewing an application', () => {
     expect(await scoringForm(page).getByLabel('4 – god').isChecked()).toBe(true);
     expect(await page.getByLabel('Kommentar om Behov och målgrupp').inputValue()).toBe('Tydligt behov i Hageby, väl beskriven målgrupp.');
     expect(await page.getByRole('group', { name: COMPLEMENT }).getByLabel('5 – mycket god').isChecked()).toBe(true);
+    expect(await page.getByLabel('Kommentar om Förmåga att genomföra').inputValue()).toBe('Få ledare nämns; fråga om fler.');
 
     // Submitting with a criterion unscored: the server's message on that criterion.
     await page.getByRole('button', { name: 'Skicka in bedömningen' }).click();
@@ -145,6 +159,8 @@ describe('reviewing an application', () => {
       .getByText(/Din bedömning skickades in .+\./)
       .waitFor();
     expect(await page.getByText('Din sammanvägda poäng: 4,10 av 5.').count()).toBe(1);
+    const own = page.getByRole('table', { name: 'Dina betyg per bedömningsgrund' }).getByRole('row', { name: /Förmåga att genomföra/ });
+    expect(plain(await own.textContent())).toBe('Förmåga att genomföra25 %3Få ledare nämns; fråga om fler.');
     expect(await scoringForm(page).count()).toBe(0);
     const others = page.getByRole('table', { name: 'Andra bedömares betyg' });
     expect(plain(await others.getByRole('row', { name: /Hanna Handläggare/ }).textContent())).toBe('Hanna Handläggare2222,00');
@@ -218,6 +234,49 @@ describe('reviewing an application', () => {
     expect(await scoringForm(page).count()).toBe(0);
     const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
     expect(scroll).toBeLessThanOrEqual(width);
+    expect(scriptErrors(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('a reviewer who finds a conflict of interest after declaring none declares it, and the draft is not kept', { timeout: 60_000 }, async () => {
+    const { context, page } = await openPage(browser, server.url);
+    await signIn(page, 'namnd@norrkoping.example', 'Nils Nämndordförande');
+    await page.goto(`/applications/${later.id}/review`);
+    await settledAndAccessible(page, `Bedömning: ${later.title}`);
+    await page.getByLabel('Nej, jag är inte jävig').check();
+    await page.getByRole('button', { name: 'Lämna jävsförklaringen' }).click();
+    await scoringForm(page).getByLabel('3 – godtagbar').check();
+    await page.getByRole('button', { name: 'Spara utkast' }).click();
+    await page.getByText(/^Utkastet sparades kl\. \d\d\.\d\d\.$/).waitFor();
+
+    // Reading on, he sees his nephew is the club's chair.
+    const late = page.getByRole('region', { name: 'Om du upptäcker att du är jävig' });
+    await late.getByRole('button', { name: 'Anmäl jäv' }).click();
+    const note = late.getByLabel('Beskriv vad jävet består i');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(await note.getAttribute('id'));
+    await late.getByText('Du kan inte ångra en jävsanmälan, och dina sparade poäng tas bort.').waitFor();
+    // Cancelling leaves everything as it was, with focus back on the button.
+    await late.getByRole('button', { name: 'Avbryt' }).click();
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Anmäl jäv');
+    expect(await scoringForm(page).getByLabel('3 – godtagbar').isChecked()).toBe(true);
+
+    await late.getByRole('button', { name: 'Anmäl jäv' }).click();
+    await late.getByRole('button', { name: 'Anmäl jäv och avstå från bedömningen' }).click();
+    await late.locator('#late-conflict-note-error').getByText('Beskriv kort vad jävet består i.').waitFor();
+    expect(await note.getAttribute('aria-invalid')).toBe('true');
+    await axe(page, 'late conflict without a note');
+    await note.fill('Min brorson är klubbens ordförande.');
+    await late.getByRole('button', { name: 'Anmäl jäv och avstå från bedömningen' }).click();
+
+    const notice = page.locator('.notice-warning');
+    await notice.getByText('Du har anmält jäv').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Jäv');
+    expect(plain(await notice.innerText())).toContain('Din beskrivning: Min brorson är klubbens ordförande.');
+    expect(await scoringForm(page).count()).toBe(0);
+    await axe(page, 'late conflict declared');
+    const nils = (await server.db.kysely.selectFrom('users').select('id').where('email', '=', 'namnd@norrkoping.example').executeTakeFirstOrThrow()).id;
+    const kept = await server.db.kysely.selectFrom('review_scores').select('score').where('application_id', '=', later.id).where('reviewer_id', '=', nils).execute();
+    expect(kept).toEqual([]);
     expect(scriptErrors(page)).toEqual([]);
     await context.close();
   });
