@@ -195,7 +195,12 @@ describe('screening, review and decision', () => {
     const declared = await committee.post(`/api/applications/${id}/review/declaration`, { conflict: true, note: 'Sitter i föreningens styrelse' });
     expect(declared.body).toMatchObject({ conflict: 'conflict', others: null, scores: {} });
     const committeeId = userId('namnd@norrkoping.example');
-    const kept = await t.db.kysely.selectFrom('review_scores').select('criterion_id').where('application_id', '=', id).where('reviewer_id', '=', committeeId).execute();
+    const kept = await t.db.kysely
+      .selectFrom('review_scores')
+      .select('criterion_id')
+      .where('application_id', '=', id)
+      .where('reviewer_id', '=', committeeId)
+      .execute();
     expect(kept).toEqual([]);
     const trail = await t.db.kysely
       .selectFrom('audit_log')

@@ -275,7 +275,12 @@ describe('reviewing an application', () => {
     expect(await scoringForm(page).count()).toBe(0);
     await axe(page, 'late conflict declared');
     const nils = (await server.db.kysely.selectFrom('users').select('id').where('email', '=', 'namnd@norrkoping.example').executeTakeFirstOrThrow()).id;
-    const kept = await server.db.kysely.selectFrom('review_scores').select('score').where('application_id', '=', later.id).where('reviewer_id', '=', nils).execute();
+    const kept = await server.db.kysely
+      .selectFrom('review_scores')
+      .select('score')
+      .where('application_id', '=', later.id)
+      .where('reviewer_id', '=', nils)
+      .execute();
     expect(kept).toEqual([]);
     expect(scriptErrors(page)).toEqual([]);
     await context.close();
