@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { type ChangeEvent, useRef, useState } from 'react';
+import { type ChangeEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { dateInStockholm } from '../../domain/deadlines.ts';
@@ -8,6 +8,7 @@ import { ApiError, type Messages, post, upload } from '../api.ts';
 import { useAssessmentRights } from '../assessment/shared.tsx';
 import { AuditTrail } from '../audit/AuditTrail.tsx';
 import type { CallDetail } from '../calls/types.ts';
+import { ConfirmedAction } from '../components/ConfirmedAction.tsx';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { TextAreaField, TextField } from '../components/fields.tsx';
 import { LoadError, Loading, Page, Success } from '../components/page.tsx';
@@ -199,53 +200,27 @@ function Rounds({ app }: { app: ApplicationView }) {
 function Withdraw({ app }: { app: ApplicationView }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [confirming, setConfirming] = useState(false);
-  const openRef = useRef<HTMLButtonElement>(null);
-  const f = useAppForm<{ reason: string }>({ id: 'withdraw', defaultValues: { reason: '' }, fields: ['reason'] });
-  const submit = f.onSubmit(async (v) => {
-    await post(`/api/applications/${app.id}/withdraw`, v.reason.trim() ? { reason: v.reason.trim() } : {});
-    // The status and the history both change.
-    await Promise.all([
-      client.invalidateQueries({ queryKey: applicationKey(app.id) }),
-      client.invalidateQueries({ queryKey: ['audit', 'application', app.id] }),
-    ]);
-    document.querySelector<HTMLElement>('main h1')?.focus();
-  });
   return (
-    <section className="section" aria-labelledby="withdraw-heading">
-      <h2 id="withdraw-heading">{t('application.withdraw.heading')}</h2>
-      <p>{t('application.withdraw.intro')}</p>
-      {confirming ? (
-        <div className="narrow-wide">
-          <ErrorSummary errors={f.errors} items={f.summaryItems()} ref={f.summaryRef} />
-          <form onSubmit={submit} noValidate className="form">
-            <TextAreaField label={t('application.withdraw.reason')} optional rows={3} autoFocus {...f.field('reason')} />
-            <p>
-              <strong>{t('application.withdraw.sure')}</strong>
-            </p>
-            <div className="actions">
-              <button type="submit" className="button button-secondary button-danger" disabled={f.form.formState.isSubmitting}>
-                {t('application.withdraw.confirm')}
-              </button>
-              <button
-                type="button"
-                className="button button-secondary"
-                onClick={() => {
-                  setConfirming(false);
-                  setTimeout(() => openRef.current?.focus());
-                }}
-              >
-                {t('common.cancel')}
-              </button>
-            </div>
-          </form>
-        </div>
-      ) : (
-        <button ref={openRef} type="button" className="button button-secondary" onClick={() => setConfirming(true)}>
-          {t('application.withdraw.start')}
-        </button>
-      )}
-    </section>
+    <ConfirmedAction
+      id="withdraw"
+      heading={t('application.withdraw.heading')}
+      intro={t('application.withdraw.intro')}
+      start={t('application.withdraw.start')}
+      name="reason"
+      label={t('application.withdraw.reason')}
+      optional
+      sure={t('application.withdraw.sure')}
+      confirm={t('application.withdraw.confirm')}
+      onConfirm={async (reason) => {
+        await post(`/api/applications/${app.id}/withdraw`, reason ? { reason } : {});
+        // The status and the history both change.
+        await Promise.all([
+          client.invalidateQueries({ queryKey: applicationKey(app.id) }),
+          client.invalidateQueries({ queryKey: ['audit', 'application', app.id] }),
+        ]);
+        document.querySelector<HTMLElement>('main h1')?.focus();
+      }}
+    />
   );
 }
 

@@ -1,15 +1,12 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { get } from '../api.ts';
 import { StatusBadge } from '../applications/StatusBadge.tsx';
 import { formatDate, kr } from '../calls/format.ts';
-import type { CallDetail } from '../calls/types.ts';
 import { Facts } from '../components/Facts.tsx';
 import { LoadError, Loading, Page } from '../components/page.tsx';
 import { currentLanguage } from '../i18n/index.ts';
-import { meanText, OutcomeBadge, ReviewerStateText, ScreeningBadge, score, useAssessmentRights } from './shared.tsx';
-import { type AssessmentOverview, type OverviewRow, overviewKey } from './types.ts';
+import { meanText, OutcomeBadge, ReviewerStateText, ScreeningBadge, score, useCallAssessment } from './shared.tsx';
+import type { AssessmentOverview, OverviewRow } from './types.ts';
 
 /** The call's budget at a glance: what there is, what is decided, and what the proposals would leave. */
 function Budget({ budget }: { budget: AssessmentOverview['budget'] }) {
@@ -173,19 +170,9 @@ function Documents({ data }: { data: AssessmentOverview }) {
 export function CallAssessmentPage() {
   const { t } = useTranslation();
   const { callId = '' } = useParams();
-  const overview = useQuery({
-    queryKey: overviewKey(callId),
-    queryFn: () => get<AssessmentOverview>(`/api/calls/${encodeURIComponent(callId)}/assessment`),
-    retry: false,
-  });
-  const call = useQuery({
-    queryKey: ['public-call', callId],
-    queryFn: () => get<CallDetail>(`/api/public/calls/${encodeURIComponent(callId)}`),
-    retry: false,
-  });
-  const funderId = call.data?.funderId;
-  const rights = useAssessmentRights(funderId);
+  const { overview, rights } = useCallAssessment(callId);
   const data = overview.data;
+  const funderId = data?.call.funderId;
   const title = data ? t('assessment.overview.title', { call: data.call.title }) : t('assessment.overview.titleShort');
   return (
     <Page title={title}>

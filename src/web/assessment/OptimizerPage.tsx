@@ -1,11 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { type FieldError, get, post } from '../api.ts';
+import { type FieldError, post } from '../api.ts';
 import { kr, parseAmount } from '../calls/format.ts';
-import type { CallDetail } from '../calls/types.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { Facts } from '../components/Facts.tsx';
 import { Checkbox, CheckboxGroup, SelectField, TextField } from '../components/fields.tsx';
@@ -13,8 +11,8 @@ import { LoadError, Loading, Page } from '../components/page.tsx';
 import { RemoveRowButton } from '../components/rows.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
 import { localFieldError } from '../components/validation.ts';
-import { score, useAssessmentRights } from './shared.tsx';
-import { type AssessmentOverview, type OverviewRow, overviewKey } from './types.ts';
+import { score, useCallAssessment } from './shared.tsx';
+import type { AssessmentOverview, OverviewRow } from './types.ts';
 
 const KINDS = ['min_focus', 'max_focus', 'cover_area', 'max_org_share', 'lock_in', 'lock_out'] as const;
 type Kind = (typeof KINDS)[number];
@@ -455,17 +453,7 @@ function Optimizer({ callId, overview }: { callId: string; overview: AssessmentO
 export function OptimizerPage() {
   const { t } = useTranslation();
   const { callId = '' } = useParams();
-  const overview = useQuery({
-    queryKey: overviewKey(callId),
-    queryFn: () => get<AssessmentOverview>(`/api/calls/${encodeURIComponent(callId)}/assessment`),
-    retry: false,
-  });
-  const call = useQuery({
-    queryKey: ['public-call', callId],
-    queryFn: () => get<CallDetail>(`/api/public/calls/${encodeURIComponent(callId)}`),
-    retry: false,
-  });
-  const rights = useAssessmentRights(call.data?.funderId);
+  const { overview, rights } = useCallAssessment(callId);
   const data = overview.data;
   const title = data ? t('optimizer.title', { call: data.call.title }) : t('optimizer.titleShort');
   return (
@@ -476,12 +464,8 @@ export function OptimizerPage() {
       </p>
       {overview.error ? (
         <LoadError error={overview.error} />
-      ) : !data || !call.data ? (
-        call.error ? (
-          <LoadError error={call.error} />
-        ) : (
-          <Loading />
-        )
+      ) : !data ? (
+        <Loading />
       ) : !rights.assess ? (
         <p className="notice notice-info">{t('optimizer.caseworkersOnly')}</p>
       ) : (

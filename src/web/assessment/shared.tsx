@@ -1,10 +1,12 @@
 // Small pieces the assessment pages share: who may do what, scores and outcomes in words, and the fields a screening rule found wanting.
+import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { type FunderRole, policy } from '../../domain/roles.ts';
+import { get } from '../api.ts';
 import { currentLanguage } from '../i18n/index.ts';
 import { useSession } from '../session.ts';
-import type { Outcome, ScoreSummary } from './types.ts';
+import { type AssessmentOverview, type Outcome, overviewKey, type ScoreSummary } from './types.ts';
 
 /** What the signed-in person may do in a funder's assessment (the server's own policies). */
 export function useAssessmentRights(funderId: string | undefined) {
@@ -21,6 +23,16 @@ export function useAssessmentRights(funderId: string | undefined) {
     recordDecision: policy.recordDecision(principal, id),
     decideAsDelegate: policy.decideAsDelegate(principal, id),
   };
+}
+
+/** A call's assessment overview, and what the signed-in person may do with it. */
+export function useCallAssessment(callId: string) {
+  const overview = useQuery({
+    queryKey: overviewKey(callId),
+    queryFn: () => get<AssessmentOverview>(`/api/calls/${encodeURIComponent(callId)}/assessment`),
+    retry: false,
+  });
+  return { overview, rights: useAssessmentRights(overview.data?.call.funderId) };
 }
 
 /** A score as people read it: "3,95" / "3.95". */

@@ -49,6 +49,7 @@ export interface OverviewRow {
 export interface AssessmentOverview {
   call: {
     id: string;
+    funderId: string;
     title: string;
     funderName: string;
     decisionBody: string;

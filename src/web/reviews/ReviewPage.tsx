@@ -1,10 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { weightedScore } from '../../domain/assessment/reviews.ts';
 import { get, post, put } from '../api.ts';
 import { clock, dateTime } from '../applications/format.ts';
+import { ConfirmedAction } from '../components/ConfirmedAction.tsx';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { CheckboxGroup, Radio, TextAreaField } from '../components/fields.tsx';
 import { LoadError, Loading, Page, Success } from '../components/page.tsx';
@@ -69,51 +70,19 @@ function Declaration({ review, onDone }: { review: MyReview; onDone: (r: MyRevie
 /** A conflict of interest that comes to light after declaring none: the reviewer steps aside, and what was scored so far is not kept. */
 function LateConflict({ review, onDone }: { review: MyReview; onDone: (r: MyReview) => void }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  const openRef = useRef<HTMLButtonElement>(null);
-  const f = useAppForm<{ note: string }>({
-    id: 'late-conflict',
-    defaultValues: { note: '' },
-    fields: ['note'],
-  });
-  const submit = f.onSubmit(async (v) => {
-    onDone(await post<MyReview>(`/api/applications/${review.applicationId}/review/declaration`, { conflict: true, note: v.note.trim() }));
-  });
   return (
-    <section className="section" aria-labelledby="late-conflict-heading">
-      <h2 id="late-conflict-heading">{t('review.late.heading')}</h2>
-      <p>{t('review.late.intro')}</p>
-      {open ? (
-        <div className="narrow-wide">
-          <ErrorSummary errors={f.errors} items={f.summaryItems()} ref={f.summaryRef} />
-          <form onSubmit={submit} noValidate className="form">
-            <TextAreaField label={t('review.declaration.note')} hint={t('review.declaration.noteHint')} rows={3} autoFocus {...f.field('note')} />
-            <p>
-              <strong>{t('review.late.sure')}</strong>
-            </p>
-            <div className="actions">
-              <button type="submit" className="button button-secondary button-danger" disabled={f.form.formState.isSubmitting}>
-                {t('review.late.confirm')}
-              </button>
-              <button
-                type="button"
-                className="button button-secondary"
-                onClick={() => {
-                  setOpen(false);
-                  setTimeout(() => openRef.current?.focus());
-                }}
-              >
-                {t('common.cancel')}
-              </button>
-            </div>
-          </form>
-        </div>
-      ) : (
-        <button ref={openRef} type="button" className="button button-secondary" onClick={() => setOpen(true)}>
-          {t('review.late.start')}
-        </button>
-      )}
-    </section>
+    <ConfirmedAction
+      id="late-conflict"
+      heading={t('review.late.heading')}
+      intro={t('review.late.intro')}
+      start={t('review.late.start')}
+      name="note"
+      label={t('review.declaration.note')}
+      hint={t('review.declaration.noteHint')}
+      sure={t('review.late.sure')}
+      confirm={t('review.late.confirm')}
+      onConfirm={async (note) => onDone(await post<MyReview>(`/api/applications/${review.applicationId}/review/declaration`, { conflict: true, note }))}
+    />
   );
 }
 
