@@ -242,9 +242,12 @@ describe('an applicant', () => {
     expect((await applicant.put(`/api/applications/${appId}`, { content: withPartner, version: current.version + 1 })).status).toBe(403);
     const listed = await applicant.get(`/api/organisations/${nattvandrarna}/applications`);
     expect(listed.body.applications.find((a: { id: string }) => a.id === appId)).toMatchObject({ role: 'partner' });
+    // A co-applicant reads the application, not its case history.
+    expect((await applicant.get(`/api/audit?objectType=application&objectId=${appId}`)).status).toBe(403);
     const stranger = new Client(t.app);
     await stranger.login('admin@orebro.example');
     expect((await stranger.get(`/api/applications/${appId}`)).status).toBe(404);
+    expect((await stranger.get(`/api/audit?objectType=application&objectId=${appId}`)).status).toBe(404);
     // Drafts stay with the applicant until they are submitted.
     expect((await caseworker.get(`/api/applications/${appId}`)).status).toBe(404);
   });
@@ -350,6 +353,17 @@ describe('completion requests', () => {
     ]);
     // Only staff ask; applicants cannot.
     expect((await applicant.post(`/api/applications/${appId}/completion-requests`, { message: 'x', replyBy })).status).toBe(403);
+
+    // The history: the applicant and the caseworker both see every round; a reviewer reads no audit trail.
+    const actions = async (client: Client) =>
+      ((await client.get(`/api/audit?objectType=application&objectId=${appId}`)).body.entries as { action: string }[]).map((e) => e.action);
+    const rounds = ['application.completion_requested', 'application.completion_answered', 'application.completion_requested'];
+    expect(await actions(applicant)).toEqual(['application.started', 'application.submitted', ...rounds]);
+    expect(await actions(caseworker)).toEqual(['application.started', 'application.submitted', ...rounds]);
+    const reviewer = new Client(t.app);
+    await reviewer.login('bedomare@norrkoping.example');
+    expect((await reviewer.get(`/api/applications/${appId}`)).status).toBe(200);
+    expect((await reviewer.get(`/api/audit?objectType=application&objectId=${appId}`)).status).toBe(403);
   });
 });
 

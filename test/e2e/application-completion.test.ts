@@ -76,6 +76,13 @@ describe('completion of an application', () => {
     await c.getByText('Nattvandrarna Norrköping har fått en begäran om komplettering.').waitFor();
     const rounds = c.getByRole('region', { name: 'Kompletteringar' });
     await rounds.locator('.completion-round').filter({ hasText: MESSAGE }).getByText('Väntar på svar').waitFor();
+    // The history has it at once, without reloading the page.
+    const latest = (page: typeof c) => page.getByRole('region', { name: 'Historik' }).locator('.audit-entry .audit-what').first();
+    await expect.poll(() => latest(c).textContent()).toBe('Handläggaren begärde komplettering');
+    // The caseworker's history has the assessment too, in words: the demo's 2022 decision among it.
+    const decided = c.getByRole('region', { name: 'Historik' }).locator('.audit-entry').filter({ hasText: 'Beslut fattades' });
+    expect((await decided.innerText()).replace(/\s+/gu, ' ')).toContain('Delvis beviljad 250 000 kr Beslutsdatum: 24 mars 2022');
+    expect(await decided.locator('.audit-reason').textContent()).toBe('Motivering: Exempeldata, inlagd när Samverka startade första gången');
     await axe(c, 'completion requested');
     expect(scriptErrors(c)).toEqual([]);
 
@@ -100,6 +107,7 @@ describe('completion of an application', () => {
     await round.getByRole('button', { name: 'Skicka kompletteringen' }).click();
     await round.getByText('Besvarad').waitFor();
     expect(await round.textContent()).toContain('Utbildningen hålls i april och maj');
+    await expect.poll(() => latest(a).textContent()).toBe('Kompletteringen besvarades');
     await round.getByRole('link', { name: 'tidsplan.pdf' }).waitFor();
     await axe(a, 'completion answered');
     const { scroll, width } = await a.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));

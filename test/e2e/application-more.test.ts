@@ -306,6 +306,8 @@ describe('more of the applicant’s journeys', () => {
     }
     expect(await page.locator('main form, main input[type=file], .save-status').count()).toBe(0);
     expect(await main.getByRole('link', { name: /Kontrollera/ }).count()).toBe(0);
+    // The case history is the applicant's and the funder's, not the co-applicant's.
+    expect(await page.getByRole('heading', { name: 'Historik' }).count()).toBe(0);
     await axe(page, 'co-applicant view');
 
     // The server agrees: a co-applicant's save is refused.

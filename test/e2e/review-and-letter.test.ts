@@ -194,6 +194,8 @@ describe('reviewing an application', () => {
     await page.goto(`/applications/${decided}`);
     await settledAndAccessible(page, `${DEMO_TITLE} (SN 2022/00001)`);
     await page.getByRole('region', { name: 'Beslut' }).getByRole('heading', { name: 'Delvis beviljad 250 000 kr' }).waitFor();
+    // Not its case history: that has the other reviewers' scores.
+    expect(await page.getByRole('heading', { name: 'Historik' }).count()).toBe(0);
     expect(scriptErrors(page)).toEqual([]);
     await context.close();
   });

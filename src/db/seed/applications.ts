@@ -4,6 +4,7 @@ import { kronor } from '../../domain/money.ts';
 import { audit, SYSTEM_ACTOR } from '../audit.ts';
 import type { Tx } from '../connection.ts';
 import type { SeedIds } from './calls.ts';
+import { DEMO_REASON } from './reason.ts';
 
 function content(over: Partial<ApplicationContent> & Pick<ApplicationContent, 'title' | 'amountRequested'>): ApplicationContent {
   return {
@@ -165,7 +166,7 @@ export async function seedApplications(tx: Tx, ids: SeedIds, calls: { norrkoping
       objectId: row.id,
       funderId: sn,
       organisationId: ids.organisations[s.org],
-      reason: 'demo data',
+      reason: DEMO_REASON,
       data: { caseNumber },
     });
   }
@@ -192,7 +193,7 @@ export async function seedApplications(tx: Tx, ids: SeedIds, calls: { norrkoping
     objectType: 'application',
     objectId: ids2.matteus,
     funderId: sn,
-    reason: 'demo data',
+    reason: DEMO_REASON,
     data: { requestId: round.id },
   });
   await audit(tx, SYSTEM_ACTOR, {
@@ -200,7 +201,7 @@ export async function seedApplications(tx: Tx, ids: SeedIds, calls: { norrkoping
     objectType: 'application',
     objectId: ids2.matteus,
     funderId: sn,
-    reason: 'demo data',
+    reason: DEMO_REASON,
     data: { requestId: round.id },
   });
 
@@ -233,7 +234,7 @@ export async function seedApplications(tx: Tx, ids: SeedIds, calls: { norrkoping
     objectId: row.id,
     funderId: sn,
     organisationId: ids.organisations.nattvandrarna,
-    reason: 'demo data',
+    reason: DEMO_REASON,
   });
   return ids2;
 }

@@ -8,6 +8,7 @@ import type { LegalForm } from '../../domain/organisation.ts';
 import { audit, SYSTEM_ACTOR } from '../audit.ts';
 import type { Tx } from '../connection.ts';
 import type { SeedIds } from './calls.ts';
+import { DEMO_REASON } from './reason.ts';
 
 type Scored = Record<'need' | 'complement' | 'capacity', number>;
 
@@ -115,7 +116,7 @@ export async function seedAssessment(tx: Tx, ids: SeedIds, applications: Record<
       objectType: 'application',
       objectId: a.id,
       funderId: sn,
-      reason: 'demo data',
+      reason: DEMO_REASON,
       data: { outcome: 'eligible' },
     });
 
@@ -159,7 +160,7 @@ export async function seedAssessment(tx: Tx, ids: SeedIds, applications: Record<
           objectType: 'application',
           objectId: a.id,
           funderId: sn,
-          reason: 'demo data',
+          reason: DEMO_REASON,
         },
       );
     }
@@ -181,7 +182,7 @@ export async function seedAssessment(tx: Tx, ids: SeedIds, applications: Record<
       objectType: 'application',
       objectId: a.id,
       funderId: sn,
-      reason: 'demo data',
+      reason: DEMO_REASON,
       data: { amount: plan.amount },
     });
 
@@ -218,7 +219,7 @@ export async function seedAssessment(tx: Tx, ids: SeedIds, applications: Record<
       objectId: a.id,
       funderId: sn,
       organisationId: a.organisation_id,
-      reason: 'demo data',
+      reason: DEMO_REASON,
       data: { decisionId: decision.id, outcome, amount: plan.amount, paragraph: plan.paragraph, decidedOn: '2022-03-24' },
     });
   }

@@ -4,6 +4,7 @@ import { addMonths, dateInStockholm } from '../../domain/deadlines.ts';
 import { kronor } from '../../domain/money.ts';
 import { audit, SYSTEM_ACTOR } from '../audit.ts';
 import type { Tx } from '../connection.ts';
+import { DEMO_REASON } from './reason.ts';
 
 /** The open catalogue every funder starts from (seed 001's examples, and 002/003's measures). */
 export const BASE_ACTIVITY_TYPES: [key: string, sv: string, en: string][] = [
@@ -94,7 +95,7 @@ async function programme(
     objectType: 'programme',
     objectId: row.id,
     funderId,
-    reason: 'demo data',
+    reason: DEMO_REASON,
     data: { name: p.name, amount },
   });
   return lines;
@@ -116,14 +117,14 @@ async function call(tx: Tx, funderId: string, r: CallRules, published: boolean) 
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await audit(tx, SYSTEM_ACTOR, { action: 'call.created', objectType: 'call', objectId: row.id, funderId, reason: 'demo data', data: { title: r.title } });
+  await audit(tx, SYSTEM_ACTOR, { action: 'call.created', objectType: 'call', objectId: row.id, funderId, reason: DEMO_REASON, data: { title: r.title } });
   if (published)
     await audit(tx, SYSTEM_ACTOR, {
       action: 'call.published',
       objectType: 'call',
       objectId: row.id,
       funderId,
-      reason: 'demo data',
+      reason: DEMO_REASON,
       data: { deadline: r.deadline },
     });
   return row.id;
@@ -320,7 +321,7 @@ export async function seedCalls(tx: Tx, ids: SeedIds, now = new Date()) {
       objectId: row.id,
       funderId: ids.funders.sn,
       organisationId,
-      reason: 'demo data',
+      reason: DEMO_REASON,
       data: { year: y },
     });
   };

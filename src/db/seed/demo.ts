@@ -6,6 +6,7 @@ import { system } from '../scope.ts';
 import { seedApplications } from './applications.ts';
 import { seedAssessment } from './assessment.ts';
 import { seedCalls } from './calls.ts';
+import { DEMO_REASON } from './reason.ts';
 
 /** The password of every demo account; printed at start and in the README. */
 export const DEMO_PASSWORD = 'samverka-demo';
@@ -118,7 +119,7 @@ async function seedDemo(tx: Tx, passwordHash: string) {
       objectType: 'organisation',
       objectId: row.id,
       organisationId: row.id,
-      reason: 'demo data',
+      reason: DEMO_REASON,
       data: { orgNumber: o.orgNumber, name: o.name, legalForm: o.legalForm },
     });
   }
@@ -142,7 +143,7 @@ async function seedDemo(tx: Tx, passwordHash: string) {
       objectType: 'funder',
       objectId: row.id,
       funderId: row.id,
-      reason: 'demo data',
+      reason: DEMO_REASON,
       data: { name: f.name },
     });
   }
@@ -154,7 +155,7 @@ async function seedDemo(tx: Tx, passwordHash: string) {
       .returning('id')
       .executeTakeFirstOrThrow();
     userIds[u.email] = user.id;
-    await audit(tx, SYSTEM_ACTOR, { action: 'user.registered', objectType: 'user', objectId: user.id, reason: 'demo data', data: { email: u.email } });
+    await audit(tx, SYSTEM_ACTOR, { action: 'user.registered', objectType: 'user', objectId: user.id, reason: DEMO_REASON, data: { email: u.email } });
     if (u.funder && u.roles) {
       const funderId = funderIds[u.funder];
       await tx
@@ -166,7 +167,7 @@ async function seedDemo(tx: Tx, passwordHash: string) {
         objectType: 'user',
         objectId: user.id,
         funderId,
-        reason: 'demo data',
+        reason: DEMO_REASON,
         data: { before: [], after: u.roles },
       });
     }
@@ -178,7 +179,7 @@ async function seedDemo(tx: Tx, passwordHash: string) {
         objectType: 'organisation',
         objectId: organisationId,
         organisationId,
-        reason: 'demo data',
+        reason: DEMO_REASON,
         data: { email: u.email },
       });
     }

@@ -84,6 +84,8 @@ export function completionRoutes(app: FastifyInstance, ctx: AppContext) {
             objectType: 'application',
             objectId: id,
             funderId: located.funderId,
+            // The applicant sees in the application's history that completion was asked for.
+            organisationId: located.organisationId,
             data: { requestId: row.id, replyBy },
           },
         );

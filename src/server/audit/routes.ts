@@ -2,8 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { scoped } from '../../db/scope.ts';
 import { policy } from '../../domain/roles.ts';
+import { locate } from '../applications/access.ts';
 import type { AppContext } from '../context.ts';
-import { requireUser, scopeOf } from '../plugins/session.ts';
+import { requireUser, type SignedInUser, scopeOf } from '../plugins/session.ts';
 import { Problem } from '../problem.ts';
 import { errorResponses, Nullable, Uuid } from '../schemas.ts';
 
@@ -18,6 +19,18 @@ const Entry = Type.Object({
   data: Type.Record(Type.String(), Type.Unknown()),
   hash: Type.String(),
 });
+
+/**
+ * An application's history: its organisation's members see what the organisation and the funder
+ * recorded for them; of the funder's staff, those who may read audit trails see all of it (the
+ * assessment too, so not reviewers, who must not see others' scores early); co-applicants see none.
+ */
+async function applicationScope(ctx: AppContext, user: SignedInUser, applicationId: string) {
+  const located = await locate(ctx, user, applicationId);
+  if (located.access === 'partner') throw new Problem(403, 'forbidden');
+  if (located.access === 'staff' && !policy.viewFunderAudit(user, located.funderId)) throw new Problem(403, 'forbidden');
+  return located.scope;
+}
 
 export function auditRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get(
@@ -37,8 +50,9 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext) {
     async (request) => {
       const user = requireUser(request);
       const q = request.query as { objectType: string; objectId: string; funderId?: string };
-      if (q.funderId && !policy.viewFunderAudit(user, q.funderId)) throw new Problem(403, 'forbidden');
-      const rows = await scoped(ctx.db, scopeOf(user, q.funderId), (tx) =>
+      const scope = q.objectType === 'application' ? await applicationScope(ctx, user, q.objectId) : scopeOf(user, q.funderId);
+      if (q.objectType !== 'application' && q.funderId && !policy.viewFunderAudit(user, q.funderId)) throw new Problem(403, 'forbidden');
+      const rows = await scoped(ctx.db, scope, (tx) =>
         tx.selectFrom('audit_log').selectAll().where('object_type', '=', q.objectType).where('object_id', '=', q.objectId).orderBy('seq').limit(500).execute(),
       );
       return {

@@ -11,6 +11,7 @@ import type { CallDetail } from '../calls/types.ts';
 import { ConfirmedAction } from '../components/ConfirmedAction.tsx';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { TextAreaField, TextField } from '../components/fields.tsx';
+import { useFunder } from '../components/funder.ts';
 import { LoadError, Loading, Page, Success } from '../components/page.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
 import { required } from '../components/validation.ts';
@@ -20,7 +21,7 @@ import { ApplicationForm } from './ApplicationForm.tsx';
 import { ContentView } from './ApplicationView.tsx';
 import { dateTime } from './format.ts';
 import { StatusBadge } from './StatusBadge.tsx';
-import { type ApplicationView, applicationKey, type CompletionRound } from './types.ts';
+import { type ApplicationView, type CompletionRound, refreshApplication } from './types.ts';
 import { useApplication } from './useApplication.ts';
 
 /** The applicant's answer to an open completion round: text and, if asked for, documents. */
@@ -55,7 +56,7 @@ function AnswerForm({ app, round }: { app: ApplicationView; round: CompletionRou
   }
   const submit = f.onSubmit(async (v) => {
     await post(`/api/completion-requests/${round.id}/answer`, { answer: v.answer.trim(), files });
-    await client.invalidateQueries({ queryKey: applicationKey(app.id) });
+    await refreshApplication(client, app.id);
   });
   const fileShown = fileError ?? f.errors.fields.files;
   return (
@@ -124,7 +125,7 @@ function RequestCompletionForm({ app }: { app: ApplicationView }) {
     await post(`/api/applications/${app.id}/completion-requests`, { message: v.message.trim(), replyBy: v.replyBy });
     f.form.reset({ message: '', replyBy: '' });
     setSent(true);
-    await client.invalidateQueries({ queryKey: applicationKey(app.id) });
+    await refreshApplication(client, app.id);
   });
   return (
     <section className="section" aria-labelledby="ask-heading">
@@ -213,11 +214,7 @@ function Withdraw({ app }: { app: ApplicationView }) {
       confirm={t('application.withdraw.confirm')}
       onConfirm={async (reason) => {
         await post(`/api/applications/${app.id}/withdraw`, reason ? { reason } : {});
-        // The status and the history both change.
-        await Promise.all([
-          client.invalidateQueries({ queryKey: applicationKey(app.id) }),
-          client.invalidateQueries({ queryKey: ['audit', 'application', app.id] }),
-        ]);
+        await refreshApplication(client, app.id);
         document.querySelector<HTMLElement>('main h1')?.focus();
       }}
     />
@@ -226,6 +223,7 @@ function Withdraw({ app }: { app: ApplicationView }) {
 
 function Submitted({ app, call }: { app: ApplicationView; call: CallDetail }) {
   const { t } = useTranslation();
+  const funder = useFunder(app.funderId);
   return (
     <>
       <p className="lead">
@@ -279,10 +277,13 @@ function Submitted({ app, call }: { app: ApplicationView; call: CallDetail }) {
         <ContentView content={app.content} call={call.rules} funderId={app.funderId} />
       </section>
       {app.access === 'applicant' && app.status === 'submitted' && !app.decided ? <Withdraw app={app} /> : null}
-      <section className="section" aria-labelledby="history-heading">
-        <h2 id="history-heading">{t('audit.heading')}</h2>
-        <AuditTrail objectType="application" objectId={app.id} />
-      </section>
+      {/* A co-applicant reads the application but not its case history; of the funder's staff, those who may read audit trails. */}
+      {app.access === 'applicant' || (app.access === 'staff' && funder.viewAudit) ? (
+        <section className="section" aria-labelledby="history-heading">
+          <h2 id="history-heading">{t('audit.heading')}</h2>
+          <AuditTrail objectType="application" objectId={app.id} />
+        </section>
+      ) : null}
     </>
   );
 }

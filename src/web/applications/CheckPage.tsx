@@ -6,7 +6,7 @@ import { ApiError, get, type Problem, post } from '../api.ts';
 import { LoadError, Loading, Page } from '../components/page.tsx';
 import { useLocalized } from '../i18n/index.ts';
 import { stepOfField, stepsOf } from './content.ts';
-import { applicationKey, type CheckResult, type SubmitReceipt } from './types.ts';
+import { type CheckResult, refreshApplication, type SubmitReceipt } from './types.ts';
 import { useApplication } from './useApplication.ts';
 import { clearLocal } from './useAutosave.ts';
 
@@ -49,7 +49,7 @@ export function CheckPage() {
       await post<SubmitReceipt>(`/api/applications/${id}/submit`, {}, { 'idempotency-key': key.current });
       submitted.current = true;
       clearLocal(id);
-      await client.invalidateQueries({ queryKey: applicationKey(id) });
+      await refreshApplication(client, id);
       navigate(`/applications/${id}/receipt`);
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;

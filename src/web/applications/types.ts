@@ -1,4 +1,5 @@
 // What the applications API answers (src/server/applications/schema.ts), as the web app reads it.
+import type { QueryClient } from '@tanstack/react-query';
 import type { ApplicationContent } from '../../domain/applications/types.ts';
 
 export type { ApplicationContent };
@@ -82,3 +83,7 @@ export interface InboxItem {
 }
 
 export const applicationKey = (id: string) => ['application', id] as const;
+
+/** After a change to an application: its view and its history are read again. */
+export const refreshApplication = (client: QueryClient, id: string) =>
+  Promise.all([client.invalidateQueries({ queryKey: applicationKey(id) }), client.invalidateQueries({ queryKey: ['audit', 'application', id] })]);

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { dateInStockholm } from '../../domain/deadlines.ts';
 import { ApiError, get, post } from '../api.ts';
 import { dateTime } from '../applications/format.ts';
+import { refreshApplication } from '../applications/types.ts';
 import { amountInput, formatDate, kr, parseAmount } from '../calls/format.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { CheckboxGroup, Radio, SelectField, TextAreaField, TextField } from '../components/fields.tsx';
@@ -355,6 +356,7 @@ export function DecisionSection({ ctx, mayRecord, open }: { ctx: Context; mayRec
     await Promise.all([
       client.invalidateQueries({ queryKey: decisionsKey(ctx.applicationId) }),
       client.invalidateQueries({ queryKey: overviewKey(ctx.callId) }),
+      refreshApplication(client, ctx.applicationId),
     ]);
     focusNext.current = 'done';
     setReplacing(false);

@@ -2,20 +2,15 @@
 import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { type FunderRole, policy } from '../../domain/roles.ts';
+import { policy } from '../../domain/roles.ts';
 import { get } from '../api.ts';
+import { usePrincipal } from '../components/funder.ts';
 import { currentLanguage } from '../i18n/index.ts';
-import { useSession } from '../session.ts';
 import { type AssessmentOverview, type Outcome, overviewKey, type ScoreSummary } from './types.ts';
 
 /** What the signed-in person may do in a funder's assessment (the server's own policies). */
 export function useAssessmentRights(funderId: string | undefined) {
-  const { user } = useSession();
-  const principal = {
-    userId: user?.id ?? '',
-    funderRoles: (user?.funders ?? []).map((f) => ({ funderId: f.funderId, role: f.role as FunderRole })),
-    organisationIds: (user?.organisations ?? []).map((o) => o.id),
-  };
+  const principal = usePrincipal();
   const id = funderId ?? '';
   return {
     assess: policy.assess(principal, id),

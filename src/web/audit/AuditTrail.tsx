@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { FUNDER_ROLES } from '../../domain/roles.ts';
 import { get } from '../api.ts';
+import { score } from '../assessment/shared.tsx';
 import { describeChange } from '../calls/changes.ts';
 import { formatDate, kr } from '../calls/format.ts';
 import { LoadError, Loading } from '../components/page.tsx';
@@ -107,6 +108,29 @@ function details(t: TFunction, entry: AuditEntry): string[] {
       return [
         ...(typeof d.caseNumber === 'string' ? [`${t('application.caseNumber')}: ${d.caseNumber}`] : []),
         ...(typeof d.amountRequested === 'number' ? [`${t('application.fields.amountRequested')}: ${kr(d.amountRequested)}`] : []),
+      ];
+    case 'application.screened':
+      return typeof d.outcome === 'string' ? [t(`assessment.screening.outcome.${d.outcome}`, { defaultValue: d.outcome })] : [];
+    case 'application.reviewers_set':
+      return [
+        ...(Array.isArray(d.added) && d.added.length ? [t('audit.details.reviewersAdded', { count: d.added.length })] : []),
+        ...(Array.isArray(d.removed) && d.removed.length ? [t('audit.details.reviewersRemoved', { count: d.removed.length })] : []),
+      ];
+    case 'application.proposed':
+      return typeof d.amount === 'number' ? [t('audit.details.proposedAmount', { amount: kr(d.amount) })] : [];
+    case 'review.submitted':
+      return typeof d.weighted === 'number' ? [t('audit.details.weighted', { score: score(d.weighted) })] : [];
+    case 'review.conflict_declared':
+    case 'review.no_conflict_declared':
+    case 'funder.decision_rules_changed':
+      return [];
+    case 'decision.recorded':
+    case 'decision.superseded':
+      return [
+        ...(typeof d.outcome === 'string' ? [t(`assessment.outcome.${d.outcome}`, { defaultValue: d.outcome })] : []),
+        ...(typeof d.amount === 'number' && d.outcome !== 'rejected' ? [kr(d.amount)] : []),
+        ...(typeof d.decidedOn === 'string' ? [t('audit.details.decidedOn', { date: formatDate(d.decidedOn) })] : []),
+        ...(typeof d.paragraph === 'string' && d.paragraph ? [t('audit.details.paragraph', { paragraph: d.paragraph })] : []),
       ];
     case 'user.locale_changed':
       return [t(`language.name.${String(d.locale)}`, { defaultValue: String(d.locale ?? '') })];
