@@ -52,15 +52,32 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   return openPGlite(options);
 }
 
+/** Named statements one connection keeps at most: texts that vary (an IN list's length) must not grow it without bound. */
+export const MAX_PREPARED = 500;
+
+/**
+ * The name to prepare a parameterised statement under on a connection that has prepared `prepared`
+ * (which it records), or null to run it unnamed because the connection is full.
+ */
+export function statementName(prepared: Set<string>, text: string, max = MAX_PREPARED): string | null {
+  const name = `s${createHash('sha1').update(text).digest('hex').slice(0, 30)}`;
+  if (prepared.has(name)) return name;
+  if (prepared.size >= max) return null;
+  prepared.add(name);
+  return name;
+}
+
 /**
  * A client that prepares each parameterised statement once per connection (named after a hash of
  * its text) and then only binds and executes it: PostgreSQL parses and plans the application's
  * statements, row-level security included, once per connection instead of on every call.
  */
 class PreparingClient extends pg.Client {
+  readonly #prepared = new Set<string>();
   override query(config: any, values?: any, callback?: any): any {
     if (typeof config === 'string' && Array.isArray(values) && values.length > 0) {
-      return super.query({ name: `s${createHash('sha1').update(config).digest('hex').slice(0, 30)}`, text: config, values }, callback);
+      const name = statementName(this.#prepared, config);
+      if (name) return super.query({ name, text: config, values }, callback);
     }
     return super.query(config, values, callback);
   }
