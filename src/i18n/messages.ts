@@ -242,7 +242,7 @@ export const messages = {
   },
   optimizer_funded_partial: {
     sv: 'Föreslås delvis: {{amount|kr}}, {{share}} % av det som kan beviljas (poäng {{score}}).',
-    en: 'Proposed in part: {{amount|kr}}, {{share}} % of what can be granted (score {{score}}).',
+    en: 'Proposed in part: {{amount|kr}}, {{share}}% of what can be granted (score {{score}}).',
   },
   optimizer_capped_at_max: {
     sv: 'Sökte {{requested|kr}}, men utlysningen ger högst {{max|kr}}.',

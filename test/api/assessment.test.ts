@@ -374,6 +374,9 @@ describe('the optimizer', () => {
     expect(byId(ids[0]).reasons[0].code).toBe('funded_full');
     expect(byId(ids[2]).reasons[0].code).toMatch(/^out_/);
     expect(byId(ids[2]).reasons[0].message).toContain('poäng');
+    // Both languages come along, so the page can follow a change of language.
+    expect(byId(ids[2]).reasons[0].messages.sv).toBe(byId(ids[2]).reasons[0].message);
+    expect(byId(ids[2]).reasons[0].messages.en).toContain('score');
 
     // Locking out the best costs score, and the explanation names the lock.
     const locked = await caseworker.post(`/api/calls/${callId}/optimizer`, { constraints: [{ id: 'ut', kind: 'lock_out', applicationId: ids[0] }] });

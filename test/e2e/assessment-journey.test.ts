@@ -345,6 +345,18 @@ describe('assessment and decision', () => {
     expect(suggestedC).toContain('Utanför därför att du låste ute den:');
     expect(plain(await c.locator('.constraint-costs').textContent())).toMatch(/^Villkor 1: ”.+ ska inte beviljas” kostar 0 poäng\.$/);
     await axe(c, 'optimizer suggestion');
+    // In English the explanations follow at once, without solving again; then back to Swedish.
+    await c.getByRole('button', { name: 'English' }).click();
+    const inEnglish = c.getByRole('table', { name: 'Suggested allocation' });
+    await inEnglish.waitFor();
+    expect(plain(await inEnglish.locator('tr', { hasText: apps.A.caseNumber }).textContent())).toContain(
+      'Proposed in part: SEK 150,000, 75% of what can be granted (score 4.7).',
+    );
+    expect(plain(await inEnglish.locator('tr', { hasText: apps.C.caseNumber }).textContent())).toContain('Out because you locked it out:');
+    expect(plain(await c.locator('.constraint-costs').textContent())).toMatch(/^Constraint 1: “.+” costs 0 score\.$/);
+    await axe(c, 'optimizer suggestion in English');
+    await c.getByRole('button', { name: 'Svenska' }).click();
+    await result.waitFor();
     await result
       .locator('tr', { hasText: apps.A.caseNumber })
       .getByRole('link', { name: /^Använd 150 000 kr i förslaget/ })

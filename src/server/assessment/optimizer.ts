@@ -42,7 +42,9 @@ const ConstraintSchema = Type.Union([
   Type.Object({ id: Id, kind: Type.Literal('lock_out'), applicationId: Uuid }, { additionalProperties: false }),
 ]);
 
-const Message = Type.Object({ code: Type.String(), message: Type.String() });
+const Both = Type.Object({ sv: Type.String(), en: Type.String() });
+/** In the request's language, and in both, so the page can follow a change of language without solving again. */
+const Message = Type.Object({ code: Type.String(), message: Type.String(), messages: Both });
 const OptimizerView = Type.Object({
   status: Type.Union([Type.Literal('optimal'), Type.Literal('time_limit')]),
   budget: Type.Integer({ description: 'What is left of the call to decide on, öre' }),
@@ -65,7 +67,14 @@ const OptimizerView = Type.Object({
     }),
   ),
   constraintCosts: Type.Array(
-    Type.Object({ constraintId: Type.String(), description: Type.String(), cost: Type.Number(), exact: Type.Boolean(), message: Type.String() }),
+    Type.Object({
+      constraintId: Type.String(),
+      description: Type.String(),
+      cost: Type.Number(),
+      exact: Type.Boolean(),
+      message: Type.String(),
+      messages: Both,
+    }),
   ),
 });
 
@@ -92,7 +101,7 @@ export function describeConstraint(c: OptimizerConstraint, lang: Lang, names: Ma
         ? `minst ${c.count ?? 1} beviljad i varje område: ${c.areas.join(', ')}`
         : `at least ${c.count ?? 1} funded in each area: ${c.areas.join(', ')}`;
     case 'max_org_share':
-      return sv ? `högst ${two(c.share * 100, lang)} % av budgeten per organisation` : `at most ${two(c.share * 100, lang)} % of the budget per organisation`;
+      return sv ? `högst ${two(c.share * 100, lang)} % av budgeten per organisation` : `at most ${two(c.share * 100, lang)}% of the budget per organisation`;
     case 'lock_in':
       return sv
         ? `${names.get(c.applicationId) ?? c.applicationId} ska beviljas${c.amount ? ` med ${kr(c.amount)}` : ''}`
@@ -168,9 +177,15 @@ export function optimizerRoutes(app: FastifyInstance, ctx: AppContext) {
         ).mean,
       }));
       const names = new Map(scored.map((a) => [a.id, `${a.case_number} ${a.organisation_name}`]));
-      const describe = (cid: string) => {
+      const describeIn = (l: Lang) => (cid: string) => {
         const c = constraints.find((x) => x.id === cid);
-        return c ? describeConstraint(c, lang, names) : cid;
+        return c ? describeConstraint(c, l, names) : cid;
+      };
+      const describe = describeIn(lang);
+      /** One text in the request's language and in both. */
+      const both = (text: (l: Lang) => string) => {
+        const messages = { sv: text('sv'), en: text('en') };
+        return { message: messages[lang], messages };
       };
       const candidates: OptimizerApplication[] = scored
         .filter((a) => a.score !== null && a.submitted_content)
@@ -232,8 +247,8 @@ export function optimizerRoutes(app: FastifyInstance, ctx: AppContext) {
             amount: allocation?.amount ?? 0,
             decision: allocation?.decision ?? 'none',
             reasons: allocation
-              ? allocation.reasons.map((r) => ({ code: r.code, message: reasonMessage(r, lang, describe) }))
-              : [{ code: 'not_scored', message: translate('optimizer_not_scored', lang) }],
+              ? allocation.reasons.map((r) => ({ code: r.code, ...both((l) => reasonMessage(r, l, describeIn(l))) }))
+              : [{ code: 'not_scored', ...both((l) => translate('optimizer_not_scored', l)) }],
           };
         }),
         constraintCosts: result.constraintCosts.map((c) => ({
@@ -241,7 +256,7 @@ export function optimizerRoutes(app: FastifyInstance, ctx: AppContext) {
           description: describe(c.constraintId),
           cost: c.cost,
           exact: c.exact,
-          message: translate('optimizer_constraint_cost', lang, { constraint: describe(c.constraintId), cost: two(c.cost, lang) }),
+          ...both((l) => translate('optimizer_constraint_cost', l, { constraint: describeIn(l)(c.constraintId), cost: two(c.cost, l) })),
         })),
       };
     },

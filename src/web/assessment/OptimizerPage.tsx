@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { type FieldError, post } from '../api.ts';
+import { type FieldError, type Messages, post } from '../api.ts';
 import { kr, parseAmount } from '../calls/format.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { Facts } from '../components/Facts.tsx';
@@ -11,6 +11,7 @@ import { LoadError, Loading, Page } from '../components/page.tsx';
 import { RemoveRowButton } from '../components/rows.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
 import { localFieldError } from '../components/validation.ts';
+import { useLocalized } from '../i18n/index.ts';
 import { score, useCallAssessment } from './shared.tsx';
 import type { AssessmentOverview, OverviewRow } from './types.ts';
 
@@ -51,9 +52,9 @@ interface OptimizerAnswer {
     score: number | null;
     amount: number;
     decision: 'full' | 'partial' | 'none';
-    reasons: { code: string; message: string }[];
+    reasons: { code: string; message: string; messages: Messages }[];
   }[];
-  constraintCosts: { constraintId: string; description: string; cost: number; exact: boolean; message: string }[];
+  constraintCosts: { constraintId: string; description: string; cost: number; exact: boolean; message: string; messages: Messages }[];
 }
 
 const storageKey = (callId: string) => `samverka.optimizer.${callId}`;
@@ -252,6 +253,7 @@ function ConstraintRow({
 
 function Result({ answer, rowOf }: { answer: OptimizerAnswer; rowOf: (cid: string) => number }) {
   const { t } = useTranslation();
+  const localized = useLocalized();
   return (
     <>
       <Facts
@@ -304,7 +306,7 @@ function Result({ answer, rowOf }: { answer: OptimizerAnswer; rowOf: (cid: strin
                   <td>
                     <ul className="plain-list compact-list">
                       {a.reasons.map((r) => (
-                        <li key={r.code}>{r.message}</li>
+                        <li key={r.code}>{localized(r.messages)}</li>
                       ))}
                     </ul>
                   </td>
@@ -331,7 +333,7 @@ function Result({ answer, rowOf }: { answer: OptimizerAnswer; rowOf: (cid: strin
           <ul className="plain-list constraint-costs">
             {answer.constraintCosts.map((c) => (
               <li key={c.constraintId}>
-                <strong>{t('optimizer.result.costOf', { n: rowOf(c.constraintId) + 1 })}</strong> {c.message}
+                <strong>{t('optimizer.result.costOf', { n: rowOf(c.constraintId) + 1 })}</strong> {localized(c.messages)}
                 {c.exact ? null : <span className="hint-inline"> {t('optimizer.result.notExact')}</span>}
               </li>
             ))}
