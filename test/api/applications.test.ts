@@ -147,8 +147,18 @@ describe('an applicant', () => {
     expect(edit.body.code).toBe('application_not_draft');
     const again = await applicant.post(`/api/applications/${draft.body.id}/submit`);
     expect(again.body).toEqual(submitted.body);
+    // Every save of the draft is in the history, with the parts it changed; the refused edit is not.
     const history = await applicant.get(`/api/audit?objectType=application&objectId=${draft.body.id}`);
-    expect(history.body.entries.map((e: { action: string }) => e.action)).toEqual(['application.started', 'application.submitted']);
+    expect(history.body.entries.map((e: { action: string }) => e.action)).toEqual([
+      'application.started',
+      'application.draft_saved',
+      'application.draft_saved',
+      'application.submitted',
+    ]);
+    const [first, second] = history.body.entries.slice(1, 3).map((e: { data: { changed: string[]; version: number } }) => e.data);
+    expect(first.version).toBe(draft.body.version + 1);
+    expect(first.changed).toEqual(expect.arrayContaining(['title', 'complement', 'activities', 'budget', 'declarations', 'attachments']));
+    expect(second).toEqual({ version: draft.body.version + 2, changed: ['declarations'] });
 
     // The caseworker now sees the received version.
     const seen = await caseworker.get(`/api/applications/${draft.body.id}`);
@@ -358,8 +368,9 @@ describe('completion requests', () => {
     const actions = async (client: Client) =>
       ((await client.get(`/api/audit?objectType=application&objectId=${appId}`)).body.entries as { action: string }[]).map((e) => e.action);
     const rounds = ['application.completion_requested', 'application.completion_answered', 'application.completion_requested'];
-    expect(await actions(applicant)).toEqual(['application.started', 'application.submitted', ...rounds]);
-    expect(await actions(caseworker)).toEqual(['application.started', 'application.submitted', ...rounds]);
+    const before = ['application.started', 'application.draft_saved', 'application.draft_saved', 'application.submitted'];
+    expect(await actions(applicant)).toEqual([...before, ...rounds]);
+    expect(await actions(caseworker)).toEqual([...before, ...rounds]);
     const reviewer = new Client(t.app);
     await reviewer.login('bedomare@norrkoping.example');
     expect((await reviewer.get(`/api/applications/${appId}`)).status).toBe(200);

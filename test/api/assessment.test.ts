@@ -211,6 +211,7 @@ describe('screening, review and decision', () => {
       .execute();
     expect(trail).toEqual([
       { action: 'review.no_conflict_declared', reason: null },
+      { action: 'review.draft_saved', reason: null },
       { action: 'review.conflict_declared', reason: 'Sitter i föreningens styrelse' },
     ]);
     expect((await committee.post(`/api/applications/${id}/review/declaration`, { conflict: false })).body.code).toBe('conflict_declared');

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { audit, SYSTEM_ACTOR } from '../../src/db/audit.ts';
 import type { CallRules } from '../../src/domain/calls/types.ts';
 import { addMonths, dateInStockholm } from '../../src/domain/deadlines.ts';
+import { AUDIT_PAGE } from '../../src/server/audit/routes.ts';
 import { Client, createTestApp, type TestApp } from '../support/app.ts';
 
 let t: TestApp;
@@ -241,5 +243,23 @@ describe('public call pages', () => {
     const detail = await c.get(`/api/public/calls/${norrkoping2022.id}`);
     expect(detail.body.rules).toMatchObject({ grantPeriodMonths: 12, exclusions: ['religious_or_political', 'for_profit', 'already_completed'] });
     expect(detail.body.timeLeft).toBeNull();
+  });
+});
+
+describe('a long history', () => {
+  it('returns the newest entries when an object has more than one page, oldest first', async () => {
+    const call = await t.db.kysely.selectFrom('calls').select('id').where('funder_id', '=', sn).limit(1).executeTakeFirstOrThrow();
+    const extra = AUDIT_PAGE + 20;
+    await t.db.kysely.transaction().execute(async (tx) => {
+      for (let i = 1; i <= extra; i++) {
+        await audit(tx, SYSTEM_ACTOR, { action: 'call.draft_updated', objectType: 'call', objectId: call.id, funderId: sn, data: { changed: [`n${i}`] } });
+      }
+    });
+    const history = await caseworker.get(`/api/audit?objectType=call&objectId=${call.id}&funderId=${sn}`);
+    const entries = history.body.entries as { seq: number; data: { changed?: string[] } }[];
+    expect(entries).toHaveLength(AUDIT_PAGE);
+    expect(entries.at(-1)?.data.changed).toEqual([`n${extra}`]);
+    expect(entries[0]?.data.changed).toEqual([`n${extra - AUDIT_PAGE + 1}`]);
+    expect(entries.every((e, i) => i === 0 || (entries[i - 1] as { seq: number }).seq < e.seq)).toBe(true);
   });
 });

@@ -231,6 +231,17 @@ describe('applying for a grant', () => {
     await list.getByRole('link', { name: 'Läxhjälp i Hageby' }).waitFor();
     expect(await list.textContent()).toContain(caseNumber);
     await fitsWidth(p);
+
+    // Its history, newest first: the saves of the draft read as one line, with what they changed.
+    await list.getByRole('link', { name: 'Läxhjälp i Hageby' }).click();
+    await settledAndAccessible(p, `Läxhjälp i Hageby (${caseNumber})`);
+    const entries = p.getByRole('region', { name: 'Historik' }).locator('.audit-entry');
+    await entries.first().waitFor();
+    expect(await entries.locator('.audit-what').allTextContents()).toEqual(['Ansökan skickades in', 'Utkastet sparades', 'Ansökan påbörjades']);
+    const saves = (await entries.nth(1).innerText()).replace(/\s+/gu, ' ');
+    expect(saves).toMatch(/ (\d+) gånger, första gången \d/);
+    expect(saves).toMatch(/Ändrat: Titel, Vad uppdraget är, .*Budget.*, Intyganden, Bilagor$/);
+    await fitsWidth(p);
     expect(scriptErrors(p)).toEqual([]);
     await context.close();
   });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
@@ -312,6 +313,17 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
           .returningAll()
           .executeTakeFirstOrThrow();
         await syncPartners(tx, saved, content);
+        const before = row.content as unknown as Record<string, unknown>;
+        // Compared as values: the database keeps JSON objects' keys in an order of its own.
+        const changed = Object.keys(content).filter((k) => !isDeepStrictEqual(before[k], content[k as keyof ApplicationContent]));
+        await audit(tx, actor(user), {
+          action: 'application.draft_saved',
+          objectType: 'application',
+          objectId: id,
+          funderId: located.funderId,
+          organisationId: located.organisationId,
+          data: { version: saved.version, changed },
+        });
         return view(tx, saved, 'applicant');
       });
     },

@@ -217,6 +217,16 @@ export function reviewRoutes(app: FastifyInstance, ctx: AppContext) {
           comment: s.comment.trim(),
         }));
         if (rows.length) await tx.insertInto('review_scores').values(rows).execute();
+        const given = Object.fromEntries(Object.entries(scores).map(([k, v]) => [k, v.score]));
+        if (!submit) {
+          await audit(tx, actor(user), {
+            action: 'review.draft_saved',
+            objectType: 'application',
+            objectId: located.id,
+            funderId: located.funderId,
+            data: { scores: given },
+          });
+        }
         if (submit) {
           await tx
             .updateTable('review_assignments')
@@ -229,7 +239,7 @@ export function reviewRoutes(app: FastifyInstance, ctx: AppContext) {
             objectType: 'application',
             objectId: located.id,
             funderId: located.funderId,
-            data: { weighted: weightedScore(criteria, scores), scores: Object.fromEntries(Object.entries(scores).map(([k, v]) => [k, v.score])) },
+            data: { weighted: weightedScore(criteria, scores), scores: given },
           });
         }
         return myReview(tx, located.id, user.userId);

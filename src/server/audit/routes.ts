@@ -8,6 +8,9 @@ import { requireUser, type SignedInUser, scopeOf } from '../plugins/session.ts';
 import { Problem } from '../problem.ts';
 import { errorResponses, Nullable, Uuid } from '../schemas.ts';
 
+/** How many of an object's newest entries are returned. */
+export const AUDIT_PAGE = 500;
+
 const Entry = Type.Object({
   seq: Type.Integer(),
   at: Type.String({ format: 'date-time' }),
@@ -38,7 +41,7 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ['audit'],
-        summary: "The audit trail of one object, oldest first, as far as the user's roles let them see it",
+        summary: "The audit trail of one object (its newest 500 entries), oldest first, as far as the user's roles let them see it",
         querystring: Type.Object({
           objectType: Type.String({ minLength: 1, maxLength: 50 }),
           objectId: Uuid,
@@ -53,8 +56,17 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext) {
       const scope = q.objectType === 'application' ? await applicationScope(ctx, user, q.objectId) : scopeOf(user, q.funderId);
       if (q.objectType !== 'application' && q.funderId && !policy.viewFunderAudit(user, q.funderId)) throw new Problem(403, 'forbidden');
       const rows = await scoped(ctx.db, scope, (tx) =>
-        tx.selectFrom('audit_log').selectAll().where('object_type', '=', q.objectType).where('object_id', '=', q.objectId).orderBy('seq').limit(500).execute(),
+        tx
+          .selectFrom('audit_log')
+          .selectAll()
+          .where('object_type', '=', q.objectType)
+          .where('object_id', '=', q.objectId)
+          .orderBy('seq', 'desc')
+          .limit(AUDIT_PAGE)
+          .execute(),
       );
+      // The newest are kept when there are more; the answer reads oldest first.
+      rows.reverse();
       return {
         entries: rows.map((r) => ({
           seq: r.seq,

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { emptyContent } from '../../domain/applications/types.ts';
 import { FUNDER_ROLES } from '../../domain/roles.ts';
 import { get } from '../api.ts';
 import { score } from '../assessment/shared.tsx';
@@ -41,9 +42,18 @@ const roleList = (t: TFunction, roles: unknown) =>
     : t('audit.noRoles');
 
 /** The facts of an entry worth reading, in words; technical details (addresses, hashes) are left out. */
-function details(t: TFunction, entry: AuditEntry): string[] {
+function details(t: TFunction, entry: AuditEntry, changed: string[]): string[] {
   const d = entry.data;
   switch (entry.action) {
+    case 'application.draft_saved': {
+      // In the form's order.
+      const order = Object.keys(emptyContent());
+      const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
+      const parts = [...changed].sort((a, b) => rank(a) - rank(b)).map((k) => t(`application.fields.${k}`, { defaultValue: k }));
+      return parts.length ? [t('audit.changedParts', { parts: parts.join(', ') })] : [t('audit.nothingChanged')];
+    }
+    case 'review.draft_saved':
+      return [];
     case 'organisation.registered':
       return [
         `${t('fields.orgNumber')}: ${String(d.orgNumber ?? '')}`,
@@ -145,6 +155,35 @@ function actorName(t: TFunction, actor: string) {
   return actor === 'system' || actor === 'anonymous' ? t(`audit.actor.${actor}`) : actor;
 }
 
+/** Saves of a draft, recorded each time, read as one line per run by the same person. */
+const REPEATING = new Set(['application.draft_saved', 'review.draft_saved']);
+
+interface Group {
+  /** The newest entry of the run, shown with its details. */
+  entry: AuditEntry;
+  earliest: AuditEntry;
+  count: number;
+  /** Every part a run of draft saves changed. */
+  changed: string[];
+}
+
+/** Newest-first entries, with each run of repeated saves by one person folded into one. */
+export function grouped(newestFirst: AuditEntry[]): Group[] {
+  const groups: Group[] = [];
+  for (const entry of newestFirst) {
+    const last = groups.at(-1);
+    const changed = Array.isArray(entry.data.changed) ? entry.data.changed.map(String) : [];
+    if (last && REPEATING.has(entry.action) && last.entry.action === entry.action && last.entry.actor === entry.actor) {
+      last.earliest = entry;
+      last.count += 1;
+      for (const part of changed) if (!last.changed.includes(part)) last.changed.push(part);
+    } else {
+      groups.push({ entry, earliest: entry, count: 1, changed });
+    }
+  }
+  return groups;
+}
+
 /** The audit trail of one object, newest first: who did what, when, and why. */
 export function AuditTrail({ objectType, objectId, funderId }: { objectType: string; objectId: string; funderId?: string }) {
   const { t } = useTranslation();
@@ -155,11 +194,11 @@ export function AuditTrail({ objectType, objectId, funderId }: { objectType: str
   });
   if (trail.isPending) return <Loading />;
   if (trail.error) return <LoadError error={trail.error} />;
-  const entries = [...trail.data.entries].reverse();
-  if (entries.length === 0) return <p>{t('audit.empty')}</p>;
+  const groups = grouped([...trail.data.entries].reverse());
+  if (groups.length === 0) return <p>{t('audit.empty')}</p>;
   return (
     <ol className="audit-trail">
-      {entries.map((entry) => (
+      {groups.map(({ entry, earliest, count, changed }) => (
         <li key={entry.seq} className="audit-entry">
           <p className="audit-what">{t(`audit.actions.${entry.action}`, { defaultValue: entry.action })}</p>
           <p className="audit-meta">
@@ -168,14 +207,15 @@ export function AuditTrail({ objectType, objectId, funderId }: { objectType: str
             <span className="visually-hidden">, </span>
             {t('audit.by', { actor: actorName(t, entry.actor) })}
           </p>
+          {count > 1 ? <p className="audit-meta">{t('audit.repeated', { count, first: formatDateTime(earliest.at) })}</p> : null}
           {entry.reason ? (
             <p className="audit-reason">
               {t('audit.reason')}: {entry.reason}
             </p>
           ) : null}
-          {details(t, entry).length ? (
+          {details(t, entry, changed).length ? (
             <ul className="audit-details">
-              {details(t, entry).map((line) => (
+              {details(t, entry, changed).map((line) => (
                 <li key={line}>{line}</li>
               ))}
             </ul>
