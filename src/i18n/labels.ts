@@ -21,6 +21,12 @@ export const APPLICATION_STATUS_LABELS: Record<string, Record<Lang, string>> = {
   withdrawn: { sv: 'Återtagen', en: 'Withdrawn' },
 };
 
+export const DECISION_OUTCOME_LABELS: Record<string, Record<Lang, string>> = {
+  approved: { sv: 'Beviljad', en: 'Approved' },
+  partially_approved: { sv: 'Delvis beviljad', en: 'Partly approved' },
+  rejected: { sv: 'Avslag', en: 'Rejected' },
+};
+
 export const EVIDENCE_LABELS: Record<string, Record<Lang, string>> = {
   statutes: { sv: 'stadgar', en: 'statutes' },
   annual_report: { sv: 'senaste årsberättelsen', en: 'the latest annual report' },

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestApp, type TestApp } from '../support/app.ts';
+import { demoTemplate, publishedCall, receivedApplication } from '../support/fixtures.ts';
 
 let t: TestApp;
 let sn: string;
@@ -83,10 +84,13 @@ describe('the caseworker inbox', () => {
       .replace(/^\ufeff/, '')
       .trim()
       .split('\n');
-    expect(lines[0]).toBe('Diarienummer;Status;Utlysning;Organisation;Organisationsform;Titel;Sökt belopp (kr);Områden;Inriktning;Inkom');
+    expect(lines[0]).toBe(
+      'Diarienummer;Status;Utlysning;Organisation;Organisationsform;Titel;Sökt belopp (kr);Områden;Inriktning;Inkom;Beslut;Beviljat belopp (kr)',
+    );
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain('SN 2022/00001;Väntar på komplettering;Uppdragsbidrag för ökad trygghet 2022;Nattvandrarna Norrköping;Ideell förening');
     expect(lines[1]).toContain(';350000;');
+    expect(lines[1]).toMatch(/;Delvis beviljad;250000$/);
 
     const xlsx = await t.app.inject({
       method: 'GET',
@@ -100,6 +104,8 @@ describe('the caseworker inbox', () => {
     expect(sheet?.rowCount).toBe(4);
     expect(sheet?.getRow(2).getCell(1).value).toBe('SN 2022/00003');
     expect(sheet?.getRow(2).getCell(7).value).toBe(300000);
+    expect(sheet?.getRow(2).getCell(11).value).toBe('Avslag');
+    expect(sheet?.getRow(3).getCell(12).value).toBe(500000);
   });
 
   it('is the funder’s own: other funders and applicants are refused', async () => {
@@ -123,5 +129,28 @@ describe('the inbox filters', () => {
     });
     const second = await caseworker.get(`/api/funders/${sn}/applications?limit=1&after=${first.body.next}`);
     expect(second.body.facets).toBeUndefined();
+  });
+});
+
+// Last, since it adds an application to the funder's inbox.
+describe('decisions in the inbox', () => {
+  it('shows each application’s current decision, and filters by its outcome or by not yet decided', async () => {
+    const get = async (query: string) => (await caseworker.get(`/api/funders/${sn}/applications?${query}`)).body.items;
+    const all = await get('');
+    expect(all.map((i: { caseNumber: string; decision: unknown }) => [i.caseNumber, i.decision])).toEqual([
+      ['SN 2022/00003', { outcome: 'rejected', amount: 0 }],
+      ['SN 2022/00002', { outcome: 'approved', amount: 50_000_000 }],
+      ['SN 2022/00001', { outcome: 'partially_approved', amount: 25_000_000 }],
+    ]);
+    expect(numbers(await get('status=approved'))).toEqual(['SN 2022/00002']);
+    expect(numbers(await get('status=partially_approved'))).toEqual(['SN 2022/00001']);
+    expect(numbers(await get('status=rejected'))).toEqual(['SN 2022/00003']);
+    // A new application on a call of its own has no decision yet.
+    const template = await demoTemplate(t.db);
+    const call = await publishedCall(t.db, template, { title: 'Trygghetsbidrag 2026' });
+    await receivedApplication(t.db, template, call.id, { organisation: { name: 'Läxhjälpen i Hageby' }, caseNumber: 'SN 2026/00001' });
+    expect(numbers(await get('status=undecided'))).toEqual(['SN 2026/00001']);
+    expect((await get('status=undecided'))[0].decision).toBeNull();
+    expect((await caseworker.get(`/api/funders/${sn}/applications?status=granted`)).status).toBe(400);
   });
 });

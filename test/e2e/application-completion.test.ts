@@ -52,6 +52,17 @@ describe('completion of an application', () => {
     expect(await caseNumbers(c)).toEqual(['SN 2022/00002']);
     await c.getByRole('link', { name: 'Rensa filter' }).click();
     await c.getByText('3 ansökningar', { exact: true }).waitFor();
+    // Each row says how it was decided; the status filter takes the outcome too.
+    const row = (caseNumber: string) => c.getByRole('table', { name: 'Ansökningar' }).getByRole('row').filter({ hasText: caseNumber });
+    expect((await row('SN 2022/00001').getByRole('cell').last().innerText()).replace(/\s+/gu, ' ')).toBe('Delvis beviljad 250 000 kr');
+    expect((await row('SN 2022/00003').getByRole('cell').last().innerText()).trim()).toBe('Avslag');
+    await c.getByLabel('Status').selectOption({ label: 'Avslag' });
+    await c.getByRole('button', { name: 'Visa' }).click();
+    await c.getByText('1 ansökan', { exact: true }).waitFor();
+    expect(await caseNumbers(c)).toEqual(['SN 2022/00003']);
+    await axe(c, 'inbox, rejected');
+    await c.getByRole('link', { name: 'Rensa filter' }).click();
+    await c.getByText('3 ansökningar', { exact: true }).waitFor();
     await c.getByRole('searchbox', { name: 'Sök' }).fill('nattvandrarna');
     await c.getByLabel('Sortering').selectOption({ label: 'Högst belopp först' });
     await c.getByRole('button', { name: 'Visa' }).click();

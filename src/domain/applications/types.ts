@@ -80,3 +80,7 @@ export function emptyContent(): ApplicationContent {
     attachments: [],
   };
 }
+
+/** Where an application stands in the inbox: its own status, waiting for a completion, or the outcome of its current decision. */
+export const INBOX_STATUSES = ['submitted', 'awaiting_completion', 'undecided', 'approved', 'partially_approved', 'rejected', 'withdrawn'] as const;
+export type InboxStatus = (typeof INBOX_STATUSES)[number];

@@ -5,9 +5,10 @@ import { sql } from 'kysely';
 import { Type } from 'typebox';
 import type { Tx } from '../../db/connection.ts';
 import { scoped } from '../../db/scope.ts';
+import { INBOX_STATUSES, type InboxStatus } from '../../domain/applications/types.ts';
 import { LEGAL_FORMS } from '../../domain/organisation.ts';
 import { policy } from '../../domain/roles.ts';
-import { APPLICATION_STATUS_LABELS, LEGAL_FORM_LABELS, label } from '../../i18n/labels.ts';
+import { APPLICATION_STATUS_LABELS, DECISION_OUTCOME_LABELS, LEGAL_FORM_LABELS, label } from '../../i18n/labels.ts';
 import type { Lang } from '../../i18n/messages.ts';
 import type { AppContext } from '../context.ts';
 import { requireUser, scopeOf } from '../plugins/session.ts';
@@ -20,7 +21,7 @@ type Sort = (typeof SORTS)[number];
 
 const Filters = Type.Object({
   callId: Type.Optional(Uuid),
-  status: Type.Optional(Type.Union([Type.Literal('submitted'), Type.Literal('withdrawn'), Type.Literal('awaiting_completion')])),
+  status: Type.Optional(Type.Union(INBOX_STATUSES.map((s) => Type.Literal(s)))),
   area: Type.Optional(Type.String({ maxLength: 100 })),
   focus: Type.Optional(Type.String({ maxLength: 200 })),
   orgType: Type.Optional(Type.Union(LEGAL_FORMS.map((f) => Type.Literal(f)))),
@@ -30,7 +31,7 @@ const Filters = Type.Object({
 
 interface FilterValues {
   callId?: string;
-  status?: 'submitted' | 'withdrawn' | 'awaiting_completion';
+  status?: InboxStatus;
   area?: string;
   focus?: string;
   orgType?: string;
@@ -62,6 +63,8 @@ interface Row {
   areas: string[] | null;
   focus_areas: string[] | null;
   submitted_at: Date | null;
+  outcome: string | null;
+  granted: number | null;
   sort_key: string | number | Date | null;
 }
 
@@ -71,7 +74,9 @@ function query(tx: Tx, funderId: string, f: FilterValues, limit: number, after: 
   if (f.callId) where.push(sql`a.call_id = ${f.callId}`);
   if (f.status === 'awaiting_completion')
     where.push(sql`a.status = 'submitted' and exists (select 1 from completion_requests c where c.application_id = a.id and c.answered_at is null)`);
-  else if (f.status) where.push(sql`a.status = ${f.status}`);
+  else if (f.status === 'undecided') where.push(sql`a.status = 'submitted' and cur.outcome is null`);
+  else if (f.status === 'submitted' || f.status === 'withdrawn') where.push(sql`a.status = ${f.status}`);
+  else if (f.status) where.push(sql`cur.outcome = ${f.status}`);
   if (f.area) where.push(sql`jsonb_path_exists(a.submitted_content, '$.activities[*].areas[*] ? (@ == $v)', jsonb_build_object('v', ${f.area}::text))`);
   if (f.focus) where.push(sql`a.submitted_content -> 'focusAreas' ? ${f.focus}`);
   if (f.orgType) where.push(sql`o.legal_form = ${f.orgType}`);
@@ -88,10 +93,15 @@ function query(tx: Tx, funderId: string, f: FilterValues, limit: number, after: 
            exists (select 1 from completion_requests r where r.application_id = a.id and r.answered_at is null) as awaiting,
            (select coalesce(jsonb_agg(distinct x), '[]') from jsonb_array_elements(a.submitted_content -> 'activities') act,
               jsonb_array_elements_text(act -> 'areas') x) as areas,
-           a.submitted_content -> 'focusAreas' as focus_areas
+           a.submitted_content -> 'focusAreas' as focus_areas,
+           cur.outcome, cur.amount as granted
     from applications a
     join calls c on c.id = a.call_id
     join organisations o on o.id = a.organisation_id
+    left join lateral (
+      select d.outcome, d.amount from decisions d
+      where d.application_id = a.id and not exists (select 1 from decisions s where s.supersedes = d.id)
+    ) cur on true
     where ${sql.join(where, sql` and `)}
     order by ${key} ${dir}, a.id ${dir}
     limit ${limit}
@@ -129,6 +139,7 @@ const present = (r: Row) => ({
   areas: r.areas ?? [],
   focusAreas: r.focus_areas ?? [],
   submittedAt: r.submitted_at?.toISOString() ?? null,
+  decision: r.outcome ? { outcome: r.outcome, amount: r.granted ?? 0 } : null,
 });
 
 const cursorOf = (r: Row) => Buffer.from(JSON.stringify([r.sort_key instanceof Date ? r.sort_key.toISOString() : r.sort_key, r.id])).toString('base64url');
@@ -145,8 +156,34 @@ function parseCursor(cursor: string | undefined): { key: unknown; id: string } |
 }
 
 const HEADERS = {
-  sv: ['Diarienummer', 'Status', 'Utlysning', 'Organisation', 'Organisationsform', 'Titel', 'Sökt belopp (kr)', 'Områden', 'Inriktning', 'Inkom'],
-  en: ['Case number', 'Status', 'Call', 'Organisation', 'Legal form', 'Title', 'Amount applied for (SEK)', 'Areas', 'Focus', 'Received'],
+  sv: [
+    'Diarienummer',
+    'Status',
+    'Utlysning',
+    'Organisation',
+    'Organisationsform',
+    'Titel',
+    'Sökt belopp (kr)',
+    'Områden',
+    'Inriktning',
+    'Inkom',
+    'Beslut',
+    'Beviljat belopp (kr)',
+  ],
+  en: [
+    'Case number',
+    'Status',
+    'Call',
+    'Organisation',
+    'Legal form',
+    'Title',
+    'Amount applied for (SEK)',
+    'Areas',
+    'Focus',
+    'Received',
+    'Decision',
+    'Amount granted (SEK)',
+  ],
 };
 
 function exportRows(rows: Row[], lang: Lang) {
@@ -161,6 +198,8 @@ function exportRows(rows: Row[], lang: Lang) {
     (r.areas ?? []).join('; '),
     (r.focus_areas ?? []).join('; '),
     r.submitted_at ? r.submitted_at.toLocaleString('sv-SE', { timeZone: 'Europe/Stockholm' }) : '',
+    r.outcome ? label(DECISION_OUTCOME_LABELS, r.outcome, lang) : '',
+    r.outcome ? (r.granted ?? 0) / 100 : '',
   ]);
 }
 

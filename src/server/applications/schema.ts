@@ -98,4 +98,6 @@ export const InboxItem = Type.Object({
   areas: Type.Array(Type.String()),
   focusAreas: Type.Array(Type.String()),
   submittedAt: Nullable(Type.String({ format: 'date-time' })),
+  /** The current decision, if any: its outcome and the amount granted (öre). */
+  decision: Nullable(Type.Object({ outcome: Type.String(), amount: Type.Integer() })),
 });

@@ -2,8 +2,10 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { INBOX_STATUSES } from '../../domain/applications/types.ts';
 import { LEGAL_FORMS } from '../../domain/organisation.ts';
 import { get } from '../api.ts';
+import { OutcomeBadge } from '../assessment/shared.tsx';
 import { kr } from '../calls/format.ts';
 import type { CallSummary } from '../calls/types.ts';
 import { SelectField, TextField } from '../components/fields.tsx';
@@ -98,7 +100,10 @@ export function InboxPage() {
             label={t('inbox.status')}
             placeholder={t('inbox.all')}
             defaultValue={params.get('status') ?? ''}
-            options={['submitted', 'awaiting_completion', 'withdrawn'].map((s) => ({ value: s, label: t(`application.status.${s}`) }))}
+            options={INBOX_STATUSES.map((s) => ({
+              value: s,
+              label: s === 'approved' || s === 'partially_approved' || s === 'rejected' ? t(`assessment.outcome.${s}`) : t(`application.status.${s}`),
+            }))}
           />
           <SelectField
             id="inbox-area"
@@ -192,7 +197,14 @@ export function InboxPage() {
                       <td>{a.areas.join(', ')}</td>
                       <td>{a.submittedAt ? dateTime(a.submittedAt) : ''}</td>
                       <td>
-                        <StatusBadge status={a.status} awaiting={a.awaitingCompletion} />
+                        {a.decision ? (
+                          <>
+                            <OutcomeBadge outcome={a.decision.outcome} />
+                            {a.decision.outcome === 'rejected' ? null : <span className="block hint-inline">{kr(a.decision.amount)}</span>}
+                          </>
+                        ) : (
+                          <StatusBadge status={a.status} awaiting={a.awaitingCompletion} />
+                        )}
                       </td>
                     </tr>
                   ))}

@@ -1,6 +1,7 @@
 // What the applications API answers (src/server/applications/schema.ts), as the web app reads it.
 import type { QueryClient } from '@tanstack/react-query';
 import type { ApplicationContent } from '../../domain/applications/types.ts';
+import type { Outcome } from '../assessment/types.ts';
 
 export type { ApplicationContent };
 
@@ -80,6 +81,7 @@ export interface InboxItem {
   areas: string[];
   focusAreas: string[];
   submittedAt: string | null;
+  decision: { outcome: Outcome; amount: number } | null;
 }
 
 export const applicationKey = (id: string) => ['application', id] as const;
