@@ -117,6 +117,12 @@ describe('the demo: the 2022 call assessed and decided', () => {
     expect(withdraw.body.code).toBe('application_decided');
     const stranger = await signedIn('ledare@vivalla.example');
     expect((await stranger.get(res.body.decisions[0].letterUrl)).status).toBe(404);
+    // The organisation's list of applications says how each was decided.
+    const organisationId = (await t.db.kysely.selectFrom('applications').select('organisation_id').where('id', '=', id).executeTakeFirstOrThrow())
+      .organisation_id;
+    const listed = (await applicant.get(`/api/organisations/${organisationId}/applications`)).body.applications;
+    expect(listed.find((a: { id: string }) => a.id === id).decision).toEqual({ outcome: 'partially_approved', amount: 25_000_000 });
+    expect(listed.filter((a: { status: string }) => a.status === 'draft').every((a: { decision: unknown }) => a.decision === null)).toBe(true);
   });
 });
 

@@ -295,6 +295,9 @@ describe('the decision and its letter', () => {
     await signIn(page, 'forening@nattvandrarna.example', 'Fatima Föreningsaktiv');
     await page.getByRole('region', { name: 'Dina organisationer' }).getByRole('link', { name: 'Nattvandrarna Norrköping' }).click();
     await settledAndAccessible(page, 'Nattvandrarna Norrköping');
+    // The list already says how it went.
+    const card = page.getByRole('region', { name: 'Ansökningar' }).locator('.card').filter({ hasText: DEMO_TITLE });
+    expect(plain(await card.locator('p').first().textContent())).toBe('Delvis beviljad 250 000 kr Sökande');
     await page.getByRole('region', { name: 'Ansökningar' }).getByRole('link', { name: DEMO_TITLE }).click();
     await settledAndAccessible(page, `${DEMO_TITLE} (SN 2022/00001)`);
 

@@ -16,6 +16,7 @@ import { formatKronor } from '../../domain/money.ts';
 import { type LegalForm, normaliseOrgNumber } from '../../domain/organisation.ts';
 import { policy } from '../../domain/roles.ts';
 import { translate } from '../../i18n/messages.ts';
+import { isCurrent } from '../assessment/store.ts';
 import type { AppContext } from '../context.ts';
 import { eligibleUntil, organisationMembers } from '../eligibility/routes.ts';
 import { enqueueDelivery, outboxRows } from '../mail/outbox.ts';
@@ -194,6 +195,8 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
                 amountRequested: Type.Integer(),
                 deadline: Nullable(Type.String()),
                 updatedAt: Type.String({ format: 'date-time' }),
+                /** The current decision, once there is one. */
+                decision: Nullable(Type.Object({ outcome: Type.String(), amount: Type.Integer() })),
               }),
             ),
           }),
@@ -223,6 +226,8 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
             'applications.case_number',
             'applications.amount_requested',
             'applications.updated_at',
+            sql<{ outcome: string; amount: number } | null>`(select jsonb_build_object('outcome', d.outcome, 'amount', d.amount) from decisions d
+              where d.application_id = applications.id and ${isCurrent})`.as('decision'),
           ])
           .where((eb) =>
             eb.or([
@@ -247,6 +252,7 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
           amountRequested: r.amount_requested,
           deadline: r.deadline,
           updatedAt: r.updated_at.toISOString(),
+          decision: r.decision,
         })),
       };
     },

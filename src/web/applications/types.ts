@@ -64,6 +64,7 @@ export interface OrganisationApplication {
   amountRequested: number;
   deadline: string | null;
   updatedAt: string;
+  decision: { outcome: Outcome; amount: number } | null;
 }
 
 export interface InboxItem {
