@@ -251,6 +251,25 @@ describe('reviewing an application', () => {
     await page.getByRole('button', { name: 'Spara utkast' }).click();
     await page.getByText(/^Utkastet sparades kl\. \d\d\.\d\d\.$/).waitFor();
 
+    // His session runs out while he writes a comment: after signing in again it is filled in.
+    const comment = 'Tydligt behov på fredagskvällar.';
+    await page.getByLabel('Kommentar om Behov och målgrupp').fill(comment);
+    const url = new URL(server.url);
+    await context.addCookies([{ name: 'samverka_session', value: 'expired-session-token', domain: url.hostname, path: '/' }]);
+    await page.getByRole('button', { name: 'Spara utkast' }).click();
+    const summary = page.locator('.error-summary');
+    await summary.getByText('Du har blivit utloggad eftersom sessionen gick ut.').waitFor();
+    await summary.getByRole('link', { name: 'Logga in igen' }).click();
+    await settledAndAccessible(page, 'Logga in');
+    await page.getByLabel('E-postadress').fill('namnd@norrkoping.example');
+    await page.getByLabel('Lösenord').fill('samverka-demo');
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await settledAndAccessible(page, `Bedömning: ${later.title}`);
+    await page.getByText('Det du skrev innan du loggade in igen har fyllts i.').waitFor();
+    expect(await page.getByLabel('Kommentar om Behov och målgrupp').inputValue()).toBe(comment);
+    expect(await scoringForm(page).getByLabel('3 – godtagbar').isChecked()).toBe(true);
+    await axe(page, 'review restored after signing in again');
+
     // Reading on, he sees his nephew is the club's chair.
     const late = page.getByRole('region', { name: 'Om du upptäcker att du är jävig' });
     await late.getByRole('button', { name: 'Anmäl jäv' }).click();

@@ -12,7 +12,7 @@ import { ConfirmedAction } from '../components/ConfirmedAction.tsx';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { TextAreaField, TextField } from '../components/fields.tsx';
 import { useFunder } from '../components/funder.ts';
-import { LoadError, Loading, Page, Success } from '../components/page.tsx';
+import { LoadError, Loading, Page, RestoredNotice, Success } from '../components/page.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
 import { required } from '../components/validation.ts';
 import { DecisionSection } from '../decisions/DecisionSection.tsx';
@@ -34,6 +34,7 @@ function AnswerForm({ app, round }: { app: ApplicationView; round: CompletionRou
   const [uploading, setUploading] = useState(false);
   const f = useAppForm<{ answer: string }>({
     id: `answer-${round.id}`,
+    draftKey: `answer-${round.id}`,
     defaultValues: { answer: '' },
     fields: ['answer', 'files'],
     validate: (v) => required(v, 'answer'),
@@ -61,6 +62,7 @@ function AnswerForm({ app, round }: { app: ApplicationView; round: CompletionRou
   const fileShown = fileError ?? f.errors.fields.files;
   return (
     <div className="narrow-wide">
+      <RestoredNotice restored={f.restored} />
       <ErrorSummary errors={f.errors} items={f.summaryItems()} ref={f.summaryRef} />
       <form onSubmit={submit} noValidate className="form">
         <TextAreaField label={t('application.completion.answer')} rows={5} {...f.field('answer')} />
@@ -117,6 +119,7 @@ function RequestCompletionForm({ app }: { app: ApplicationView }) {
   const [sent, setSent] = useState(false);
   const f = useAppForm<{ message: string; replyBy: string }>({
     id: 'completion',
+    draftKey: `completion-${app.id}`,
     defaultValues: { message: '', replyBy: '' },
     fields: ['message', 'replyBy'],
     validate: (v) => required(v, 'message', 'replyBy'),
@@ -133,6 +136,7 @@ function RequestCompletionForm({ app }: { app: ApplicationView }) {
       <p className="hint">{t('application.completion.askIntro', { organisation: app.organisationName })}</p>
       {sent ? <Success>{t('application.completion.asked', { organisation: app.organisationName })}</Success> : null}
       <div className="narrow-wide">
+        <RestoredNotice restored={f.restored} />
         <ErrorSummary errors={f.errors} items={f.summaryItems()} ref={f.summaryRef} />
         <form onSubmit={submit} noValidate className="form">
           <TextAreaField label={t('application.completion.message')} hint={t('application.completion.messageHint')} rows={5} {...f.field('message')} />
@@ -204,6 +208,7 @@ function Withdraw({ app }: { app: ApplicationView }) {
   return (
     <ConfirmedAction
       id="withdraw"
+      draftKey={`withdraw-${app.id}`}
       heading={t('application.withdraw.heading')}
       intro={t('application.withdraw.intro')}
       start={t('application.withdraw.start')}

@@ -9,7 +9,7 @@ import { refreshApplication } from '../applications/types.ts';
 import { amountInput, formatDate, kr, parseAmount } from '../calls/format.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { CheckboxGroup, Radio, SelectField, TextAreaField, TextField } from '../components/fields.tsx';
-import { LoadError, Loading, Success } from '../components/page.tsx';
+import { LoadError, Loading, RestoredNotice, Success } from '../components/page.tsx';
 import { RemoveRowButton } from '../components/rows.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
 import { localFieldError } from '../components/validation.ts';
@@ -61,6 +61,7 @@ function DecisionForm({
   const client = useQueryClient();
   const f = useAppForm<Values>({
     id: 'decision',
+    draftKey: `decision-${ctx.applicationId}`,
     defaultValues: {
       amount: ctx.proposal ? (ctx.proposal.amount === 0 ? '0' : amountInput(ctx.proposal.amount)) : '',
       reasons: ctx.proposal?.reasons ?? '',
@@ -117,6 +118,7 @@ function DecisionForm({
   };
   return (
     <>
+      <RestoredNotice restored={f.restored} />
       <ErrorSummary errors={f.errors} items={f.summaryItems()} ref={f.summaryRef} />
       <form onSubmit={submit} noValidate className="form decision-record">
         {ctx.proposal ? (

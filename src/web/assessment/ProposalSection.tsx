@@ -6,7 +6,7 @@ import { dateTime } from '../applications/format.ts';
 import { amountInput, kr, parseAmount } from '../calls/format.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { TextAreaField, TextField } from '../components/fields.tsx';
-import { Info, Success } from '../components/page.tsx';
+import { Info, RestoredNotice, Success } from '../components/page.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
 import { localFieldError } from '../components/validation.ts';
 import { overviewKey, type ProposalView } from './types.ts';
@@ -22,6 +22,7 @@ function ProposalForm({ applicationId, callId, requested, suggested }: { applica
   const savedRef = useRef<HTMLDivElement>(null);
   const f = useAppForm<{ amount: string; reasons: string }>({
     id: 'proposal',
+    draftKey: `proposal-${applicationId}`,
     defaultValues: { amount: suggested === null ? '' : suggested === 0 ? '0' : amountInput(suggested), reasons: '' },
     fields: ['amount', 'reasons'],
     validate: (v) => (parseAmount(v.amount) === null ? [localFieldError('amount', 'form.notAnAmount')] : []),
@@ -59,6 +60,7 @@ function ProposalForm({ applicationId, callId, requested, suggested }: { applica
         {saved ? <Success>{t('assessment.proposal.saved', { amount: kr(saved.amount) })}</Success> : null}
       </div>
       {suggested !== null ? <Info>{t('assessment.proposal.fromOptimizer', { amount: kr(suggested) })}</Info> : null}
+      <RestoredNotice restored={f.restored} />
       <ErrorSummary errors={f.errors} items={f.summaryItems()} ref={f.summaryRef} />
       <form onSubmit={submit} noValidate className="form">
         <TextField

@@ -6,7 +6,7 @@ import { post } from '../api.ts';
 import { dateTime } from '../applications/format.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { CheckboxGroup, Radio, TextAreaField } from '../components/fields.tsx';
-import { Success } from '../components/page.tsx';
+import { RestoredNotice, Success } from '../components/page.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
 import { describeField, ScreeningBadge } from './shared.tsx';
 import { overviewKey, type ScreeningRule, type ScreeningView, screeningKey } from './types.ts';
@@ -104,6 +104,7 @@ function ScreeningForm({ applicationId, callId, view }: { applicationId: string;
   const savedRef = useRef<HTMLDivElement>(null);
   const f = useAppForm<Values>({
     id: 'screening',
+    draftKey: `screening-${applicationId}`,
     defaultValues: defaults(view),
     fields: FIELDS,
     // "rules.legal_form" (a rule left out) belongs to the rule's choice.
@@ -132,6 +133,7 @@ function ScreeningForm({ applicationId, callId, view }: { applicationId: string;
       <div className="focus-target" tabIndex={-1} ref={savedRef}>
         {saved ? <Success>{t('assessment.screening.saved', { outcome: t(`assessment.screening.outcome.${saved}`) })}</Success> : null}
       </div>
+      <RestoredNotice restored={f.restored} />
       <ErrorSummary errors={f.errors} items={f.summaryItems()} ref={f.summaryRef} />
       <form onSubmit={submit} noValidate className="form">
         {view.automatic.map((a) => {

@@ -78,3 +78,9 @@ export function Success({ children }: { children: ReactNode }) {
 export function Info({ children }: { children: ReactNode }) {
   return <div className="notice notice-info">{children}</div>;
 }
+
+/** Said on a form whose text was kept across a sign-in and filled in again. */
+export function RestoredNotice({ restored }: { restored: boolean }) {
+  const { t } = useTranslation();
+  return restored ? <Info>{t('form.restored')}</Info> : null;
+}

@@ -141,6 +141,8 @@ export function useAppForm<T extends FieldValues>(options: AppFormOptions<T>) {
     form,
     errors,
     restored,
+    /** The restored draft has been dealt with (sent, or put away). */
+    clearRestored: () => setRestored(false),
     summaryRef,
     onSubmit,
     showError,

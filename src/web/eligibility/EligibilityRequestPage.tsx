@@ -9,7 +9,7 @@ import { ApiError, get, type Messages, post, upload } from '../api.ts';
 import type { Funder } from '../calls/types.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { CheckboxGroup, Radio, SelectField, TextField } from '../components/fields.tsx';
-import { Info, LoadError, Loading, Page } from '../components/page.tsx';
+import { Info, LoadError, Loading, Page, RestoredNotice } from '../components/page.tsx';
 import { RemoveRowButton } from '../components/rows.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
 import { useFunders } from '../components/useFunders.ts';
@@ -220,7 +220,7 @@ function RequestForm({ organisation, funders, existing, initial }: { organisatio
   const boardId = f.fieldId('board');
   return (
     <div className="narrow-wide">
-      {f.restored ? <Info>{t('form.restored')}</Info> : null}
+      <RestoredNotice restored={f.restored} />
       <ErrorSummary errors={f.errors} items={f.summaryItems()} ref={f.summaryRef} />
       <form onSubmit={submit} noValidate className="form">
         <SelectField

@@ -9,7 +9,7 @@ import { formatDateTime } from '../audit/AuditTrail.tsx';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { CheckboxGroup, Radio, TextAreaField } from '../components/fields.tsx';
 import { useFunder } from '../components/funder.ts';
-import { LoadError, Loading, Page, Success } from '../components/page.tsx';
+import { LoadError, Loading, Page, RestoredNotice, Success } from '../components/page.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
 import { localFieldError } from '../components/validation.ts';
 import { MissingList, StatusText } from './EligibilitySection.tsx';
@@ -25,6 +25,7 @@ function DecisionForm({ approval, onDecided }: { approval: Approval; onDecided: 
   const formId = `decision-${approval.id}`;
   const f = useAppForm<{ decision: string; note: string }>({
     id: formId,
+    draftKey: `eligibility-${formId}`,
     defaultValues: { decision: '', note: '' },
     fields: ['decision', 'note'],
     // Approving with something missing: the server names each missing item; here they belong to the choice.
@@ -50,6 +51,7 @@ function DecisionForm({ approval, onDecided }: { approval: Approval; onDecided: 
   });
   return (
     <>
+      <RestoredNotice restored={f.restored} />
       <ErrorSummary errors={f.errors} items={f.summaryItems()} ref={f.summaryRef} />
       <form onSubmit={submit} noValidate className="form decision-form">
         <CheckboxGroup

@@ -4,7 +4,7 @@ import { LEGAL_FORMS } from '../../domain/organisation.ts';
 import { post } from '../api.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { SelectField, TextField } from '../components/fields.tsx';
-import { Info, Page } from '../components/page.tsx';
+import { Page, RestoredNotice } from '../components/page.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
 import { collect, fieldError, orgNumber, required } from '../components/validation.ts';
 import { safeNext, useSessionChange } from '../session.ts';
@@ -48,7 +48,7 @@ export function NewOrganisationPage() {
   return (
     <Page title={t('organisation.newTitle')}>
       <p className="lead">{t('organisation.newIntro')}</p>
-      {f.restored ? <Info>{t('form.restored')}</Info> : null}
+      <RestoredNotice restored={f.restored} />
       <div className="narrow">
         <ErrorSummary errors={f.errors} items={f.summaryItems()} ref={f.summaryRef} />
         <form onSubmit={submit} noValidate className="form">

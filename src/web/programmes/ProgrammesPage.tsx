@@ -10,7 +10,7 @@ import type { Programme } from '../calls/types.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { CheckboxGroup, TextAreaField, TextField } from '../components/fields.tsx';
 import { useFunder } from '../components/funder.ts';
-import { Info, LoadError, Loading, Page, Success } from '../components/page.tsx';
+import { LoadError, Loading, Page, RestoredNotice, Success } from '../components/page.tsx';
 import { RemoveRowButton } from '../components/rows.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
 import { useDebounced } from '../components/useDebounced.ts';
@@ -166,7 +166,7 @@ function NewProgrammeForm({ funderId }: { funderId: string }) {
     <section className="section" aria-labelledby="new-programme-heading">
       <h2 id="new-programme-heading">{t('programmes.newHeading')}</h2>
       <p>{t('programmes.newIntro')}</p>
-      {f.restored ? <Info>{t('form.restored')}</Info> : null}
+      <RestoredNotice restored={f.restored} />
       <div className="narrow">
         <ErrorSummary errors={f.errors} items={f.summaryItems()} ref={f.summaryRef} />
         {created ? <Success>{t('programmes.created', { name: created })}</Success> : null}

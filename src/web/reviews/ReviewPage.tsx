@@ -8,7 +8,7 @@ import { clock, dateTime } from '../applications/format.ts';
 import { ConfirmedAction } from '../components/ConfirmedAction.tsx';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { CheckboxGroup, Radio, TextAreaField } from '../components/fields.tsx';
-import { LoadError, Loading, Page, Success } from '../components/page.tsx';
+import { LoadError, Loading, Page, RestoredNotice, Success } from '../components/page.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
 import { localFieldError } from '../components/validation.ts';
 import { currentLanguage } from '../i18n/index.ts';
@@ -31,6 +31,7 @@ function Declaration({ review, onDone }: { review: MyReview; onDone: (r: MyRevie
   const { t } = useTranslation();
   const f = useAppForm<{ conflict: '' | 'no' | 'yes'; note: string }>({
     id: 'declaration',
+    draftKey: `declaration-${review.applicationId}`,
     defaultValues: { conflict: '', note: '' },
     fields: ['conflict', 'note'],
     validate: (v) => (v.conflict ? [] : [localFieldError('conflict', 'review.declaration.choose')]),
@@ -47,6 +48,7 @@ function Declaration({ review, onDone }: { review: MyReview; onDone: (r: MyRevie
       <p>{t('review.declaration.intro')}</p>
       <p>{t('review.declaration.when')}</p>
       <div className="narrow-wide">
+        <RestoredNotice restored={f.restored} />
         <ErrorSummary errors={f.errors} items={f.summaryItems()} ref={f.summaryRef} />
         <form onSubmit={submit} noValidate className="form">
           <CheckboxGroup id={f.fieldId('conflict')} legend={t('review.declaration.question')} error={f.errors.fields.conflict} layout="stack">
@@ -73,6 +75,7 @@ function LateConflict({ review, onDone }: { review: MyReview; onDone: (r: MyRevi
   return (
     <ConfirmedAction
       id="late-conflict"
+      draftKey={`late-conflict-${review.applicationId}`}
       heading={t('review.late.heading')}
       intro={t('review.late.intro')}
       start={t('review.late.start')}
@@ -95,6 +98,7 @@ function Rubric({ review, onSaved }: { review: MyReview; onSaved: (r: MyReview, 
   const url = `/api/applications/${review.applicationId}/review`;
   const f = useAppForm<RubricValues>({
     id: 'review',
+    draftKey: `review-${review.applicationId}`,
     defaultValues: {
       scores: Object.fromEntries(
         review.criteria.map((c) => {
@@ -132,6 +136,7 @@ function Rubric({ review, onSaved }: { review: MyReview; onSaved: (r: MyReview, 
       <p>{t('review.rubric.intro')}</p>
       <p className="hint">{t('review.rubric.draftHint')}</p>
       <div className="narrow-wide">
+        <RestoredNotice restored={f.restored} />
         <ErrorSummary errors={f.errors} items={f.summaryItems()} ref={f.summaryRef} />
         <form onSubmit={submit} noValidate className="form">
           {review.criteria.map((c) => {

@@ -11,7 +11,7 @@ import { AuditTrail, formatDateTime } from '../../audit/AuditTrail.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { Checkbox, CheckboxGroup, SelectField, TextAreaField, TextField } from '../../components/fields.tsx';
 import { useFunder } from '../../components/funder.ts';
-import { Info, LoadError, Loading, Page, Success } from '../../components/page.tsx';
+import { LoadError, Loading, Page, RestoredNotice, Success } from '../../components/page.tsx';
 import { RemoveRowButton } from '../../components/rows.tsx';
 import { useAppForm } from '../../components/useAppForm.ts';
 import { useDebounced } from '../../components/useDebounced.ts';
@@ -245,7 +245,7 @@ function Designer({
       ) : (
         <p>{t('designer.newIntro')}</p>
       )}
-      {f.restored ? <Info>{t('form.restored')}</Info> : null}
+      <RestoredNotice restored={f.restored} />
       <nav aria-label={t('designer.partsLabel')} className="designer-parts">
         <ul className="inline-links">
           {GROUPS.map((g) => (
