@@ -29,16 +29,19 @@ function AnswerForm({ app, round }: { app: ApplicationView; round: CompletionRou
   const { t } = useTranslation();
   const localized = useLocalized();
   const client = useQueryClient();
-  const [files, setFiles] = useState<{ fileId: string; name: string }[]>([]);
   const [fileError, setFileError] = useState<Messages | null>(null);
   const [uploading, setUploading] = useState(false);
-  const f = useAppForm<{ answer: string }>({
+  // The uploaded files are part of the form's values, so a sign-in in between keeps them too.
+  const f = useAppForm<{ answer: string; files: { fileId: string; name: string }[] }>({
     id: `answer-${round.id}`,
     draftKey: `answer-${round.id}`,
-    defaultValues: { answer: '' },
+    defaultValues: { answer: '', files: [] },
     fields: ['answer', 'files'],
     validate: (v) => required(v, 'answer'),
   });
+  const files = f.form.watch('files');
+  const setFiles = (next: (list: { fileId: string; name: string }[]) => { fileId: string; name: string }[]) =>
+    f.form.setValue('files', next(f.form.getValues('files')));
   const fileId = f.fieldId('files');
   async function choose(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
@@ -56,7 +59,7 @@ function AnswerForm({ app, round }: { app: ApplicationView; round: CompletionRou
     }
   }
   const submit = f.onSubmit(async (v) => {
-    await post(`/api/completion-requests/${round.id}/answer`, { answer: v.answer.trim(), files });
+    await post(`/api/completion-requests/${round.id}/answer`, { answer: v.answer.trim(), files: v.files });
     await refreshApplication(client, app.id);
   });
   const fileShown = fileError ?? f.errors.fields.files;
