@@ -2,7 +2,9 @@
 // for completion; the association reads the request and answers it.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { audit, SYSTEM_ACTOR } from '../../src/db/audit.ts';
 import { addMonths, dateInStockholm } from '../../src/domain/deadlines.ts';
+import { AUDIT_PAGE } from '../../src/server/audit/routes.ts';
 import { startTestServer, type TestApp } from '../support/app.ts';
 import { axe, launchBrowser, openPage, PHONE, scriptErrors, settledAndAccessible, signIn } from '../support/browser.ts';
 
@@ -144,6 +146,38 @@ describe('completion of an application', () => {
     await c.reload();
     await settledAndAccessible(c, `${TITLE} (SN 2022/00001)`);
     await rounds.locator('.completion-round').filter({ hasText: MESSAGE }).getByText('Besvarad').waitFor();
+
+    // A long history comes a page at a time, newest first; older events on request.
+    const app = await server.db.kysely
+      .selectFrom('applications')
+      .select(['id', 'funder_id', 'organisation_id'])
+      .where('case_number', '=', 'SN 2022/00001')
+      .executeTakeFirstOrThrow();
+    await server.db.kysely.transaction().execute(async (tx) => {
+      for (let i = 0; i < AUDIT_PAGE; i++) {
+        await audit(tx, SYSTEM_ACTOR, {
+          action: 'application.draft_saved',
+          objectType: 'application',
+          objectId: app.id,
+          funderId: app.funder_id,
+          organisationId: app.organisation_id,
+          data: { changed: ['budget'] },
+        });
+      }
+    });
+    await c.reload();
+    await settledAndAccessible(c, `${TITLE} (SN 2022/00001)`);
+    const history = c.getByRole('region', { name: 'Historik' });
+    await history.locator('.audit-entry').first().waitFor();
+    // The saves read as one line.
+    expect(await history.locator('.audit-entry').count()).toBe(1);
+    await history.getByText(/^500 gånger, första gången /).waitFor();
+    expect(await history.getByText('Kompletteringen besvarades').count()).toBe(0);
+    await history.getByRole('button', { name: 'Visa äldre händelser' }).click();
+    await history.getByText('Kompletteringen besvarades').waitFor();
+    await history.getByText('Ansökan skickades in').waitFor();
+    expect(await history.getByRole('button', { name: 'Visa äldre händelser' }).count()).toBe(0);
+    await axe(c, 'history, older events');
     await caseworker.context.close();
     await applicant.context.close();
   });

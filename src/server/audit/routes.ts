@@ -41,18 +41,20 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ['audit'],
-        summary: "The audit trail of one object (its newest 500 entries), oldest first, as far as the user's roles let them see it",
+        summary:
+          "The audit trail of one object as far as the user's roles let them see it: the newest 500 entries (or the 500 before `before`), oldest first, and whether there are older ones",
         querystring: Type.Object({
           objectType: Type.String({ minLength: 1, maxLength: 50 }),
           objectId: Uuid,
           funderId: Type.Optional(Uuid),
+          before: Type.Optional(Type.Integer({ minimum: 1, description: 'Only entries older than this seq: the next page back' })),
         }),
-        response: { 200: Type.Object({ entries: Type.Array(Entry) }), ...errorResponses },
+        response: { 200: Type.Object({ entries: Type.Array(Entry), older: Type.Boolean() }), ...errorResponses },
       },
     },
     async (request) => {
       const user = requireUser(request);
-      const q = request.query as { objectType: string; objectId: string; funderId?: string };
+      const q = request.query as { objectType: string; objectId: string; funderId?: string; before?: number };
       const scope = q.objectType === 'application' ? await applicationScope(ctx, user, q.objectId) : scopeOf(user, q.funderId);
       if (q.objectType !== 'application' && q.funderId && !policy.viewFunderAudit(user, q.funderId)) throw new Problem(403, 'forbidden');
       const rows = await scoped(ctx.db, scope, (tx) =>
@@ -61,14 +63,17 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext) {
           .selectAll()
           .where('object_type', '=', q.objectType)
           .where('object_id', '=', q.objectId)
+          .$if(q.before !== undefined, (qb) => qb.where('seq', '<', q.before as number))
           .orderBy('seq', 'desc')
-          .limit(AUDIT_PAGE)
+          .limit(AUDIT_PAGE + 1)
           .execute(),
       );
+      const older = rows.length > AUDIT_PAGE;
       // The newest are kept when there are more; the answer reads oldest first.
-      rows.reverse();
+      const page = rows.slice(0, AUDIT_PAGE).reverse();
       return {
-        entries: rows.map((r) => ({
+        older,
+        entries: page.map((r) => ({
           seq: r.seq,
           at: r.at.toISOString(),
           actor: r.actor_label,

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { emptyContent } from '../../domain/applications/types.ts';
@@ -188,40 +188,50 @@ export function grouped(newestFirst: AuditEntry[]): Group[] {
 export function AuditTrail({ objectType, objectId, funderId }: { objectType: string; objectId: string; funderId?: string }) {
   const { t } = useTranslation();
   const query = new URLSearchParams({ objectType, objectId, ...(funderId ? { funderId } : {}) });
-  const trail = useQuery({
+  const trail = useInfiniteQuery({
     queryKey: ['audit', objectType, objectId, funderId ?? null],
-    queryFn: () => get<{ entries: AuditEntry[] }>(`/api/audit?${query}`),
+    queryFn: ({ pageParam }) => get<{ entries: AuditEntry[]; older: boolean }>(`/api/audit?${query}${pageParam ? `&before=${pageParam}` : ''}`),
+    initialPageParam: 0,
+    // A page reads oldest first; the next one back ends just before its first entry.
+    getNextPageParam: (last) => (last.older ? last.entries[0]?.seq : undefined),
   });
   if (trail.isPending) return <Loading />;
   if (trail.error) return <LoadError error={trail.error} />;
-  const groups = grouped([...trail.data.entries].reverse());
+  const groups = grouped(trail.data.pages.flatMap((page) => [...page.entries].reverse()));
   if (groups.length === 0) return <p>{t('audit.empty')}</p>;
   return (
-    <ol className="audit-trail">
-      {groups.map(({ entry, earliest, count, changed }) => (
-        <li key={entry.seq} className="audit-entry">
-          <p className="audit-what">{t(`audit.actions.${entry.action}`, { defaultValue: entry.action })}</p>
-          <p className="audit-meta">
-            <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
-            <span aria-hidden="true"> · </span>
-            <span className="visually-hidden">, </span>
-            {t('audit.by', { actor: actorName(t, entry.actor) })}
-          </p>
-          {count > 1 ? <p className="audit-meta">{t('audit.repeated', { count, first: formatDateTime(earliest.at) })}</p> : null}
-          {entry.reason ? (
-            <p className="audit-reason">
-              {t('audit.reason')}: {entry.reason}
+    <>
+      <ol className="audit-trail">
+        {groups.map(({ entry, earliest, count, changed }) => (
+          <li key={entry.seq} className="audit-entry">
+            <p className="audit-what">{t(`audit.actions.${entry.action}`, { defaultValue: entry.action })}</p>
+            <p className="audit-meta">
+              <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
+              <span aria-hidden="true"> · </span>
+              <span className="visually-hidden">, </span>
+              {t('audit.by', { actor: actorName(t, entry.actor) })}
             </p>
-          ) : null}
-          {details(t, entry, changed).length ? (
-            <ul className="audit-details">
-              {details(t, entry, changed).map((line) => (
-                <li key={line}>{line}</li>
-              ))}
-            </ul>
-          ) : null}
-        </li>
-      ))}
-    </ol>
+            {count > 1 ? <p className="audit-meta">{t('audit.repeated', { count, first: formatDateTime(earliest.at) })}</p> : null}
+            {entry.reason ? (
+              <p className="audit-reason">
+                {t('audit.reason')}: {entry.reason}
+              </p>
+            ) : null}
+            {details(t, entry, changed).length ? (
+              <ul className="audit-details">
+                {details(t, entry, changed).map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+      {trail.hasNextPage ? (
+        <button type="button" className="button button-secondary" disabled={trail.isFetchingNextPage} onClick={() => void trail.fetchNextPage()}>
+          {t('audit.older')}
+        </button>
+      ) : null}
+    </>
   );
 }
