@@ -23,6 +23,26 @@ describe('the HTTP API description', () => {
     }
   });
 
+  it('puts null first wherever a value may be null, so the type coercion cannot turn a null into 0 or ""', async () => {
+    const spec = (await new Client(t.app).get('/api/openapi.json')).body;
+    const misplaced: string[] = [];
+    let nullable = 0;
+    const walk = (node: unknown, path: string) => {
+      if (Array.isArray(node)) {
+        for (const [i, n] of node.entries()) walk(n, `${path}/${i}`);
+      } else if (node && typeof node === 'object') {
+        const anyOf = (node as { anyOf?: { type?: string }[] }).anyOf;
+        const at = anyOf?.findIndex((s) => s.type === 'null') ?? -1;
+        if (at >= 0) nullable++;
+        if (at > 0) misplaced.push(path);
+        for (const [k, v] of Object.entries(node)) walk(v, `${path}/${k}`);
+      }
+    };
+    walk(spec, '#');
+    expect(nullable).toBeGreaterThan(50);
+    expect(misplaced).toEqual([]);
+  });
+
   it('serves browsable documentation at /api/docs', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/docs/' });
     expect(res.statusCode).toBe(200);

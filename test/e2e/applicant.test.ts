@@ -4,7 +4,7 @@ import OrganisationsnummerModule from 'organisationsnummer';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestApp } from '../support/app.ts';
-import { axe, launchBrowser, openPage, PHONE, scriptErrors, settledAndAccessible } from '../support/browser.ts';
+import { axe, expireSession, launchBrowser, openPage, PHONE, scriptErrors, settledAndAccessible } from '../support/browser.ts';
 
 const Organisationsnummer = OrganisationsnummerModule as unknown as typeof OrganisationsnummerModule.default;
 
@@ -137,8 +137,7 @@ describe('an applicant', () => {
     await page.getByLabel('Organisationsform').selectOption('ideell_forening');
 
     // The session ends on the server (as after the idle time): the cookie no longer matches one.
-    const url = new URL(server.url);
-    await context.addCookies([{ name: 'samverka_session', value: 'expired-session-token', domain: url.hostname, path: '/' }]);
+    await expireSession(context, server.url);
     await page.getByRole('button', { name: 'Registrera organisation' }).click();
     const summary = page.locator('.error-summary');
     await summary.getByText('Du har blivit utloggad eftersom sessionen gick ut.').waitFor();

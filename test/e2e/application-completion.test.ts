@@ -6,7 +6,7 @@ import { audit, SYSTEM_ACTOR } from '../../src/db/audit.ts';
 import { addMonths, dateInStockholm } from '../../src/domain/deadlines.ts';
 import { AUDIT_PAGE } from '../../src/server/audit/routes.ts';
 import { startTestServer, type TestApp } from '../support/app.ts';
-import { axe, launchBrowser, openPage, PHONE, scriptErrors, settledAndAccessible, signIn } from '../support/browser.ts';
+import { axe, expireSession, launchBrowser, openPage, PHONE, scriptErrors, settledAndAccessible, signIn, signInAgain } from '../support/browser.ts';
 
 let server: TestApp & { url: string };
 let browser: Browser;
@@ -118,17 +118,9 @@ describe('completion of an application', () => {
       .setInputFiles({ name: 'tidsplan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% tidsplan\ntrailer <</Root 1 0 R>>\n%%EOF\n') });
     await round.getByText('tidsplan.pdf').waitFor();
     // The session runs out before she sends: after signing in again, the answer and the file are still there.
-    const url = new URL(server.url);
-    await applicant.context.addCookies([{ name: 'samverka_session', value: 'expired-session-token', domain: url.hostname, path: '/' }]);
+    await expireSession(applicant.context, server.url);
     await round.getByRole('button', { name: 'Skicka kompletteringen' }).click();
-    const summary = a.locator('.error-summary');
-    await summary.getByText('Du har blivit utloggad eftersom sessionen gick ut.').waitFor();
-    await summary.getByRole('link', { name: 'Logga in igen' }).click();
-    await settledAndAccessible(a, 'Logga in');
-    await a.getByLabel('E-postadress').fill('forening@nattvandrarna.example');
-    await a.getByLabel('Lösenord').fill('samverka-demo');
-    await a.getByRole('button', { name: 'Logga in' }).click();
-    await settledAndAccessible(a, `${TITLE} (SN 2022/00001)`);
+    await signInAgain(a, 'forening@nattvandrarna.example', `${TITLE} (SN 2022/00001)`);
     await round.getByText('Det du skrev innan du loggade in igen har fyllts i.').waitFor();
     expect(await round.getByLabel('Ditt svar').inputValue()).toBe('Utbildningen hålls i april och maj; tidsplanen är bifogad.');
     await round.getByText('tidsplan.pdf').waitFor();

@@ -4,7 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, startTestServer, type TestApp } from '../support/app.ts';
-import { axe, launchBrowser, openPage, PHONE, scriptErrors, settledAndAccessible, signIn } from '../support/browser.ts';
+import { axe, expireSession, launchBrowser, openPage, PHONE, scriptErrors, settledAndAccessible, signIn, signInAgain } from '../support/browser.ts';
 import { demoTemplate, publishedCall, receivedApplication } from '../support/fixtures.ts';
 
 let server: TestApp & { url: string };
@@ -254,17 +254,9 @@ describe('reviewing an application', () => {
     // His session runs out while he writes a comment: after signing in again it is filled in.
     const comment = 'Tydligt behov på fredagskvällar.';
     await page.getByLabel('Kommentar om Behov och målgrupp').fill(comment);
-    const url = new URL(server.url);
-    await context.addCookies([{ name: 'samverka_session', value: 'expired-session-token', domain: url.hostname, path: '/' }]);
+    await expireSession(context, server.url);
     await page.getByRole('button', { name: 'Spara utkast' }).click();
-    const summary = page.locator('.error-summary');
-    await summary.getByText('Du har blivit utloggad eftersom sessionen gick ut.').waitFor();
-    await summary.getByRole('link', { name: 'Logga in igen' }).click();
-    await settledAndAccessible(page, 'Logga in');
-    await page.getByLabel('E-postadress').fill('namnd@norrkoping.example');
-    await page.getByLabel('Lösenord').fill('samverka-demo');
-    await page.getByRole('button', { name: 'Logga in' }).click();
-    await settledAndAccessible(page, `Bedömning: ${later.title}`);
+    await signInAgain(page, 'namnd@norrkoping.example', `Bedömning: ${later.title}`);
     await page.getByText('Det du skrev innan du loggade in igen har fyllts i.').waitFor();
     expect(await page.getByLabel('Kommentar om Behov och målgrupp').inputValue()).toBe(comment);
     expect(await scoringForm(page).getByLabel('3 – godtagbar').isChecked()).toBe(true);

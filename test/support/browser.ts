@@ -85,3 +85,21 @@ export async function signIn(page: Page, email: string, name: string, password =
   await page.getByRole('button', { name: 'Logga in' }).click();
   await settledAndAccessible(page, `Hej ${name}`);
 }
+
+/** Ends the session on the server's side, as after the idle time: the browser's cookie no longer matches one. */
+export async function expireSession(context: BrowserContext, baseUrl: string) {
+  const url = new URL(baseUrl);
+  await context.addCookies([{ name: 'samverka_session', value: 'expired-session-token', domain: url.hostname, path: '/' }]);
+}
+
+/** After a form has said the session ran out: its link to sign in again, the sign-in, and back on the page titled `title`. */
+export async function signInAgain(page: Page, email: string, title: string, password = 'samverka-demo') {
+  const summary = page.locator('.error-summary');
+  await summary.getByText('Du har blivit utloggad eftersom sessionen gick ut.').waitFor();
+  await summary.getByRole('link', { name: 'Logga in igen' }).click();
+  await settledAndAccessible(page, 'Logga in');
+  await page.getByLabel('E-postadress').fill(email);
+  await page.getByLabel('Lösenord').fill(password);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await settledAndAccessible(page, title);
+}

@@ -1,3 +1,4 @@
+import { DECISION_OUTCOMES } from '../assessment/types.ts';
 import type { Answers } from '../calls/questions.ts';
 import type { AttachmentKind, Exclusion, TargetGroup } from '../calls/types.ts';
 
@@ -82,5 +83,5 @@ export function emptyContent(): ApplicationContent {
 }
 
 /** Where an application stands in the inbox: its own status, waiting for a completion, or the outcome of its current decision. */
-export const INBOX_STATUSES = ['submitted', 'awaiting_completion', 'undecided', 'approved', 'partially_approved', 'rejected', 'withdrawn'] as const;
+export const INBOX_STATUSES = ['submitted', 'awaiting_completion', 'undecided', ...DECISION_OUTCOMES, 'withdrawn'] as const;
 export type InboxStatus = (typeof INBOX_STATUSES)[number];

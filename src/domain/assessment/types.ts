@@ -25,7 +25,9 @@ export interface ScreenedRule {
   fields: string[];
 }
 
-export type DecisionOutcome = 'approved' | 'partially_approved' | 'rejected';
+export const DECISION_OUTCOMES = ['approved', 'partially_approved', 'rejected'] as const;
+export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
+export const isDecisionOutcome = (s: string): s is DecisionOutcome => (DECISION_OUTCOMES as readonly string[]).includes(s);
 export type DecisionMaker = 'committee' | 'delegate';
 
 /** A member's or party's reservation (reservation) or dissent (avvikande mening) recorded with a decision. */

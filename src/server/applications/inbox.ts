@@ -10,6 +10,7 @@ import { LEGAL_FORMS } from '../../domain/organisation.ts';
 import { policy } from '../../domain/roles.ts';
 import { APPLICATION_STATUS_LABELS, DECISION_OUTCOME_LABELS, LEGAL_FORM_LABELS, label } from '../../i18n/labels.ts';
 import type { Lang } from '../../i18n/messages.ts';
+import { isCurrent } from '../assessment/store.ts';
 import type { AppContext } from '../context.ts';
 import { requireUser, scopeOf } from '../plugins/session.ts';
 import { Problem } from '../problem.ts';
@@ -100,7 +101,7 @@ function query(tx: Tx, funderId: string, f: FilterValues, limit: number, after: 
     join organisations o on o.id = a.organisation_id
     left join lateral (
       select d.outcome, d.amount from decisions d
-      where d.application_id = a.id and not exists (select 1 from decisions s where s.supersedes = d.id)
+      where d.application_id = a.id and ${isCurrent}
     ) cur on true
     where ${sql.join(where, sql` and `)}
     order by ${key} ${dir}, a.id ${dir}

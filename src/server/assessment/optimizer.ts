@@ -6,7 +6,7 @@ import type { CallRules } from '../../domain/calls/types.ts';
 import { optimize } from '../../domain/optimizer/optimize.ts';
 import type { OptimizerApplication, OptimizerConstraint, Reason } from '../../domain/optimizer/types.ts';
 import { policy } from '../../domain/roles.ts';
-import { type Lang, type MessageCode, translate } from '../../i18n/messages.ts';
+import { both, type Lang, type MessageCode, translate } from '../../i18n/messages.ts';
 import type { AppContext } from '../context.ts';
 import { requireUser, scopeOf } from '../plugins/session.ts';
 import { Problem } from '../problem.ts';
@@ -111,14 +111,20 @@ export function describeConstraint(c: OptimizerConstraint, lang: Lang, names: Ma
   }
 }
 
-function reasonMessage(r: Reason, lang: Lang, describe: (id: string) => string): string {
+type InBoth = { sv: string; en: string };
+/** A number with up to two decimals, written in each language. */
+const twoInBoth = (n: number): InBoth => ({ sv: two(n, 'sv'), en: two(n, 'en') });
+const joined = (list: InBoth[]): InBoth => ({ sv: list.map((x) => x.sv).join('; '), en: list.map((x) => x.en).join('; ') });
+
+/** A reason's parameters as its message fills them in, in both languages. */
+function reasonParams(r: Reason, describe: (id: string) => InBoth): Record<string, unknown> {
   const p = r.params as Record<string, unknown>;
   const params: Record<string, unknown> = { ...p };
-  for (const k of ['score', 'minScore', 'gain', 'valuePerMkr']) if (typeof p[k] === 'number') params[k] = two(p[k] as number, lang);
-  if (typeof p.share === 'number') params.share = two((p.share as number) * 100, lang);
-  if (Array.isArray(p.constraintIds)) params.constraints = (p.constraintIds as string[]).map(describe).join('; ');
+  for (const k of ['score', 'minScore', 'gain', 'valuePerMkr']) if (typeof p[k] === 'number') params[k] = twoInBoth(p[k] as number);
+  if (typeof p.share === 'number') params.share = twoInBoth((p.share as number) * 100);
+  if (Array.isArray(p.constraintIds)) params.constraints = joined((p.constraintIds as string[]).map(describe));
   if (typeof p.constraintId === 'string') params.constraints = describe(p.constraintId);
-  return translate(`optimizer_${r.code}` as MessageCode, lang, params);
+  return params;
 }
 
 /** The optimizer: proposes which of a call's screened, scored applications to fund within what is left of its budget. */
@@ -177,14 +183,13 @@ export function optimizerRoutes(app: FastifyInstance, ctx: AppContext) {
         ).mean,
       }));
       const names = new Map(scored.map((a) => [a.id, `${a.case_number} ${a.organisation_name}`]));
-      const describeIn = (l: Lang) => (cid: string) => {
+      const describe = (cid: string): InBoth => {
         const c = constraints.find((x) => x.id === cid);
-        return c ? describeConstraint(c, l, names) : cid;
+        return c ? { sv: describeConstraint(c, 'sv', names), en: describeConstraint(c, 'en', names) } : { sv: cid, en: cid };
       };
-      const describe = describeIn(lang);
-      /** One text in the request's language and in both. */
-      const both = (text: (l: Lang) => string) => {
-        const messages = { sv: text('sv'), en: text('en') };
+      /** A message in the request's language, and in both. */
+      const inBoth = (code: MessageCode, params?: Record<string, unknown>) => {
+        const messages = both(code, params);
         return { message: messages[lang], messages };
       };
       const candidates: OptimizerApplication[] = scored
@@ -215,12 +220,7 @@ export function optimizerRoutes(app: FastifyInstance, ctx: AppContext) {
         throw new Problem(
           422,
           'optimizer_infeasible',
-          {
-            constraints: {
-              sv: result.conflicts.map((c) => describeConstraint(constraints.find((x) => x.id === c) as OptimizerConstraint, 'sv', names)).join('; '),
-              en: result.conflicts.map((c) => describeConstraint(constraints.find((x) => x.id === c) as OptimizerConstraint, 'en', names)).join('; '),
-            },
-          },
+          { constraints: joined(result.conflicts.map(describe)) },
           indices.map((i) => ({ field: `constraints.${i}`, code: 'optimizer_conflicting_constraint' })),
           { conflicts: result.conflicts, minimal: result.minimal },
         );
@@ -247,16 +247,16 @@ export function optimizerRoutes(app: FastifyInstance, ctx: AppContext) {
             amount: allocation?.amount ?? 0,
             decision: allocation?.decision ?? 'none',
             reasons: allocation
-              ? allocation.reasons.map((r) => ({ code: r.code, ...both((l) => reasonMessage(r, l, describeIn(l))) }))
-              : [{ code: 'not_scored', ...both((l) => translate('optimizer_not_scored', l)) }],
+              ? allocation.reasons.map((r) => ({ code: r.code, ...inBoth(`optimizer_${r.code}` as MessageCode, reasonParams(r, describe)) }))
+              : [{ code: 'not_scored', ...inBoth('optimizer_not_scored') }],
           };
         }),
         constraintCosts: result.constraintCosts.map((c) => ({
           constraintId: c.constraintId,
-          description: describe(c.constraintId),
+          description: describe(c.constraintId)[lang],
           cost: c.cost,
           exact: c.exact,
-          ...both((l) => translate('optimizer_constraint_cost', l, { constraint: describeIn(l)(c.constraintId), cost: two(c.cost, l) })),
+          ...inBoth('optimizer_constraint_cost', { constraint: describe(c.constraintId), cost: twoInBoth(c.cost) }),
         })),
       };
     },

@@ -218,15 +218,6 @@ export function reviewRoutes(app: FastifyInstance, ctx: AppContext) {
         }));
         if (rows.length) await tx.insertInto('review_scores').values(rows).execute();
         const given = Object.fromEntries(Object.entries(scores).map(([k, v]) => [k, v.score]));
-        if (!submit) {
-          await audit(tx, actor(user), {
-            action: 'review.draft_saved',
-            objectType: 'application',
-            objectId: located.id,
-            funderId: located.funderId,
-            data: { scores: given },
-          });
-        }
         if (submit) {
           await tx
             .updateTable('review_assignments')
@@ -234,14 +225,14 @@ export function reviewRoutes(app: FastifyInstance, ctx: AppContext) {
             .where('application_id', '=', located.id)
             .where('reviewer_id', '=', user.userId)
             .execute();
-          await audit(tx, actor(user), {
-            action: 'review.submitted',
-            objectType: 'application',
-            objectId: located.id,
-            funderId: located.funderId,
-            data: { weighted: weightedScore(criteria, scores), scores: given },
-          });
         }
+        await audit(tx, actor(user), {
+          action: submit ? 'review.submitted' : 'review.draft_saved',
+          objectType: 'application',
+          objectId: located.id,
+          funderId: located.funderId,
+          data: submit ? { weighted: weightedScore(criteria, scores), scores: given } : { scores: given },
+        });
         return myReview(tx, located.id, user.userId);
       });
     },

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { SCREENING_RULES } from '../../domain/assessment/types.ts';
+import { DECISION_OUTCOMES, SCREENING_RULES } from '../../domain/assessment/types.ts';
 import { Nullable, Uuid } from '../schemas.ts';
 
 const literals = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
@@ -31,7 +31,7 @@ export const ScoreSummary = Type.Object({
 
 export const Criterion = Type.Object({ id: Type.String(), label: Type.String(), description: Type.Optional(Type.String()), weight: Type.Number() });
 
-export const DecisionOutcome = literals(['approved', 'partially_approved', 'rejected']);
+export const DecisionOutcome = literals(DECISION_OUTCOMES);
 
 export const AssessmentOverview = Type.Object({
   call: Type.Object({

@@ -35,6 +35,12 @@ async function applicationScope(ctx: AppContext, user: SignedInUser, application
   return located.scope;
 }
 
+/** Any other object's history: a funder's, for those who may read its trails; otherwise what row-level security shows the user. */
+function objectScope(user: SignedInUser, funderId: string | undefined) {
+  if (funderId && !policy.viewFunderAudit(user, funderId)) throw new Problem(403, 'forbidden');
+  return scopeOf(user, funderId);
+}
+
 export function auditRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get(
     '/api/audit',
@@ -55,8 +61,7 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext) {
     async (request) => {
       const user = requireUser(request);
       const q = request.query as { objectType: string; objectId: string; funderId?: string; before?: number };
-      const scope = q.objectType === 'application' ? await applicationScope(ctx, user, q.objectId) : scopeOf(user, q.funderId);
-      if (q.objectType !== 'application' && q.funderId && !policy.viewFunderAudit(user, q.funderId)) throw new Problem(403, 'forbidden');
+      const scope = q.objectType === 'application' ? await applicationScope(ctx, user, q.objectId) : objectScope(user, q.funderId);
       const rows = await scoped(ctx.db, scope, (tx) =>
         tx
           .selectFrom('audit_log')

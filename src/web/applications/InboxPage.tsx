@@ -3,9 +3,9 @@ import { type FormEvent, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { INBOX_STATUSES } from '../../domain/applications/types.ts';
+import { isDecisionOutcome } from '../../domain/assessment/types.ts';
 import { LEGAL_FORMS } from '../../domain/organisation.ts';
 import { get } from '../api.ts';
-import { OutcomeBadge } from '../assessment/shared.tsx';
 import { kr } from '../calls/format.ts';
 import type { CallSummary } from '../calls/types.ts';
 import { SelectField, TextField } from '../components/fields.tsx';
@@ -102,7 +102,7 @@ export function InboxPage() {
             defaultValue={params.get('status') ?? ''}
             options={INBOX_STATUSES.map((s) => ({
               value: s,
-              label: s === 'approved' || s === 'partially_approved' || s === 'rejected' ? t(`assessment.outcome.${s}`) : t(`application.status.${s}`),
+              label: isDecisionOutcome(s) ? t(`assessment.outcome.${s}`) : t(`application.status.${s}`),
             }))}
           />
           <SelectField
@@ -197,14 +197,7 @@ export function InboxPage() {
                       <td>{a.areas.join(', ')}</td>
                       <td>{a.submittedAt ? dateTime(a.submittedAt) : ''}</td>
                       <td>
-                        {a.decision ? (
-                          <>
-                            <OutcomeBadge outcome={a.decision.outcome} />
-                            {a.decision.outcome === 'rejected' ? null : <span className="block hint-inline">{kr(a.decision.amount)}</span>}
-                          </>
-                        ) : (
-                          <StatusBadge status={a.status} awaiting={a.awaitingCompletion} />
-                        )}
+                        <StatusBadge status={a.status} awaiting={a.awaitingCompletion} decision={a.decision} />
                       </td>
                     </tr>
                   ))}

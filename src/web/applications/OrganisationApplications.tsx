@@ -2,7 +2,6 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { get } from '../api.ts';
-import { OutcomeBadge } from '../assessment/shared.tsx';
 import { kr } from '../calls/format.ts';
 import { LoadError, Loading } from '../components/page.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
@@ -34,15 +33,7 @@ export function OrganisationApplications({ organisationId }: { organisationId: s
                 <Link to={`/applications/${a.id}`}>{a.title || t('orgApplications.untitled')}</Link>
               </h3>
               <p>
-                {a.decision ? (
-                  <>
-                    <OutcomeBadge outcome={a.decision.outcome} />
-                    {a.decision.outcome === 'rejected' ? null : ` ${kr(a.decision.amount)}`}
-                  </>
-                ) : (
-                  <StatusBadge status={a.status} />
-                )}{' '}
-                <span className="badge">{t(`orgApplications.role.${a.role}`)}</span>
+                <StatusBadge status={a.status} decision={a.decision} /> <span className="badge">{t(`orgApplications.role.${a.role}`)}</span>
                 {a.role === 'partner' ? ` ${t('orgApplications.partnerOf', { name: a.organisationName })}` : null}
               </p>
               <dl className="facts facts-compact">

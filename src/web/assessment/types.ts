@@ -1,5 +1,5 @@
 // What the assessment and decision API answers (src/server/assessment/schema.ts, src/server/decisions/routes.ts), as the web app reads it.
-import type { ScreeningRule } from '../../domain/assessment/types.ts';
+import type { DecisionOutcome, ScreeningRule } from '../../domain/assessment/types.ts';
 
 export type { ScreeningRule };
 
@@ -19,7 +19,7 @@ export interface ScoreSummary {
   outliers: { reviewerId: string; name: string; score: number }[];
 }
 
-export type Outcome = 'approved' | 'partially_approved' | 'rejected';
+export type Outcome = DecisionOutcome;
 
 export interface ProposalView {
   /** öre */

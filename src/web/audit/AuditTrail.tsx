@@ -41,14 +41,15 @@ const roleList = (t: TFunction, roles: unknown) =>
         .join(', ')
     : t('audit.noRoles');
 
+/** The parts of an application in the form's order, for naming what a save changed. */
+const FORM_ORDER = Object.keys(emptyContent());
+
 /** The facts of an entry worth reading, in words; technical details (addresses, hashes) are left out. */
 function details(t: TFunction, entry: AuditEntry, changed: string[]): string[] {
   const d = entry.data;
   switch (entry.action) {
     case 'application.draft_saved': {
-      // In the form's order.
-      const order = Object.keys(emptyContent());
-      const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
+      const rank = (k: string) => (FORM_ORDER.includes(k) ? FORM_ORDER.indexOf(k) : FORM_ORDER.length);
       const parts = [...changed].sort((a, b) => rank(a) - rank(b)).map((k) => t(`application.fields.${k}`, { defaultValue: k }));
       return parts.length ? [t('audit.changedParts', { parts: parts.join(', ') })] : [t('audit.nothingChanged')];
     }
