@@ -84,6 +84,14 @@ export const messages = {
     sv: 'Sista ansökningsdag kan inte ligga före öppningsdagen ({{opensOn}}).',
     en: 'The deadline cannot be before the opening date ({{opensOn}}).',
   },
+  deadline_in_past: {
+    sv: 'Sista ansökningsdag ({{deadline}}) har redan passerat. Välj ett datum från och med i dag ({{today}}).',
+    en: 'The deadline ({{deadline}}) has already passed. Choose a date from today ({{today}}) on.',
+  },
+  amount_below_granted: {
+    sv: 'Utlysningen har redan beviljat {{granted|kr}}. Beloppet kan inte bli mindre än så.',
+    en: 'The call has already granted {{granted|kr}}. The amount cannot be less than that.',
+  },
   amount_negative: { sv: 'Beloppet kan inte vara negativt.', en: 'The amount cannot be negative.' },
   max_below_min: { sv: 'Det högsta värdet kan inte vara lägre än det lägsta ({{min}}).', en: 'The maximum cannot be lower than the minimum ({{min}}).' },
   max_above_total: {
@@ -140,6 +148,26 @@ export const messages = {
   },
   file_missing: { sv: 'Välj en fil att ladda upp.', en: 'Choose a file to upload.' },
   file_unknown: { sv: 'Filen finns inte eller tillhör en annan organisation.', en: 'The file does not exist or belongs to another organisation.' },
+  file_unpacks_too_large: {
+    sv: 'Filen packar upp sig till mer än {{limit}} MB och kan inte tas emot. Spara den som PDF eller dela upp den.',
+    en: 'The file unpacks to more than {{limit}} MB and cannot be accepted. Save it as PDF or split it up.',
+  },
+  file_packed_too_tightly: {
+    sv: 'Filen kan inte tas emot: en del av den packar upp sig till mer än {{ratio}} gånger sin storlek, vilket vanliga dokument inte gör. Spara den som PDF och försök igen.',
+    en: 'The file cannot be accepted: part of it unpacks to more than {{ratio}} times its size, which ordinary documents do not. Save it as PDF and try again.',
+  },
+  file_too_many_parts: {
+    sv: 'Filen består av fler än {{limit}} delar och kan inte tas emot. Spara den som PDF eller dela upp den.',
+    en: 'The file is made up of more than {{limit}} parts and cannot be accepted. Save it as PDF or split it up.',
+  },
+  file_damaged: {
+    sv: 'Filen verkar vara skadad och kan inte läsas. Spara den på nytt, gärna som PDF, och försök igen.',
+    en: 'The file seems to be damaged and cannot be read. Save it again, preferably as PDF, and try again.',
+  },
+  file_one_at_a_time: {
+    sv: 'Ladda upp en fil i taget. Den här uppladdningen innehöll mer än en fil.',
+    en: 'Upload one file at a time. This upload contained more than one file.',
+  },
   signed_in_as_other: {
     sv: 'Du är inloggad som {{email}}. Logga ut först för att skapa ett nytt konto med inbjudan.',
     en: 'You are signed in as {{email}}. Sign out first to create a new account with the invitation.',

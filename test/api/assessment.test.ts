@@ -5,7 +5,7 @@ import { SCREENING_RULES } from '../../src/domain/assessment/types.ts';
 import { dateInStockholm } from '../../src/domain/deadlines.ts';
 import { Client, createTestApp, type TestApp } from '../support/app.ts';
 import { engine } from '../support/db.ts';
-import { asking, demoTemplate, publishedCall, receivedApplication, type Template } from '../support/fixtures.ts';
+import { allOk, asking, decision, demoTemplate, publishedCall, receivedApplication, type Template } from '../support/fixtures.ts';
 
 let t: TestApp;
 let sn: string;
@@ -48,20 +48,6 @@ async function callWithApplications(n: number, budget: number, requested: number
   }
   return { callId: call.id, ids };
 }
-
-const allOk = () => ({ rules: SCREENING_RULES.map((rule) => ({ rule, ok: true, reason: 'Kontrollerat.' })) });
-
-const decision = (amount: number, over: Record<string, unknown> = {}) => ({
-  amount,
-  reasons: 'Uppdraget kompletterar socialkontorets arbete.',
-  grantFrom: '2027-01-01',
-  grantTo: '2027-12-31',
-  madeBy: 'committee',
-  decisionBody: 'Socialnämnden',
-  paragraph: '§ 12',
-  decidedOn: today,
-  ...over,
-});
 
 describe('the demo: the 2022 call assessed and decided', () => {
   it('is decided within its 3 000 000 kr with one partial grant, one rejection with reasons and a reservation', async () => {

@@ -2,7 +2,9 @@
 // 2022 call and its first application are the template, as the funder's own would be.
 import type { Database } from '../../src/db/connection.ts';
 import type { ApplicationContent } from '../../src/domain/applications/types.ts';
+import { SCREENING_RULES } from '../../src/domain/assessment/types.ts';
 import type { CallRules } from '../../src/domain/calls/types.ts';
+import { dateInStockholm } from '../../src/domain/deadlines.ts';
 
 export interface Template {
   funderId: string;
@@ -32,6 +34,7 @@ export async function publishedCall(db: Database, template: Template, over: Part
       status: 'published',
       title: rules.title,
       amount: rules.amount,
+      budget_line_id: rules.budgetLineId,
       opens_on: rules.opensOn,
       deadline: rules.deadline,
       rules: JSON.stringify(rules),
@@ -88,4 +91,20 @@ export const asking = (amount: number, title: string): Partial<ApplicationConten
   budget: [{ label: 'Hela uppdraget', amount }],
   ownContribution: 0,
   otherFunding: 0,
+});
+
+/** A screening that finds every rule met. */
+export const allOk = () => ({ rules: SCREENING_RULES.map((rule) => ({ rule, ok: true, reason: 'Kontrollerat.' })) });
+
+/** A committee's decision granting `amount` öre today, with `over` changed. */
+export const decision = (amount: number, over: Record<string, unknown> = {}) => ({
+  amount,
+  reasons: 'Uppdraget kompletterar socialkontorets arbete.',
+  grantFrom: '2027-01-01',
+  grantTo: '2027-12-31',
+  madeBy: 'committee',
+  decisionBody: 'Socialnämnden',
+  paragraph: '§ 12',
+  decidedOn: dateInStockholm(new Date()),
+  ...over,
 });

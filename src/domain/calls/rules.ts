@@ -3,8 +3,20 @@ import { endOfDay, isCalendarDate, phaseAt, startOfDay } from '../deadlines.ts';
 import type { LegalForm } from '../organisation.ts';
 import type { CallRules, RuleProblem } from './types.ts';
 
+/**
+ * What the rules are checked against: what is left on the budget line for this call; for a published
+ * call, what it has already granted; and today (Stockholm) with the deadline the call had before this
+ * change, since a deadline may not be set in the past.
+ */
+export interface RulesContext {
+  lineAvailable: number | null;
+  granted?: number;
+  today?: string;
+  previousDeadline?: string | null;
+}
+
 /** What a draft must not contain, published or not: contradictions the designer can fix now. */
-export function draftProblems(call: CallRules, budget: { lineAvailable: number | null }): RuleProblem[] {
+export function draftProblems(call: CallRules, budget: RulesContext): RuleProblem[] {
   const p: RuleProblem[] = [];
   if (call.opensOn && !isCalendarDate(call.opensOn)) p.push({ field: 'opensOn', code: 'invalid_date' });
   if (call.deadline && !isCalendarDate(call.deadline)) p.push({ field: 'deadline', code: 'invalid_date' });
@@ -18,6 +30,8 @@ export function draftProblems(call: CallRules, budget: { lineAvailable: number |
   if (budget.lineAvailable !== null && call.amount > budget.lineAvailable) {
     p.push({ field: 'amount', code: 'amount_exceeds_budget_line', params: { available: budget.lineAvailable } });
   }
+  if (budget.granted !== undefined && call.amount < budget.granted)
+    p.push({ field: 'amount', code: 'amount_below_granted', params: { granted: budget.granted } });
   if (call.grantPeriodMonths < 1 || call.grantPeriodMonths > 60) p.push({ field: 'grantPeriodMonths', code: 'grant_period_range' });
   const weightSum = call.criteria.reduce((s, c) => s + c.weight, 0);
   call.criteria.forEach((c, i) => {
@@ -30,8 +44,13 @@ export function draftProblems(call: CallRules, budget: { lineAvailable: number |
 }
 
 /** A call can be published only when an applicant has everything they need to apply. */
-export function publishProblems(call: CallRules, budget: { lineAvailable: number | null }): RuleProblem[] {
+export function publishProblems(call: CallRules, budget: RulesContext): RuleProblem[] {
   const p = draftProblems(call, budget);
+  // A deadline already passed would publish a call nobody can apply to; an amendment may keep the one it had.
+  const { today, previousDeadline } = budget;
+  if (today && call.deadline && isCalendarDate(call.deadline) && call.deadline < today && call.deadline !== previousDeadline) {
+    p.push({ field: 'deadline', code: 'deadline_in_past', params: { deadline: call.deadline, today } });
+  }
   const need = (ok: boolean, field: string) => {
     if (!ok) p.push({ field, code: 'required_to_publish' });
   };

@@ -16,7 +16,7 @@ import { formatKronor } from '../../domain/money.ts';
 import { type LegalForm, normaliseOrgNumber } from '../../domain/organisation.ts';
 import { policy } from '../../domain/roles.ts';
 import { translate } from '../../i18n/messages.ts';
-import { isCurrent } from '../assessment/store.ts';
+import { isCurrent } from '../budget/guard.ts';
 import type { AppContext } from '../context.ts';
 import { eligibleUntil, organisationMembers } from '../eligibility/routes.ts';
 import { enqueueDelivery, outboxRows } from '../mail/outbox.ts';

@@ -7,11 +7,12 @@ import { optimize } from '../../domain/optimizer/optimize.ts';
 import type { OptimizerApplication, OptimizerConstraint, Reason } from '../../domain/optimizer/types.ts';
 import { policy } from '../../domain/roles.ts';
 import { both, type Lang, type MessageCode, translate } from '../../i18n/messages.ts';
+import { budgetState } from '../budget/guard.ts';
 import type { AppContext } from '../context.ts';
 import { requireUser, scopeOf } from '../plugins/session.ts';
 import { Problem } from '../problem.ts';
 import { errorResponses, Nullable, Uuid } from '../schemas.ts';
-import { budgetState, reviewsOf, scoreSummary } from './store.ts';
+import { reviewsOf, scoreSummary } from './store.ts';
 
 const Id = Type.String({ minLength: 1, maxLength: 64 });
 const ConstraintSchema = Type.Union([

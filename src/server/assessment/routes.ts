@@ -8,12 +8,13 @@ import { SCREENING_RULES } from '../../domain/assessment/types.ts';
 import type { CallRules } from '../../domain/calls/types.ts';
 import { policy } from '../../domain/roles.ts';
 import { inScope, type Located, locate } from '../applications/access.ts';
+import { budgetState, isCurrent } from '../budget/guard.ts';
 import type { AppContext } from '../context.ts';
 import { requireUser, type SignedInUser, scopeOf } from '../plugins/session.ts';
 import { fieldProblem, Problem, rulesProblem } from '../problem.ts';
 import { errorResponses, Nullable, Uuid } from '../schemas.ts';
 import { AssessmentOverview, ProposalView, ScreeningView } from './schema.ts';
-import { assessedApplication, budgetState, isCurrent, latestScreening, reviewsOf, scoreSummary } from './store.ts';
+import { assessedApplication, latestScreening, reviewsOf, scoreSummary } from './store.ts';
 
 const actor = (u: SignedInUser) => ({ userId: u.userId, label: u.email });
 const Params = Type.Object({ id: Uuid });

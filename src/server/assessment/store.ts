@@ -1,7 +1,5 @@
-import { sql } from 'kysely';
 import type { Tx } from '../../db/connection.ts';
 import type { ApplicationContent } from '../../domain/applications/types.ts';
-import type { BudgetState } from '../../domain/assessment/budget.ts';
 import { type Scores, summarise, weightedScore } from '../../domain/assessment/reviews.ts';
 import { screenAutomatically } from '../../domain/assessment/screening.ts';
 import type { CallRules } from '../../domain/calls/types.ts';
@@ -108,28 +106,4 @@ export function scoreSummary(rules: CallRules, reviews: readonly Review[]) {
       score: weighted[i] as number,
     })),
   };
-}
-
-/** Decisions (aliased d) that no later decision supersedes: the current ones. */
-export const isCurrent = sql<boolean>`not exists (select 1 from decisions s where s.supersedes = d.id)`;
-
-/** What a call has granted by its current decisions, and what its budget line has, read after the guard's lock. */
-export async function budgetState(tx: Tx, callId: string): Promise<BudgetState & { budgetLineId: string | null }> {
-  const call = await tx.selectFrom('calls').select(['amount', 'budget_line_id']).where('id', '=', callId).executeTakeFirstOrThrow();
-  const current = tx.selectFrom('decisions as d').where(isCurrent);
-  const callGranted = await current
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('d.amount'), eb.lit(0)).as('sum'))
-    .where('d.call_id', '=', callId)
-    .executeTakeFirstOrThrow();
-  let line: BudgetState['line'] = null;
-  if (call.budget_line_id) {
-    const budgetLine = await tx.selectFrom('budget_lines').select('amount').where('id', '=', call.budget_line_id).executeTakeFirstOrThrow();
-    const lineGranted = await current
-      .innerJoin('calls', 'calls.id', 'd.call_id')
-      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('d.amount'), eb.lit(0)).as('sum'))
-      .where('calls.budget_line_id', '=', call.budget_line_id)
-      .executeTakeFirstOrThrow();
-    line = { amount: budgetLine.amount, granted: Number(lineGranted.sum) };
-  }
-  return { callAmount: call.amount, callGranted: Number(callGranted.sum), line, budgetLineId: call.budget_line_id };
 }

@@ -5,14 +5,16 @@ import { scoped, system } from '../../db/scope.ts';
 import { diffRules } from '../../domain/calls/amend.ts';
 import { draftProblems, publishProblems } from '../../domain/calls/rules.ts';
 import type { CallRules } from '../../domain/calls/types.ts';
+import { dateInStockholm } from '../../domain/deadlines.ts';
 import { policy } from '../../domain/roles.ts';
+import { availableOnLine, grantedByCall, lockCall, lockNewCallLine } from '../budget/guard.ts';
 import type { AppContext } from '../context.ts';
 import { queueMail } from '../mail/outbox.ts';
 import { requireUser, type SignedInUser, scopeOf } from '../plugins/session.ts';
 import { Problem, rulesProblem } from '../problem.ts';
 import { errorResponses, Uuid } from '../schemas.ts';
 import { CallDetail, CallRulesSchema, CallSummary } from './schema.ts';
-import { availableOnLine, type CallRow, columnsOf, presentDetail, presentSummary } from './store.ts';
+import { columnsOf, presentDetail, presentSummary } from './store.ts';
 
 const actor = (u: SignedInUser) => ({ userId: u.userId, label: u.email });
 
@@ -90,6 +92,7 @@ export function callRoutes(app: FastifyInstance, ctx: AppContext) {
       if (!policy.designCalls(user, funderId)) throw new Problem(403, 'forbidden');
       const rules = request.body as CallRules;
       const detail = await scoped(ctx.db, scopeOf(user, funderId), async (tx) => {
+        await lockNewCallLine(tx, rules.budgetLineId);
         const problems = draftProblems(rules, { lineAvailable: await availableOnLine(tx, funderId, rules.budgetLineId, null) });
         if (problems.length) throw rulesProblem(problems);
         const row = await tx
@@ -150,7 +153,7 @@ export function callRoutes(app: FastifyInstance, ctx: AppContext) {
       const rules = request.body as CallRules;
       const { funderId, funderName } = await callFunder(ctx, user, id, policy.designCalls);
       return scoped(ctx.db, scopeOf(user, funderId), async (tx) => {
-        const current = await tx.selectFrom('calls').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+        const current = await lockCall(tx, id, rules.budgetLineId);
         if (current.status !== 'draft') throw new Problem(409, 'call_published');
         const problems = draftProblems(rules, { lineAvailable: await availableOnLine(tx, funderId, rules.budgetLineId, id) });
         if (problems.length) throw rulesProblem(problems);
@@ -182,9 +185,12 @@ export function callRoutes(app: FastifyInstance, ctx: AppContext) {
       const { id } = request.params as { id: string };
       const { funderId, funderName } = await callFunder(ctx, user, id, policy.designCalls);
       return scoped(ctx.db, scopeOf(user, funderId), async (tx) => {
-        const current = await tx.selectFrom('calls').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+        const current = await lockCall(tx, id);
         if (current.status !== 'draft') throw new Problem(409, 'call_published');
-        const problems = publishProblems(current.rules, { lineAvailable: await availableOnLine(tx, funderId, current.budget_line_id, id) });
+        const problems = publishProblems(current.rules, {
+          lineAvailable: await availableOnLine(tx, funderId, current.budget_line_id, id),
+          today: dateInStockholm(new Date()),
+        });
         if (problems.length) throw rulesProblem(problems, 'publish_incomplete');
         const row = await tx
           .updateTable('calls')
@@ -223,11 +229,16 @@ export function callRoutes(app: FastifyInstance, ctx: AppContext) {
       const { funderId, funderName } = await callFunder(ctx, user, id, policy.designCalls);
       const started = await applicantsOf(ctx, id);
       return scoped(ctx.db, scopeOf(user, funderId), async (tx) => {
-        const current: CallRow = await tx.selectFrom('calls').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+        const current = await lockCall(tx, id, rules.budgetLineId);
         if (current.status !== 'published') throw new Problem(409, 'call_not_published');
         const changes = diffRules(current.rules, rules);
         if (Object.keys(changes).length === 0) throw new Problem(422, 'nothing_changed');
-        const problems = publishProblems(rules, { lineAvailable: await availableOnLine(tx, funderId, rules.budgetLineId, id) });
+        const problems = publishProblems(rules, {
+          lineAvailable: await availableOnLine(tx, funderId, rules.budgetLineId, id),
+          granted: await grantedByCall(tx, id),
+          today: dateInStockholm(new Date()),
+          previousDeadline: current.deadline,
+        });
         if (problems.length) throw rulesProblem(problems);
         const version = current.version + 1;
         await tx

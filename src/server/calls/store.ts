@@ -1,34 +1,11 @@
 import type { Selectable } from 'kysely';
-import { sql } from 'kysely';
 import type { Tx } from '../../db/connection.ts';
 import type { CallsTable } from '../../db/schema.ts';
 import { callWindow } from '../../domain/calls/rules.ts';
 import type { CallRules } from '../../domain/calls/types.ts';
 import { phaseAt, timeLeft } from '../../domain/deadlines.ts';
-import { lineAvailable } from '../../domain/programmes.ts';
-import { Problem } from '../problem.ts';
 
 export type CallRow = Selectable<CallsTable>;
-
-/**
- * What is left on a budget line for this call, with the line locked until the
- * transaction ends, so two calls cannot both take the last of it.
- */
-export async function availableOnLine(tx: Tx, funderId: string, budgetLineId: string | null, exceptCallId: string | null): Promise<number | null> {
-  if (!budgetLineId) return null;
-  const line = await tx
-    .selectFrom('budget_lines')
-    .select(['amount'])
-    .where('id', '=', budgetLineId)
-    .where('funder_id', '=', funderId)
-    .forUpdate()
-    .executeTakeFirst();
-  if (!line) throw new Problem(422, 'validation_failed', {}, [{ field: 'budgetLineId', code: 'budget_line_unknown' }]);
-  let q = tx.selectFrom('calls').select(sql<number>`coalesce(sum(amount), 0)::bigint`.as('committed')).where('budget_line_id', '=', budgetLineId);
-  if (exceptCallId) q = q.where('id', '!=', exceptCallId);
-  const { committed } = await q.executeTakeFirstOrThrow();
-  return lineAvailable(line.amount, Number(committed));
-}
 
 export function columnsOf(rules: CallRules) {
   return {

@@ -16,7 +16,8 @@ import { policy } from '../../domain/roles.ts';
 import { inScope, locate } from '../applications/access.ts';
 import { callAssessment, locateAsStaff } from '../assessment/routes.ts';
 import { DecisionOutcome } from '../assessment/schema.ts';
-import { type AssessedApplication, assessedApplication, budgetState, isCurrent, latestScreening } from '../assessment/store.ts';
+import { type AssessedApplication, assessedApplication, latestScreening } from '../assessment/store.ts';
+import { budgetState, isCurrent, lockApplication } from '../budget/guard.ts';
 import type { AppContext } from '../context.ts';
 import { organisationMembers } from '../eligibility/routes.ts';
 import { queueMails } from '../mail/outbox.ts';
@@ -222,10 +223,9 @@ export function decisionRoutes(app: FastifyInstance, ctx: AppContext) {
       };
       const members = await organisationMembers(ctx, located.organisationId);
       const decision = await inScope(ctx, located, async (tx) => {
-        // The budget guard: one decision at a time per call, and the sum read after the lock.
-        const call = await tx.selectFrom('calls').select(['id', 'title']).where('id', '=', located.callId).forUpdate().executeTakeFirstOrThrow();
-        // The application's row lock orders a decision and a withdrawal of the same application.
-        await tx.selectFrom('applications').select('id').where('id', '=', located.id).forUpdate().execute();
+        // The budget guard's locks (its line, the call, the application), then the sums. The application's
+        // lock also orders a decision and a withdrawal of the same application.
+        const call = await lockApplication(tx, located.callId, located.id);
         const a = await assessedApplication(tx, located.id);
         if (a.status !== 'submitted') throw new Problem(409, 'application_withdrawn');
         const history = await decisionsOf(tx, a.id);

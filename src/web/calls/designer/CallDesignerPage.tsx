@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { draftProblems, publishProblems } from '../../../domain/calls/rules.ts';
 import { ATTACHMENT_KINDS, EXCLUSIONS, TARGET_GROUPS } from '../../../domain/calls/types.ts';
+import { dateInStockholm } from '../../../domain/deadlines.ts';
 import { LEGAL_FORMS } from '../../../domain/organisation.ts';
 import { get, post, put } from '../../api.ts';
 import { AuditTrail, formatDateTime } from '../../audit/AuditTrail.tsx';
@@ -165,7 +166,13 @@ function Designer({
         required(v, 'title'),
         published ? required(v, 'reason') : [],
         problems,
-        ruleErrors(check(rules, { lineAvailable: available(rules.budgetLineId) })),
+        ruleErrors(
+          check(rules, {
+            lineAvailable: available(rules.budgetLineId),
+            today: dateInStockholm(new Date()),
+            previousDeadline: call?.rules.deadline ?? null,
+          }),
+        ),
       );
     },
   });
