@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestApp, type TestApp } from '../support/app.ts';
@@ -80,17 +81,35 @@ describe('the caseworker inbox', () => {
     const csv = await caseworker.get(`/api/funders/${sn}/applications.csv?orgType=ideell_forening`);
     expect(csv.status).toBe(200);
     expect(String(csv.headers['content-type'])).toContain('text/csv');
-    const lines = String(csv.body)
-      .replace(/^\ufeff/, '')
-      .trim()
-      .split('\n');
-    expect(lines[0]).toBe(
-      'Diarienummer;Status;Utlysning;Organisation;Organisationsform;Titel;Sökt belopp (kr);Områden;Inriktning;Inkom;Beslut;Beviljat belopp (kr)',
-    );
+    const text = String(csv.body);
+    expect(text.startsWith('\ufeff"Diarienummer";"Status";')).toBe(true);
+    const lines: string[][] = parse(text, { bom: true, delimiter: ';' });
+    expect(lines[0]).toEqual([
+      'Diarienummer',
+      'Status',
+      'Utlysning',
+      'Organisation',
+      'Organisationsform',
+      'Titel',
+      'Sökt belopp (kr)',
+      'Områden',
+      'Inriktning',
+      'Inkom',
+      'Beslut',
+      'Beviljat belopp (kr)',
+    ]);
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toContain('SN 2022/00001;Väntar på komplettering;Uppdragsbidrag för ökad trygghet 2022;Nattvandrarna Norrköping;Ideell förening');
-    expect(lines[1]).toContain(';350000;');
-    expect(lines[1]).toMatch(/;Delvis beviljad;250000$/);
+    expect(lines[1]?.slice(0, 5)).toEqual([
+      'SN 2022/00001',
+      'Väntar på komplettering',
+      'Uppdragsbidrag för ökad trygghet 2022',
+      'Nattvandrarna Norrköping',
+      'Ideell förening',
+    ]);
+    expect(lines[1]?.[6]).toBe('350000');
+    expect(lines[1]?.slice(-2)).toEqual(['Delvis beviljad', '250000']);
+    // Amounts are numbers, unquoted, so a spreadsheet sums them.
+    expect(text).toContain(';350000;');
 
     const xlsx = await t.app.inject({
       method: 'GET',

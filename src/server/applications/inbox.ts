@@ -1,5 +1,3 @@
-import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
@@ -10,8 +8,9 @@ import { LEGAL_FORMS } from '../../domain/organisation.ts';
 import { policy } from '../../domain/roles.ts';
 import { APPLICATION_STATUS_LABELS, DECISION_OUTCOME_LABELS, LEGAL_FORM_LABELS, label } from '../../i18n/labels.ts';
 import type { Lang } from '../../i18n/messages.ts';
-import { isCurrent } from '../assessment/store.ts';
+import { isCurrent } from '../budget/guard.ts';
 import type { AppContext } from '../context.ts';
+import { type SheetTable, sendCsv, sendXlsx } from '../exports.ts';
 import { requireUser, scopeOf } from '../plugins/session.ts';
 import { Problem } from '../problem.ts';
 import { errorResponses, Nullable, Uuid } from '../schemas.ts';
@@ -265,26 +264,15 @@ export function inboxRoutes(app: FastifyInstance, ctx: AppContext) {
     const user = authorise(request, funderId);
     const filters = request.query as FilterValues;
     const { rows } = await scoped(ctx.db, scopeOf(user, funderId), (tx) => query(tx, funderId, filters, 10_000, null));
-    const headers = HEADERS[request.lang];
-    const stamp = new Date().toISOString().slice(0, 10);
-    if (format === 'csv') {
-      // A byte-order mark and semicolons: what Excel set to Swedish opens correctly.
-      const csv = `\ufeff${stringify([headers, ...exportRows(rows, request.lang)], { delimiter: ';' })}`;
-      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="ansokningar-${stamp}.csv"`).send(csv);
-    }
-    const book = new ExcelJS.Workbook();
-    const sheet = book.addWorksheet(request.lang === 'sv' ? 'Ansökningar' : 'Applications');
-    sheet.addRow(headers).font = { bold: true };
-    for (const r of exportRows(rows, request.lang)) sheet.addRow(r);
-    sheet.getColumn(7).numFmt = '# ##0.00';
-    sheet.columns.forEach((c) => {
-      c.width = 22;
-    });
-    const buffer = Buffer.from(await book.xlsx.writeBuffer());
-    return reply
-      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="ansokningar-${stamp}.xlsx"`)
-      .send(buffer);
+    const table: SheetTable = {
+      name: request.lang === 'sv' ? 'Ansökningar' : 'Applications',
+      headers: HEADERS[request.lang],
+      rows: exportRows(rows, request.lang),
+      numberFormats: { 7: '# ##0.00' },
+      columnWidth: 22,
+    };
+    const baseName = `ansokningar-${new Date().toISOString().slice(0, 10)}`;
+    return format === 'csv' ? sendCsv(reply, baseName, table) : sendXlsx(reply, baseName, table);
   };
 
   for (const format of ['csv', 'xlsx'] as const) {

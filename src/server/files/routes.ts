@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type {} from '@fastify/multipart';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { fileTypeFromBuffer } from 'file-type';
 import { Type } from 'typebox';
 import { audit } from '../../db/audit.ts';
@@ -11,6 +11,7 @@ import type { AppContext } from '../context.ts';
 import { requireUser, scopeOf } from '../plugins/session.ts';
 import { fieldProblem, Problem } from '../problem.ts';
 import { errorResponses, Uuid } from '../schemas.ts';
+import { inspectZip, looksLikeZip, ZIP_LIMITS, type ZipProblem } from './zip-check.ts';
 
 export const MAX_FILE_MB = 10;
 
@@ -26,6 +27,56 @@ const ALLOWED = new Set([
   'application/vnd.oasis.opendocument.spreadsheet',
   'application/x-cfb',
 ]);
+
+/** The accepted types that are zip archives inside, measured unpacked before they are stored. */
+const ZIP_CONTAINERS = new Set([
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  'application/vnd.oasis.opendocument.text',
+  'application/vnd.oasis.opendocument.spreadsheet',
+]);
+
+const MB = 1024 * 1024;
+
+/** What the volunteer is told about an archive that was refused, on the upload's field. */
+function zipProblem(problem: ZipProblem): Problem {
+  switch (problem.reason) {
+    case 'too_many_entries':
+      return fieldProblem(422, 'file', 'file_too_many_parts', {
+        limit: { sv: problem.limit.toLocaleString('sv-SE'), en: problem.limit.toLocaleString('en-GB') },
+      });
+    case 'too_large':
+      return fieldProblem(422, 'file', 'file_unpacks_too_large', { limit: Math.round(problem.limit / MB) });
+    case 'ratio':
+      return fieldProblem(422, 'file', 'file_packed_too_tightly', { ratio: problem.limit });
+    case 'damaged':
+      return fieldProblem(422, 'file', 'file_damaged');
+  }
+}
+
+/**
+ * The one file of a multipart upload, read into memory. The API takes one file per request (the response describes
+ * one file), so a second file is refused rather than silently dropped.
+ */
+async function readOneFile(request: FastifyRequest): Promise<{ filename: string; data: Buffer }> {
+  let file: { filename: string; data: Buffer } | null = null;
+  try {
+    // With `files: 1` the parser reports a second file as FST_FILES_LIMIT instead of buffering it.
+    for await (const part of request.parts({ limits: { fileSize: MAX_FILE_MB * MB, files: 1 } })) {
+      if (part.type !== 'file') continue;
+      if (file) throw fieldProblem(422, 'file', 'file_one_at_a_time');
+      file = { filename: part.filename, data: await part.toBuffer() };
+    }
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw fieldProblem(413, 'file', 'file_too_large', { limit: MAX_FILE_MB });
+    if (code === 'FST_FILES_LIMIT') throw fieldProblem(422, 'file', 'file_one_at_a_time');
+    throw error;
+  }
+  if (!file || file.data.length === 0) throw fieldProblem(400, 'file', 'file_missing');
+  return file;
+}
 
 /** A stored name without path separators or control characters, at most 200 characters. */
 export function safeFileName(name: string): string {
@@ -53,7 +104,13 @@ export function fileRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ['files'],
-        summary: `Upload a document for the organisation (multipart field "file"; PDF, Office, OpenDocument or image; at most ${MAX_FILE_MB} MB)`,
+        summary: 'Upload one document for the organisation: one file per request, in the multipart field "file"',
+        description:
+          `PDF, Office, OpenDocument or image (JPEG, PNG), judged by content; at most ${MAX_FILE_MB} MB. ` +
+          `An Office or OpenDocument file may unpack to at most ${ZIP_LIMITS.maxInflatedBytes / MB} MB in ` +
+          `at most ${ZIP_LIMITS.maxEntries} parts, none packed more than ${ZIP_LIMITS.maxRatio} times once past ${ZIP_LIMITS.ratioFreeBytes / MB} MB; ` +
+          'otherwise 422 (file_unpacks_too_large, file_too_many_parts, file_packed_too_tightly, file_damaged). ' +
+          'A second file in the same request is refused with 422 file_one_at_a_time; upload files one at a time.',
         consumes: ['multipart/form-data'],
         params: Type.Object({ organisationId: Uuid }),
         response: { 201: FileInfo, ...errorResponses },
@@ -64,18 +121,14 @@ export function fileRoutes(app: FastifyInstance, ctx: AppContext) {
       const { organisationId } = request.params as { organisationId: string };
       if (!policy.actForOrganisation(user, organisationId)) throw new Problem(403, 'forbidden');
       if (!request.isMultipart()) throw fieldProblem(400, 'file', 'file_missing');
-      const part = await request.file({ limits: { fileSize: MAX_FILE_MB * 1024 * 1024, files: 1 } });
-      if (!part) throw fieldProblem(400, 'file', 'file_missing');
-      let data: Buffer;
-      try {
-        data = await part.toBuffer();
-      } catch (error) {
-        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw fieldProblem(413, 'file', 'file_too_large', { limit: MAX_FILE_MB });
-        throw error;
-      }
-      if (data.length === 0) throw fieldProblem(400, 'file', 'file_missing');
+      const part = await readOneFile(request);
+      const data = part.data;
       const type = await fileTypeFromBuffer(data);
       if (!type || !ALLOWED.has(type.mime)) throw fieldProblem(415, 'file', 'file_type_not_allowed');
+      if (ZIP_CONTAINERS.has(type.mime) || looksLikeZip(data)) {
+        const verdict = await inspectZip(data);
+        if (!verdict.ok) throw zipProblem(verdict);
+      }
       const name = safeFileName(part.filename) || `document.${type.ext}`;
       const row = await scoped(ctx.db, scopeOf(user), async (tx) => {
         const f = await tx
