@@ -21,6 +21,8 @@ export interface Config {
   webDir: string;
   /** Mails kept in a local mailbox page instead of sent: only without SMTP and outside production. */
   localMailbox: boolean;
+  /** The local mailbox readable from other machines too (a shared demo server); otherwise only from this one. */
+  mailboxFromAnywhere: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -41,6 +43,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     webDir: resolve(env.WEB_DIR ?? 'dist/web'),
     localMailbox: !env.SMTP_URL && !production,
+    mailboxFromAnywhere: env.MAILBOX_FROM_ANYWHERE === 'true' && !production,
   };
 }
 

@@ -24,7 +24,10 @@ const ms = Math.round(performance.now() - started);
 const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${join(config.dataDir, 'pglite')}`;
 console.log(`\nSamverka is running at ${config.publicUrl} (ready in ${ms} ms, database: ${where})`);
 console.log(`API documentation: ${config.publicUrl}/api/docs`);
-if (!config.smtpUrl) console.log(`No SMTP_URL: mails go to the local mailbox at ${config.publicUrl}/mailbox`);
+if (config.localMailbox) {
+  const who = config.mailboxFromAnywhere ? 'open to every address (MAILBOX_FROM_ANYWHERE=true)' : 'readable only from this machine';
+  console.log(`No SMTP_URL: mails go to the local mailbox at ${config.publicUrl}/mailbox, ${who}`);
+}
 if (seeded) console.log('Loaded the demo data.');
 console.log(`\nDemo sign-ins (password for all: ${DEMO_PASSWORD}):`);
 for (const l of DEMO_LOGINS) console.log(`  ${l.email.padEnd(34)} ${l.what}`);

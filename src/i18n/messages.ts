@@ -78,6 +78,10 @@ export const messages = {
     sv: 'Den lokala brevlådan finns bara i demo- och utvecklingsläge, när ingen e-postserver är inställd.',
     en: 'The local mailbox exists only in demo and development mode, when no mail server is configured.',
   },
+  mailbox_local_only: {
+    sv: 'Den lokala brevlådan kan bara läsas på datorn där Samverka körs, eftersom den innehåller bland annat länkar för att återställa lösenord.',
+    en: 'The local mailbox can only be read on the machine Samverka runs on, since it holds password-reset links among other mails.',
+  },
   unavailable: { sv: 'Databasen svarar inte just nu.', en: 'The database is not answering right now.' },
   invalid_date: { sv: 'Ange ett datum som ÅÅÅÅ-MM-DD, t.ex. 2022-03-06.', en: 'Enter a date as YYYY-MM-DD, e.g. 2022-03-06.' },
   deadline_before_opening: {

@@ -84,6 +84,8 @@ export interface SessionUser {
 export interface SessionReply {
   user: SessionUser | null;
   csrfToken: string;
+  /** Whether the local mailbox is open to this browser (demo and development, on the machine itself). */
+  mailbox: boolean;
 }
 
 export async function fetchSession(): Promise<SessionReply> {

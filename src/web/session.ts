@@ -6,7 +6,7 @@ export const SESSION_KEY = ['session'] as const;
 /** Who is signed in (null when nobody), as the server last said. */
 export function useSession() {
   const query = useQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: 60_000 });
-  return { user: query.data?.user ?? null, loading: query.isPending, error: query.error };
+  return { user: query.data?.user ?? null, mailbox: query.data?.mailbox ?? false, loading: query.isPending, error: query.error };
 }
 
 export function useUser(): SessionUser | null {

@@ -24,6 +24,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     webDir: resolve('dist/web'),
     ...overrides,
     localMailbox: overrides.localMailbox ?? !overrides.smtpUrl,
+    mailboxFromAnywhere: overrides.mailboxFromAnywhere ?? false,
   };
 }
 

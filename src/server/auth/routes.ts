@@ -1,5 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
 import { audit } from '../../db/audit.ts';
@@ -9,6 +9,7 @@ import { checkPassword } from '../../domain/password.ts';
 import type { AppContext } from '../context.ts';
 import { queueMail } from '../mail/outbox.ts';
 import { passwordResetMail } from '../mail/templates.ts';
+import { mayReadMailbox } from '../mailbox/access.ts';
 import {
   CSRF_COOKIE,
   cookieOptions,
@@ -43,7 +44,12 @@ export function assertPassword(password: string, field = 'password') {
 export const hashPassword = (password: string) => hash(password);
 
 export function authRoutes(app: FastifyInstance, ctx: AppContext) {
-  const SessionReply = Type.Object({ user: Nullable(SessionUser), csrfToken: Type.String() });
+  const SessionReply = Type.Object({
+    user: Nullable(SessionUser),
+    csrfToken: Type.String(),
+    mailbox: Type.Boolean({ description: 'Whether this requester may read the local mailbox (demo and development only)' }),
+  });
+  const mailbox = (request: FastifyRequest) => mayReadMailbox(ctx.config, request.ip);
 
   app.get(
     '/api/session',
@@ -56,7 +62,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request, reply) => {
       const csrfToken = issueCsrf(ctx, reply, request.user?.sessionId ?? null);
-      return { user: request.user ? presentUser(request.user) : null, csrfToken };
+      return { user: request.user ? presentUser(request.user) : null, csrfToken, mailbox: mailbox(request) };
     },
   );
 
@@ -110,7 +116,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
       });
       const csrfToken = await startSession(ctx, reply, user.id, 'password');
       rememberLanguage(ctx, request, reply, user.locale);
-      return { user: presentUser(await sessionUser(ctx, user.id)), csrfToken };
+      return { user: presentUser(await sessionUser(ctx, user.id)), csrfToken, mailbox: mailbox(request) };
     },
   );
 
@@ -181,7 +187,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
       });
       const csrfToken = await startSession(ctx, reply, userId, 'password');
       reply.code(201);
-      return { user: presentUser(await sessionUser(ctx, userId)), csrfToken };
+      return { user: presentUser(await sessionUser(ctx, userId)), csrfToken, mailbox: mailbox(request) };
     },
   );
 

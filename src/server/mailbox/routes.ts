@@ -4,6 +4,7 @@ import { system } from '../../db/scope.ts';
 import type { AppContext } from '../context.ts';
 import { Problem } from '../problem.ts';
 import { errorResponses } from '../schemas.ts';
+import { mayReadMailbox } from './access.ts';
 
 /**
  * The local mailbox: with no SMTP server configured, mails are kept here so a
@@ -15,7 +16,8 @@ export function mailboxRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ['mail'],
-        summary: 'Mails delivered to the local mailbox (only when no SMTP server is configured)',
+        summary:
+          'Mails delivered to the local mailbox: only when no SMTP server is configured, outside production, and to requests from the machine itself unless MAILBOX_FROM_ANYWHERE=true',
         querystring: Type.Object({ to: Type.Optional(Type.String({ maxLength: 254 })) }),
         response: {
           200: Type.Object({
@@ -35,7 +37,8 @@ export function mailboxRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => {
-      if (!ctx.config.localMailbox) throw new Problem(404, 'mailbox_disabled');
+      if (!ctx.config.localMailbox || ctx.config.production) throw new Problem(404, 'mailbox_disabled');
+      if (!mayReadMailbox(ctx.config, request.ip)) throw new Problem(403, 'mailbox_local_only');
       const { to } = request.query as { to?: string };
       const rows = await system(ctx.db, (tx) => {
         let q = tx.selectFrom('outbox').selectAll().orderBy('created_at', 'desc').limit(100);

@@ -7,10 +7,12 @@ import { TextField } from '../components/fields.tsx';
 import { Page, Success } from '../components/page.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
 import { collect, email, required } from '../components/validation.ts';
+import { useSession } from '../session.ts';
 
 export function ForgotPasswordPage() {
   const { t } = useTranslation();
   const [sentTo, setSentTo] = useState<string | null>(null);
+  const { mailbox } = useSession();
   const f = useAppForm<{ email: string }>({
     id: 'forgot',
     defaultValues: { email: '' },
@@ -30,9 +32,11 @@ export function ForgotPasswordPage() {
           <Success>{t('forgot.sent', { email: sentTo })}</Success>
           <p>{t('forgot.sentMore')}</p>
           <ul className="link-list">
-            <li>
-              <Link to="/mailbox">{t('forgot.openMailbox')}</Link>
-            </li>
+            {mailbox ? (
+              <li>
+                <Link to="/mailbox">{t('forgot.openMailbox')}</Link>
+              </li>
+            ) : null}
             <li>
               <Link to="/sign-in">{t('forgot.backToSignIn')}</Link>
             </li>

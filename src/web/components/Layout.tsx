@@ -65,7 +65,7 @@ function useFocusOnNavigation() {
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
-  const { user } = useSession();
+  const { user, mailbox } = useSession();
   useFocusOnNavigation();
   return (
     <>
@@ -113,9 +113,11 @@ export function Layout({ children }: { children: ReactNode }) {
                 <NavLink to="/register">{t('layout.nav.register')}</NavLink>
               </li>
             )}
-            <li>
-              <NavLink to="/mailbox">{t('layout.nav.mailbox')}</NavLink>
-            </li>
+            {mailbox ? (
+              <li>
+                <NavLink to="/mailbox">{t('layout.nav.mailbox')}</NavLink>
+              </li>
+            ) : null}
           </ul>
         </nav>
       </header>
