@@ -14,6 +14,22 @@ export const LEGAL_FORM_LABELS: Record<string, Record<Lang, string>> = {
   annan: { sv: 'Annan', en: 'Other' },
 };
 
+/** Who organisation numbers beginning with each digit are given to (Skatteverket's group numbers). */
+export const ORG_NUMBER_GROUP_LABELS: Record<string, Record<Lang, string>> = {
+  '1': { sv: 'dödsbon', en: 'estates of deceased persons' },
+  '2': {
+    sv: 'staten, regioner, kommuner, församlingar och registrerade trossamfund',
+    en: 'the state, regions, municipalities, parishes and registered faith communities',
+  },
+  '3': { sv: 'utländska företag', en: 'foreign companies' },
+  '4': { sv: 'ingen grupp', en: 'no group' },
+  '5': { sv: 'aktiebolag', en: 'limited companies' },
+  '6': { sv: 'enkla bolag', en: 'simple partnerships' },
+  '7': { sv: 'ekonomiska föreningar', en: 'economic associations' },
+  '8': { sv: 'ideella föreningar och stiftelser', en: 'non-profit associations and foundations' },
+  '9': { sv: 'handelsbolag och kommanditbolag', en: 'trading and limited partnerships' },
+};
+
 export const APPLICATION_STATUS_LABELS: Record<string, Record<Lang, string>> = {
   draft: { sv: 'Utkast', en: 'Draft' },
   submitted: { sv: 'Inkommen', en: 'Received' },

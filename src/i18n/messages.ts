@@ -1,4 +1,5 @@
 import { formatKronor } from '../domain/money.ts';
+import { LEGAL_FORM_LABELS, ORG_NUMBER_GROUP_LABELS } from './labels.ts';
 
 /** Messages the server sends back, in both languages. {{name}} is filled from params. */
 export type Lang = 'sv' | 'en';
@@ -19,6 +20,14 @@ export const messages = {
   org_number_invalid: {
     sv: 'Organisationsnumret ”{{value}}” är inte giltigt. Det har tio siffror, t.ex. 802000-1234; kontrollera att du skrivit av det rätt.',
     en: 'The organisation number “{{value}}” is not valid. It has ten digits, e.g. 802000-1234; check that it was copied correctly.',
+  },
+  org_number_personal: {
+    sv: '”{{value}}” är ett personnummer, inte ett organisationsnummer: i ett organisationsnummer är tredje och fjärde siffran 20 eller högre, i ett personnummer är de en månad. Föreningens organisationsnummer står i stadgarna, på beslutet från Skatteverket eller hos banken.',
+    en: '“{{value}}” is a personal identity number, not an organisation number: in an organisation number the third and fourth digits are 20 or more, in a personal number they are a month. The association’s organisation number is in its statutes, on the Tax Agency’s decision or at its bank.',
+  },
+  org_number_form_mismatch: {
+    sv: 'Organisationsnummer som börjar på {{digit}} ges till {{digit|group}}, men organisationsformen är {{legalForm|form}}. Kontrollera numret, eller välj rätt organisationsform.',
+    en: 'Organisation numbers starting with {{digit}} are given to {{digit|group}}, but the legal form chosen is {{legalForm|form}}. Check the number, or choose the right legal form.',
   },
   organisation_exists: {
     sv: 'En organisation med organisationsnummer {{orgNumber}} finns redan i Samverka. Be någon som redan är medlem att bjuda in dig.',
@@ -331,10 +340,18 @@ export const messages = {
 export type MessageCode = keyof typeof messages;
 
 /** Fills {{name}} from params; {{name|kr}} formats öre as kronor in the message's language. */
+/** Filters a placeholder may name: an amount in kronor, a legal form's name, an organisation number group's name. */
+const FILTERS: Record<string, (value: unknown, lang: Lang) => string | null> = {
+  kr: (v, lang) => (typeof v === 'number' ? formatKronor(v, lang) : null),
+  form: (v, lang) => (typeof v === 'string' ? (LEGAL_FORM_LABELS[v]?.[lang]?.toLowerCase() ?? null) : null),
+  group: (v, lang) => (typeof v === 'string' ? (ORG_NUMBER_GROUP_LABELS[v]?.[lang] ?? null) : null),
+};
+
 export function translate(code: MessageCode, lang: Lang, params: Record<string, unknown> = {}): string {
   const template = messages[code][lang];
-  return template.replace(/\{\{(\w+)(\|kr)?\}\}/g, (_, name: string, kr?: string) =>
-    kr && typeof params[name] === 'number' ? formatKronor(params[name] as number, lang) : localised(params[name], lang),
+  return template.replace(
+    /\{\{(\w+)(?:\|(\w+))?\}\}/g,
+    (_, name: string, filter?: string) => (filter ? FILTERS[filter]?.(params[name], lang) : null) ?? localised(params[name], lang),
   );
 }
 

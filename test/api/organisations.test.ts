@@ -47,6 +47,25 @@ describe('organisation registration', () => {
     expect(await countOrganisations()).toBe(before);
   });
 
+  it('refuses a personal identity number and a number of another kind of legal person, on the field, writing nothing', async () => {
+    const c = await newApplicant('personnummer@forening.example');
+    const before = await countOrganisations();
+    const personal = await c.post('/api/organisations', { orgNumber: '811218-9876', name: 'Min förening', legalForm: 'ideell_forening' });
+    expect(personal.status).toBe(422);
+    expect(personal.body.errors).toEqual([expect.objectContaining({ field: 'orgNumber', code: 'org_number_personal' })]);
+    expect(personal.body.errors[0].message).toContain('”811218-9876” är ett personnummer, inte ett organisationsnummer');
+    expect(personal.body.errors[0].messages.en).toContain('is a personal identity number');
+    const company = await c.post('/api/organisations', { orgNumber: '556036-0793', name: 'Min förening', legalForm: 'ideell_forening' });
+    expect(company.status).toBe(422);
+    expect(company.body.errors).toEqual([expect.objectContaining({ field: 'orgNumber', code: 'org_number_form_mismatch' })]);
+    expect(company.body.errors[0].message).toBe(
+      'Organisationsnummer som börjar på 5 ges till aktiebolag, men organisationsformen är ideell förening. Kontrollera numret, eller välj rätt organisationsform.',
+    );
+    expect(await countOrganisations()).toBe(before);
+    // The same number is right for a limited company.
+    expect((await c.post('/api/organisations', { orgNumber: '556036-0793', name: 'Bolaget AB', legalForm: 'aktiebolag' })).status).toBe(201);
+  });
+
   it('refuses an organisation already registered, so nobody attaches themselves to another’s association', async () => {
     const c = await newApplicant('kapare@forening.example');
     const res = await c.post('/api/organisations', { orgNumber: '802000-1239', name: 'Nattvandrarna (kopia)', legalForm: 'ideell_forening' });

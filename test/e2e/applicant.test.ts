@@ -78,6 +78,16 @@ async function registerOrganisation(page: Page, orgNumber: string, name: string)
   await axe(page, 'register organisation, invalid number');
   await fitsWidth(page);
 
+  // A personal identity number is not an organisation number, and the message says how to tell them apart.
+  await orgField.fill('811218-9876');
+  await page.getByRole('button', { name: 'Registrera organisation' }).click();
+  await page.locator('#organisation-orgNumber-error').getByText('”811218-9876” är ett personnummer, inte ett organisationsnummer').waitFor();
+  // A limited company's number for an ideell förening: the first digit says which kind of legal person it is.
+  await orgField.fill('556036-0793');
+  await page.getByRole('button', { name: 'Registrera organisation' }).click();
+  await page.locator('#organisation-orgNumber-error').getByText('Organisationsnummer som börjar på 5 ges till aktiebolag').waitFor();
+  expect(await page.getByLabel('Organisationens namn').inputValue()).toBe(name);
+
   // A number already in Samverka: the server's answer lands on the same field.
   await orgField.fill('802000-1239');
   await page.getByRole('button', { name: 'Registrera organisation' }).click();

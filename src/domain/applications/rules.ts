@@ -2,7 +2,7 @@ import { answerProblems } from '../calls/questions.ts';
 import { type ApplicantOrganisation, type EligibilityResult, mayApply } from '../calls/rules.ts';
 import type { CallRules, RuleProblem } from '../calls/types.ts';
 import { isCalendarDate } from '../deadlines.ts';
-import { normaliseOrgNumber } from '../organisation.ts';
+import { checkOrgNumber } from '../organisation.ts';
 import type { ApplicationContent } from './types.ts';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -60,7 +60,8 @@ export function contentProblems(call: CallRules, c: ApplicationContent): RulePro
 
   c.partners.forEach((x, i) => {
     if (!x.name.trim()) p.push({ field: `partners.${i}.name`, code: 'required' });
-    if (!normaliseOrgNumber(x.orgNumber)) p.push({ field: `partners.${i}.orgNumber`, code: 'org_number_invalid', params: { value: x.orgNumber } });
+    const verdict = checkOrgNumber(x.orgNumber);
+    if (!verdict.ok) p.push({ field: `partners.${i}.orgNumber`, code: verdict.code, params: verdict.params });
   });
   if (c.contacts.length === 0) p.push({ field: 'contacts', code: 'contact_needed' });
   c.contacts.forEach((x, i) => {

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { audit } from '../../db/audit.ts';
 import { scoped } from '../../db/scope.ts';
-import { isLegalForm, LEGAL_FORMS, normaliseOrgNumber } from '../../domain/organisation.ts';
+import { checkOrgNumber, isLegalForm, LEGAL_FORMS } from '../../domain/organisation.ts';
 import { policy } from '../../domain/roles.ts';
 import type { AppContext } from '../context.ts';
 import { requireUser, scopeOf } from '../plugins/session.ts';
@@ -47,9 +47,10 @@ export function organisationRoutes(app: FastifyInstance, ctx: AppContext) {
     async (request, reply) => {
       const user = requireUser(request);
       const body = request.body as { orgNumber: string; name: string; legalForm: string; municipality?: string };
-      const orgNumber = normaliseOrgNumber(body.orgNumber);
-      if (!orgNumber) throw fieldProblem(422, 'orgNumber', 'org_number_invalid', { value: body.orgNumber });
       if (!isLegalForm(body.legalForm)) throw fieldProblem(422, 'legalForm', 'legal_form_invalid');
+      const verdict = checkOrgNumber(body.orgNumber, body.legalForm);
+      if (!verdict.ok) throw fieldProblem(422, 'orgNumber', verdict.code, verdict.params);
+      const { orgNumber } = verdict;
       const org = await scoped(ctx.db, scopeOf(user), async (tx) => {
         const existing = await tx.selectFrom('organisations').select('id').where('org_number', '=', orgNumber).executeTakeFirst();
         if (existing) throw fieldProblem(409, 'orgNumber', 'organisation_exists', { orgNumber });

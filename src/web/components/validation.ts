@@ -4,7 +4,7 @@
 import type { TFunction } from 'i18next';
 import i18n from 'i18next';
 import type { RuleProblem } from '../../domain/calls/types.ts';
-import { normaliseOrgNumber } from '../../domain/organisation.ts';
+import { checkOrgNumber, isLegalForm } from '../../domain/organisation.ts';
 import { checkPassword } from '../../domain/password.ts';
 import { both, isMessageCode, type MessageCode } from '../../i18n/messages.ts';
 import type { FieldError } from '../api.ts';
@@ -33,9 +33,11 @@ export function newPassword(field: string, value: string): FieldError[] {
   return verdict.ok ? [] : [fieldError(field, verdict.code, { limit: verdict.limit })];
 }
 
-export function orgNumber(field: string, value: string): FieldError[] {
+/** An organisation number as typed, and, once the legal form is chosen, whether it belongs to that form. */
+export function orgNumber(field: string, value: string, legalForm?: string): FieldError[] {
   if (!value.trim()) return [];
-  return normaliseOrgNumber(value.trim()) ? [] : [fieldError(field, 'org_number_invalid', { value: value.trim() })];
+  const verdict = checkOrgNumber(value, legalForm && isLegalForm(legalForm) ? legalForm : undefined);
+  return verdict.ok ? [] : [fieldError(field, verdict.code, verdict.params)];
 }
 
 /** A field error with the web app's own words (for checks the server has no message for), in both languages. */
