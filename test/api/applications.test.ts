@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditTrail } from '../../src/db/audit.ts';
+import { up } from '../../src/db/migrations/0007_submitted_documents.ts';
 import type { ApplicationContent } from '../../src/domain/applications/types.ts';
 import { addMonths, dateInStockholm } from '../../src/domain/deadlines.ts';
 import { Client, createTestApp, type TestApp } from '../support/app.ts';
@@ -393,6 +394,78 @@ describe('amending a call that applicants have started on', () => {
       .execute();
     expect(mails.map((m) => m.to_address)).toContain('forening@nattvandrarna.example');
     expect(mails[0].body_text).toContain('Förtydligande efter frågor.');
+  });
+});
+
+describe('the documents of a submitted application', () => {
+  /** A new applicant with a new association approved for the open call, and a complete draft on it. */
+  async function newApplicant(i: number, name: string) {
+    const c = await new Client(t.app).open();
+    await c.post('/api/auth/register', { name: `Sökande ${i}`, email: `dokument${i}@forening.example`, password: 'en lång fras för test' });
+    const org = await c.post('/api/organisations', { orgNumber: orgNumber(900 + i), name, legalForm: 'ideell_forening' });
+    expect(org.status, JSON.stringify(org.body)).toBe(201);
+    await t.db.kysely
+      .insertInto('eligibility_approvals')
+      .values({ funder_id: sn, organisation_id: org.body.id, status: 'approved', year, board: '[]', valid_until: `${year}-12-31` })
+      .execute();
+    await c.get('/api/session');
+    const draft = await c.post(`/api/calls/${openCall}/applications`, { organisationId: org.body.id });
+    return { c, org: org.body.id as string, draft: draft.body as { id: string; version: number } };
+  }
+  const download = (c: Client, fileId: string) =>
+    t.app.inject({ method: 'GET', url: `/api/files/${fileId}`, headers: { cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+
+  it('are shared with the funder’s caseworkers and reviewers on submission, and with nobody else', async () => {
+    const { c, org, draft } = await newApplicant(1, 'Föreningen Ümit & Çağla');
+    const content = await completeContent(c, org);
+    expect((await c.put(`/api/applications/${draft.id}`, { content, version: draft.version })).status).toBe(200);
+    const reviewer = new Client(t.app);
+    await reviewer.login('bedomare@norrkoping.example');
+    const stranger = new Client(t.app);
+    await stranger.login('admin@orebro.example');
+    const statutes = content.attachments[0]?.fileId as string;
+    // A draft's documents are the association's own.
+    expect((await download(caseworker, statutes)).statusCode).toBe(404);
+    expect((await c.post(`/api/applications/${draft.id}/submit`)).status).toBe(200);
+    for (const a of content.attachments) {
+      for (const staff of [caseworker, reviewer]) {
+        const res = await download(staff, a.fileId);
+        expect(res.statusCode, a.name).toBe(200);
+        expect(res.rawPayload.equals(PDF)).toBe(true);
+        expect(res.headers['content-disposition']).toContain(encodeURIComponent(a.name));
+      }
+      expect((await download(stranger, a.fileId)).statusCode).toBe(404);
+    }
+    expect((await download(c, statutes)).statusCode).toBe(200);
+  });
+
+  it('refuses to submit another organisation’s document as an attachment, on that attachment, and shares nothing', async () => {
+    const other = await newApplicant(2, 'Łódź Ungdom');
+    const theirs = await upload(other.c, other.org, 'hemlig.pdf');
+    const { c, org, draft } = await newApplicant(3, 'مركز الشباب');
+    const content = await completeContent(c, org);
+    const borrowed = { ...content, attachments: content.attachments.map((a) => (a.kind === 'budget' ? { ...a, fileId: theirs } : a)) };
+    expect((await c.put(`/api/applications/${draft.id}`, { content: borrowed, version: draft.version })).status).toBe(200);
+    const res = await c.post(`/api/applications/${draft.id}/submit`);
+    expect(res.status).toBe(422);
+    expect(res.body.errors).toEqual([expect.objectContaining({ field: 'attachments.budget', code: 'file_unknown' })]);
+    expect(res.body.errors[0].message).toBe('Filen finns inte eller tillhör en annan organisation.');
+    const row = await t.db.kysely.selectFrom('applications').select(['status', 'case_number']).where('id', '=', draft.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: 'draft', case_number: null });
+    expect((await download(caseworker, theirs)).statusCode).toBe(404);
+    expect((await download(caseworker, content.attachments[0]?.fileId as string)).statusCode).toBe(404);
+  });
+
+  it('are shared for applications submitted before submission shared them, by the migration', async () => {
+    const { c, org, draft } = await newApplicant(4, 'Vivalla 🌙 Nattvandring');
+    const content = await completeContent(c, org);
+    expect((await c.put(`/api/applications/${draft.id}`, { content, version: draft.version })).status).toBe(200);
+    expect((await c.post(`/api/applications/${draft.id}/submit`)).status).toBe(200);
+    const ids = content.attachments.map((a) => a.fileId);
+    await t.db.kysely.deleteFrom('file_grants').where('file_id', 'in', ids).execute();
+    expect((await download(caseworker, ids[0] as string)).statusCode).toBe(404);
+    await up(t.db.kysely as never);
+    for (const id of ids) expect((await download(caseworker, id)).statusCode).toBe(200);
   });
 });
 

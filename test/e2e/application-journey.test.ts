@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 // A new person on a phone finds the open call, creates an account, registers an
 // association, starts an application, leaves, comes back to the kept draft,
 // completes it, runs the self-check, submits and gets a case number and a receipt mail.
@@ -6,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMonths, dateInStockholm } from '../../src/domain/deadlines.ts';
 import { Client, startTestServer, type TestApp } from '../support/app.ts';
-import { axe, launchBrowser, openPage, PHONE, scriptErrors, settledAndAccessible } from '../support/browser.ts';
+import { axe, launchBrowser, openPage, PHONE, scriptErrors, settledAndAccessible, signIn } from '../support/browser.ts';
 
 const Organisationsnummer = OrganisationsnummerModule as unknown as typeof OrganisationsnummerModule.default;
 
@@ -77,7 +78,7 @@ async function saved(page: Page) {
 }
 
 describe('applying for a grant', () => {
-  it('a new association applies on a phone, leaves and comes back, and submits', { timeout: 90_000 }, async () => {
+  it('a new association applies on a phone, leaves and comes back, and submits', { timeout: 150_000 }, async () => {
     const number = orgNumber();
     expect(Organisationsnummer.valid(number)).toBe(true);
     const { context, page } = await openPage(browser, server.url, PHONE);
@@ -244,5 +245,24 @@ describe('applying for a grant', () => {
     await fitsWidth(p);
     expect(scriptErrors(p)).toEqual([]);
     await context.close();
+
+    // The funder's caseworker and a reviewer open the submitted attachments from the application's page.
+    for (const [email, name] of [
+      ['handlaggare@norrkoping.example', 'Hanna Handläggare'],
+      ['bedomare@norrkoping.example', 'Bo Bedömare'],
+    ]) {
+      const staff = await openPage(browser, server.url);
+      await signIn(staff.page, email, name);
+      await staff.page.goto(`/applications/${appId}`);
+      await settledAndAccessible(staff.page, `Läxhjälp i Hageby (${caseNumber})`);
+      for (const file of ['stadgar.pdf', 'verksamhetsberattelse.pdf', 'budget.pdf']) {
+        const [download] = await Promise.all([staff.page.waitForEvent('download'), staff.page.getByRole('link', { name: file }).click()]);
+        expect(download.suggestedFilename()).toBe(file);
+        const bytes = readFileSync(await download.path());
+        expect(bytes.toString('latin1'), `${email} ${file}`).toContain(`% ${file}`);
+      }
+      expect(scriptErrors(staff.page)).toEqual([]);
+      await staff.context.close();
+    }
   });
 });

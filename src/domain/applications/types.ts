@@ -1,6 +1,6 @@
 import { DECISION_OUTCOMES } from '../assessment/types.ts';
 import type { Answers } from '../calls/questions.ts';
-import type { AttachmentKind, Exclusion, TargetGroup } from '../calls/types.ts';
+import type { AttachmentKind, Exclusion, Question, TargetGroup } from '../calls/types.ts';
 
 export interface PlannedActivity {
   /** A type from the catalogue, or null with proposedType naming a new kind. */
@@ -85,3 +85,16 @@ export function emptyContent(): ApplicationContent {
 /** Where an application stands in the inbox: its own status, waiting for a completion, or the outcome of its current decision. */
 export const INBOX_STATUSES = ['submitted', 'awaiting_completion', 'undecided', ...DECISION_OUTCOMES, 'withdrawn'] as const;
 export type InboxStatus = (typeof INBOX_STATUSES)[number];
+
+/**
+ * Every document an application refers to, with the form field it belongs to: its attachments and
+ * the answers to the call's file questions. Submitting shares exactly these with the funder.
+ */
+export function documentsOf(content: ApplicationContent, questions: readonly Question[]): { field: string; fileId: string }[] {
+  const found = content.attachments.map((a) => ({ field: `attachments.${a.kind}`, fileId: a.fileId }));
+  for (const q of questions) {
+    const answer = content.answers[q.id];
+    if (q.type === 'file' && typeof answer === 'string' && answer) found.push({ field: `answers.${q.id}`, fileId: answer });
+  }
+  return found;
+}

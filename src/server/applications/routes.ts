@@ -8,7 +8,7 @@ import type { Tx } from '../../db/connection.ts';
 import { scoped } from '../../db/scope.ts';
 import { receiptPdf } from '../../documents/receipt.ts';
 import { selfCheck } from '../../domain/applications/rules.ts';
-import { type ApplicationContent, emptyContent } from '../../domain/applications/types.ts';
+import { type ApplicationContent, documentsOf, emptyContent } from '../../domain/applications/types.ts';
 import { callWindow } from '../../domain/calls/rules.ts';
 import type { CallRules } from '../../domain/calls/types.ts';
 import { dateInStockholm, phaseAt } from '../../domain/deadlines.ts';
@@ -19,6 +19,7 @@ import { translate } from '../../i18n/messages.ts';
 import { isCurrent } from '../budget/guard.ts';
 import type { AppContext } from '../context.ts';
 import { eligibleUntil, organisationMembers } from '../eligibility/routes.ts';
+import { grantFiles } from '../files/routes.ts';
 import { enqueueDelivery, outboxRows } from '../mail/outbox.ts';
 import { requireUser, type SignedInUser, scopeOf } from '../plugins/session.ts';
 import { Problem, rulesProblem } from '../problem.ts';
@@ -412,6 +413,21 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
         if (failed?.rule === 'call_open') throw closedProblem(call.rules, now) ?? new Problem(409, 'call_not_open');
         if (failed) throw new Problem(422, ELIGIBILITY_CODES[failed.rule]);
         if (check.problems.length) throw rulesProblem(check.problems, 'application_incomplete');
+        // What was submitted is the funder's to read: the organisation's own documents, and nothing else.
+        const documents = documentsOf(row.content, call.rules.questions);
+        const fileIds = [...new Set(documents.map((d) => d.fileId))];
+        const owned = fileIds.length
+          ? await tx.selectFrom('files').select('id').where('id', 'in', fileIds).where('organisation_id', '=', row.organisation_id).execute()
+          : [];
+        const unknown = documents.filter((d) => !owned.some((o) => o.id === d.fileId));
+        if (unknown.length)
+          throw new Problem(
+            422,
+            'application_incomplete',
+            {},
+            unknown.map((d) => ({ field: d.field, code: 'file_unknown' as const })),
+          );
+        await grantFiles(tx, fileIds, call.funderId);
         // The mails first: their texts carry the case number as a marker the final statement fills in.
         const marker = `case-number-${randomUUID()}`;
         const recipients = new Map<string, string>();
