@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004_assessment.ts';
 import * as m0005 from './migrations/0005_decision_letters.ts';
 import * as m0006 from './migrations/0006_draft_comments.ts';
 import * as m0007 from './migrations/0007_submitted_documents.ts';
+import * as m0008 from './migrations/0008_idempotency_keys.ts';
 
 /** Migrations are listed here, in order, so that bundlers and test runners see them. */
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0005_decision_letters': m0005,
   '0006_draft_comments': m0006,
   '0007_submitted_documents': m0007,
+  '0008_idempotency_keys': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -160,6 +160,7 @@ export interface DB {
   review_scores: ReviewScoresTable;
   decision_proposals: DecisionProposalsTable;
   decisions: DecisionsTable;
+  idempotency_keys: IdempotencyKeysTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;
@@ -384,4 +385,15 @@ export interface DecisionsTable {
   recorded_by: string | null;
   recorded_at: CreatedAt;
   letter_file_id: string | null;
+}
+
+export interface IdempotencyKeysTable {
+  user_id: string;
+  key: string;
+  fingerprint: string;
+  /** Null while the first request is being handled. */
+  status_code: number | null;
+  content_type: string | null;
+  body: string | null;
+  created_at: Timestamp;
 }

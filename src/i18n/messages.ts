@@ -91,6 +91,14 @@ export const messages = {
     sv: 'Den lokala brevlådan kan bara läsas på datorn där Samverka körs, eftersom den innehåller bland annat länkar för att återställa lösenord.',
     en: 'The local mailbox can only be read on the machine Samverka runs on, since it holds password-reset links among other mails.',
   },
+  idempotency_key_reused: {
+    sv: 'Nyckeln ”{{key}}” (Idempotency-Key) har redan använts för en annan begäran. Använd en ny nyckel för varje ny begäran.',
+    en: 'The key “{{key}}” (Idempotency-Key) was already used for a different request. Use a new key for each new request.',
+  },
+  idempotency_key_in_progress: {
+    sv: 'En begäran med nyckeln ”{{key}}” (Idempotency-Key) behandlas fortfarande. Försök igen om en stund.',
+    en: 'A request with the key “{{key}}” (Idempotency-Key) is still being handled. Try again in a moment.',
+  },
   unavailable: { sv: 'Databasen svarar inte just nu.', en: 'The database is not answering right now.' },
   invalid_date: { sv: 'Ange ett datum som ÅÅÅÅ-MM-DD, t.ex. 2022-03-06.', en: 'Enter a date as YYYY-MM-DD, e.g. 2022-03-06.' },
   deadline_before_opening: {

@@ -30,6 +30,7 @@ import { healthRoutes } from './health.ts';
 import { mailboxRoutes } from './mailbox/routes.ts';
 import { organisationRoutes } from './organisations/routes.ts';
 import { installErrorHandling, sendProblem } from './plugins/errors.ts';
+import { installIdempotency } from './plugins/idempotency.ts';
 import { CSRF_HEADER, installSessions } from './plugins/session.ts';
 import { Problem } from './problem.ts';
 import { programmeRoutes } from './programmes/routes.ts';
@@ -71,6 +72,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 10 } });
   installSessions(app, ctx);
+  installIdempotency(app, ctx);
 
   await app.register(swagger, {
     openapi: {

@@ -341,7 +341,8 @@ describe('completion requests', () => {
     const asked = await caseworker.post(`/api/applications/${appId}/completion-requests`, { message: 'Skicka hyresavtalet för hallen.', replyBy }, key);
     expect(asked.status).toBe(201);
     const retried = await caseworker.post(`/api/applications/${appId}/completion-requests`, { message: 'Skicka hyresavtalet för hallen.', replyBy }, key);
-    expect(retried.status).toBe(200);
+    expect(retried.status).toBe(201);
+    expect(retried.headers['idempotent-replayed']).toBe('true');
     expect(retried.body.id).toBe(asked.body.id);
     const mails = await t.db.kysely.selectFrom('outbox').selectAll().where('subject', 'like', 'Komplettering behövs%').execute();
     expect(mails).toHaveLength(1);
@@ -397,24 +398,24 @@ describe('amending a call that applicants have started on', () => {
   });
 });
 
-describe('the documents of a submitted application', () => {
-  /** A new applicant with a new association approved for the open call, and a complete draft on it. */
-  async function newApplicant(i: number, name: string) {
-    const c = await new Client(t.app).open();
-    await c.post('/api/auth/register', { name: `Sökande ${i}`, email: `dokument${i}@forening.example`, password: 'en lång fras för test' });
-    const org = await c.post('/api/organisations', { orgNumber: orgNumber(900 + i), name, legalForm: 'ideell_forening' });
-    expect(org.status, JSON.stringify(org.body)).toBe(201);
-    await t.db.kysely
-      .insertInto('eligibility_approvals')
-      .values({ funder_id: sn, organisation_id: org.body.id, status: 'approved', year, board: '[]', valid_until: `${year}-12-31` })
-      .execute();
-    await c.get('/api/session');
-    const draft = await c.post(`/api/calls/${openCall}/applications`, { organisationId: org.body.id });
-    return { c, org: org.body.id as string, draft: draft.body as { id: string; version: number } };
-  }
-  const download = (c: Client, fileId: string) =>
-    t.app.inject({ method: 'GET', url: `/api/files/${fileId}`, headers: { cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+/** A new applicant with a new association approved for the open call, and a complete draft on it. */
+async function newApplicant(i: number, name: string) {
+  const c = await new Client(t.app).open();
+  await c.post('/api/auth/register', { name: `Sökande ${i}`, email: `dokument${i}@forening.example`, password: 'en lång fras för test' });
+  const org = await c.post('/api/organisations', { orgNumber: orgNumber(900 + i), name, legalForm: 'ideell_forening' });
+  expect(org.status, JSON.stringify(org.body)).toBe(201);
+  await t.db.kysely
+    .insertInto('eligibility_approvals')
+    .values({ funder_id: sn, organisation_id: org.body.id, status: 'approved', year, board: '[]', valid_until: `${year}-12-31` })
+    .execute();
+  await c.get('/api/session');
+  const draft = await c.post(`/api/calls/${openCall}/applications`, { organisationId: org.body.id });
+  return { c, org: org.body.id as string, draft: draft.body as { id: string; version: number } };
+}
+const download = (c: Client, fileId: string) =>
+  t.app.inject({ method: 'GET', url: `/api/files/${fileId}`, headers: { cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
 
+describe('the documents of a submitted application', () => {
   it('are shared with the funder’s caseworkers and reviewers on submission, and with nobody else', async () => {
     const { c, org, draft } = await newApplicant(1, 'Föreningen Ümit & Çağla');
     const content = await completeContent(c, org);
@@ -466,6 +467,106 @@ describe('the documents of a submitted application', () => {
     expect((await download(caseworker, ids[0] as string)).statusCode).toBe(404);
     await up(t.db.kysely as never);
     for (const id of ids) expect((await download(caseworker, id)).statusCode).toBe(200);
+  });
+});
+
+describe('an Idempotency-Key', () => {
+  it('answers a retry of the same submission with the first answer, and submits once', async () => {
+    const { c, org, draft } = await newApplicant(10, 'Föreningen Çağla');
+    const content = await completeContent(c, org);
+    expect((await c.put(`/api/applications/${draft.id}`, { content, version: draft.version })).status).toBe(200);
+    const key = { 'idempotency-key': 'skicka-1' };
+    const first = await c.post(`/api/applications/${draft.id}/submit`, {}, key);
+    expect(first.status).toBe(200);
+    const again = await c.post(`/api/applications/${draft.id}/submit`, {}, key);
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(first.body);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    const entries = await t.db.kysely
+      .selectFrom('audit_log')
+      .select('id')
+      .where('action', '=', 'application.submitted')
+      .where('object_id', '=', draft.id)
+      .execute();
+    expect(entries).toHaveLength(1);
+  });
+
+  it('refuses the same key on another application or with another body, naming the key, and changes nothing', async () => {
+    const a = await newApplicant(11, 'Łódź Ungdomsförening');
+    const content = await completeContent(a.c, a.org);
+    expect((await a.c.put(`/api/applications/${a.draft.id}`, { content, version: a.draft.version })).status).toBe(200);
+    const key = { 'idempotency-key': 'nyckel-ÅÄÖ-1' };
+    expect((await a.c.post(`/api/applications/${a.draft.id}/submit`, {}, key)).status).toBe(200);
+    // The same person's other application (a second association of theirs would do the same): a different address.
+    const other = await a.c.post(`/api/applications/${a.draft.id}/withdraw`, { reason: 'Fel' }, key);
+    expect(other.status).toBe(409);
+    expect(other.body).toMatchObject({ code: 'idempotency_key_reused' });
+    expect(other.body.title).toBe('Nyckeln ”nyckel-ÅÄÖ-1” (Idempotency-Key) har redan använts för en annan begäran. Använd en ny nyckel för varje ny begäran.');
+    expect((await t.db.kysely.selectFrom('applications').select('status').where('id', '=', a.draft.id).executeTakeFirstOrThrow()).status).toBe('submitted');
+
+    // The same address with another body.
+    const appId = a.draft.id;
+    const replyBy = addMonths(dateInStockholm(new Date()), 1);
+    const ask = { 'idempotency-key': 'komplettering-ÅÄÖ' };
+    expect((await caseworker.post(`/api/applications/${appId}/completion-requests`, { message: 'Skicka budgeten.', replyBy }, ask)).status).toBe(201);
+    const changed = await caseworker.post(`/api/applications/${appId}/completion-requests`, { message: 'Skicka stadgarna.', replyBy }, ask);
+    expect(changed.status).toBe(409);
+    expect(changed.body.code).toBe('idempotency_key_reused');
+    const rounds = await t.db.kysely.selectFrom('completion_requests').select('message').where('application_id', '=', appId).execute();
+    expect(rounds.map((r) => r.message)).toEqual(['Skicka budgeten.']);
+    // Keys are each person's own: another applicant's same key is a key of theirs.
+    const b = await newApplicant(14, 'Brickebackens Läxhjälp Ümit');
+    const theirs = await completeContent(b.c, b.org);
+    expect((await b.c.put(`/api/applications/${b.draft.id}`, { content: theirs, version: b.draft.version })).status).toBe(200);
+    const own = await b.c.post(`/api/applications/${b.draft.id}/submit`, {}, key);
+    expect(own.status).toBe(200);
+    expect(own.headers['idempotent-replayed']).toBeUndefined();
+  });
+
+  it('is released by an answer that is not a success, so the corrected request can use it', async () => {
+    const { c, org, draft } = await newApplicant(12, 'مركز الشباب في فيفالا');
+    const key = { 'idempotency-key': 'forsta-forsoket' };
+    const early = await c.post(`/api/applications/${draft.id}/submit`, {}, key);
+    expect(early.status).toBe(422);
+    const content = await completeContent(c, org);
+    expect((await c.put(`/api/applications/${draft.id}`, { content, version: draft.version })).status).toBe(200);
+    const later = await c.post(`/api/applications/${draft.id}/submit`, {}, key);
+    expect(later.status).toBe(200);
+    expect(later.headers['idempotent-replayed']).toBeUndefined();
+  });
+
+  it(`gives one answer to the same request sent twice at once (${engine()})`, async () => {
+    const { c, org, draft } = await newApplicant(13, 'Nattvandrarna 🌙 Hageby');
+    const content = await completeContent(c, org);
+    expect((await c.put(`/api/applications/${draft.id}`, { content, version: draft.version })).status).toBe(200);
+    const key = { 'idempotency-key': 'dubbelklick' };
+    const [one, two] = await Promise.all([c.post(`/api/applications/${draft.id}/submit`, {}, key), c.post(`/api/applications/${draft.id}/submit`, {}, key)]);
+    const answers = [one, two];
+    // Either both get the one answer, or the later is told the first is still running.
+    expect(answers.filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(1);
+    for (const r of answers) {
+      if (r.status === 200) expect(r.body.caseNumber).toBe(answers.find((x) => x.status === 200)?.body.caseNumber);
+      else expect(r.body.code).toBe('idempotency_key_in_progress');
+    }
+    const entries = await t.db.kysely
+      .selectFrom('audit_log')
+      .select('id')
+      .where('action', '=', 'application.submitted')
+      .where('object_id', '=', draft.id)
+      .execute();
+    expect(entries).toHaveLength(1);
+  });
+
+  it('is described on every POST of the API', async () => {
+    const spec = (await caseworker.get('/api/openapi.json')).body;
+    const posts = Object.entries(spec.paths as Record<string, { post?: { parameters?: { name: string; in: string }[] } }>).filter(([, p]) => p.post);
+    expect(posts.length).toBeGreaterThan(20);
+    for (const [path, p] of posts) {
+      expect(
+        p.post?.parameters?.some((x) => x.in === 'header' && x.name === 'idempotency-key'),
+        path,
+      ).toBe(true);
+    }
   });
 });
 

@@ -27,7 +27,6 @@ export function completionRoutes(app: FastifyInstance, ctx: AppContext) {
           { message: Type.String({ minLength: 1, maxLength: 5000 }), replyBy: Type.String({ maxLength: 10 }) },
           { additionalProperties: false },
         ),
-        headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ maxLength: 200 })) }),
         response: { 200: CompletionRound, 201: CompletionRound, ...errorResponses },
       },
     },

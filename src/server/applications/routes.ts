@@ -383,7 +383,6 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
         summary:
           'Submit: the deadline is checked on the server, a case number in the funder’s series is given, the version is frozen, and a receipt is mailed. A retry returns the first answer.',
         params: Params,
-        headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ maxLength: 200 })) }),
         response: {
           200: Type.Object({ id: Uuid, caseNumber: Type.String(), submittedAt: Type.String({ format: 'date-time' }), receiptUrl: Type.String() }),
           ...errorResponses,
