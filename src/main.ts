@@ -3,6 +3,7 @@ import { loadConfig } from './config.ts';
 import { openDatabase } from './db/connection.ts';
 import { migrate } from './db/migrate.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedIfEmpty } from './db/seed/demo.ts';
+import { warmUpDocuments } from './documents/pdf.ts';
 import { startJobs } from './jobs/index.ts';
 import { buildApp } from './server/app.ts';
 import type { AppContext } from './server/context.ts';
@@ -32,6 +33,8 @@ if (seeded) console.log('Loaded the demo data.');
 console.log(`\nDemo sign-ins (password for all: ${DEMO_PASSWORD}):`);
 for (const l of DEMO_LOGINS) console.log(`  ${l.email.padEnd(34)} ${l.what}`);
 console.log('');
+// After the server answers: the first document anyone asks for is then as quick as the rest.
+await warmUpDocuments();
 
 let stopping = false;
 async function shutdown(signal: string) {

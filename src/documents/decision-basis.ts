@@ -1,6 +1,6 @@
 import type { Reservation } from '../domain/assessment/types.ts';
 import { formatKronor } from '../domain/money.ts';
-import { startPdf } from './pdf.ts';
+import { isolate, startPdf } from './pdf.ts';
 
 export interface BasisRow {
   caseNumber: string;
@@ -66,8 +66,8 @@ const decimal = (n: number | null, lang: 'sv' | 'en') =>
 export function decisionBasisPdf(lang: 'sv' | 'en', d: BasisData): Promise<Buffer> {
   const t = T[lang];
   const kr = (n: number) => formatKronor(n, lang);
-  const { doc, heading, field, finish } = startPdf(`${t.title}: ${d.callTitle}`, d.funderName);
-  doc.moveDown(0.3);
+  const { text, heading, field, gap, finish } = startPdf(`${t.title}: ${d.callTitle}`, d.funderName);
+  gap(0.3);
   field(t.body, d.decisionBody || d.funderName);
   field(t.printed, d.printedOn);
   heading(t.budget);
@@ -76,16 +76,16 @@ export function decisionBasisPdf(lang: 'sv' | 'en', d: BasisData): Promise<Buffe
   field(t.proposed, kr(d.budget.proposedUndecided));
   field(t.left, kr(d.budget.remaining - d.budget.proposedUndecided));
   for (const r of d.rows) {
-    heading(`${r.caseNumber} ${r.organisationName}`);
-    doc.text(r.title);
+    heading(`${r.caseNumber} ${isolate(r.organisationName)}`);
+    text(r.title);
     field(t.requested, kr(r.amountRequested));
-    doc.text(t.screening[(r.screening?.outcome as 'eligible' | 'ineligible' | undefined) ?? 'none']);
-    doc.text(t.scores(r.scores.count, decimal(r.scores.mean, lang), decimal(r.scores.spread, lang)));
+    text(t.screening[(r.screening?.outcome as 'eligible' | 'ineligible' | undefined) ?? 'none']);
+    text(t.scores(r.scores.count, decimal(r.scores.mean, lang), decimal(r.scores.spread, lang)));
     if (r.decision) field(t.decided, `${r.decision.decidedOn} ${r.decision.paragraph}: ${kr(r.decision.amount)}`);
     else if (r.proposal) {
       field(t.proposal, kr(r.proposal.amount));
       field(t.reasons, r.proposal.reasons);
-    } else doc.text(t.noProposal);
+    } else text(t.noProposal);
   }
   return finish();
 }
@@ -125,16 +125,18 @@ export function minutesPdf(
   d: { funderName: string; decisionBody: string; callTitle: string; decidedOn: string; rows: MinutesRow[] },
 ): Promise<Buffer> {
   const t = M[lang];
-  const { doc, heading, field, finish } = startPdf(t.title, d.funderName);
-  doc.moveDown(0.3);
-  field(t.meeting, `${d.decisionBody || d.funderName}, ${d.decidedOn}`);
-  doc.text(d.callTitle);
+  const { text, heading, field, gap, finish } = startPdf(t.title, d.funderName);
+  gap(0.3);
+  field(t.meeting, `${isolate(d.decisionBody || d.funderName)}, ${d.decidedOn}`);
+  text(d.callTitle);
   for (const r of d.rows) {
-    heading(`${r.paragraph} ${r.caseNumber} ${r.organisationName}`);
+    heading(`${r.paragraph} ${r.caseNumber} ${isolate(r.organisationName)}`);
     field(t.outcome[r.outcome] ?? r.outcome, formatKronor(r.amount, lang));
-    doc.text(r.reasons);
-    for (const x of r.reservations) doc.text(`${x.by} ${x.kind === 'reservation' ? t.reservation : t.dissent}${x.text.trim() ? `: ${x.text}` : '.'}`);
+    text(r.reasons);
+    for (const x of r.reservations)
+      text(`${isolate(x.by)} ${x.kind === 'reservation' ? t.reservation : t.dissent}${x.text.trim() ? `: ${isolate(x.text)}` : '.'}`);
   }
-  doc.moveDown(2).text(`${t.attest}: ____________________`);
+  gap(2);
+  text(`${t.attest}: ____________________`);
   return finish();
 }

@@ -1,7 +1,7 @@
 import type { AppealInfo } from '../domain/assessment/decisions.ts';
 import type { DecisionOutcome, Reservation } from '../domain/assessment/types.ts';
 import { formatKronor } from '../domain/money.ts';
-import { startPdf } from './pdf.ts';
+import { isolate, startPdf } from './pdf.ts';
 
 export interface DecisionLetterData {
   funderName: string;
@@ -116,43 +116,44 @@ const T = {
 export function decisionLetterPdf(lang: 'sv' | 'en', d: DecisionLetterData): Promise<Buffer> {
   const t = T[lang];
   const kr = (n: number) => formatKronor(n, lang);
-  const { doc, heading, field, finish } = startPdf(`${t.title} ${d.caseNumber}`, d.funderName);
-  doc.moveDown(0.3);
+  const { text, heading, field, gap, finish } = startPdf(`${t.title} ${d.caseNumber}`, d.funderName);
+  gap(0.3);
   field(t.letterDate, d.letterDate);
   field(t.caseNumber, d.caseNumber);
 
   heading(t.parties);
-  field(t.funder, `${d.funderName}${d.decisionBody && d.decisionBody !== d.funderName ? ` (${d.decisionBody})` : ''}`);
-  field(t.applicant, `${d.organisationName}${d.orgNumber ? `, ${d.orgNumber}` : ''}`);
+  field(t.funder, `${isolate(d.funderName)}${d.decisionBody && d.decisionBody !== d.funderName ? ` (${isolate(d.decisionBody)})` : ''}`);
+  field(t.applicant, `${isolate(d.organisationName)}${d.orgNumber ? `, ${d.orgNumber}` : ''}`);
   field(t.call, d.callTitle);
   field(t.application, d.applicationTitle);
 
   heading(t.decision);
-  doc.text(t.decidedBy(d.decisionBody, d.madeBy === 'committee', d.paragraph, d.decidedOn));
-  doc
-    .moveDown(0.3)
-    .font('Helvetica-Bold')
-    .text(t.outcome[d.outcome](kr(d.amount), kr(d.amountRequested)))
-    .font('Helvetica');
-  if (d.supersedes) doc.moveDown(0.3).text(t.supersedes(d.supersedes.decidedOn, d.supersedes.paragraph));
+  text(t.decidedBy(isolate(d.decisionBody), d.madeBy === 'committee', d.paragraph, d.decidedOn));
+  gap(0.3);
+  text(t.outcome[d.outcome](kr(d.amount), kr(d.amountRequested)), { bold: true });
+  if (d.supersedes) {
+    gap(0.3);
+    text(t.supersedes(d.supersedes.decidedOn, d.supersedes.paragraph));
+  }
   if (d.outcome !== 'rejected') {
     field(t.period, `${d.grantFrom ?? '?'} – ${d.grantTo ?? '?'}`);
     if (d.conditions.trim()) {
       heading(t.conditions);
-      doc.text(d.conditions);
+      text(d.conditions);
     }
     heading(t.duties);
-    doc.text(t.dutyText(d.reportDueMonths, d.reportingDuties.financial, d.reportingDuties.survey));
+    text(t.dutyText(d.reportDueMonths, d.reportingDuties.financial, d.reportingDuties.survey));
   }
 
   heading(t.reasons);
-  doc.text(d.reasons);
+  text(d.reasons);
   if (d.reservations.length) {
     heading(t.reservations);
-    for (const r of d.reservations) doc.text(`• ${r.by} ${r.kind === 'reservation' ? t.reservation : t.dissent}${r.text.trim() ? `: ${r.text}` : '.'}`);
+    for (const r of d.reservations)
+      text(`• ${isolate(r.by)} ${r.kind === 'reservation' ? t.reservation : t.dissent}${r.text.trim() ? `: ${isolate(r.text)}` : '.'}`);
   }
 
   heading(t.appeal);
-  doc.text(t[d.appeal.law](d.appeal.from, d.appeal.deadline));
+  text(t[d.appeal.law](d.appeal.from, d.appeal.deadline));
   return finish();
 }

@@ -1,7 +1,7 @@
 import type { ApplicationContent } from '../domain/applications/types.ts';
 import type { Question } from '../domain/calls/types.ts';
 import { formatKronor } from '../domain/money.ts';
-import { startPdf } from './pdf.ts';
+import { isolate, startPdf } from './pdf.ts';
 
 export interface ReceiptData {
   funderName: string;
@@ -69,45 +69,47 @@ const T = {
 /** The applicant's receipt: what was received, when, under which case number. */
 export function receiptPdf(lang: 'sv' | 'en', d: ReceiptData): Promise<Buffer> {
   const t = T[lang];
-  const { doc, heading, field, finish } = startPdf(`${t.title} ${d.caseNumber}`, d.funderName);
+  const { text, heading, field, gap, finish } = startPdf(`${t.title} ${d.caseNumber}`, d.funderName);
   const when = d.submittedAt.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB', { timeZone: 'Europe/Stockholm', dateStyle: 'long', timeStyle: 'medium' });
   const c = d.content;
 
-  doc.font('Helvetica').fontSize(10).moveDown(0.3).text(t.intro(d.funderName));
-  doc.moveDown(0.5);
+  gap(0.3);
+  text(t.intro(isolate(d.funderName)));
+  gap(0.5);
   field(t.caseNumber, d.caseNumber);
   field(t.received, `${when} (Europe/Stockholm)`);
   field(t.organisation, d.organisationName);
   field(t.call, d.callTitle);
 
   heading(t.application);
-  doc.font('Helvetica-Bold').text(c.title);
-  doc.font('Helvetica');
-  if (c.focusAreas.length) field(t.focus, c.focusAreas.join('; '));
+  text(c.title, { bold: true });
+  if (c.focusAreas.length) field(t.focus, c.focusAreas.map(isolate).join('; '));
   field(t.description, c.description);
   field(t.complement, c.complement);
 
   heading(t.activities);
   for (const a of c.activities) {
     const kind = a.typeKey ?? a.proposedType ?? '';
-    doc.text(`• ${kind}: ${a.description} (${a.from ?? '?'} – ${a.to ?? '?'}; ${a.areas.join(', ')}; ${a.expectedParticipants ?? 0} ${t.participants})`);
+    text(
+      `• ${isolate(kind)}: ${isolate(a.description)} (${a.from ?? '?'} – ${a.to ?? '?'}; ${a.areas.map(isolate).join(', ')}; ${a.expectedParticipants ?? 0} ${t.participants})`,
+    );
   }
 
   heading(t.budget);
-  for (const r of c.budget) doc.text(`${r.label}: ${formatKronor(r.amount, lang)}`);
+  for (const r of c.budget) text(`${isolate(r.label)}: ${formatKronor(r.amount, lang)}`);
   field(t.own, formatKronor(c.ownContribution, lang));
   field(t.other, formatKronor(c.otherFunding, lang));
   field(t.requested, formatKronor(c.amountRequested, lang));
 
   if (c.partners.length) {
     heading(t.partners);
-    for (const p of c.partners) doc.text(`• ${p.name} (${p.orgNumber}): ${p.role}`);
+    for (const p of c.partners) text(`• ${isolate(p.name)} (${p.orgNumber}): ${isolate(p.role)}`);
   }
   heading(t.contacts);
-  for (const p of c.contacts) doc.text(`• ${p.name}, ${p.email}${p.phone ? `, ${p.phone}` : ''}`);
+  for (const p of c.contacts) text(`• ${isolate(p.name)}, ${p.email}${p.phone ? `, ${p.phone}` : ''}`);
   if (c.attachments.length) {
     heading(t.attachments);
-    for (const a of c.attachments) doc.text(`• ${a.name} (${a.kind})`);
+    for (const a of c.attachments) text(`• ${isolate(a.name)} (${a.kind})`);
   }
   const answered = d.questions.filter((q) => c.answers[q.id] !== undefined && c.answers[q.id] !== null && c.answers[q.id] !== '');
   if (answered.length) {
@@ -115,11 +117,14 @@ export function receiptPdf(lang: 'sv' | 'en', d: ReceiptData): Promise<Buffer> {
     for (const q of answered) {
       const a = c.answers[q.id];
       const value = Array.isArray(a)
-        ? a.map((v) => q.options?.find((o) => o.value === v)?.label ?? v).join(', ')
+        ? a.map((v) => isolate(q.options?.find((o) => o.value === v)?.label ?? v)).join(', ')
         : (q.options?.find((o) => o.value === a)?.label ?? String(a));
       field(q.label, value);
     }
   }
-  doc.moveDown(1).fontSize(9).text(t.declarations).moveDown(0.5).text(t.publicRecord);
+  gap(1);
+  text(t.declarations, { size: 9 });
+  gap(0.5);
+  text(t.publicRecord, { size: 9 });
   return finish();
 }

@@ -29,7 +29,11 @@ export function NewOrganisationPage() {
     fields: ['orgNumber', 'name', 'legalForm', 'municipality'],
     draftKey: 'organisation-new',
     validate: (v) =>
-      collect(required(v, 'orgNumber', 'name'), orgNumber('orgNumber', v.orgNumber, v.legalForm), v.legalForm ? [] : [fieldError('legalForm', 'legal_form_invalid')]),
+      collect(
+        required(v, 'orgNumber', 'name'),
+        orgNumber('orgNumber', v.orgNumber, v.legalForm),
+        v.legalForm ? [] : [fieldError('legalForm', 'legal_form_invalid')],
+      ),
   });
 
   const submit = f.onSubmit(async (v) => {

@@ -1,0 +1,316 @@
+import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { describe, expect, it } from 'vitest';
+import { type BasisData, decisionBasisPdf, type MinutesRow, minutesPdf } from '../../src/documents/decision-basis.ts';
+import { type DecisionLetterData, decisionLetterPdf } from '../../src/documents/decision-letter.ts';
+import { type ReceiptData, receiptPdf } from '../../src/documents/receipt.ts';
+import type { ApplicationContent } from '../../src/domain/applications/types.ts';
+import type { Question } from '../../src/domain/calls/types.ts';
+
+// Names Helvetica (Latin-1 only) garbled: Latin Extended, Arabic (right to left, joined letters, the lam-alef ligature in "علاء") and an emoji.
+const NAMES = ['Föreningen Ümit & Çağla', 'Łódź Ungdom', 'جمعية الشباب', 'مريم العلي', 'علاء حسن', 'Nattvandrarna 🌙'];
+const ARABIC_PERSON = 'مريم العلي';
+const ORG_NUMBER = '802400-1234';
+
+/**
+ * A document's text two ways, line by line.
+ *
+ * `reading`: as pdf.js gives it, the text layer that Firefox shows and reads
+ * to a screen reader. pdf.js takes text in the order it is written into the
+ * page and turns a right-to-left item back into reading order itself, so a
+ * correct document reads exactly as written: "Sökande: مريم العلي, 802400-1234".
+ *
+ * `onPage`: the glyphs as they stand on the page, left to right, each as the
+ * characters it stands for. A correctly set Arabic name stands reversed here
+ * (its first letter rightmost); reading order alone cannot show that, since a
+ * document written in reading order but drawn left to right reads the same.
+ */
+async function pdfText(pdf: Buffer): Promise<{ reading: string[]; onPage: string[] }> {
+  const task = getDocument({ data: new Uint8Array(pdf), verbosity: 0 });
+  const doc = await task.promise;
+  const reading: string[] = [];
+  const onPage: string[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    let line = '';
+    let y: number | null = null;
+    for (const item of (await page.getTextContent()).items) {
+      if (!('str' in item)) continue;
+      const top = Math.round(item.transform[5]);
+      if (y !== null && top !== y && line) {
+        reading.push(line);
+        line = '';
+      }
+      y = top;
+      line += item.str;
+      if (item.hasEOL) {
+        reading.push(line);
+        line = '';
+        y = null;
+      }
+    }
+    if (line) reading.push(line);
+
+    // Every glyph at its x on its baseline, from the text matrix, the font size and the glyphs' advances.
+    const rows = new Map<number, { x: number; text: string }[]>();
+    const ops = await page.getOperatorList();
+    let matrix = [1, 0, 0, 1, 0, 0];
+    let size = 0;
+    ops.fnArray.forEach((fn, i) => {
+      const args = ops.argsArray[i];
+      if (fn === OPS.setFont) size = args[1];
+      else if (fn === OPS.setTextMatrix) matrix = Array.from({ length: 6 }, (_, k) => args[0][k]);
+      else if (fn === OPS.showText) {
+        let x = matrix[4];
+        const row = rows.get(Math.round(matrix[5])) ?? rows.set(Math.round(matrix[5]), []).get(Math.round(matrix[5]))!;
+        for (const g of args[0] as ({ unicode: string; width: number } | number)[]) {
+          if (typeof g === 'number') x -= (g * size) / 1000;
+          else {
+            row.push({ x, text: g.unicode });
+            x += (g.width * size) / 1000;
+          }
+        }
+      }
+    });
+    for (const row of rows.values())
+      onPage.push(
+        row
+          .sort((a, b) => a.x - b.x)
+          .map((g) => g.text)
+          .join(''),
+      );
+  }
+  await task.destroy();
+  // Amounts and dates carry no-break spaces; compare them as plain ones.
+  const plain = (lines: string[]) => lines.map((l) => l.replace(/\s/gu, ' ').trimEnd()).filter(Boolean);
+  return { reading: plain(reading), onPage: plain(onPage) };
+}
+
+/** How a line of text stands on the page: each stretch of Arabic reversed, its first letter rightmost; Latin letters, digits and emoji as written. */
+const onPage = (line: string) => line.replace(/\p{Script=Arabic}(?:[\p{Script=Arabic}\s]*\p{Script=Arabic})?/gu, (run) => [...run].reverse().join(''));
+
+/** The line is in the document, both as read and as printed. */
+function expectLine(text: { reading: string[]; onPage: string[] }, line: string) {
+  expect(text.reading).toContain(line);
+  expect(text.onPage).toContain(onPage(line));
+}
+
+/** Every glyph pdf.js draws, with the characters it stands for. */
+async function glyphTexts(pdf: Buffer): Promise<string[]> {
+  const task = getDocument({ data: new Uint8Array(pdf), verbosity: 0 });
+  const doc = await task.promise;
+  const out: string[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const ops = await (await doc.getPage(n)).getOperatorList();
+    ops.fnArray.forEach((fn, i) => {
+      if (fn === OPS.showText) for (const g of ops.argsArray[i][0] as { unicode?: string }[]) if (g?.unicode) out.push(g.unicode);
+    });
+  }
+  await task.destroy();
+  return out;
+}
+
+const content = (over: Partial<ApplicationContent> = {}): ApplicationContent => ({
+  title: 'Nattvandring i Rosengård',
+  description: 'Vuxna vandrar fredag och lördag kväll i området och samtalar med unga.',
+  complement: 'Kompletterar fältgruppens arbete på helger.',
+  focusAreas: ['Trygghet'],
+  activities: [
+    {
+      typeKey: 'nattvandring',
+      proposedType: null,
+      description: 'Vandring två kvällar i veckan',
+      targetGroups: [],
+      areas: ['Rosengård'],
+      from: '2027-04-01',
+      to: '2027-12-31',
+      expectedParticipants: 40,
+    },
+  ],
+  budget: [{ label: 'Västar och lampor', amount: 1_200_000 }],
+  ownContribution: 200_000,
+  otherFunding: 0,
+  amountRequested: 1_200_000,
+  partners: [{ orgNumber: ORG_NUMBER, name: 'جمعية الشباب', role: 'Samordning' }],
+  contacts: [{ name: ARABIC_PERSON, email: 'maryam@example.se', phone: '070-123 45 67' }],
+  declarations: {},
+  answers: {},
+  attachments: [],
+  ...over,
+});
+
+const receipt = (organisationName: string, over: Partial<ReceiptData> = {}): ReceiptData => ({
+  funderName: 'Malmö stad',
+  callTitle: 'Trygghetsbidrag 2027',
+  caseNumber: 'KS 2027/0042',
+  submittedAt: new Date('2027-03-01T10:15:00Z'),
+  organisationName,
+  content: content(),
+  questions: [] as Question[],
+  ...over,
+});
+
+const letter = (organisationName: string, over: Partial<DecisionLetterData> = {}): DecisionLetterData => ({
+  funderName: 'Malmö stad',
+  decisionBody: 'Kommunstyrelsen',
+  madeBy: 'committee',
+  paragraph: '§ 12',
+  decidedOn: '2027-05-02',
+  letterDate: '2027-05-03',
+  caseNumber: 'KS 2027/0042',
+  organisationName,
+  orgNumber: ORG_NUMBER,
+  callTitle: 'Trygghetsbidrag 2027',
+  applicationTitle: 'Nattvandring i Rosengård',
+  outcome: 'approved',
+  amount: 1_200_000,
+  amountRequested: 1_200_000,
+  grantFrom: '2027-06-01',
+  grantTo: '2027-12-31',
+  conditions: '',
+  reasons: 'Uppdraget kompletterar stadens arbete.',
+  reportDueMonths: 3,
+  reportingDuties: { financial: true, survey: false },
+  reservations: [
+    { kind: 'reservation', by: ARABIC_PERSON, text: 'Jag vill bevilja hela beloppet.' },
+    { kind: 'dissent', by: 'Łukasz Żółć (L)', text: 'أعارض القرار' },
+  ],
+  appeal: { law: 'kommunallagen', from: '2027-05-10', deadline: '2027-05-31' },
+  supersedes: null,
+  ...over,
+});
+
+const basisRow = (organisationName: string, i: number): BasisData['rows'][number] => ({
+  caseNumber: `KS 2027/00${40 + i}`,
+  organisationName,
+  title: 'Nattvandring',
+  amountRequested: 1_200_000,
+  screening: { outcome: 'eligible' },
+  scores: { count: 2, mean: 3.5, spread: 0.5 },
+  proposal: { amount: 1_000_000, reasons: `${organisationName} når unga i området.` },
+  decision: null,
+});
+
+const minutesRow = (organisationName: string, i: number): MinutesRow => ({
+  paragraph: `§ ${12 + i}`,
+  caseNumber: `KS 2027/00${40 + i}`,
+  organisationName,
+  outcome: 'approved',
+  amount: 1_000_000,
+  reasons: 'Uppdraget kompletterar stadens arbete.',
+  reservations: [{ kind: 'reservation', by: organisationName === ARABIC_PERSON ? 'Anna Berg (M)' : ARABIC_PERSON, text: 'Avslag.' }],
+});
+
+describe('the receipt', () => {
+  it.each(NAMES)('writes the applicant %s as written, and the fields after it intact', async (name) => {
+    const text = await pdfText(await receiptPdf('sv', receipt(name)));
+    expectLine(text, `Sökande organisation: ${name}`);
+    expect(text.reading[text.reading.indexOf(`Sökande organisation: ${name}`) + 1]).toBe('Utlysning: Trygghetsbidrag 2027');
+    // An Arabic partner followed by its organisation number, an Arabic contact followed by e-mail and phone.
+    expectLine(text, `• جمعية الشباب (${ORG_NUMBER}): Samordning`);
+    expectLine(text, `• ${ARABIC_PERSON}, maryam@example.se, 070-123 45 67`);
+    expectLine(text, 'Sökt belopp: 12 000 kr');
+  });
+
+  it('writes names in the English receipt too', async () => {
+    const text = await pdfText(await receiptPdf('en', receipt('Łódź Ungdom 🌙')));
+    expectLine(text, 'Applicant organisation: Łódź Ungdom 🌙');
+    expectLine(text, `• ${ARABIC_PERSON}, maryam@example.se, 070-123 45 67`);
+  });
+
+  it('embeds subsets of DejaVu Sans and Noto Emoji, not Helvetica, and stays small', async () => {
+    const pdf = await receiptPdf('sv', receipt('Nattvandrarna 🌙'));
+    const raw = pdf.toString('latin1');
+    expect(raw).not.toMatch(/Helvetica/);
+    // A subset's name carries a six-letter tag; the whole DejaVu Sans alone is 740 KB.
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSans\b/);
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSans-Bold\b/);
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoEmoji-Regular\b/);
+    expect(pdf.length).toBeLessThan(60_000);
+  });
+
+  it('shapes Arabic: the lam-alef of "علاء" is one ligature glyph, and reads back in order', async () => {
+    const pdf = await receiptPdf('sv', receipt('علاء حسن'));
+    // The ligature glyph stands for two characters; unshaped, each letter would have a glyph of its own.
+    expect((await glyphTexts(pdf)).filter((g) => [...g].length === 2 && g.includes('ل') && g.includes('ا'))).not.toHaveLength(0);
+    expectLine(await pdfText(pdf), 'Sökande organisation: علاء حسن');
+  });
+
+  it('keeps a long Arabic description in reading order across the lines it wraps onto, each line set right to left', async () => {
+    const description =
+      'نلتقي بالشباب في الحي كل مساء جمعة وسبت ونتحدث معهم عن المدرسة والعمل والرياضة ونساعدهم على إيجاد أنشطة مفيدة بعيدا عن الشارع بالتعاون مع المدرسة والنادي';
+    const text = await pdfText(await receiptPdf('sv', receipt('جمعية الشباب', { content: content({ description }) })));
+    const start = text.reading.findIndex((l) => l.startsWith('Vad uppdraget är: '));
+    const end = text.reading.findIndex((l) => l.startsWith('Hur det kompletterar'));
+    expect(end - start).toBeGreaterThan(1);
+    expect(text.reading.slice(start, end).join(' ')).toBe(`Vad uppdraget är: ${description}`);
+    for (const line of text.reading.slice(start, end)) expect(text.onPage).toContain(onPage(line));
+  });
+});
+
+describe('the decision letter', () => {
+  it.each(NAMES)('names the applicant %s with its organisation number after it, in Swedish', async (name) => {
+    const text = await pdfText(await decisionLetterPdf('sv', letter(name)));
+    expectLine(text, `Sökande: ${name}, ${ORG_NUMBER}`);
+    expectLine(text, `• ${ARABIC_PERSON} reserverade sig mot beslutet: Jag vill bevilja hela beloppet.`);
+    expectLine(text, '• Łukasz Żółć (L) anmälde avvikande mening: أعارض القرار');
+  });
+
+  it.each(NAMES)('names the applicant %s with its organisation number after it, in English', async (name) => {
+    const text = await pdfText(await decisionLetterPdf('en', letter(name)));
+    expectLine(text, `Applicant: ${name}, ${ORG_NUMBER}`);
+    expectLine(text, `• ${ARABIC_PERSON} entered a reservation against the decision: Jag vill bevilja hela beloppet.`);
+    expectLine(text, '• Łukasz Żółć (L) recorded a dissenting opinion: أعارض القرار');
+  });
+
+  it('mirrors brackets in right-to-left text, so the party after an Arabic name is enclosed the right way', async () => {
+    const reservations = [{ kind: 'reservation' as const, by: `${ARABIC_PERSON} (V)`, text: '' }];
+    const text = await pdfText(await decisionLetterPdf('sv', letter('Łódź Ungdom', { reservations })));
+    // Right to left the name's first letter is rightmost and "(V)" stands to its left, drawn with mirrored glyphs so it still reads "(V)".
+    expect(text.onPage).toContain(`• (V) ${onPage(ARABIC_PERSON)} reserverade sig mot beslutet.`);
+    // pdf.js turns the run back into reading order but does not mirror the brackets back; the name itself reads as written.
+    expect(text.reading.find((l) => l.startsWith('• '))).toMatch(new RegExp(`^• ${ARABIC_PERSON} .V. reserverade sig mot beslutet\\.$`));
+  });
+
+  it('keeps Swedish and digits in order around an Arabic name in free text', async () => {
+    // Plain bidi would print "(1234-802400)" here: after an Arabic letter the digits count as Arabic numbers and the hyphen as neutral.
+    const conditions = `Sökande: ${ARABIC_PERSON} (${ORG_NUMBER}) redovisar senast 2028-03-31.`;
+    expectLine(await pdfText(await decisionLetterPdf('sv', letter(ARABIC_PERSON, { conditions }))), conditions);
+  });
+});
+
+describe('the decision basis', () => {
+  it('heads each proposal with the case number and the applicant as written, and keeps the reasons after the name', async () => {
+    const data: BasisData = {
+      funderName: 'Malmö stad',
+      decisionBody: 'Kommunstyrelsen',
+      callTitle: 'Trygghetsbidrag 2027',
+      budget: { amount: 10_000_000, granted: 0, remaining: 10_000_000, proposedUndecided: 6_000_000 },
+      rows: NAMES.map(basisRow),
+      printedOn: '2027-05-01',
+    };
+    const text = await pdfText(await decisionBasisPdf('sv', data));
+    NAMES.forEach((name, i) => {
+      expectLine(text, `KS 2027/00${40 + i} ${name}`);
+      expectLine(text, `Motivering: ${name} når unga i området.`);
+    });
+  });
+});
+
+describe('the minutes extract', () => {
+  it('heads each paragraph with the applicant as written, and records reservations by name', async () => {
+    const text = await pdfText(
+      await minutesPdf('sv', {
+        funderName: 'Malmö stad',
+        decisionBody: 'Kommunstyrelsen',
+        callTitle: 'Trygghetsbidrag 2027',
+        decidedOn: '2027-05-02',
+        rows: NAMES.map(minutesRow),
+      }),
+    );
+    NAMES.forEach((name, i) => {
+      expectLine(text, `§ ${12 + i} KS 2027/00${40 + i} ${name}`);
+    });
+    expectLine(text, `${ARABIC_PERSON} reserverar sig: Avslag.`);
+    expectLine(text, 'Anna Berg (M) reserverar sig: Avslag.');
+  });
+});
