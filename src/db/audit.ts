@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { type RawBuilder, sql } from 'kysely';
-import { type AuditContent, type ChainVerdict, hashedBody, type StoredEntry, verifyChain } from '../domain/audit-chain.ts';
+import { type RawBuilder, type Selectable, sql } from 'kysely';
+import { type AuditContent, ChainChecker, type ChainVerdict, GENESIS, hashedBody, type StoredEntry } from '../domain/audit-chain.ts';
 import type { Database, Tx } from './connection.ts';
+import type { AuditLogTable } from './schema.ts';
 
 export interface Actor {
   userId: string | null;
@@ -74,32 +75,46 @@ export async function audit(tx: Tx, actor: Actor, input: AuditInput): Promise<vo
   await sql`with ${auditCtes(actor, input)} select 1`.execute(tx);
 }
 
-/** Reads the whole chain in order, as the owner, and checks every link. */
+/** An audit_log row as the chain's pure functions read it. */
+export function storedEntry(r: Selectable<AuditLogTable>): StoredEntry {
+  return {
+    seq: r.seq,
+    id: r.id,
+    at: r.at.toISOString(),
+    actorId: r.actor_id,
+    actorLabel: r.actor_label,
+    funderId: r.funder_id,
+    organisationId: r.organisation_id,
+    action: r.action,
+    objectType: r.object_type,
+    objectId: r.object_id,
+    reason: r.reason,
+    data: r.data,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
+}
+
+/**
+ * Reads the whole chain in order, as the owner, checks every link, and checks that it ends exactly
+ * at the head row: deleting the newest entries leaves a well-linked chain, so only the head shows it.
+ * Entries and head are read in one snapshot, so appends committed meanwhile cannot look like tampering.
+ */
 export async function verifyAuditTrail(db: Database, batch = 5000): Promise<ChainVerdict> {
-  const entries: StoredEntry[] = [];
-  let after = 0;
-  for (;;) {
-    const rows = await db.kysely.selectFrom('audit_log').selectAll().where('seq', '>', after).orderBy('seq').limit(batch).execute();
-    for (const r of rows) {
-      entries.push({
-        seq: r.seq,
-        id: r.id,
-        at: r.at.toISOString(),
-        actorId: r.actor_id,
-        actorLabel: r.actor_label,
-        funderId: r.funder_id,
-        organisationId: r.organisation_id,
-        action: r.action,
-        objectType: r.object_type,
-        objectId: r.object_id,
-        reason: r.reason,
-        data: r.data,
-        prevHash: r.prev_hash,
-        hash: r.hash,
-      });
-    }
-    if (rows.length < batch) break;
-    after = rows[rows.length - 1].seq;
-  }
-  return verifyChain(entries);
+  return db.kysely
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (tx) => {
+      await sql`set transaction read only`.execute(tx);
+      const head = await tx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
+      const checker = new ChainChecker(GENESIS);
+      let after = Number.MIN_SAFE_INTEGER;
+      for (;;) {
+        const rows = await tx.selectFrom('audit_log').selectAll().where('seq', '>', after).orderBy('seq').limit(batch).execute();
+        for (const r of rows) checker.add(storedEntry(r));
+        if (rows.length < batch) break;
+        after = rows[rows.length - 1].seq;
+      }
+      return checker.against(head ?? null);
+    });
 }

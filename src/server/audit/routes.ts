@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { scoped } from '../../db/scope.ts';
+import type { Tx } from '../../db/connection.ts';
+import { type Scope, scoped, system } from '../../db/scope.ts';
 import { policy } from '../../domain/roles.ts';
 import { locate } from '../applications/access.ts';
 import type { AppContext } from '../context.ts';
@@ -23,23 +24,128 @@ const Entry = Type.Object({
   hash: Type.String(),
 });
 
-/**
- * An application's history: its organisation's members see what the organisation and the funder
- * recorded for them; of the funder's staff, those who may read audit trails see all of it (the
- * assessment too, so not reviewers, who must not see others' scores early); co-applicants see none.
- */
-async function applicationScope(ctx: AppContext, user: SignedInUser, applicationId: string) {
-  const located = await locate(ctx, user, applicationId);
-  if (located.access === 'partner') throw new Problem(403, 'forbidden');
-  if (located.access === 'staff' && !policy.viewFunderAudit(user, located.funderId)) throw new Problem(403, 'forbidden');
-  return located.scope;
+/** Who an object belongs to, as far as reading its history goes. */
+interface Owner {
+  /** The funders whose object it is (a document goes to each funder it is submitted to); their staff may see it. */
+  funderIds: readonly string[];
+  /** The organisation whose members may see it and what row-level security shows them of its history. */
+  organisationId: string | null;
+  /** The base catalogue: every signed-in user may see it. */
+  everyone?: boolean;
 }
 
-/** Any other object's history: a funder's, for those who may read its trails; otherwise what row-level security shows the user. */
-function objectScope(user: SignedInUser, funderId: string | undefined) {
-  if (funderId && !policy.viewFunderAudit(user, funderId)) throw new Problem(403, 'forbidden');
+/** Finds one object, checks the user may see it, and gives the scope its history is read in. */
+type Locator = (ctx: AppContext, user: SignedInUser, id: string, funderId: string | undefined) => Promise<Scope>;
+
+const notFound = () => new Problem(404, 'not_found');
+
+/** Of a funder's staff, those who may read audit trails do; the rest may see the object, not its history. */
+function funderTrail(user: SignedInUser, funderId: string): Scope {
+  if (!policy.viewFunderAudit(user, funderId)) throw new Problem(403, 'forbidden');
   return scopeOf(user, funderId);
 }
+
+/**
+ * A locator for objects looked up as the owner, then checked: an unknown object, another tenant's, and
+ * one named under a funder it does not belong to all answer the same 404.
+ */
+function owned(find: (tx: Tx, id: string) => Promise<Owner | undefined>): Locator {
+  return async (ctx, user, id, funderId) => {
+    const owner = await system(ctx.db, (tx) => find(tx, id));
+    if (!owner || (funderId !== undefined && !owner.funderIds.includes(funderId))) throw notFound();
+    if (owner.organisationId && policy.viewOrganisationAudit(user, owner.organisationId)) return scopeOf(user);
+    const staffOf = (funderId === undefined ? owner.funderIds : [funderId]).find((f) => policy.readFunder(user, f));
+    if (staffOf) return funderTrail(user, staffOf);
+    if (owner.everyone) return scopeOf(user);
+    throw notFound();
+  };
+}
+
+/**
+ * Every kind of object whose history can be read. Each is found first and its owner checked, so
+ * that another tenant's object answers exactly as an unknown one does and its existence does not
+ * leak; a new kind cannot be read until it is listed here. `funderId`, when given, must be the
+ * funder the object belongs to.
+ */
+const locators = {
+  /**
+   * An application's history: its organisation's members see what the organisation and the funder
+   * recorded for them; of the funder's staff, those who may read audit trails see all of it (the
+   * assessment too, so not reviewers, who must not see others' scores early); co-applicants see none.
+   */
+  application: async (ctx, user, id, funderId) => {
+    const located = await locate(ctx, user, id);
+    if (funderId !== undefined && funderId !== located.funderId) throw notFound();
+    if (located.access === 'partner') throw new Problem(403, 'forbidden');
+    if (located.access === 'staff') return funderTrail(user, located.funderId);
+    return located.scope;
+  },
+  call: owned(async (tx, id) => {
+    const row = await tx.selectFrom('calls').select('funder_id').where('id', '=', id).executeTakeFirst();
+    return row && { funderIds: [row.funder_id], organisationId: null };
+  }),
+  programme: owned(async (tx, id) => {
+    const row = await tx.selectFrom('programmes').select('funder_id').where('id', '=', id).executeTakeFirst();
+    return row && { funderIds: [row.funder_id], organisationId: null };
+  }),
+  funder: owned(async (tx, id) => {
+    const row = await tx.selectFrom('funders').select('id').where('id', '=', id).executeTakeFirst();
+    return row && { funderIds: [row.id], organisationId: null };
+  }),
+  /** Only its members see an organisation, as GET /api/organisations/:id; it belongs to no funder. */
+  organisation: owned(async (tx, id) => {
+    const row = await tx.selectFrom('organisations').select('id').where('id', '=', id).executeTakeFirst();
+    return row && { funderIds: [], organisationId: row.id };
+  }),
+  eligibility: owned(async (tx, id) => {
+    const row = await tx.selectFrom('eligibility_approvals').select(['funder_id', 'organisation_id']).where('id', '=', id).executeTakeFirst();
+    return row && { funderIds: [row.funder_id], organisationId: row.organisation_id };
+  }),
+  file: owned(async (tx, id) => {
+    const row = await tx.selectFrom('files').select(['funder_id', 'organisation_id']).where('id', '=', id).executeTakeFirst();
+    if (!row) return undefined;
+    const granted = await tx.selectFrom('file_grants').select('funder_id').where('file_id', '=', id).execute();
+    const funderIds = [...new Set([...(row.funder_id ? [row.funder_id] : []), ...granted.map((g) => g.funder_id)])];
+    return { funderIds, organisationId: row.organisation_id };
+  }),
+  activity_type: owned(async (tx, id) => {
+    const row = await tx.selectFrom('activity_types').select(['funder_id', 'proposed_by_organisation']).where('id', '=', id).executeTakeFirst();
+    return row && { funderIds: row.funder_id ? [row.funder_id] : [], organisationId: row.proposed_by_organisation, everyone: row.funder_id === null };
+  }),
+  /**
+   * A person's history: their own, or, with `funderId`, that funder's record of them, for its staff,
+   * while the person is or has been one of its members (a removed member's history stays readable).
+   */
+  user: async (ctx, user, id, funderId) => {
+    if (funderId === undefined) {
+      if (id !== user.userId) throw notFound();
+      return scopeOf(user);
+    }
+    if (!policy.readFunder(user, funderId)) throw notFound();
+    if (id !== user.userId) {
+      const known = await system(ctx.db, (tx) =>
+        tx
+          .selectFrom('users')
+          .select('id')
+          .where('id', '=', id)
+          .where((eb) =>
+            eb.or([
+              eb.exists(eb.selectFrom('funder_memberships').select('user_id').where('user_id', '=', id).where('funder_id', '=', funderId)),
+              eb.exists(
+                eb.selectFrom('audit_log').select('seq').where('object_type', '=', 'user').where('object_id', '=', id).where('funder_id', '=', funderId),
+              ),
+            ]),
+          )
+          .executeTakeFirst(),
+      );
+      if (!known) throw notFound();
+    }
+    return funderTrail(user, funderId);
+  },
+} satisfies Record<string, Locator>;
+
+export type AuditedObjectType = keyof typeof locators;
+export const AUDITED_OBJECT_TYPES = Object.keys(locators) as AuditedObjectType[];
 
 export function auditRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get(
@@ -50,7 +156,10 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext) {
         summary:
           "The audit trail of one object as far as the user's roles let them see it: the newest 500 entries (or the 500 before `before`), oldest first, and whether there are older ones",
         querystring: Type.Object({
-          objectType: Type.String({ minLength: 1, maxLength: 50 }),
+          objectType: Type.Union(
+            AUDITED_OBJECT_TYPES.map((t) => Type.Literal(t)),
+            { description: 'The kind of object; it is found first, and one the user may not see answers 404 as an unknown one does' },
+          ),
           objectId: Uuid,
           funderId: Type.Optional(Uuid),
           before: Type.Optional(Type.Integer({ minimum: 1, description: 'Only entries older than this seq: the next page back' })),
@@ -60,8 +169,9 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const user = requireUser(request);
-      const q = request.query as { objectType: string; objectId: string; funderId?: string; before?: number };
-      const scope = q.objectType === 'application' ? await applicationScope(ctx, user, q.objectId) : objectScope(user, q.funderId);
+      const q = request.query as { objectType: AuditedObjectType; objectId: string; funderId?: string; before?: number };
+      const locator: Locator = locators[q.objectType];
+      const scope = await locator(ctx, user, q.objectId, q.funderId);
       const rows = await scoped(ctx.db, scope, (tx) =>
         tx
           .selectFrom('audit_log')
