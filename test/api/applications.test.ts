@@ -4,7 +4,7 @@ import { verifyAuditTrail } from '../../src/db/audit.ts';
 import { up } from '../../src/db/migrations/0007_submitted_documents.ts';
 import type { ApplicationContent } from '../../src/domain/applications/types.ts';
 import { addMonths, dateInStockholm } from '../../src/domain/deadlines.ts';
-import { Client, createTestApp, type TestApp } from '../support/app.ts';
+import { Client, createTestApp, MINIMAL_PDF, type TestApp } from '../support/app.ts';
 import { engine } from '../support/db.ts';
 
 let t: TestApp;
@@ -27,26 +27,10 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n');
+const PDF = MINIMAL_PDF;
 
 async function upload(c: Client, organisationId: string, name: string) {
-  const boundary = '----samverkaTest';
-  const res = await c.app.inject({
-    method: 'POST',
-    url: `/api/organisations/${organisationId}/files`,
-    remoteAddress: c.ip,
-    headers: {
-      'content-type': `multipart/form-data; boundary=${boundary}`,
-      cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
-      'x-csrf-token': c.csrf as string,
-    },
-    payload: Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`),
-      PDF,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]),
-  });
-  return JSON.parse(res.body).id as string;
+  return (await c.upload(organisationId, name, PDF)).body.id as string;
 }
 
 async function completeContent(c: Client, org: string): Promise<ApplicationContent> {
@@ -412,14 +396,20 @@ async function newApplicant(i: number, name: string) {
   const draft = await c.post(`/api/calls/${openCall}/applications`, { organisationId: org.body.id });
   return { c, org: org.body.id as string, draft: draft.body as { id: string; version: number } };
 }
+/** A new applicant whose draft is complete and saved, ready to submit. */
+async function readyToSubmit(i: number, name: string) {
+  const a = await newApplicant(i, name);
+  const content = await completeContent(a.c, a.org);
+  expect((await a.c.put(`/api/applications/${a.draft.id}`, { content, version: a.draft.version })).status).toBe(200);
+  return { ...a, content };
+}
+
 const download = (c: Client, fileId: string) =>
   t.app.inject({ method: 'GET', url: `/api/files/${fileId}`, headers: { cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
 
 describe('the documents of a submitted application', () => {
   it('are shared with the funder’s caseworkers and reviewers on submission, and with nobody else', async () => {
-    const { c, org, draft } = await newApplicant(1, 'Föreningen Ümit & Çağla');
-    const content = await completeContent(c, org);
-    expect((await c.put(`/api/applications/${draft.id}`, { content, version: draft.version })).status).toBe(200);
+    const { c, draft, content } = await readyToSubmit(1, 'Föreningen Ümit & Çağla');
     const reviewer = new Client(t.app);
     await reviewer.login('bedomare@norrkoping.example');
     const stranger = new Client(t.app);
@@ -458,9 +448,7 @@ describe('the documents of a submitted application', () => {
   });
 
   it('are shared for applications submitted before submission shared them, by the migration', async () => {
-    const { c, org, draft } = await newApplicant(4, 'Vivalla 🌙 Nattvandring');
-    const content = await completeContent(c, org);
-    expect((await c.put(`/api/applications/${draft.id}`, { content, version: draft.version })).status).toBe(200);
+    const { c, draft, content } = await readyToSubmit(4, 'Vivalla 🌙 Nattvandring');
     expect((await c.post(`/api/applications/${draft.id}/submit`)).status).toBe(200);
     const ids = content.attachments.map((a) => a.fileId);
     await t.db.kysely.deleteFrom('file_grants').where('file_id', 'in', ids).execute();
@@ -472,9 +460,7 @@ describe('the documents of a submitted application', () => {
 
 describe('an Idempotency-Key', () => {
   it('answers a retry of the same submission with the first answer, and submits once', async () => {
-    const { c, org, draft } = await newApplicant(10, 'Föreningen Çağla');
-    const content = await completeContent(c, org);
-    expect((await c.put(`/api/applications/${draft.id}`, { content, version: draft.version })).status).toBe(200);
+    const { c, draft } = await readyToSubmit(10, 'Föreningen Çağla');
     const key = { 'idempotency-key': 'skicka-1' };
     const first = await c.post(`/api/applications/${draft.id}/submit`, {}, key);
     expect(first.status).toBe(200);
@@ -492,9 +478,7 @@ describe('an Idempotency-Key', () => {
   });
 
   it('refuses the same key on another application or with another body, naming the key, and changes nothing', async () => {
-    const a = await newApplicant(11, 'Łódź Ungdomsförening');
-    const content = await completeContent(a.c, a.org);
-    expect((await a.c.put(`/api/applications/${a.draft.id}`, { content, version: a.draft.version })).status).toBe(200);
+    const a = await readyToSubmit(11, 'Łódź Ungdomsförening');
     const key = { 'idempotency-key': 'nyckel-ÅÄÖ-1' };
     expect((await a.c.post(`/api/applications/${a.draft.id}/submit`, {}, key)).status).toBe(200);
     // The same person's other application (a second association of theirs would do the same): a different address.
@@ -515,9 +499,7 @@ describe('an Idempotency-Key', () => {
     const rounds = await t.db.kysely.selectFrom('completion_requests').select('message').where('application_id', '=', appId).execute();
     expect(rounds.map((r) => r.message)).toEqual(['Skicka budgeten.']);
     // Keys are each person's own: another applicant's same key is a key of theirs.
-    const b = await newApplicant(14, 'Brickebackens Läxhjälp Ümit');
-    const theirs = await completeContent(b.c, b.org);
-    expect((await b.c.put(`/api/applications/${b.draft.id}`, { content: theirs, version: b.draft.version })).status).toBe(200);
+    const b = await readyToSubmit(14, 'Brickebackens Läxhjälp Ümit');
     const own = await b.c.post(`/api/applications/${b.draft.id}/submit`, {}, key);
     expect(own.status).toBe(200);
     expect(own.headers['idempotent-replayed']).toBeUndefined();
@@ -536,9 +518,7 @@ describe('an Idempotency-Key', () => {
   });
 
   it(`gives one answer to the same request sent twice at once (${engine()})`, async () => {
-    const { c, org, draft } = await newApplicant(13, 'Nattvandrarna 🌙 Hageby');
-    const content = await completeContent(c, org);
-    expect((await c.put(`/api/applications/${draft.id}`, { content, version: draft.version })).status).toBe(200);
+    const { c, draft } = await readyToSubmit(13, 'Nattvandrarna 🌙 Hageby');
     const key = { 'idempotency-key': 'dubbelklick' };
     const [one, two] = await Promise.all([c.post(`/api/applications/${draft.id}/submit`, {}, key), c.post(`/api/applications/${draft.id}/submit`, {}, key)]);
     const answers = [one, two];

@@ -1,8 +1,8 @@
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApplicationContent } from '../../src/domain/applications/types.ts';
 import { addMonths, dateInStockholm } from '../../src/domain/deadlines.ts';
-import { Client, createTestApp, type TestApp } from '../support/app.ts';
+import { Client, createTestApp, MINIMAL_PDF, type TestApp } from '../support/app.ts';
+import { pdfText } from '../support/pdf.ts';
 
 // An association whose name Helvetica (Latin-1 only) garbled, applying through the real app and fetching its receipt.
 const NAME = 'جمعية الشباب 🌙';
@@ -25,61 +25,10 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const MINIMAL_PDF = Buffer.from('%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n');
-
 async function upload(name: string) {
-  const boundary = '----samverkaTest';
-  const res = await t.app.inject({
-    method: 'POST',
-    url: `/api/organisations/${organisationId}/files`,
-    remoteAddress: applicant.ip,
-    headers: {
-      'content-type': `multipart/form-data; boundary=${boundary}`,
-      cookie: [...applicant.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
-      'x-csrf-token': applicant.csrf as string,
-    },
-    payload: Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`),
-      MINIMAL_PDF,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]),
-  });
-  expect(res.statusCode).toBe(201);
-  return JSON.parse(res.body).id as string;
-}
-
-/**
- * The receipt's text as pdf.js gives it, line by line: the text layer Firefox
- * reads to a screen reader. pdf.js turns right-to-left runs back into reading
- * order, so correct Arabic comes back exactly as written (test/unit/documents
- * also checks how it stands on the page).
- */
-async function pdfLines(pdf: Buffer): Promise<string[]> {
-  const task = getDocument({ data: new Uint8Array(pdf), verbosity: 0 });
-  const doc = await task.promise;
-  const lines: string[] = [];
-  for (let n = 1; n <= doc.numPages; n++) {
-    let line = '';
-    let y: number | null = null;
-    for (const item of (await (await doc.getPage(n)).getTextContent()).items) {
-      if (!('str' in item)) continue;
-      const top = Math.round(item.transform[5]);
-      if (y !== null && top !== y && line) {
-        lines.push(line);
-        line = '';
-      }
-      y = top;
-      line += item.str;
-      if (item.hasEOL) {
-        lines.push(line);
-        line = '';
-        y = null;
-      }
-    }
-    if (line) lines.push(line);
-  }
-  await task.destroy();
-  return lines.map((l) => l.replace(/\s/gu, ' ').trimEnd()).filter(Boolean);
+  const res = await applicant.upload(organisationId, name, MINIMAL_PDF);
+  expect(res.status).toBe(201);
+  return res.body.id as string;
 }
 
 describe('an association with an Arabic name and an emoji', () => {
@@ -131,7 +80,8 @@ describe('an association with an Arabic name and an emoji', () => {
     });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
-    const lines = await pdfLines(res.rawPayload);
+    // The text layer a screen reader reads (pdf.js gives right-to-left runs back in reading order).
+    const lines = (await pdfText(res.rawPayload)).reading;
     expect(lines).toContain(`Diarienummer: ${submitted.body.caseNumber}`);
     expect(lines).toContain(`Sökande organisation: ${NAME}`);
     expect(lines).toContain('Nattvandring i Navestad 🌙');

@@ -18,26 +18,7 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <<
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 
 /** Uploads like a browser form does (multipart/form-data). */
-async function upload(c: Client, organisationId: string, name: string, data: Buffer, type = 'application/pdf') {
-  const boundary = `----samverka${Math.random().toString(16).slice(2)}`;
-  const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`),
-    data,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  const res = await c.app.inject({
-    method: 'POST',
-    url: `/api/organisations/${organisationId}/files`,
-    remoteAddress: c.ip,
-    headers: {
-      'content-type': `multipart/form-data; boundary=${boundary}`,
-      cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
-      'x-csrf-token': c.csrf as string,
-    },
-    payload: body,
-  });
-  return { status: res.statusCode, body: JSON.parse(res.body) };
-}
+const upload = (c: Client, organisationId: string, name: string, data: Buffer, type = 'application/pdf') => c.upload(organisationId, name, data, type);
 
 describe('documents', () => {
   it('accepts a PDF and an image, judged by content, and refuses a renamed executable and an oversize file', async () => {

@@ -40,23 +40,7 @@ function orgNumber(): string {
 
 /** Uploads a small PDF for the organisation as the client, the way the browser's form does. */
 async function uploadPdf(c: Client, organisationId: string, name: string): Promise<string> {
-  const boundary = '----samverkaE2e';
-  const res = await c.app.inject({
-    method: 'POST',
-    url: `/api/organisations/${organisationId}/files`,
-    remoteAddress: c.ip,
-    headers: {
-      'content-type': `multipart/form-data; boundary=${boundary}`,
-      cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
-      'x-csrf-token': c.csrf as string,
-    },
-    payload: Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`),
-      Buffer.from('%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n'),
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]),
-  });
-  return JSON.parse(res.body).id as string;
+  return (await c.upload(organisationId, name)).body.id as string;
 }
 
 async function fitsWidth(page: Page) {

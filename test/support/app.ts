@@ -76,6 +76,9 @@ export async function startTestServer(options: TestAppOptions = {}): Promise<Tes
   return { ...t, url };
 }
 
+/** The smallest file that passes for a PDF. */
+export const MINIMAL_PDF = Buffer.from('%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n');
+
 export interface Reply<T = any> {
   status: number;
   body: T;
@@ -129,6 +132,27 @@ export class Client {
   }
   put<T = any>(url: string, body?: unknown) {
     return this.request<T>('PUT', url, body ?? {});
+  }
+
+  /** Uploads one file for the organisation as the browser's form does (multipart, in the field "file"). */
+  async upload(organisationId: string, name: string, data: Buffer = MINIMAL_PDF, type = 'application/pdf'): Promise<Reply> {
+    const boundary = '----samverkaTest';
+    const res = await this.app.inject({
+      method: 'POST',
+      url: `/api/organisations/${organisationId}/files`,
+      remoteAddress: this.ip,
+      headers: {
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        'x-csrf-token': this.csrf as string,
+      },
+      payload: Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`),
+        data,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]),
+    });
+    return { status: res.statusCode, body: JSON.parse(res.body), headers: res.headers };
   }
 
   /** Fetches a CSRF token as a page load would. */
