@@ -6,9 +6,9 @@
 import { cpus, loadavg, totalmem } from 'node:os';
 import { createHighsSolve } from '../src/domain/optimizer/highs-solve.ts';
 import { loadHighs } from '../src/domain/optimizer/load-highs.ts';
-import { closeOptimizer, optimize } from '../src/domain/optimizer/optimize.ts';
 import { runOptimizer } from '../src/domain/optimizer/run.ts';
 import type { OptimizerResult } from '../src/domain/optimizer/types.ts';
+import { closeOptimizer, optimize } from '../src/server/assessment/solver.ts';
 import { callInstance } from './optimizer-instance.ts';
 
 const N = Number(process.env.BENCH_N ?? 1000);

@@ -4,9 +4,8 @@ import { type JobWithMetadata, PgBoss } from 'pg-boss';
 import type { Config } from '../config.ts';
 import type { Database, Tx } from '../db/connection.ts';
 import { APP_ROLE } from '../db/migrations/0001_foundation.ts';
-import type { JobQueue } from '../server/context.ts';
-import { MAIL_QUEUE } from '../server/mail/outbox.ts';
 import { deliverMail, markFailed, strandedMail } from './mail.ts';
+import { type JobQueue, MAIL_QUEUE } from './queue.ts';
 
 const SWEEP_QUEUE = 'mail-sweep';
 

@@ -1,10 +1,8 @@
 import type { Config } from '../config.ts';
-import type { Database, Tx } from '../db/connection.ts';
+import type { Database } from '../db/connection.ts';
+import type { JobQueue } from '../jobs/queue.ts';
 
-/** Background work the request path can hand over inside its own transaction. */
-export interface JobQueue {
-  sendInTx(tx: Tx, queue: string, data: object[]): Promise<void>;
-}
+export type { JobQueue };
 
 export interface AppContext {
   db: Database;

@@ -5,8 +5,8 @@ import type { Database } from '../../src/db/connection.ts';
 import { system } from '../../src/db/scope.ts';
 import { type Jobs, startJobs } from '../../src/jobs/index.ts';
 import { deliverMail } from '../../src/jobs/mail.ts';
+import { MAIL_QUEUE } from '../../src/jobs/queue.ts';
 import { buildApp } from '../../src/server/app.ts';
-import { MAIL_QUEUE } from '../../src/server/mail/outbox.ts';
 import { Client, createTestApp, type TestApp } from '../support/app.ts';
 import { startSmtpServer, type TestSmtp } from '../support/smtp.ts';
 

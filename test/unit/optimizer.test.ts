@@ -4,7 +4,6 @@ import { callInstance } from '../../bench/optimizer-instance.ts';
 import { createHighsSolve } from '../../src/domain/optimizer/highs-solve.ts';
 import { loadHighs } from '../../src/domain/optimizer/load-highs.ts';
 import { buildModel } from '../../src/domain/optimizer/model.ts';
-import { closeOptimizer, optimize } from '../../src/domain/optimizer/optimize.ts';
 import { checkAllocation, objectiveOf } from '../../src/domain/optimizer/rows.ts';
 import { runOptimizer, type Solve, type SolveOutcome } from '../../src/domain/optimizer/run.ts';
 import type {
@@ -17,6 +16,7 @@ import type {
   Proposal,
   ReasonCode,
 } from '../../src/domain/optimizer/types.ts';
+import { closeOptimizer, optimize } from '../../src/server/assessment/solver.ts';
 
 // HiGHS in this process: the orchestration is synchronous and the same as in the worker. The
 // worker itself is tested at the end.

@@ -6,7 +6,7 @@ import type { Solve, SolveOutcome } from './run.ts';
  * loader finds highs.wasm beside itself through import.meta.url). Uses the persistent model API so
  * that the MIP gap and bound can be read and a starting solution given, and disposes each model.
  *
- * `model.run()` blocks the thread until HiGHS stops: call this only inside a worker (worker.ts).
+ * `model.run()` blocks the thread until HiGHS stops: call this only inside a worker (src/server/assessment/solver-worker.ts).
  * A limit or an infeasible model is a model status, not an exception; anything else (a parse
  * error, an `Empty` model) comes back as status `other` for the caller to raise.
  */

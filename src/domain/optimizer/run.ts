@@ -95,7 +95,7 @@ function findConflicts(input: OptimizerInput, solve: Solve, seconds: number, mip
 
 /**
  * The whole optimization, synchronous, around an injected solver: the main solve, then either
- * each constraint's cost or the conflicting constraints. Runs inside the worker (worker.ts); tests
+ * each constraint's cost or the conflicting constraints. Runs inside the worker (src/server/assessment/solver-worker.ts); tests
  * may call it directly with an in-process HiGHS.
  */
 export function runOptimizer(input: OptimizerInput, solve: Solve, options: OptimizeOptions = {}): OptimizerResult {

@@ -5,13 +5,14 @@ import { system } from '../../db/scope.ts';
 import { dateInStockholm, isCalendarDate } from '../../domain/deadlines.ts';
 import { policy } from '../../domain/roles.ts';
 import type { AppContext } from '../context.ts';
-import { organisationMembers } from '../eligibility/routes.ts';
-import { grantFiles } from '../files/routes.ts';
+import { organisationMembers } from '../eligibility/store.ts';
+import { grantFiles } from '../files/store.ts';
 import { queueMail } from '../mail/outbox.ts';
 import { requireUser } from '../plugins/session.ts';
 import { fieldProblem, Problem } from '../problem.ts';
 import { errorResponses, Uuid } from '../schemas.ts';
 import { inScope, locate, requireApplicant } from './access.ts';
+import { presentRound } from './present.ts';
 import { CompletionRound } from './schema.ts';
 
 /** Completion (komplettering): the caseworker asks, the applicant answers; every round is kept. */
@@ -181,25 +182,4 @@ export function completionRoutes(app: FastifyInstance, ctx: AppContext) {
       return presentRound(round);
     },
   );
-}
-
-/** A completion round as the API shows it. */
-export function presentRound(r: {
-  id: string;
-  message: string;
-  reply_by: string;
-  created_at: Date;
-  answer: string | null;
-  answer_files: { fileId: string; name: string }[];
-  answered_at: Date | null;
-}) {
-  return {
-    id: r.id,
-    message: r.message,
-    replyBy: r.reply_by,
-    askedAt: r.created_at.toISOString(),
-    answer: r.answer,
-    answerFiles: r.answer_files,
-    answeredAt: r.answered_at?.toISOString() ?? null,
-  };
 }

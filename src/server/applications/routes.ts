@@ -18,14 +18,14 @@ import { policy } from '../../domain/roles.ts';
 import { translate } from '../../i18n/messages.ts';
 import { isCurrent } from '../budget/guard.ts';
 import type { AppContext } from '../context.ts';
-import { eligibleUntil, organisationMembers } from '../eligibility/routes.ts';
-import { grantFiles } from '../files/routes.ts';
+import { eligibleUntil, organisationMembers } from '../eligibility/store.ts';
+import { grantFiles } from '../files/store.ts';
 import { enqueueDelivery, outboxRows } from '../mail/outbox.ts';
 import { requireUser, type SignedInUser, scopeOf } from '../plugins/session.ts';
 import { Problem, rulesProblem } from '../problem.ts';
 import { errorResponses, Nullable, Uuid } from '../schemas.ts';
 import { type ApplicationRow, inScope, type Located, locate, requireApplicant } from './access.ts';
-import { presentRound } from './completion.ts';
+import { presentRound } from './present.ts';
 import { ApplicationContentSchema, ApplicationView } from './schema.ts';
 
 const actor = (u: SignedInUser) => ({ userId: u.userId, label: u.email });

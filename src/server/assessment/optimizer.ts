@@ -3,7 +3,6 @@ import { Type } from 'typebox';
 import { scoped } from '../../db/scope.ts';
 import { remaining } from '../../domain/assessment/budget.ts';
 import type { CallRules } from '../../domain/calls/types.ts';
-import { optimize } from '../../domain/optimizer/optimize.ts';
 import type { OptimizerApplication, OptimizerConstraint, Reason } from '../../domain/optimizer/types.ts';
 import { policy } from '../../domain/roles.ts';
 import { both, type Lang, type MessageCode, translate } from '../../i18n/messages.ts';
@@ -12,6 +11,7 @@ import type { AppContext } from '../context.ts';
 import { requireUser, scopeOf } from '../plugins/session.ts';
 import { Problem } from '../problem.ts';
 import { errorResponses, Nullable, Uuid } from '../schemas.ts';
+import { optimize } from './solver.ts';
 import { reviewsOf, scoreSummary } from './store.ts';
 
 const Id = Type.String({ minLength: 1, maxLength: 64 });

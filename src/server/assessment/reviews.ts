@@ -9,7 +9,7 @@ import type { AppContext } from '../context.ts';
 import { requireUser, type SignedInUser } from '../plugins/session.ts';
 import { Problem, rulesProblem } from '../problem.ts';
 import { errorResponses, Nullable, Uuid } from '../schemas.ts';
-import { locateAsStaff } from './routes.ts';
+import { locateAsStaff } from './access.ts';
 import { Criterion, ScoreSummary } from './schema.ts';
 import { assessedApplication, type Review, reviewsOf, scoreSummary } from './store.ts';
 

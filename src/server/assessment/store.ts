@@ -4,7 +4,7 @@ import { type Scores, summarise, weightedScore } from '../../domain/assessment/r
 import { screenAutomatically } from '../../domain/assessment/screening.ts';
 import type { CallRules } from '../../domain/calls/types.ts';
 import type { LegalForm } from '../../domain/organisation.ts';
-import { eligibleUntil } from '../eligibility/routes.ts';
+import { eligibleUntil } from '../eligibility/store.ts';
 import { Problem } from '../problem.ts';
 
 /** A submitted application with what assessing it needs: the frozen version, the call and the applicant's standing. */

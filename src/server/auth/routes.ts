@@ -5,7 +5,6 @@ import { Type } from 'typebox';
 import { audit } from '../../db/audit.ts';
 import { system } from '../../db/scope.ts';
 import { afterFailedLogin, minutesLocked } from '../../domain/lockout.ts';
-import { checkPassword } from '../../domain/password.ts';
 import type { AppContext } from '../context.ts';
 import { queueMail } from '../mail/outbox.ts';
 import { passwordResetMail } from '../mail/templates.ts';
@@ -26,6 +25,7 @@ import {
 } from '../plugins/session.ts';
 import { fieldProblem, Problem } from '../problem.ts';
 import { Email, errorResponses, Lang, Nullable, Ok, Password, SessionUser } from '../schemas.ts';
+import { assertPassword } from './passwords.ts';
 
 const RESET_MINUTES = 60;
 // Verifying against a real hash when the account does not exist keeps the
@@ -35,13 +35,6 @@ const DUMMY_HASH = await hash('samverka-timing-equaliser');
 export function presentUser(u: SignedInUser) {
   return { id: u.userId, email: u.email, name: u.name, locale: u.locale, funders: u.funders, organisations: u.organisations };
 }
-
-export function assertPassword(password: string, field = 'password') {
-  const verdict = checkPassword(password);
-  if (!verdict.ok) throw fieldProblem(422, field, verdict.code, { limit: verdict.limit });
-}
-
-export const hashPassword = (password: string) => hash(password);
 
 export function authRoutes(app: FastifyInstance, ctx: AppContext) {
   const SessionReply = Type.Object({

@@ -1,20 +1,21 @@
 import type { FastifyInstance } from 'fastify';
-import type { ExpressionBuilder, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import { Type } from 'typebox';
 import { audit } from '../../db/audit.ts';
 import type { Tx } from '../../db/connection.ts';
-import type { DB, EligibilityApprovalsTable } from '../../db/schema.ts';
+import type { EligibilityApprovalsTable } from '../../db/schema.ts';
 import { scoped, system } from '../../db/scope.ts';
 import { approvalValidUntil, type EligibilityEvidence, evidenceProblems, missingEvidence } from '../../domain/eligibility.ts';
 import { normaliseGiro } from '../../domain/giro.ts';
 import { policy } from '../../domain/roles.ts';
 import { EVIDENCE_LABELS, listOf } from '../../i18n/labels.ts';
 import type { AppContext } from '../context.ts';
-import { grantFiles } from '../files/routes.ts';
+import { grantFiles } from '../files/store.ts';
 import { queueMail } from '../mail/outbox.ts';
 import { requireUser, type SignedInUser, scopeOf } from '../plugins/session.ts';
 import { Problem, rulesProblem } from '../problem.ts';
 import { errorResponses, Nullable, Uuid } from '../schemas.ts';
+import { organisationMembers } from './store.ts';
 
 type Row = Selectable<EligibilityApprovalsTable>;
 
@@ -81,20 +82,6 @@ function approvals(tx: Tx) {
     .innerJoin('organisations', 'organisations.id', 'eligibility_approvals.organisation_id')
     .selectAll('eligibility_approvals')
     .select(['funders.name as funderName', 'organisations.name as organisationName']);
-}
-
-/**
- * The latest date the applying organisation is approved as eligible by the call's funder (null
- * without an approval), as a subquery of a statement over applications joined with calls.
- */
-export function eligibleUntil(eb: ExpressionBuilder<DB, 'applications' | 'calls'>) {
-  return eb
-    .selectFrom('eligibility_approvals')
-    .select((e) => e.fn.max('valid_until').as('until'))
-    .whereRef('eligibility_approvals.funder_id', '=', 'calls.funder_id')
-    .whereRef('eligibility_approvals.organisation_id', '=', 'applications.organisation_id')
-    .where('eligibility_approvals.status', '=', 'approved')
-    .as('eligible_until');
 }
 
 export function eligibilityRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -298,18 +285,6 @@ export function eligibilityRoutes(app: FastifyInstance, ctx: AppContext) {
       return scoped(ctx.db, scopeOf(user, funderId), async (tx) => decide(ctx, tx, user, id, funderId, decision, note?.trim() || null, members));
     },
   );
-}
-
-/** Who to tell about an organisation's case: its members (read outside the funder's scope, which cannot see them). */
-export function organisationMembers(ctx: AppContext, organisationId: string) {
-  // One plain statement as the owner: no transaction is needed for a single read.
-  return ctx.db.kysely
-    .selectFrom('organisation_memberships')
-    .innerJoin('users', 'users.id', 'organisation_memberships.user_id')
-    .select(['users.email', 'users.locale'])
-    .where('organisation_memberships.organisation_id', '=', organisationId)
-    .where('users.disabled_at', 'is', null)
-    .execute();
 }
 
 async function decide(

@@ -4,7 +4,6 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { fileTypeFromBuffer } from 'file-type';
 import { Type } from 'typebox';
 import { audit } from '../../db/audit.ts';
-import type { Tx } from '../../db/connection.ts';
 import { scoped } from '../../db/scope.ts';
 import { policy } from '../../domain/roles.ts';
 import type { AppContext } from '../context.ts';
@@ -84,16 +83,6 @@ export function safeFileName(name: string): string {
     .map((ch) => (ch === '/' || ch === '\\' || ch.charCodeAt(0) < 32 ? '_' : ch))
     .join('')
     .slice(0, 200);
-}
-
-/** Lets a funder's staff read documents an organisation sent it, alongside every other funder it sent them to. */
-export async function grantFiles(tx: Tx, fileIds: string[], funderId: string) {
-  if (!fileIds.length) return;
-  await tx
-    .insertInto('file_grants')
-    .values(fileIds.map((file_id) => ({ file_id, funder_id: funderId })))
-    .onConflict((oc) => oc.columns(['file_id', 'funder_id']).doNothing())
-    .execute();
 }
 
 export const FileInfo = Type.Object({ id: Uuid, name: Type.String(), contentType: Type.String(), size: Type.Integer() });

@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import { audit } from '../../db/audit.ts';
 import { scoped, system } from '../../db/scope.ts';
 import { type FunderRole, policy } from '../../domain/roles.ts';
-import { assertPassword, hashPassword } from '../auth/routes.ts';
+import { assertPassword, hashPassword } from '../auth/passwords.ts';
 import type { AppContext } from '../context.ts';
 import { queueMail } from '../mail/outbox.ts';
 import { invitationMail, ROLE_LABELS } from '../mail/templates.ts';

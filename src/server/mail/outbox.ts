@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../../db/connection.ts';
 import type { MailAttachment } from '../../db/schema.ts';
+import { MAIL_QUEUE } from '../../jobs/queue.ts';
 import type { AppContext } from '../context.ts';
-
-export const MAIL_QUEUE = 'mail';
 
 export interface Mail {
   to: string;

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
-import { DEFAULTS } from './run.ts';
-import type { OptimizeOptions, OptimizerInput, OptimizerResult } from './types.ts';
-import type { WorkerJob, WorkerReply } from './worker.ts';
+import { DEFAULTS } from '../../domain/optimizer/run.ts';
+import type { OptimizeOptions, OptimizerInput, OptimizerResult } from '../../domain/optimizer/types.ts';
+import type { WorkerJob, WorkerReply } from './solver-worker.ts';
 
 /** Added to the solver's own limits before a worker that has not answered is stopped. */
 const GRACE_SECONDS = 30;
@@ -18,7 +18,7 @@ function takeWorker(): Worker {
     worker.ref();
     return worker;
   }
-  const worker = new Worker(new URL('./worker.ts', import.meta.url));
+  const worker = new Worker(new URL('./solver-worker.ts', import.meta.url));
   // A fault during a job reaches that job's own listeners; these keep a fault of an idle worker from going unhandled.
   worker.on('error', () => {});
   worker.on('exit', () => {
