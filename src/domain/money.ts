@@ -38,6 +38,18 @@ export function formatKronor(amount: number, lang: 'sv' | 'en' = 'sv'): string {
 }
 
 /**
+ * An amount as the decimal string files for machines want (ISO 20022 `InstdAmt`, SIE 4 `#TRANS`,
+ * 360Giving `amountAwarded`): kronor with a point and exactly two decimals, no grouping, a minus
+ * sign for a negative amount: 123456 öre → "1234.56", -5 → "-0.05". Exact for every safe integer.
+ */
+export function decimalKronor(amount: number): string {
+  if (!Number.isSafeInteger(amount)) throw new RangeError(`not a whole number of öre: ${amount}`);
+  const sign = amount < 0 ? '-' : '';
+  const abs = Math.abs(amount);
+  return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/**
  * Splits a whole into parts in proportion to weights, exact to the öre:
  * each part gets its floor, and the öre left over go to the largest remainders.
  */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatKronor, ore, parseKronor, splitLargestRemainder } from '../../src/domain/money.ts';
+import { decimalKronor, formatKronor, ore, parseKronor, splitLargestRemainder } from '../../src/domain/money.ts';
 
 describe('money in öre', () => {
   it('formats kronor the Swedish way and the English way', () => {
@@ -38,5 +38,30 @@ describe('money in öre', () => {
   it('splits Örebro’s 7 M over its four lines exactly', () => {
     expect(splitLargestRemainder(700_000_000, [20, 25, 20, 5])).toEqual([200_000_000, 250_000_000, 200_000_000, 50_000_000]);
     expect(splitLargestRemainder(100, [1, 1, 1])).toEqual([34, 33, 33]);
+  });
+});
+
+describe('amounts for files', () => {
+  it('writes kronor with a point and two decimals, no grouping', () => {
+    expect(decimalKronor(123456)).toBe('1234.56');
+    expect(decimalKronor(300_000_000)).toBe('3000000.00');
+    expect(decimalKronor(5)).toBe('0.05');
+    expect(decimalKronor(0)).toBe('0.00');
+    expect(decimalKronor(-5)).toBe('-0.05');
+    expect(decimalKronor(-123400)).toBe('-1234.00');
+    expect(() => decimalKronor(1.5)).toThrow(RangeError);
+  });
+
+  it('reads back to the same öre for every safe amount', () => {
+    fc.assert(
+      fc.property(fc.maxSafeNat(), fc.boolean(), (n, negative) => {
+        const amount = negative ? -n : n;
+        const text = decimalKronor(amount);
+        expect(text).toMatch(/^-?\d+\.\d{2}$/);
+        const [whole, frac] = text.replace('-', '').split('.') as [string, string];
+        const back = BigInt(whole) * 100n + BigInt(frac);
+        expect(negative && n !== 0 ? -back : back).toBe(BigInt(amount));
+      }),
+    );
   });
 });

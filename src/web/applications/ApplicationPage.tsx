@@ -15,7 +15,7 @@ import { useFunder } from '../components/funder.ts';
 import { LoadError, Loading, Page, RestoredNotice, Success } from '../components/page.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
 import { required } from '../components/validation.ts';
-import { DecisionSection } from '../decisions/DecisionSection.tsx';
+import { DecisionRecord } from '../decisions/DecisionRecord.tsx';
 import { useLocalized } from '../i18n/index.ts';
 import { ApplicationForm } from './ApplicationForm.tsx';
 import { ContentView } from './ApplicationView.tsx';
@@ -271,7 +271,7 @@ function Submitted({ app, call }: { app: ApplicationView; call: CallDetail }) {
           <a href={`/api/applications/${app.id}/receipt.pdf`}>{t('application.receiptPdf')}</a>
         </p>
       ) : null}
-      <DecisionSection applicationId={app.id} status={app.status} />
+      <DecisionRecord applicationId={app.id} status={app.status} />
       <Rounds app={app} />
       {app.access === 'staff' && app.status === 'submitted' ? <RequestCompletionForm app={app} /> : null}
       <section className="section" aria-labelledby="content-heading">

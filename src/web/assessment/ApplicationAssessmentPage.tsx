@@ -6,8 +6,8 @@ import { StatusBadge } from '../applications/StatusBadge.tsx';
 import { type ApplicationView, applicationKey } from '../applications/types.ts';
 import { kr } from '../calls/format.ts';
 import { Info, LoadError, Loading, Page } from '../components/page.tsx';
-import { DecisionSection } from './DecisionSection.tsx';
 import { ProposalSection } from './ProposalSection.tsx';
+import { RecordDecisionSection } from './RecordDecisionSection.tsx';
 import { ReviewersSection } from './ReviewersSection.tsx';
 import { ScreeningSection } from './ScreeningSection.tsx';
 import { useAssessmentRights } from './shared.tsx';
@@ -77,7 +77,7 @@ function Assessment({ app }: { app: ApplicationView }) {
         open={open}
         suggested={suggested}
       />
-      <DecisionSection
+      <RecordDecisionSection
         ctx={{
           applicationId: app.id,
           callId: app.callId,

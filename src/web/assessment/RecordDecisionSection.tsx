@@ -329,7 +329,8 @@ function History({ decisions }: { decisions: DecisionView[] }) {
   );
 }
 
-export function DecisionSection({ ctx, mayRecord, open }: { ctx: Context; mayRecord: boolean; open: boolean }) {
+/** The committee's or delegate's form to record (or supersede) the decision on an application, with its history. */
+export function RecordDecisionSection({ ctx, mayRecord, open }: { ctx: Context; mayRecord: boolean; open: boolean }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const [replacing, setReplacing] = useState(false);

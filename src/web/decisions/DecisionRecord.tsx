@@ -140,7 +140,7 @@ function Superseded({ d }: { d: Decision }) {
  * the current one first, with amount, period, conditions, reasons, reservations, how to
  * appeal and the letter; earlier decisions it replaced after it, marked as replaced.
  */
-export function DecisionSection({ applicationId, status }: { applicationId: string; status: string }) {
+export function DecisionRecord({ applicationId, status }: { applicationId: string; status: string }) {
   const { t } = useTranslation();
   const decisions = useQuery({
     queryKey: decisionsKey(applicationId),
