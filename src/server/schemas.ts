@@ -1,4 +1,4 @@
-import { type TSchema, Type } from 'typebox';
+import { type Static, type TLiteral, type TSchema, type TSchemaOptions, type TUnion, Type } from 'typebox';
 
 /** Shapes shared by several routes' OpenAPI schemas. */
 
@@ -7,6 +7,25 @@ import { type TSchema, Type } from 'typebox';
  * first, a number or string branch would turn a null into 0 or "".
  */
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([Type.Null(), schema]);
+
+/**
+ * A union of string literals, typed as that union: a union built with .map() is an array type,
+ * from which TypeBox infers never.
+ */
+export const Literals = <const T extends readonly string[]>(values: T, options?: TSchemaOptions) =>
+  Type.Union(
+    values.map((v) => Type.Literal(v)),
+    options,
+  ) as TUnion<{ -readonly [K in keyof T]: TLiteral<T[K]> }>;
+
+/**
+ * A $ref to a schema registered with app.addSchema, typed as that schema: a bare Type.Ref infers
+ * as unknown. The JSON is the same { $ref } that Type.Ref gives.
+ */
+export const RefTo = <T extends TSchema & { $id?: string }>(schema: T) => {
+  if (!schema.$id) throw new Error('RefTo needs a schema with an $id');
+  return Type.Unsafe<Static<T>>(Type.Ref(schema.$id));
+};
 
 export const Uuid = Type.String({ format: 'uuid' });
 export const Email = Type.String({ format: 'email', minLength: 3, maxLength: 254 });
@@ -37,7 +56,7 @@ export const ProblemSchema = Type.Object(
   { $id: 'Problem', description: 'application/problem+json with Swedish and English messages' },
 );
 
-export const FunderRoleSchema = Type.Union(['caseworker', 'reviewer', 'decision_maker', 'finance', 'analyst', 'administrator'].map((r) => Type.Literal(r)));
+export const FunderRoleSchema = Literals(['caseworker', 'reviewer', 'decision_maker', 'finance', 'analyst', 'administrator']);
 
 export const SessionUser = Type.Object({
   id: Uuid,

@@ -1,3 +1,4 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { audit } from '../../db/audit.ts';
@@ -16,7 +17,8 @@ import { presentRound } from './present.ts';
 import { CompletionRound } from './schema.ts';
 
 /** Completion (komplettering): the caseworker asks, the applicant answers; every round is kept. */
-export function completionRoutes(app: FastifyInstance, ctx: AppContext) {
+export function completionRoutes(fastify: FastifyInstance, ctx: AppContext) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.post(
     '/api/applications/:id/completion-requests',
     {
@@ -33,8 +35,8 @@ export function completionRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request, reply) => {
       const user = requireUser(request);
-      const { id } = request.params as { id: string };
-      const { message, replyBy } = request.body as { message: string; replyBy: string };
+      const { id } = request.params;
+      const { message, replyBy } = request.body;
       const located = await locate(ctx, user, id);
       if (located.access !== 'staff' || !policy.reviewEligibility(user, located.funderId)) throw new Problem(403, 'forbidden');
       if (!message.trim()) throw fieldProblem(400, 'message', 'required');
@@ -115,8 +117,8 @@ export function completionRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const user = requireUser(request);
-      const { id } = request.params as { id: string };
-      const { answer, files } = request.body as { answer: string; files: { fileId: string; name: string }[] };
+      const { id } = request.params;
+      const { answer, files } = request.body;
       if (!answer.trim()) throw fieldProblem(400, 'answer', 'required');
       const found = await system(ctx.db, (tx) =>
         tx

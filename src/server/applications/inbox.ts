@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
 import type { Tx } from '../../db/connection.ts';
@@ -13,7 +14,7 @@ import type { AppContext } from '../context.ts';
 import { type SheetTable, sendCsv, sendXlsx } from '../exports.ts';
 import { requireUser, scopeOf } from '../plugins/session.ts';
 import { Problem } from '../problem.ts';
-import { errorResponses, Nullable, Uuid } from '../schemas.ts';
+import { errorResponses, Literals, Nullable, Uuid } from '../schemas.ts';
 import { InboxItem } from './schema.ts';
 
 const SORTS = ['submitted_desc', 'submitted_asc', 'amount_desc', 'amount_asc', 'organisation'] as const;
@@ -21,12 +22,12 @@ type Sort = (typeof SORTS)[number];
 
 const Filters = Type.Object({
   callId: Type.Optional(Uuid),
-  status: Type.Optional(Type.Union(INBOX_STATUSES.map((s) => Type.Literal(s)))),
+  status: Type.Optional(Literals(INBOX_STATUSES)),
   area: Type.Optional(Type.String({ maxLength: 100 })),
   focus: Type.Optional(Type.String({ maxLength: 200 })),
-  orgType: Type.Optional(Type.Union(LEGAL_FORMS.map((f) => Type.Literal(f)))),
+  orgType: Type.Optional(Literals(LEGAL_FORMS)),
   q: Type.Optional(Type.String({ maxLength: 200 })),
-  sort: Type.Optional(Type.Union(SORTS.map((s) => Type.Literal(s)))),
+  sort: Type.Optional(Literals(SORTS)),
 });
 
 interface FilterValues {
@@ -203,7 +204,8 @@ function exportRows(rows: Row[], lang: Lang) {
   ]);
 }
 
-export function inboxRoutes(app: FastifyInstance, ctx: AppContext) {
+export function inboxRoutes(fastify: FastifyInstance, ctx: AppContext) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const FunderParams = Type.Object({ funderId: Uuid });
   const authorise = (request: Parameters<typeof requireUser>[0], funderId: string) => {
     const user = requireUser(request);
@@ -242,9 +244,9 @@ export function inboxRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => {
-      const { funderId } = request.params as { funderId: string };
+      const { funderId } = request.params;
       const user = authorise(request, funderId);
-      const q = request.query as FilterValues & { after?: string; limit?: number };
+      const q = request.query;
       const limit = q.limit ?? 50;
       const after = parseCursor(q.after);
       return scoped(ctx.db, scopeOf(user, funderId), async (tx) => {
@@ -259,22 +261,6 @@ export function inboxRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   );
 
-  const exporter = (format: 'csv' | 'xlsx') => async (request: Parameters<typeof requireUser>[0], reply: FastifyReply) => {
-    const { funderId } = request.params as { funderId: string };
-    const user = authorise(request, funderId);
-    const filters = request.query as FilterValues;
-    const { rows } = await scoped(ctx.db, scopeOf(user, funderId), (tx) => query(tx, funderId, filters, 10_000, null));
-    const table: SheetTable = {
-      name: request.lang === 'sv' ? 'Ansökningar' : 'Applications',
-      headers: HEADERS[request.lang],
-      rows: exportRows(rows, request.lang),
-      numberFormats: { 7: '# ##0.00' },
-      columnWidth: 22,
-    };
-    const baseName = `ansokningar-${new Date().toISOString().slice(0, 10)}`;
-    return format === 'csv' ? sendCsv(reply, baseName, table) : sendXlsx(reply, baseName, table);
-  };
-
   for (const format of ['csv', 'xlsx'] as const) {
     app.get(
       `/api/funders/:funderId/applications.${format}`,
@@ -287,7 +273,21 @@ export function inboxRoutes(app: FastifyInstance, ctx: AppContext) {
           response: { 200: Type.Unknown({ description: format }), ...errorResponses },
         },
       },
-      exporter(format),
+      async (request, reply) => {
+        const { funderId } = request.params;
+        const user = authorise(request, funderId);
+        const filters = request.query;
+        const { rows } = await scoped(ctx.db, scopeOf(user, funderId), (tx) => query(tx, funderId, filters, 10_000, null));
+        const table: SheetTable = {
+          name: request.lang === 'sv' ? 'Ansökningar' : 'Applications',
+          headers: HEADERS[request.lang],
+          rows: exportRows(rows, request.lang),
+          numberFormats: { 7: '# ##0.00' },
+          columnWidth: 22,
+        };
+        const baseName = `ansokningar-${new Date().toISOString().slice(0, 10)}`;
+        return format === 'csv' ? sendCsv(reply, baseName, table) : sendXlsx(reply, baseName, table);
+      },
     );
   }
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
@@ -23,7 +24,7 @@ import { grantFiles } from '../files/store.ts';
 import { enqueueDelivery, outboxRows } from '../mail/outbox.ts';
 import { requireUser, type SignedInUser, scopeOf } from '../plugins/session.ts';
 import { Problem, rulesProblem } from '../problem.ts';
-import { errorResponses, Nullable, Uuid } from '../schemas.ts';
+import { errorResponses, Nullable, RefTo, Uuid } from '../schemas.ts';
 import { type ApplicationRow, inScope, type Located, locate, requireApplicant } from './access.ts';
 import { presentRound } from './present.ts';
 import { ApplicationContentSchema, ApplicationView } from './schema.ts';
@@ -108,7 +109,8 @@ async function syncPartners(tx: Tx, row: ApplicationRow, content: ApplicationCon
   }
 }
 
-export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
+export function applicationRoutes(fastify: FastifyInstance, ctx: AppContext) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.addSchema(ApplicationContentSchema);
 
   app.post(
@@ -124,8 +126,8 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request, reply) => {
       const user = requireUser(request);
-      const { callId } = request.params as { callId: string };
-      const { organisationId } = request.body as { organisationId: string };
+      const { callId } = request.params;
+      const { organisationId } = request.body;
       if (!policy.actForOrganisation(user, organisationId)) throw new Problem(403, 'forbidden');
       const result = await scoped(ctx.db, scopeOf(user), async (tx) => {
         const call = await callInfo(tx, callId);
@@ -207,7 +209,7 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const user = requireUser(request);
-      const { organisationId } = request.params as { organisationId: string };
+      const { organisationId } = request.params;
       if (!policy.actForOrganisation(user, organisationId)) throw new Problem(403, 'forbidden');
       const rows = await scoped(ctx.db, scopeOf(user), (tx) =>
         tx
@@ -271,7 +273,7 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const user = requireUser(request);
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       const located = await locate(ctx, user, id);
       return inScope(ctx, located, async (tx) =>
         view(tx, await tx.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirstOrThrow(), located.access),
@@ -286,14 +288,14 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['applications'],
         summary: 'Save a draft. Send the version you started from: if someone saved since, 409 edit_conflict returns their version in details.current',
         params: Params,
-        body: Type.Object({ content: Type.Ref('ApplicationContent'), version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }),
+        body: Type.Object({ content: RefTo(ApplicationContentSchema), version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }),
         response: { 200: ApplicationView, ...errorResponses },
       },
     },
     async (request) => {
       const user = requireUser(request);
-      const { id } = request.params as { id: string };
-      const { content, version } = request.body as { content: ApplicationContent; version: number };
+      const { id } = request.params;
+      const { content, version } = request.body;
       const located = await locate(ctx, user, id);
       requireApplicant(located);
       return inScope(ctx, located, async (tx) => {
@@ -354,7 +356,7 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const user = requireUser(request);
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       const located = await locate(ctx, user, id);
       const { check } = await inScope(ctx, located, (tx) => checkApplication(tx, located, new Date()));
       const problem = rulesProblem(check.problems);
@@ -391,7 +393,7 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const user = requireUser(request);
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       const key = request.headers['idempotency-key'];
       const located = await locate(ctx, user, id);
       requireApplicant(located);
@@ -492,8 +494,8 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request, reply) => {
       const user = requireUser(request);
-      const { id } = request.params as { id: string };
-      const { lang } = request.query as { lang?: 'sv' | 'en' };
+      const { id } = request.params;
+      const { lang } = request.query;
       const located = await locate(ctx, user, id);
       const data = await inScope(ctx, located, async (tx) => {
         const row = await tx.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
@@ -529,8 +531,8 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const user = requireUser(request);
-      const { id } = request.params as { id: string };
-      const { reason } = request.body as { reason?: string };
+      const { id } = request.params;
+      const { reason } = request.body;
       const located = await locate(ctx, user, id);
       requireApplicant(located);
       return inScope(ctx, located, async (tx) => {

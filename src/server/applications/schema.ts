@@ -1,8 +1,7 @@
 import { Type } from 'typebox';
 import { ATTACHMENT_KINDS, EXCLUSIONS, TARGET_GROUPS } from '../../domain/calls/types.ts';
-import { Nullable, Uuid } from '../schemas.ts';
+import { Literals, Nullable, Uuid } from '../schemas.ts';
 
-const literals = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const Text = (max: number) => Type.String({ maxLength: max });
 const Ore = Type.Integer({ minimum: 0, maximum: 1e13, description: 'öre' });
 const MaybeDate = Nullable(Type.String({ maxLength: 10 }));
@@ -19,7 +18,7 @@ export const ApplicationContentSchema = Type.Object(
           typeKey: Nullable(Type.String({ maxLength: 64 })),
           proposedType: Nullable(Text(120)),
           description: Text(2000),
-          targetGroups: Type.Array(literals(TARGET_GROUPS), { uniqueItems: true }),
+          targetGroups: Type.Array(Literals(TARGET_GROUPS), { uniqueItems: true }),
           areas: Type.Array(Text(100), { maxItems: 30 }),
           from: MaybeDate,
           to: MaybeDate,
@@ -42,7 +41,7 @@ export const ApplicationContentSchema = Type.Object(
       Type.String({ maxLength: 64 }),
       Nullable(Type.Union([Type.String({ maxLength: 20000 }), Type.Number(), Type.Array(Type.String({ maxLength: 200 }), { maxItems: 50 })])),
     ),
-    attachments: Type.Array(Type.Object({ kind: literals(ATTACHMENT_KINDS), fileId: Uuid, name: Text(200) }, { additionalProperties: false }), {
+    attachments: Type.Array(Type.Object({ kind: Literals(ATTACHMENT_KINDS), fileId: Uuid, name: Text(200) }, { additionalProperties: false }), {
       maxItems: 30,
     }),
   },

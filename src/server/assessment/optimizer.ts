@@ -1,3 +1,4 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { scoped } from '../../db/scope.ts';
@@ -129,7 +130,8 @@ function reasonParams(r: Reason, describe: (id: string) => InBoth): Record<strin
 }
 
 /** The optimizer: proposes which of a call's screened, scored applications to fund within what is left of its budget. */
-export function optimizerRoutes(app: FastifyInstance, ctx: AppContext) {
+export function optimizerRoutes(fastify: FastifyInstance, ctx: AppContext) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.post(
     '/api/calls/:id/optimizer',
     {
@@ -147,8 +149,8 @@ export function optimizerRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const user = requireUser(request);
-      const { id } = request.params as { id: string };
-      const { constraints, minScore } = request.body as { constraints: OptimizerConstraint[]; minScore?: number };
+      const { id } = request.params;
+      const { constraints, minScore } = request.body;
       const lang = request.lang;
       const call = await ctx.db.kysely.selectFrom('calls').select(['funder_id']).where('id', '=', id).executeTakeFirst();
       if (!call || !policy.assess(user, call.funder_id)) throw new Problem(404, 'not_found');

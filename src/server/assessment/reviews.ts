@@ -1,8 +1,9 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { audit } from '../../db/audit.ts';
 import { system } from '../../db/scope.ts';
-import { type Scores, scoreProblems, weightedScore } from '../../domain/assessment/reviews.ts';
+import { scoreProblems, weightedScore } from '../../domain/assessment/reviews.ts';
 import { policy } from '../../domain/roles.ts';
 import { inScope } from '../applications/access.ts';
 import type { AppContext } from '../context.ts';
@@ -59,7 +60,8 @@ function present(r: Review, criteria: Parameters<typeof weightedScore>[0]) {
 }
 
 /** Reviews: the reviewer declares conflict of interest (jäv) first, scores the call's criteria, and sees others' scores only after submitting. */
-export function reviewRoutes(app: FastifyInstance, ctx: AppContext) {
+export function reviewRoutes(fastify: FastifyInstance, ctx: AppContext) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.get(
     '/api/reviews',
     {
@@ -135,7 +137,7 @@ export function reviewRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const user = requireUser(request);
-      const located = await locateAsStaff(ctx, user, (request.params as { id: string }).id, policy.mayReview);
+      const located = await locateAsStaff(ctx, user, request.params.id, policy.mayReview);
       return inScope(ctx, located, async (tx) => myReview(tx, located.id, user.userId));
     },
   );
@@ -154,8 +156,8 @@ export function reviewRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const user = requireUser(request);
-      const located = await locateAsStaff(ctx, user, (request.params as { id: string }).id, policy.mayReview);
-      const { conflict, note } = request.body as { conflict: boolean; note?: string };
+      const located = await locateAsStaff(ctx, user, request.params.id, policy.mayReview);
+      const { conflict, note } = request.body;
       return inScope(ctx, located, async (tx) => {
         const mine = await assignment(tx, located.id, user.userId);
         if (located.status === 'withdrawn') throw new Problem(409, 'application_withdrawn');
@@ -195,8 +197,8 @@ export function reviewRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const user = requireUser(request);
-      const located = await locateAsStaff(ctx, user, (request.params as { id: string }).id, policy.mayReview);
-      const { scores, submit } = request.body as { scores: Scores; submit?: boolean };
+      const located = await locateAsStaff(ctx, user, request.params.id, policy.mayReview);
+      const { scores, submit } = request.body;
       return inScope(ctx, located, async (tx) => {
         const mine = await assignment(tx, located.id, user.userId);
         if (mine.conflict === null) throw new Problem(409, 'conflict_not_declared');
@@ -250,7 +252,7 @@ export function reviewRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const user = requireUser(request);
-      const located = await locateAsStaff(ctx, user, (request.params as { id: string }).id, policy.viewAssessment);
+      const located = await locateAsStaff(ctx, user, request.params.id, policy.viewAssessment);
       return inScope(ctx, located, async (tx) => {
         const a = await assessedApplication(tx, located.id);
         const reviews = await reviewsOf(tx, [located.id]);

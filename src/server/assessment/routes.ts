@@ -1,15 +1,16 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { audit } from '../../db/audit.ts';
 import { scoped } from '../../db/scope.ts';
-import { type ScreeningChoice, settleScreening } from '../../domain/assessment/screening.ts';
+import { settleScreening } from '../../domain/assessment/screening.ts';
 import { SCREENING_RULES } from '../../domain/assessment/types.ts';
 import { policy } from '../../domain/roles.ts';
 import { inScope } from '../applications/access.ts';
 import type { AppContext } from '../context.ts';
 import { requireUser, type SignedInUser, scopeOf } from '../plugins/session.ts';
 import { fieldProblem, Problem, rulesProblem } from '../problem.ts';
-import { errorResponses, Nullable, Uuid } from '../schemas.ts';
+import { errorResponses, Literals, Nullable, Uuid } from '../schemas.ts';
 import { locateAsStaff } from './access.ts';
 import { callAssessment } from './overview.ts';
 import { AssessmentOverview, ProposalView, ScreeningView } from './schema.ts';
@@ -23,7 +24,8 @@ function presentScreening(s: Awaited<ReturnType<typeof latestScreening>>) {
 }
 
 /** Screening, reviewer assignment, decision proposals and the call's assessment overview. */
-export function assessmentRoutes(app: FastifyInstance, ctx: AppContext) {
+export function assessmentRoutes(fastify: FastifyInstance, ctx: AppContext) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.get(
     '/api/applications/:id/screening',
     {
@@ -36,7 +38,7 @@ export function assessmentRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const user = requireUser(request);
-      const located = await locateAsStaff(ctx, user, (request.params as { id: string }).id, policy.viewAssessment);
+      const located = await locateAsStaff(ctx, user, request.params.id, policy.viewAssessment);
       return inScope(ctx, located, async (tx) => {
         const a = await assessedApplication(tx, located.id);
         return { automatic: a.automatic, latest: presentScreening(await latestScreening(tx, located.id)) };
@@ -56,7 +58,7 @@ export function assessmentRoutes(app: FastifyInstance, ctx: AppContext) {
             rules: Type.Array(
               Type.Object(
                 {
-                  rule: Type.Union(SCREENING_RULES.map((r) => Type.Literal(r))),
+                  rule: Literals(SCREENING_RULES),
                   ok: Type.Boolean(),
                   reason: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
                 },
@@ -72,8 +74,8 @@ export function assessmentRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request, reply) => {
       const user = requireUser(request);
-      const located = await locateAsStaff(ctx, user, (request.params as { id: string }).id, policy.assess);
-      const { rules } = request.body as { rules: ScreeningChoice[] };
+      const located = await locateAsStaff(ctx, user, request.params.id, policy.assess);
+      const { rules } = request.body;
       const result = await inScope(ctx, located, async (tx) => {
         const a = await assessedApplication(tx, located.id);
         if (a.status !== 'submitted') throw new Problem(409, 'application_withdrawn');
@@ -118,7 +120,7 @@ export function assessmentRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const user = requireUser(request);
-      const { funderId } = request.params as { funderId: string };
+      const { funderId } = request.params;
       if (!policy.assess(user, funderId)) throw new Problem(403, 'forbidden');
       const rows = await scoped(ctx.db, scopeOf(user, funderId), (tx) =>
         tx
@@ -154,8 +156,8 @@ export function assessmentRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const user = requireUser(request);
-      const located = await locateAsStaff(ctx, user, (request.params as { id: string }).id, policy.assess);
-      const { reviewerIds } = request.body as { reviewerIds: string[] };
+      const located = await locateAsStaff(ctx, user, request.params.id, policy.assess);
+      const { reviewerIds } = request.body;
       return inScope(ctx, located, async (tx) => {
         const staff = await tx
           .selectFrom('funder_memberships')
@@ -225,8 +227,8 @@ export function assessmentRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request, reply) => {
       const user = requireUser(request);
-      const located = await locateAsStaff(ctx, user, (request.params as { id: string }).id, policy.assess);
-      const { amount, reasons } = request.body as { amount: number; reasons: string };
+      const located = await locateAsStaff(ctx, user, request.params.id, policy.assess);
+      const { amount, reasons } = request.body;
       const proposal = await inScope(ctx, located, async (tx) => {
         const a = await assessedApplication(tx, located.id);
         if (a.status !== 'submitted') throw new Problem(409, 'application_withdrawn');
@@ -268,7 +270,7 @@ export function assessmentRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const user = requireUser(request);
-      return callAssessment(ctx, user, (request.params as { id: string }).id);
+      return callAssessment(ctx, user, request.params.id);
     },
   );
 }

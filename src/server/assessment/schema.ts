@@ -1,15 +1,14 @@
 import { Type } from 'typebox';
 import { DECISION_OUTCOMES, SCREENING_RULES } from '../../domain/assessment/types.ts';
-import { Nullable, Uuid } from '../schemas.ts';
+import { Literals, Nullable, Uuid } from '../schemas.ts';
 
-const literals = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
-const Rule = literals(SCREENING_RULES);
+const Rule = Literals(SCREENING_RULES);
 
 export const ScreeningView = Type.Object({
   automatic: Type.Array(Type.Object({ rule: Rule, ok: Type.Boolean(), fields: Type.Array(Type.String()) })),
   latest: Nullable(
     Type.Object({
-      outcome: literals(['eligible', 'ineligible']),
+      outcome: Literals(['eligible', 'ineligible']),
       screenedAt: Type.String({ format: 'date-time' }),
       rules: Type.Array(
         Type.Object({ rule: Rule, automatic: Type.Boolean(), ok: Type.Boolean(), reason: Nullable(Type.String()), fields: Type.Array(Type.String()) }),
@@ -31,7 +30,7 @@ export const ScoreSummary = Type.Object({
 
 export const Criterion = Type.Object({ id: Type.String(), label: Type.String(), description: Type.Optional(Type.String()), weight: Type.Number() });
 
-export const DecisionOutcome = literals(DECISION_OUTCOMES);
+export const DecisionOutcome = Literals(DECISION_OUTCOMES);
 
 export const AssessmentOverview = Type.Object({
   call: Type.Object({
@@ -60,8 +59,8 @@ export const AssessmentOverview = Type.Object({
       focusAreas: Type.Array(Type.String()),
       areas: Type.Array(Type.String()),
       submittedAt: Nullable(Type.String({ format: 'date-time' })),
-      screening: Nullable(Type.Object({ outcome: literals(['eligible', 'ineligible']), screenedAt: Type.String({ format: 'date-time' }) })),
-      reviewers: Type.Array(Type.Object({ userId: Uuid, name: Type.String(), conflict: Nullable(literals(['none', 'conflict'])), submitted: Type.Boolean() })),
+      screening: Nullable(Type.Object({ outcome: Literals(['eligible', 'ineligible']), screenedAt: Type.String({ format: 'date-time' }) })),
+      reviewers: Type.Array(Type.Object({ userId: Uuid, name: Type.String(), conflict: Nullable(Literals(['none', 'conflict'])), submitted: Type.Boolean() })),
       scores: ScoreSummary,
       proposal: Nullable(ProposalView),
       decision: Nullable(
@@ -72,7 +71,7 @@ export const AssessmentOverview = Type.Object({
           decidedOn: Type.String(),
           paragraph: Type.String(),
           reasons: Type.String(),
-          madeBy: literals(['committee', 'delegate']),
+          madeBy: Literals(['committee', 'delegate']),
         }),
       ),
     }),

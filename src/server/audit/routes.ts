@@ -1,3 +1,4 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Tx } from '../../db/connection.ts';
@@ -7,7 +8,7 @@ import { locate } from '../applications/access.ts';
 import type { AppContext } from '../context.ts';
 import { requireUser, type SignedInUser, scopeOf } from '../plugins/session.ts';
 import { Problem } from '../problem.ts';
-import { errorResponses, Nullable, Uuid } from '../schemas.ts';
+import { errorResponses, Literals, Nullable, Uuid } from '../schemas.ts';
 
 /** How many of an object's newest entries are returned. */
 export const AUDIT_PAGE = 500;
@@ -147,7 +148,8 @@ const locators = {
 export type AuditedObjectType = keyof typeof locators;
 export const AUDITED_OBJECT_TYPES = Object.keys(locators) as AuditedObjectType[];
 
-export function auditRoutes(app: FastifyInstance, ctx: AppContext) {
+export function auditRoutes(fastify: FastifyInstance, ctx: AppContext) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.get(
     '/api/audit',
     {
@@ -156,10 +158,9 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext) {
         summary:
           "The audit trail of one object as far as the user's roles let them see it: the newest 500 entries (or the 500 before `before`), oldest first, and whether there are older ones",
         querystring: Type.Object({
-          objectType: Type.Union(
-            AUDITED_OBJECT_TYPES.map((t) => Type.Literal(t)),
-            { description: 'The kind of object; it is found first, and one the user may not see answers 404 as an unknown one does' },
-          ),
+          objectType: Literals(AUDITED_OBJECT_TYPES, {
+            description: 'The kind of object; it is found first, and one the user may not see answers 404 as an unknown one does',
+          }),
           objectId: Uuid,
           funderId: Type.Optional(Uuid),
           before: Type.Optional(Type.Integer({ minimum: 1, description: 'Only entries older than this seq: the next page back' })),
@@ -169,7 +170,7 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const user = requireUser(request);
-      const q = request.query as { objectType: AuditedObjectType; objectId: string; funderId?: string; before?: number };
+      const q = request.query;
       const locator: Locator = locators[q.objectType];
       const scope = await locator(ctx, user, q.objectId, q.funderId);
       const rows = await scoped(ctx.db, scope, (tx) =>

@@ -1,3 +1,4 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { sql } from 'kysely';
 import * as oidc from 'openid-client';
@@ -57,7 +58,8 @@ function fail(reply: FastifyReply, code: string, params: Record<string, string> 
   return reply.redirect(`/sign-in?${query}`);
 }
 
-export function oidcRoutes(app: FastifyInstance, ctx: AppContext) {
+export function oidcRoutes(fastify: FastifyInstance, ctx: AppContext) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const redirectUri = () => `${ctx.config.publicUrl}/api/auth/oidc/callback`;
 
   app.get(
@@ -71,7 +73,7 @@ export function oidcRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      const { funderId } = request.params as { funderId: string };
+      const { funderId } = request.params;
       const provider = await providerFor(ctx, funderId);
       if (!provider) throw new Problem(404, 'oidc_not_configured', { funder: funderId });
       const config = await configurationFor(ctx, provider);

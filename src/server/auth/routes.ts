@@ -1,3 +1,4 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { hash, verify } from '@node-rs/argon2';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
@@ -36,7 +37,8 @@ export function presentUser(u: SignedInUser) {
   return { id: u.userId, email: u.email, name: u.name, locale: u.locale, funders: u.funders, organisations: u.organisations };
 }
 
-export function authRoutes(app: FastifyInstance, ctx: AppContext) {
+export function authRoutes(fastify: FastifyInstance, ctx: AppContext) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const SessionReply = Type.Object({
     user: Nullable(SessionUser),
     csrfToken: Type.String(),
@@ -71,7 +73,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      const { email, password } = request.body as { email: string; password: string };
+      const { email, password } = request.body;
       const now = new Date();
       const user = await system(ctx.db, (tx) =>
         tx.selectFrom('users').selectAll().where(sql`lower(email)`, '=', email.trim().toLowerCase()).executeTakeFirst(),
@@ -164,7 +166,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      const body = request.body as { name: string; email: string; password: string };
+      const body = request.body;
       assertPassword(body.password);
       const passwordHash = await hash(body.password);
       const userId = await system(ctx.db, async (tx) => {
@@ -195,7 +197,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      const { locale } = request.body as { locale: 'sv' | 'en' };
+      const { locale } = request.body;
       reply.setCookie(LANG_COOKIE, locale, { ...cookieOptions(ctx, false), maxAge: 365 * 86400 });
       const user = request.user;
       if (user && user.locale !== locale) {
@@ -224,7 +226,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      const { email } = request.body as { email: string };
+      const { email } = request.body;
       await system(ctx.db, async (tx) => {
         const user = await tx
           .selectFrom('users')
@@ -269,7 +271,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => {
-      const { token, password } = request.body as { token: string; password: string };
+      const { token, password } = request.body;
       assertPassword(password);
       const passwordHash = await hash(password);
       await system(ctx.db, async (tx) => {

@@ -1,3 +1,4 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { system } from '../../db/scope.ts';
@@ -8,7 +9,8 @@ import { CallDetail, CallSummary } from './schema.ts';
 import { phaseOf, presentDetail, presentSummary } from './store.ts';
 
 /** Public pages: published calls, readable by anyone without signing in. */
-export function publicCallRoutes(app: FastifyInstance, ctx: AppContext) {
+export function publicCallRoutes(fastify: FastifyInstance, ctx: AppContext) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.get(
     '/api/public/calls',
     {
@@ -20,7 +22,7 @@ export function publicCallRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => {
-      const { phase } = request.query as { phase?: string };
+      const { phase } = request.query;
       const now = new Date();
       const rows = await system(ctx.db, (tx) =>
         tx
@@ -53,7 +55,7 @@ export function publicCallRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       return system(ctx.db, async (tx) => {
         const row = await tx
           .selectFrom('calls')

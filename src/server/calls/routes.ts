@@ -1,10 +1,10 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { audit } from '../../db/audit.ts';
 import { scoped, system } from '../../db/scope.ts';
 import { diffRules } from '../../domain/calls/amend.ts';
 import { draftProblems, publishProblems } from '../../domain/calls/rules.ts';
-import type { CallRules } from '../../domain/calls/types.ts';
 import { dateInStockholm } from '../../domain/deadlines.ts';
 import { policy } from '../../domain/roles.ts';
 import { availableOnLine, grantedByCall, lockCall, lockNewCallLine } from '../budget/guard.ts';
@@ -12,7 +12,7 @@ import type { AppContext } from '../context.ts';
 import { queueMail } from '../mail/outbox.ts';
 import { requireUser, type SignedInUser, scopeOf } from '../plugins/session.ts';
 import { Problem, rulesProblem } from '../problem.ts';
-import { errorResponses, Uuid } from '../schemas.ts';
+import { errorResponses, RefTo, Uuid } from '../schemas.ts';
 import { CallDetail, CallRulesSchema, CallSummary } from './schema.ts';
 import { columnsOf, presentDetail, presentSummary } from './store.ts';
 
@@ -48,7 +48,8 @@ function applicantsOf(ctx: AppContext, callId: string) {
   );
 }
 
-export function callRoutes(app: FastifyInstance, ctx: AppContext) {
+export function callRoutes(fastify: FastifyInstance, ctx: AppContext) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.addSchema(CallRulesSchema);
   const CallParams = Type.Object({ id: Uuid });
 
@@ -64,7 +65,7 @@ export function callRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const user = requireUser(request);
-      const { funderId } = request.params as { funderId: string };
+      const { funderId } = request.params;
       if (!policy.readFunder(user, funderId)) throw new Problem(403, 'forbidden');
       const now = new Date();
       return scoped(ctx.db, scopeOf(user, funderId), async (tx) => {
@@ -82,15 +83,15 @@ export function callRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['calls'],
         summary: 'Create a call as a draft (caseworkers)',
         params: Type.Object({ funderId: Uuid }),
-        body: Type.Ref('CallRules'),
+        body: RefTo(CallRulesSchema),
         response: { 201: CallDetail, ...errorResponses },
       },
     },
     async (request, reply) => {
       const user = requireUser(request);
-      const { funderId } = request.params as { funderId: string };
+      const { funderId } = request.params;
       if (!policy.designCalls(user, funderId)) throw new Problem(403, 'forbidden');
-      const rules = request.body as CallRules;
+      const rules = request.body;
       const detail = await scoped(ctx.db, scopeOf(user, funderId), async (tx) => {
         await lockNewCallLine(tx, rules.budgetLineId);
         const problems = draftProblems(rules, { lineAvailable: await availableOnLine(tx, funderId, rules.budgetLineId, null) });
@@ -127,7 +128,7 @@ export function callRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const user = requireUser(request);
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       const { funderId, funderName } = await callFunder(ctx, user, id, policy.readFunder);
       return scoped(ctx.db, scopeOf(user, funderId), async (tx) => {
         const row = await tx.selectFrom('calls').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
@@ -143,14 +144,14 @@ export function callRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['calls'],
         summary: 'Change a draft call (a published call changes only through an amendment)',
         params: CallParams,
-        body: Type.Ref('CallRules'),
+        body: RefTo(CallRulesSchema),
         response: { 200: CallDetail, ...errorResponses },
       },
     },
     async (request) => {
       const user = requireUser(request);
-      const { id } = request.params as { id: string };
-      const rules = request.body as CallRules;
+      const { id } = request.params;
+      const rules = request.body;
       const { funderId, funderName } = await callFunder(ctx, user, id, policy.designCalls);
       return scoped(ctx.db, scopeOf(user, funderId), async (tx) => {
         const current = await lockCall(tx, id, rules.budgetLineId);
@@ -182,7 +183,7 @@ export function callRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const user = requireUser(request);
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       const { funderId, funderName } = await callFunder(ctx, user, id, policy.designCalls);
       return scoped(ctx.db, scopeOf(user, funderId), async (tx) => {
         const current = await lockCall(tx, id);
@@ -217,14 +218,14 @@ export function callRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['calls'],
         summary: 'Amend a published call: the new rules with a reason; the change is recorded and shown on the call',
         params: CallParams,
-        body: Type.Object({ rules: Type.Ref('CallRules'), reason: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false }),
+        body: Type.Object({ rules: RefTo(CallRulesSchema), reason: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false }),
         response: { 200: CallDetail, ...errorResponses },
       },
     },
     async (request) => {
       const user = requireUser(request);
-      const { id } = request.params as { id: string };
-      const { rules, reason } = request.body as { rules: CallRules; reason: string };
+      const { id } = request.params;
+      const { rules, reason } = request.body;
       if (!reason.trim()) throw new Problem(400, 'validation_failed', {}, [{ field: 'reason', code: 'required' }]);
       const { funderId, funderName } = await callFunder(ctx, user, id, policy.designCalls);
       const started = await applicantsOf(ctx, id);

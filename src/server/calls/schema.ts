@@ -1,9 +1,8 @@
 import { Type } from 'typebox';
 import { ATTACHMENT_KINDS, EXCLUSIONS, QUESTION_TYPES, TARGET_GROUPS } from '../../domain/calls/types.ts';
 import { LEGAL_FORMS } from '../../domain/organisation.ts';
-import { Nullable, Uuid } from '../schemas.ts';
+import { Literals, Nullable, Uuid } from '../schemas.ts';
 
-const literals = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const CalendarDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD, Europe/Stockholm' });
 const Ore = Type.Integer({ minimum: 0, description: 'öre (1 kr = 100 öre)' });
 const Text = (max: number) => Type.String({ maxLength: max });
@@ -12,7 +11,7 @@ export const QuestionSchema = Type.Object(
   {
     id: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }),
     page: Type.Integer({ minimum: 1, maximum: 20 }),
-    type: literals(QUESTION_TYPES),
+    type: Literals(QUESTION_TYPES),
     label: Text(500),
     help: Type.Optional(Text(2000)),
     required: Type.Boolean(),
@@ -33,16 +32,16 @@ export const CallRulesSchema = Type.Object(
     budgetLineId: Nullable(Uuid),
     amount: Ore,
     focusAreas: Type.Array(Text(200), { maxItems: 20 }),
-    eligibleForms: Type.Array(literals(LEGAL_FORMS), { uniqueItems: true }),
-    exclusions: Type.Array(literals(EXCLUSIONS), { uniqueItems: true }),
-    targetGroups: Type.Array(literals(TARGET_GROUPS), { uniqueItems: true }),
+    eligibleForms: Type.Array(Literals(LEGAL_FORMS), { uniqueItems: true }),
+    exclusions: Type.Array(Literals(EXCLUSIONS), { uniqueItems: true }),
+    targetGroups: Type.Array(Literals(TARGET_GROUPS), { uniqueItems: true }),
     targetAreas: Type.Array(Text(100), { maxItems: 50 }),
     opensOn: Nullable(CalendarDate),
     deadline: Nullable(CalendarDate),
     grantPeriodMonths: Type.Integer({ minimum: 0, maximum: 120 }),
     minAmount: Ore,
     maxAmount: Ore,
-    requiredAttachments: Type.Array(literals(ATTACHMENT_KINDS), { uniqueItems: true }),
+    requiredAttachments: Type.Array(Literals(ATTACHMENT_KINDS), { uniqueItems: true }),
     requiresEligibilityApproval: Type.Boolean(),
     criteria: Type.Array(
       Type.Object(
@@ -75,8 +74,8 @@ export const CallSummary = Type.Object({
   id: Uuid,
   funderId: Uuid,
   funderName: Type.String(),
-  status: literals(['draft', 'published']),
-  phase: literals(['draft', 'upcoming', 'open', 'closed']),
+  status: Literals(['draft', 'published']),
+  phase: Literals(['draft', 'upcoming', 'open', 'closed']),
   version: Type.Integer(),
   title: Type.String(),
   summary: Type.String(),

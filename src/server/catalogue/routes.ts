@@ -1,3 +1,4 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { audit } from '../../db/audit.ts';
@@ -44,7 +45,8 @@ export function keyFor(label: string): string {
  * The activity catalogue stays open: a base catalogue, each funder's own
  * additions, and new kinds an applicant proposes that a caseworker adopts.
  */
-export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
+export function catalogueRoutes(fastify: FastifyInstance, ctx: AppContext) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.get(
     '/api/activity-types',
     {
@@ -56,7 +58,7 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => {
-      const { funderId } = request.query as { funderId?: string };
+      const { funderId } = request.query;
       const rows = await system(ctx.db, (tx) => {
         let q = tx.selectFrom('activity_types').selectAll().where('status', '=', 'active');
         q = funderId ? q.where((eb) => eb.or([eb('funder_id', 'is', null), eb('funder_id', '=', funderId)])) : q.where('funder_id', 'is', null);
@@ -84,7 +86,7 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const user = requireUser(request);
-      const { funderId } = request.params as { funderId: string };
+      const { funderId } = request.params;
       if (!policy.readFunder(user, funderId)) throw new Problem(403, 'forbidden');
       return scoped(ctx.db, scopeOf(user, funderId), async (tx) => {
         const rows = await tx.selectFrom('activity_types').selectAll().where('status', '=', 'active').orderBy('label_sv').execute();
@@ -122,7 +124,7 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request, reply) => {
       const user = requireUser(request);
-      const body = request.body as { funderId: string; organisationId: string; label: string; description?: string };
+      const body = request.body;
       if (!policy.actForOrganisation(user, body.organisationId)) throw new Problem(403, 'forbidden');
       if (!body.label.trim()) throw fieldProblem(400, 'label', 'required');
       const funder = await system(ctx.db, (tx) => tx.selectFrom('funders').select('id').where('id', '=', body.funderId).executeTakeFirst());
@@ -182,8 +184,8 @@ export function catalogueRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const user = requireUser(request);
-      const { id } = request.params as { id: string };
-      const body = request.body as { adopt: boolean; labelSv?: string; labelEn?: string; reason?: string };
+      const { id } = request.params;
+      const body = request.body;
       const found = await system(ctx.db, (tx) => tx.selectFrom('activity_types').select(['funder_id']).where('id', '=', id).executeTakeFirst());
       if (!found?.funder_id || !policy.readFunder(user, found.funder_id)) throw new Problem(404, 'not_found');
       const funderId = found.funder_id;

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
@@ -173,7 +174,8 @@ function decisionMail(
 }
 
 /** Decisions: recorded within the budget (which cannot be overspent), never edited, only superseded; letters, basis and minutes as PDFs. */
-export function decisionRoutes(app: FastifyInstance, ctx: AppContext) {
+export function decisionRoutes(fastify: FastifyInstance, ctx: AppContext) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.post(
     '/api/applications/:id/decisions',
     {
@@ -204,9 +206,8 @@ export function decisionRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request, reply) => {
       const user = requireUser(request);
-      const body = request.body as Partial<DecisionInput> &
-        Pick<DecisionInput, 'amount' | 'reasons' | 'madeBy' | 'decisionBody' | 'decidedOn'> & { supersedes?: string };
-      const located = await locateAsStaff(ctx, user, (request.params as { id: string }).id, policy.recordDecision);
+      const body = request.body;
+      const located = await locateAsStaff(ctx, user, request.params.id, policy.recordDecision);
       if (body.madeBy === 'delegate' && !policy.decideAsDelegate(user, located.funderId)) throw fieldProblem(403, 'madeBy', 'not_a_delegate');
       const input: DecisionInput = {
         amount: body.amount,
@@ -358,7 +359,7 @@ export function decisionRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const user = requireUser(request);
-      const located = await locate(ctx, user, (request.params as { id: string }).id);
+      const located = await locate(ctx, user, request.params.id);
       return inScope(ctx, located, async (tx) => ({ decisions: (await decisionsOf(tx, located.id)).map(present) }));
     },
   );
@@ -376,8 +377,8 @@ export function decisionRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request, reply) => {
       const user = requireUser(request);
-      const { id } = request.params as { id: string };
-      const lang = (request.query as { lang?: 'sv' | 'en' }).lang ?? 'sv';
+      const { id } = request.params;
+      const lang = request.query.lang ?? 'sv';
       const found = await ctx.db.kysely.selectFrom('decisions').select('application_id').where('id', '=', id).executeTakeFirst();
       if (!found) throw new Problem(404, 'not_found');
       const located = await locate(ctx, user, found.application_id);
@@ -418,8 +419,8 @@ export function decisionRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request, reply) => {
       const user = requireUser(request);
-      const lang = (request.query as { lang?: 'sv' | 'en' }).lang ?? 'sv';
-      const o = await callAssessment(ctx, user, (request.params as { id: string }).id);
+      const lang = request.query.lang ?? 'sv';
+      const o = await callAssessment(ctx, user, request.params.id);
       const pdf = await decisionBasisPdf(lang, {
         funderName: o.call.funderName,
         decisionBody: o.call.decisionBody,
@@ -445,8 +446,8 @@ export function decisionRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request, reply) => {
       const user = requireUser(request);
-      const { id } = request.params as { id: string };
-      const { decidedOn, lang = 'sv' } = request.query as { decidedOn: string; lang?: 'sv' | 'en' };
+      const { id } = request.params;
+      const { decidedOn, lang = 'sv' } = request.query;
       if (!isCalendarDate(decidedOn)) throw fieldProblem(400, 'decidedOn', 'invalid_date');
       const call = await ctx.db.kysely.selectFrom('calls').select(['funder_id']).where('id', '=', id).executeTakeFirst();
       if (!call || !policy.viewAssessment(user, call.funder_id)) throw new Problem(404, 'not_found');
@@ -530,7 +531,7 @@ export function decisionRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => {
-      const { funderId, year } = request.query as { funderId?: string; year?: number };
+      const { funderId, year } = request.query;
       const { rows, totals, years } = await system(ctx.db, async (tx) => {
         let q = tx
           .selectFrom('decisions as d')

@@ -1,3 +1,4 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Selectable } from 'kysely';
 import { Type } from 'typebox';
@@ -84,7 +85,8 @@ function approvals(tx: Tx) {
     .select(['funders.name as funderName', 'organisations.name as organisationName']);
 }
 
-export function eligibilityRoutes(app: FastifyInstance, ctx: AppContext) {
+export function eligibilityRoutes(fastify: FastifyInstance, ctx: AppContext) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const OrgParams = Type.Object({ organisationId: Uuid });
 
   app.post(
@@ -115,19 +117,9 @@ export function eligibilityRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const user = requireUser(request);
-      const { organisationId } = request.params as { organisationId: string };
+      const { organisationId } = request.params;
       if (!policy.actForOrganisation(user, organisationId)) throw new Problem(403, 'forbidden');
-      const b = request.body as {
-        funderId: string;
-        year: number;
-        statutesFileId: string | null;
-        annualReportFileId: string | null;
-        accountsFileId: string | null;
-        board: { name: string; role: string }[];
-        memberCount: number | null;
-        payoutKind: 'bankgiro' | 'plusgiro' | null;
-        payoutNumber: string | null;
-      };
+      const b = request.body;
       const evidence: EligibilityEvidence = {
         statutesFile: b.statutesFileId,
         annualReportFile: b.annualReportFileId,
@@ -216,7 +208,7 @@ export function eligibilityRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const user = requireUser(request);
-      const { organisationId } = request.params as { organisationId: string };
+      const { organisationId } = request.params;
       if (!policy.actForOrganisation(user, organisationId)) throw new Problem(403, 'forbidden');
       const rows = await scoped(ctx.db, scopeOf(user), (tx) =>
         approvals(tx).where('eligibility_approvals.organisation_id', '=', organisationId).orderBy('eligibility_approvals.year', 'desc').execute(),
@@ -240,8 +232,8 @@ export function eligibilityRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const user = requireUser(request);
-      const { funderId } = request.params as { funderId: string };
-      const { status } = request.query as { status?: string };
+      const { funderId } = request.params;
+      const { status } = request.query;
       if (!policy.readFunder(user, funderId)) throw new Problem(403, 'forbidden');
       const rows = await scoped(ctx.db, scopeOf(user, funderId), (tx) => {
         let q = approvals(tx).where('eligibility_approvals.funder_id', '=', funderId);
@@ -271,8 +263,8 @@ export function eligibilityRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const user = requireUser(request);
-      const { id } = request.params as { id: string };
-      const { decision, note } = request.body as { decision: 'approve' | 'request_more' | 'reject'; note?: string };
+      const { id } = request.params;
+      const { decision, note } = request.body;
       const found = await system(ctx.db, (tx) =>
         tx.selectFrom('eligibility_approvals').select(['funder_id', 'organisation_id']).where('id', '=', id).executeTakeFirst(),
       );

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type {} from '@fastify/multipart';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { fileTypeFromBuffer } from 'file-type';
 import { Type } from 'typebox';
@@ -87,7 +88,8 @@ export function safeFileName(name: string): string {
 
 export const FileInfo = Type.Object({ id: Uuid, name: Type.String(), contentType: Type.String(), size: Type.Integer() });
 
-export function fileRoutes(app: FastifyInstance, ctx: AppContext) {
+export function fileRoutes(fastify: FastifyInstance, ctx: AppContext) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.post(
     '/api/organisations/:organisationId/files',
     {
@@ -107,7 +109,7 @@ export function fileRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request, reply) => {
       const user = requireUser(request);
-      const { organisationId } = request.params as { organisationId: string };
+      const { organisationId } = request.params;
       if (!policy.actForOrganisation(user, organisationId)) throw new Problem(403, 'forbidden');
       if (!request.isMultipart()) throw fieldProblem(400, 'file', 'file_missing');
       const part = await readOneFile(request);
@@ -163,7 +165,7 @@ export function fileRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request, reply) => {
       const user = requireUser(request);
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       // Read once per funder the user works for, and once as organisation member; row-level security decides.
       const scopes = [scopeOf(user), ...user.funderRoles.map((r) => scopeOf(user, r.funderId))];
       for (const scope of scopes) {

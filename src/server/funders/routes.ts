@@ -1,3 +1,4 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
@@ -19,7 +20,8 @@ function requireAdmin(user: SignedInUser, funderId: string) {
   if (!policy.manageUsers(user, funderId)) throw new Problem(403, 'forbidden');
 }
 
-export function funderRoutes(app: FastifyInstance, ctx: AppContext) {
+export function funderRoutes(fastify: FastifyInstance, ctx: AppContext) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.get(
     '/api/funders',
     {
@@ -89,9 +91,9 @@ export function funderRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const user = requireUser(request);
-      const { funderId } = request.params as { funderId: string };
+      const { funderId } = request.params;
       requireAdmin(user, funderId);
-      const { decisionBody, delegationLimit } = request.body as { decisionBody: string; delegationLimit: number };
+      const { decisionBody, delegationLimit } = request.body;
       if (!decisionBody.trim()) throw fieldProblem(422, 'decisionBody', 'required');
       return scoped(ctx.db, scopeOf(user, funderId), async (tx) => {
         const before = await tx
@@ -138,7 +140,7 @@ export function funderRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const user = requireUser(request);
-      const { funderId } = request.params as { funderId: string };
+      const { funderId } = request.params;
       requireAdmin(user, funderId);
       return scoped(ctx.db, scopeOf(user, funderId), async (tx) => {
         const rows = await tx
@@ -187,8 +189,8 @@ export function funderRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const user = requireUser(request);
-      const { funderId, userId } = request.params as { funderId: string; userId: string };
-      const { roles, reason } = request.body as { roles: FunderRole[]; reason?: string };
+      const { funderId, userId } = request.params;
+      const { roles, reason } = request.body;
       requireAdmin(user, funderId);
       await scoped(ctx.db, scopeOf(user, funderId), async (tx) => {
         const before = await tx
@@ -247,8 +249,8 @@ export function funderRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request, reply) => {
       const user = requireUser(request);
-      const { funderId } = request.params as { funderId: string };
-      const { email, role } = request.body as { email: string; role: FunderRole };
+      const { funderId } = request.params;
+      const { email, role } = request.body;
       requireAdmin(user, funderId);
       const id = await scoped(ctx.db, scopeOf(user, funderId), async (tx) => {
         const funder = await tx.selectFrom('funders').select('name').where('id', '=', funderId).executeTakeFirstOrThrow();
@@ -321,7 +323,7 @@ export function funderRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => {
-      const { token } = request.params as { token: string };
+      const { token } = request.params;
       const inv = await findInvitation(ctx, token);
       return {
         funderName: inv.funderName,
@@ -352,7 +354,7 @@ export function funderRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      const body = request.body as { token: string; name?: string; password?: string };
+      const body = request.body;
       const inv = await findInvitation(ctx, body.token);
       let userId = inv.userId;
       let passwordHash: string | null = null;

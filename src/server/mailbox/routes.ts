@@ -1,3 +1,4 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { system } from '../../db/scope.ts';
@@ -10,7 +11,8 @@ import { mayReadMailbox } from './access.ts';
  * The local mailbox: with no SMTP server configured, mails are kept here so a
  * demo or a developer can read them. It is off whenever SMTP_URL is set.
  */
-export function mailboxRoutes(app: FastifyInstance, ctx: AppContext) {
+export function mailboxRoutes(fastify: FastifyInstance, ctx: AppContext) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.get(
     '/api/mailbox',
     {
@@ -39,7 +41,7 @@ export function mailboxRoutes(app: FastifyInstance, ctx: AppContext) {
     async (request) => {
       if (!ctx.config.localMailbox || ctx.config.production) throw new Problem(404, 'mailbox_disabled');
       if (!mayReadMailbox(ctx.config, request.ip)) throw new Problem(403, 'mailbox_local_only');
-      const { to } = request.query as { to?: string };
+      const { to } = request.query;
       const rows = await system(ctx.db, (tx) => {
         let q = tx.selectFrom('outbox').selectAll().orderBy('created_at', 'desc').limit(100);
         if (to) q = q.where('to_address', 'ilike', to.trim());

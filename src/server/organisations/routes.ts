@@ -1,3 +1,4 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { audit } from '../../db/audit.ts';
@@ -7,7 +8,7 @@ import { policy } from '../../domain/roles.ts';
 import type { AppContext } from '../context.ts';
 import { requireUser, scopeOf } from '../plugins/session.ts';
 import { fieldProblem, Problem } from '../problem.ts';
-import { errorResponses, Nullable, Uuid } from '../schemas.ts';
+import { errorResponses, Literals, Nullable, Uuid } from '../schemas.ts';
 
 const Organisation = Type.Object({
   id: Uuid,
@@ -25,7 +26,8 @@ const present = (o: { id: string; org_number: string; name: string; legal_form: 
   municipality: o.municipality,
 });
 
-export function organisationRoutes(app: FastifyInstance, ctx: AppContext) {
+export function organisationRoutes(fastify: FastifyInstance, ctx: AppContext) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.post(
     '/api/organisations',
     {
@@ -36,7 +38,7 @@ export function organisationRoutes(app: FastifyInstance, ctx: AppContext) {
           {
             orgNumber: Type.String({ minLength: 1, maxLength: 20 }),
             name: Type.String({ minLength: 1, maxLength: 200 }),
-            legalForm: Type.Union(LEGAL_FORMS.map((f) => Type.Literal(f))),
+            legalForm: Literals(LEGAL_FORMS),
             municipality: Type.Optional(Type.String({ maxLength: 100 })),
           },
           { additionalProperties: false },
@@ -46,7 +48,7 @@ export function organisationRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request, reply) => {
       const user = requireUser(request);
-      const body = request.body as { orgNumber: string; name: string; legalForm: string; municipality?: string };
+      const body = request.body;
       if (!isLegalForm(body.legalForm)) throw fieldProblem(422, 'legalForm', 'legal_form_invalid');
       const verdict = checkOrgNumber(body.orgNumber, body.legalForm);
       if (!verdict.ok) throw fieldProblem(422, 'orgNumber', verdict.code, verdict.params);
@@ -94,7 +96,7 @@ export function organisationRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const user = requireUser(request);
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       if (!policy.viewOrganisation(user, id)) throw new Problem(404, 'not_found');
       const org = await scoped(ctx.db, scopeOf(user), (tx) => tx.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst());
       if (!org) throw new Problem(404, 'not_found');

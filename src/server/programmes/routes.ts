@@ -1,9 +1,10 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
 import { audit } from '../../db/audit.ts';
 import { scoped } from '../../db/scope.ts';
-import { type ProgrammeDraft, programmeProblems } from '../../domain/programmes.ts';
+import { programmeProblems } from '../../domain/programmes.ts';
 import { policy } from '../../domain/roles.ts';
 import type { AppContext } from '../context.ts';
 import { requireUser, scopeOf } from '../plugins/session.ts';
@@ -29,7 +30,8 @@ const Programme = Type.Object({
   ),
 });
 
-export function programmeRoutes(app: FastifyInstance, ctx: AppContext) {
+export function programmeRoutes(fastify: FastifyInstance, ctx: AppContext) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const FunderParams = Type.Object({ funderId: Uuid });
 
   app.get(
@@ -44,7 +46,7 @@ export function programmeRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const user = requireUser(request);
-      const { funderId } = request.params as { funderId: string };
+      const { funderId } = request.params;
       if (!policy.readFunder(user, funderId)) throw new Problem(403, 'forbidden');
       return scoped(ctx.db, scopeOf(user, funderId), async (tx) => {
         const programmes = await tx
@@ -110,9 +112,9 @@ export function programmeRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request, reply) => {
       const user = requireUser(request);
-      const { funderId } = request.params as { funderId: string };
+      const { funderId } = request.params;
       if (!policy.designCalls(user, funderId)) throw new Problem(403, 'forbidden');
-      const body = request.body as ProgrammeDraft & { description?: string; fundingSource?: string };
+      const body = request.body;
       const problems = programmeProblems(body);
       if (problems.length) throw rulesProblem(problems);
       const id = await scoped(ctx.db, scopeOf(user, funderId), async (tx) => {
