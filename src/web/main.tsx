@@ -6,8 +6,6 @@ import { App } from './App.tsx';
 import { ApiError } from './api.ts';
 import { initI18n } from './i18n/index.ts';
 
-initI18n();
-
 const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
@@ -18,12 +16,15 @@ const queryClient = new QueryClient({
   },
 });
 
-createRoot(document.getElementById('root') as HTMLElement).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <BrowserRouter>
-        <App />
-      </BrowserRouter>
-    </QueryClientProvider>
-  </StrictMode>,
+// The first render waits for the interface's texts in its language.
+void initI18n().then(() =>
+  createRoot(document.getElementById('root') as HTMLElement).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>
+          <App />
+        </BrowserRouter>
+      </QueryClientProvider>
+    </StrictMode>,
+  ),
 );

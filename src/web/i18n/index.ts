@@ -2,8 +2,6 @@ import i18n from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import type { Messages } from '../api.ts';
 import { languageCookie, put } from '../api.ts';
-import en from './en.json' with { type: 'json' };
-import sv from './sv.json' with { type: 'json' };
 
 export type Lang = 'sv' | 'en';
 const STORAGE_KEY = 'samverka.lang';
@@ -23,13 +21,26 @@ function initialLanguage(): Lang {
   return storedLanguage() ?? (cookie === 'en' || cookie === 'sv' ? cookie : 'sv');
 }
 
-export function initI18n() {
+/** Each language's texts, fetched when that language is first shown: a page loads one, not both. */
+const CATALOGUES: Record<Lang, () => Promise<{ default: Record<string, unknown> }>> = {
+  sv: () => import('./sv.json'),
+  en: () => import('./en.json'),
+};
+
+async function catalogue(lang: Lang) {
+  if (!i18n.hasResourceBundle(lang, 'translation')) i18n.addResourceBundle(lang, 'translation', (await CATALOGUES[lang]()).default);
+}
+
+/** Sets up the interface's language, with its texts loaded, before the first render. */
+export async function initI18n() {
   const lng = initialLanguage();
   document.documentElement.lang = lng;
-  void i18n.use(initReactI18next).init({
-    resources: { sv: { translation: sv }, en: { translation: en } },
+  // The two catalogues have the same keys (a test checks), so no language falls back on another.
+  await i18n.use(initReactI18next).init({
+    resources: { [lng]: { translation: (await CATALOGUES[lng]()).default } },
+    partialBundledLanguages: true,
     lng,
-    fallbackLng: 'sv',
+    fallbackLng: false,
     interpolation: { escapeValue: false },
     returnNull: false,
   });
@@ -50,6 +61,7 @@ export async function setLanguage(lang: Lang) {
   } catch {
     // Private mode without storage: the choice lasts for this page only.
   }
+  await catalogue(lang);
   document.documentElement.lang = lang;
   await i18n.changeLanguage(lang);
   await put('/api/me/locale', { locale: lang }).catch(() => {});
@@ -64,6 +76,7 @@ export async function adoptLanguageAfterSignIn(accountLocale: Lang) {
   if (chosen && chosen !== accountLocale) {
     await put('/api/me/locale', { locale: chosen }).catch(() => {});
   } else if (!chosen && accountLocale !== currentLanguage()) {
+    await catalogue(accountLocale);
     document.documentElement.lang = accountLocale;
     await i18n.changeLanguage(accountLocale);
   }
