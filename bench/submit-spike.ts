@@ -180,7 +180,13 @@ try {
     .where('status', '=', 'submitted')
     .where('call_id', '=', call.id)
     .executeTakeFirstOrThrow();
-  const series = await db.kysely.selectFrom('case_number_series').select('last').where('funder_id', '=', sn).where('year', '=', year).executeTakeFirstOrThrow();
+  const series = await db.kysely
+    .selectFrom('numbered_series')
+    .select('last')
+    .where('funder_id', '=', sn)
+    .where('kind', '=', 'application')
+    .where('year', '=', year)
+    .executeTakeFirstOrThrow();
   const failures = submit.results.filter((r) => r.status !== 200).slice(0, 5);
 
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${new Date().toISOString()}`);

@@ -2,6 +2,7 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { ApplicationContent } from '../domain/applications/types.ts';
 import type { DecisionOutcome, Reservation, ScreenedRule } from '../domain/assessment/types.ts';
 import type { CallRules } from '../domain/calls/types.ts';
+import type { NumberedSeries } from '../domain/numbering.ts';
 import type { FunderRole } from '../domain/roles.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -152,7 +153,7 @@ export interface DB {
   eligibility_approvals: EligibilityApprovalsTable;
   applications: ApplicationsTable;
   application_partners: ApplicationPartnersTable;
-  case_number_series: CaseNumberSeriesTable;
+  numbered_series: NumberedSeriesTable;
   completion_requests: CompletionRequestsTable;
   file_grants: FileGrantsTable;
   screenings: ScreeningsTable;
@@ -294,8 +295,9 @@ export interface ApplicationPartnersTable {
   funder_id: string;
 }
 
-export interface CaseNumberSeriesTable {
+export interface NumberedSeriesTable {
   funder_id: string;
+  kind: NumberedSeries;
   year: number;
   last: number;
 }

@@ -300,9 +300,10 @@ describe('submission under concurrency', () => {
     expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
     expect(seqs.length).toBe(n + 1);
     const series = await t.db.kysely
-      .selectFrom('case_number_series')
+      .selectFrom('numbered_series')
       .select('last')
       .where('funder_id', '=', sn)
+      .where('kind', '=', 'application')
       .where('year', '=', year)
       .executeTakeFirstOrThrow();
     expect(series.last).toBe(n + 1);

@@ -124,6 +124,36 @@ describe('row-level security (the wall behind the application’s checks)', () =
   });
 });
 
+describe('numbered series', () => {
+  it('numbers each funder’s kinds and years on their own, without gaps, and writes them in one way', async () => {
+    const take = (funder: string, kind: string, year: number) =>
+      scoped(db, { funderId: funder }, async (tx) => {
+        const r = await sql<{
+          label: string;
+        }>`select series_label(f.case_prefix, ${kind}, ${year}, next_number(${funder}, ${kind}, ${year})) as label from funders f where f.id = ${funder}`.execute(
+          tx,
+        );
+        return r.rows[0]?.label;
+      });
+    expect(await take(norrkoping, 'agreement', 2031)).toBe('SN A2031/00001');
+    expect(await take(norrkoping, 'agreement', 2031)).toBe('SN A2031/00002');
+    expect(await take(norrkoping, 'payment_run', 2031)).toBe('SN U2031/00001');
+    expect(await take(norrkoping, 'recovery', 2031)).toBe('SN R2031/00001');
+    expect(await take(norrkoping, 'application', 2031)).toBe('SN 2031/00001');
+    expect(await take(norrkoping, 'agreement', 2032)).toBe('SN A2032/00001');
+    expect(await take(orebro, 'agreement', 2031)).toMatch(/^KS A2031\/00001$/);
+    // A number taken in a transaction that rolls back is given back.
+    await expect(
+      scoped(db, { funderId: norrkoping }, async (tx) => {
+        await sql`select next_number(${norrkoping}, 'agreement', 2031)`.execute(tx);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(await take(norrkoping, 'agreement', 2031)).toBe('SN A2031/00003');
+    await expect(take(norrkoping, 'invoice', 2031)).rejects.toThrow();
+  });
+});
+
 describe('npm run audit:verify', () => {
   it('reports an intact chain, then names the first entry someone tampered with', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'samverka-audit-'));

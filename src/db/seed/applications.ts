@@ -170,7 +170,7 @@ export async function seedApplications(tx: Tx, ids: SeedIds, calls: { norrkoping
       data: { caseNumber },
     });
   }
-  await tx.insertInto('case_number_series').values({ funder_id: sn, year: 2022, last: submitted.length }).execute();
+  await tx.insertInto('numbered_series').values({ funder_id: sn, kind: 'application', year: 2022, last: submitted.length }).execute();
 
   // A completion round: the caseworker asked Matteus församling for more, and got an answer.
   const round = await tx

@@ -451,7 +451,7 @@ export function applicationRoutes(fastify: FastifyInstance, ctx: AppContext) {
           with submitted as (
             update applications
             set status = 'submitted',
-                case_number = ${call.casePrefix} || ' ' || ${year}::text || '/' || lpad(next_case_number(${call.funderId}, ${year})::text, 5, '0'),
+                case_number = series_label(${call.casePrefix}, 'application', ${year}, next_number(${call.funderId}, 'application', ${year})),
                 submitted_at = ${now}, submitted_content = content, submit_key = ${typeof key === 'string' ? key : null},
                 updated_at = ${now}, updated_by = ${user.userId}
             where id = ${id}
