@@ -1,46 +1,30 @@
-import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
-import { audit, auditCtes } from '../../db/audit.ts';
+import { audit } from '../../db/audit.ts';
 import type { Tx } from '../../db/connection.ts';
 import { scoped } from '../../db/scope.ts';
 import { receiptPdf } from '../../documents/receipt.ts';
-import { selfCheck } from '../../domain/applications/rules.ts';
-import { type ApplicationContent, documentsOf, emptyContent } from '../../domain/applications/types.ts';
+import { type ApplicationContent, emptyContent } from '../../domain/applications/types.ts';
 import { callWindow } from '../../domain/calls/rules.ts';
-import type { CallRules } from '../../domain/calls/types.ts';
-import { dateInStockholm, phaseAt } from '../../domain/deadlines.ts';
-import { formatKronor } from '../../domain/money.ts';
-import { type LegalForm, normaliseOrgNumber } from '../../domain/organisation.ts';
+import { normaliseOrgNumber } from '../../domain/organisation.ts';
 import { policy } from '../../domain/roles.ts';
 import { translate } from '../../i18n/messages.ts';
 import { isCurrent } from '../budget/guard.ts';
 import type { AppContext } from '../context.ts';
-import { eligibleUntil, organisationMembers } from '../eligibility/store.ts';
-import { grantFiles } from '../files/store.ts';
-import { enqueueDelivery, outboxRows } from '../mail/outbox.ts';
 import { requireUser, type SignedInUser, scopeOf } from '../plugins/session.ts';
 import { Problem, rulesProblem } from '../problem.ts';
 import { errorResponses, Nullable, RefTo, Uuid } from '../schemas.ts';
 import { type ApplicationRow, inScope, type Located, locate, requireApplicant } from './access.ts';
+import { type CallInfo, checkApplication, closedProblem, ELIGIBILITY_CODES } from './check.ts';
 import { presentRound } from './present.ts';
 import { ApplicationContentSchema, ApplicationView } from './schema.ts';
+import { submitApplication } from './submit-application.ts';
 
 const actor = (u: SignedInUser) => ({ userId: u.userId, label: u.email });
 const Params = Type.Object({ id: Uuid });
-
-interface CallInfo {
-  id: string;
-  funderId: string;
-  funderName: string;
-  casePrefix: string;
-  title: string;
-  status: string;
-  rules: CallRules;
-}
 
 async function callInfo(tx: Tx, callId: string): Promise<CallInfo> {
   const row = await tx
@@ -52,17 +36,6 @@ async function callInfo(tx: Tx, callId: string): Promise<CallInfo> {
   if (row?.status !== 'published') throw new Problem(404, 'not_found');
   return { id: row.id, funderId: row.funder_id, funderName: row.name, casePrefix: row.case_prefix, title: row.title, status: row.status, rules: row.rules };
 }
-
-/** Why a call cannot take a submission now, as a problem naming the dates. */
-function closedProblem(rules: CallRules, now: Date): Problem | null {
-  if (!rules.opensOn || !rules.deadline) return new Problem(409, 'call_not_open');
-  const phase = phaseAt(rules.opensOn, rules.deadline, now);
-  if (phase === 'closed') return new Problem(409, 'deadline_passed', { deadline: rules.deadline });
-  if (phase === 'upcoming') return new Problem(409, 'call_upcoming', { opensOn: rules.opensOn });
-  return null;
-}
-
-const ELIGIBILITY_CODES = { call_open: 'call_not_open', legal_form: 'legal_form_not_eligible', eligibility_approval: 'eligibility_approval_missing' } as const;
 
 async function view(tx: Tx, row: ApplicationRow, access: Located['access']) {
   const call = await callInfo(tx, row.call_id);
@@ -395,89 +368,8 @@ export function applicationRoutes(fastify: FastifyInstance, ctx: AppContext) {
       const user = requireUser(request);
       const { id } = request.params;
       const key = request.headers['idempotency-key'];
-      const located = await locate(ctx, user, id);
-      requireApplicant(located);
-      const members = await organisationMembers(ctx, located.organisationId);
-      return inScope(ctx, located, async (tx) => {
-        const now = new Date();
-        // The row lock makes a double click or a retried request wait for the first, then see it done.
-        const { row, check, call } = await checkApplication(tx, located, now, true);
-        const done = (r: ApplicationRow) => ({
-          id: r.id,
-          caseNumber: r.case_number as string,
-          submittedAt: (r.submitted_at as Date).toISOString(),
-          receiptUrl: `/api/applications/${r.id}/receipt.pdf`,
-        });
-        if (row.status === 'submitted') return done(row);
-        if (row.status === 'withdrawn') throw new Problem(409, 'application_withdrawn');
-        const failed = check.eligibility.find((r) => !r.ok);
-        if (failed?.rule === 'call_open') throw closedProblem(call.rules, now) ?? new Problem(409, 'call_not_open');
-        if (failed) throw new Problem(422, ELIGIBILITY_CODES[failed.rule]);
-        if (check.problems.length) throw rulesProblem(check.problems, 'application_incomplete');
-        // What was submitted is the funder's to read: the organisation's own documents, and nothing else.
-        const documents = documentsOf(row.content, call.rules.questions);
-        const fileIds = [...new Set(documents.map((d) => d.fileId))];
-        const owned = fileIds.length
-          ? await tx.selectFrom('files').select('id').where('id', 'in', fileIds).where('organisation_id', '=', row.organisation_id).execute()
-          : [];
-        const unknown = documents.filter((d) => !owned.some((o) => o.id === d.fileId));
-        if (unknown.length)
-          throw new Problem(
-            422,
-            'application_incomplete',
-            {},
-            unknown.map((d) => ({ field: d.field, code: 'file_unknown' as const })),
-          );
-        await grantFiles(tx, fileIds, call.funderId);
-        // The mails first: their texts carry the case number as a marker the final statement fills in.
-        const marker = `case-number-${randomUUID()}`;
-        const recipients = new Map<string, string>();
-        for (const m of members) recipients.set(m.email.toLowerCase(), m.locale);
-        for (const c of row.content.contacts)
-          if (c.email.trim()) recipients.set(c.email.trim().toLowerCase(), recipients.get(c.email.trim().toLowerCase()) ?? 'sv');
-        const url = `${ctx.config.publicUrl}/applications/${id}`;
-        const texts = {
-          sv: receiptMail('sv', { caseNumber: marker, call, row, at: now, url }),
-          en: receiptMail('en', { caseNumber: marker, call, row, at: now, url }),
-        };
-        const mails = outboxRows([...recipients].map(([to, locale]) => ({ to, ...texts[locale === 'en' ? 'en' : 'sv'] })));
-        await enqueueDelivery(ctx, tx, mails);
-        // One statement from taking the funder's case-number series and the audit chain's head to
-        // commit: the next case number, the frozen version, the receipt mails and the audit entry.
-        // Those locks serialise every submission, so they are held for this statement and the commit only.
-        const year = Number(dateInStockholm(now).slice(0, 4));
-        const caseNumber = sql<string>`(select case_number from submitted)`;
-        const result = await sql<{ case_number: string }>`
-          with submitted as (
-            update applications
-            set status = 'submitted',
-                case_number = series_label(${call.casePrefix}, 'application', ${year}, next_number(${call.funderId}, 'application', ${year})),
-                submitted_at = ${now}, submitted_content = content, submit_key = ${typeof key === 'string' ? key : null},
-                updated_at = ${now}, updated_by = ${user.userId}
-            where id = ${id}
-            returning case_number
-          ),
-          mails as (
-            insert into outbox (id, to_address, subject, body_text, funder_id)
-            select m.id, m.to_address, replace(m.subject, ${marker}, s.case_number), replace(m.body_text, ${marker}, s.case_number), m.funder_id
-            from submitted s cross join jsonb_to_recordset(${JSON.stringify(mails)}::jsonb) as m(id uuid, to_address text, subject text, body_text text, funder_id uuid)
-          ),
-          ${auditCtes(
-            actor(user),
-            {
-              action: 'application.submitted',
-              objectType: 'application',
-              objectId: id,
-              funderId: call.funderId,
-              organisationId: row.organisation_id,
-              data: { caseNumber: marker, amountRequested: row.content.amountRequested, version: row.version },
-            },
-            { marker, value: caseNumber },
-          )}
-          select case_number from submitted`.execute(tx);
-        const submitted = { ...row, case_number: result.rows[0]?.case_number ?? null, submitted_at: now };
-        return done(submitted);
-      });
+      const submitted = await submitApplication(ctx, user, id, typeof key === 'string' ? key : null);
+      return { ...submitted, submittedAt: submitted.submittedAt.toISOString(), receiptUrl: `/api/applications/${submitted.id}/receipt.pdf` };
     },
   );
 
@@ -559,63 +451,4 @@ export function applicationRoutes(fastify: FastifyInstance, ctx: AppContext) {
       });
     },
   );
-}
-
-/** Runs the self-check on an application inside the caller's transaction. */
-/**
- * The self-check on the stored draft: the application, its call, the organisation's legal form and
- * its eligibility approval, read in one statement (locking the application row when submitting).
- */
-export async function checkApplication(tx: Tx, located: Located, now: Date, lock = false) {
-  const query = tx
-    .selectFrom('applications')
-    .innerJoin('calls', 'calls.id', 'applications.call_id')
-    .innerJoin('funders', 'funders.id', 'calls.funder_id')
-    .innerJoin('organisations', 'organisations.id', 'applications.organisation_id')
-    .selectAll('applications')
-    .select([
-      'calls.status as call_status',
-      'calls.title as call_title',
-      'calls.rules',
-      'funders.name as funder_name',
-      'funders.case_prefix',
-      'organisations.legal_form',
-    ])
-    .select((eb) => eligibleUntil(eb))
-    .where('applications.id', '=', located.id);
-  const { call_status, call_title, rules, funder_name, case_prefix, legal_form, eligible_until, ...row } = await (lock
-    ? query.forUpdate('applications')
-    : query
-  ).executeTakeFirstOrThrow();
-  if (call_status !== 'published') throw new Problem(404, 'not_found');
-  const call: CallInfo = {
-    id: row.call_id,
-    funderId: row.funder_id,
-    funderName: funder_name,
-    casePrefix: case_prefix,
-    title: call_title,
-    status: call_status,
-    rules,
-  };
-  const check = selfCheck(rules, { legalForm: legal_form as LegalForm, eligibleUntil: (eligible_until as string | null) ?? null }, row.content, now);
-  return { call, check, row: row as ApplicationRow };
-}
-
-const RECEIPT_TIME = {
-  sv: new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'long', timeStyle: 'short' }),
-  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Stockholm', dateStyle: 'long', timeStyle: 'short' }),
-};
-
-function receiptMail(lang: 'sv' | 'en', p: { caseNumber: string; call: CallInfo; row: ApplicationRow; at: Date; url: string }) {
-  const when = RECEIPT_TIME[lang].format(p.at);
-  const amount = formatKronor(p.row.content.amountRequested, lang);
-  return lang === 'en'
-    ? {
-        subject: `Receipt: your application ${p.caseNumber} has been received`,
-        text: `${p.call.funderName} received the application from ${p.row.organisation_name} to the call "${p.call.title}" on ${when}.\n\nCase number: ${p.caseNumber}\nTitle: ${p.row.content.title}\nAmount applied for: ${amount}\n\nThe submitted version and a PDF receipt are in Samverka: ${p.url}\n\nDocuments received by a public authority are public records unless secrecy applies.\n\n— Samverka`,
-      }
-    : {
-        subject: `Kvitto: er ansökan ${p.caseNumber} har kommit in`,
-        text: `${p.call.funderName} tog emot ansökan från ${p.row.organisation_name} till utlysningen ”${p.call.title}” ${when}.\n\nDiarienummer: ${p.caseNumber}\nTitel: ${p.row.content.title}\nSökt belopp: ${amount}\n\nDen inskickade versionen och ett kvitto som PDF finns i Samverka: ${p.url}\n\nHandlingar som kommit in till en myndighet är allmänna handlingar om inte sekretess gäller.\n\n— Samverka`,
-      };
 }
