@@ -3,10 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { audit } from '../../db/audit.ts';
 import { system } from '../../db/scope.ts';
-import { dateInStockholm, isCalendarDate } from '../../domain/deadlines.ts';
-import { policy } from '../../domain/roles.ts';
 import type { AppContext } from '../context.ts';
-import { organisationMembers } from '../eligibility/store.ts';
 import { grantFiles } from '../files/store.ts';
 import { queueMail } from '../mail/outbox.ts';
 import { requireUser } from '../plugins/session.ts';
@@ -14,6 +11,7 @@ import { fieldProblem, Problem } from '../problem.ts';
 import { errorResponses, Uuid } from '../schemas.ts';
 import { inScope, locate, requireApplicant } from './access.ts';
 import { presentRound } from './present.ts';
+import { requestCompletion } from './request-completion.ts';
 import { CompletionRound } from './schema.ts';
 
 /** Completion (komplettering): the caseworker asks, the applicant answers; every round is kept. */
@@ -37,62 +35,8 @@ export function completionRoutes(fastify: FastifyInstance, ctx: AppContext) {
       const user = requireUser(request);
       const { id } = request.params;
       const { message, replyBy } = request.body;
-      const located = await locate(ctx, user, id);
-      if (located.access !== 'staff' || !policy.reviewEligibility(user, located.funderId)) throw new Problem(403, 'forbidden');
-      if (!message.trim()) throw fieldProblem(400, 'message', 'required');
-      if (!isCalendarDate(replyBy)) throw fieldProblem(400, 'replyBy', 'invalid_date');
-      if (replyBy <= dateInStockholm(new Date())) throw fieldProblem(422, 'replyBy', 'reply_by_past');
-      const key = typeof request.headers['idempotency-key'] === 'string' ? request.headers['idempotency-key'] : null;
-      const members = await organisationMembers(ctx, located.organisationId);
-      const { round, repeated } = await inScope(ctx, located, async (tx) => {
-        const app = await tx
-          .selectFrom('applications')
-          .select(['status', 'case_number', 'title', 'organisation_name'])
-          .where('id', '=', id)
-          .forUpdate()
-          .executeTakeFirstOrThrow();
-        // A retried request (same key) gets the round the first one made, and nobody is mailed twice.
-        if (key) {
-          const earlier = await tx
-            .selectFrom('completion_requests')
-            .selectAll()
-            .where('application_id', '=', id)
-            .where('request_key', '=', key)
-            .executeTakeFirst();
-          if (earlier) return { round: earlier, repeated: true };
-        }
-        if (app.status !== 'submitted') throw new Problem(409, app.status === 'withdrawn' ? 'application_withdrawn' : 'application_not_submitted');
-        const row = await tx
-          .insertInto('completion_requests')
-          .values({ funder_id: located.funderId, application_id: id, message: message.trim(), reply_by: replyBy, created_by: user.userId, request_key: key })
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        for (const m of members) {
-          const en = m.locale === 'en';
-          await queueMail(ctx, tx, {
-            to: m.email,
-            funderId: located.funderId,
-            subject: en ? `Please complete application ${app.case_number}` : `Komplettering behövs: ansökan ${app.case_number}`,
-            text: en
-              ? `The caseworker asks ${app.organisation_name} to complete the application "${app.title}" (${app.case_number}) by ${replyBy}:\n\n${message.trim()}\n\nAnswer in Samverka: ${ctx.config.publicUrl}/applications/${id}`
-              : `Handläggaren ber ${app.organisation_name} att komplettera ansökan ”${app.title}” (${app.case_number}) senast ${replyBy}:\n\n${message.trim()}\n\nSvara i Samverka: ${ctx.config.publicUrl}/applications/${id}`,
-          });
-        }
-        await audit(
-          tx,
-          { userId: user.userId, label: user.email },
-          {
-            action: 'application.completion_requested',
-            objectType: 'application',
-            objectId: id,
-            funderId: located.funderId,
-            // The applicant sees in the application's history that completion was asked for.
-            organisationId: located.organisationId,
-            data: { requestId: row.id, replyBy },
-          },
-        );
-        return { round: row, repeated: false };
-      });
+      const key = request.headers['idempotency-key'];
+      const { round, repeated } = await requestCompletion(ctx, user, id, { message, replyBy }, typeof key === 'string' ? key : null);
       reply.code(repeated ? 200 : 201);
       return presentRound(round);
     },
