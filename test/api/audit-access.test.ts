@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audit, SYSTEM_ACTOR } from '../../src/db/audit.ts';
 import { system } from '../../src/db/scope.ts';
-import { AUDITED_OBJECT_TYPES, type AuditedObjectType } from '../../src/server/audit/routes.ts';
+import { AUDITED_OBJECT_TYPES, type AuditedObjectType } from '../../src/server/audit/access.ts';
 import { Client, createTestApp, type Reply, type TestApp } from '../support/app.ts';
 
 // Reading an object's history: the object is found first and its owner checked, for every kind of

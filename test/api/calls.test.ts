@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audit, SYSTEM_ACTOR } from '../../src/db/audit.ts';
 import type { CallRules } from '../../src/domain/calls/types.ts';
 import { addMonths, dateInStockholm } from '../../src/domain/deadlines.ts';
-import { AUDIT_PAGE } from '../../src/server/audit/routes.ts';
+import { AUDIT_PAGE } from '../../src/server/audit/access.ts';
 import { Client, createTestApp, type TestApp } from '../support/app.ts';
 
 let t: TestApp;

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audit, SYSTEM_ACTOR } from '../../src/db/audit.ts';
 import { addMonths, dateInStockholm } from '../../src/domain/deadlines.ts';
-import { AUDIT_PAGE } from '../../src/server/audit/routes.ts';
+import { AUDIT_PAGE } from '../../src/server/audit/access.ts';
 import { startTestServer, type TestApp } from '../support/app.ts';
 import { axe, expireSession, launchBrowser, openPage, PHONE, scriptErrors, settledAndAccessible, signIn, signInAgain } from '../support/browser.ts';
 

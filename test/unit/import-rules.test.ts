@@ -49,6 +49,12 @@ function violations(files: Sources): string[] {
         if (other !== undefined && registersRoutes(other)) why('a route module imports no other route module');
       }
     }
+    // A route module's only export is its registration, so nothing else can come to depend on it.
+    if (file.startsWith('src/server/') && file !== APP && registersRoutes(source)) {
+      for (const m of source.matchAll(/^export\s+(?:async\s+)?(?:function|const|let|class|type|interface)\s+(\w+)/gm)) {
+        if (!(m[1] as string).endsWith('Routes')) found.push(`${file} exports ${m[1]}: a route module exports only its registration`);
+      }
+    }
   }
   return found;
 }
@@ -75,7 +81,7 @@ describe('the import rules', () => {
       ['src/web/page.tsx', "import { audit } from '../db/audit.ts';\nimport { Problem } from '../server/problem.ts';"],
       ['src/jobs/run.ts', "import type { JobQueue } from '../server/context.ts';"],
       ['src/server/a/routes.ts', route("import { helper } from '../b/routes.ts';")],
-      ['src/server/b/routes.ts', route("import { store } from './store.ts';")],
+      ['src/server/b/routes.ts', route("import { store } from './store.ts';\nexport const helper = 1;")],
       ['src/server/b/store.ts', 'export const store = 1;'],
       ['src/web/ok.tsx', "import { kr } from './format.ts';\nimport { LEGAL_FORMS } from '../domain/organisation.ts';"],
     ]);
@@ -87,6 +93,7 @@ describe('the import rules', () => {
       'src/web/page.tsx → ../server/problem.ts: the web app imports no server, database, job or document code',
       'src/jobs/run.ts → ../server/context.ts: the jobs do not import the HTTP layer',
       'src/server/a/routes.ts → ../b/routes.ts: a route module imports no other route module',
+      'src/server/b/routes.ts exports helper: a route module exports only its registration',
     ]);
   });
 });

@@ -83,7 +83,7 @@ const OptimizerView = Type.Object({
 const two = (n: number, lang: Lang) => n.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 2 });
 
 /** A constraint in words, as the caseworker set it. */
-export function describeConstraint(c: OptimizerConstraint, lang: Lang, names: Map<string, string>): string {
+function describeConstraint(c: OptimizerConstraint, lang: Lang, names: Map<string, string>): string {
   const sv = lang === 'sv';
   const kr = (n: number) => translate('amount_only', lang, { amount: n });
   switch (c.kind) {

@@ -33,7 +33,7 @@ const RESET_MINUTES = 60;
 // answer time the same, so response times do not reveal which e-mails exist.
 const DUMMY_HASH = await hash('samverka-timing-equaliser');
 
-export function presentUser(u: SignedInUser) {
+function presentUser(u: SignedInUser) {
   return { id: u.userId, email: u.email, name: u.name, locale: u.locale, funders: u.funders, organisations: u.organisations };
 }
 

@@ -31,7 +31,7 @@ const present = (r: Row) => ({
 });
 
 /** A key from a label: lower case ASCII words joined by '_'. */
-export function keyFor(label: string): string {
+function keyFor(label: string): string {
   const ascii = label.toLowerCase().replace(/[åä]/g, 'a').replace(/ö/g, 'o').replace(/é/g, 'e');
   return (
     ascii

@@ -13,7 +13,7 @@ import { fieldProblem, Problem } from '../problem.ts';
 import { errorResponses, Uuid } from '../schemas.ts';
 import { inspectZip, looksLikeZip, ZIP_LIMITS, type ZipProblem } from './zip-check.ts';
 
-export const MAX_FILE_MB = 10;
+const MAX_FILE_MB = 10;
 
 /** What may be uploaded, judged from the content's own signature, never from the name. */
 const ALLOWED = new Set([
@@ -79,14 +79,14 @@ async function readOneFile(request: FastifyRequest): Promise<{ filename: string;
 }
 
 /** A stored name without path separators or control characters, at most 200 characters. */
-export function safeFileName(name: string): string {
+function safeFileName(name: string): string {
   return [...name]
     .map((ch) => (ch === '/' || ch === '\\' || ch.charCodeAt(0) < 32 ? '_' : ch))
     .join('')
     .slice(0, 200);
 }
 
-export const FileInfo = Type.Object({ id: Uuid, name: Type.String(), contentType: Type.String(), size: Type.Integer() });
+const FileInfo = Type.Object({ id: Uuid, name: Type.String(), contentType: Type.String(), size: Type.Integer() });
 
 export function fileRoutes(fastify: FastifyInstance, ctx: AppContext) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
