@@ -1,11 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchSession, type SessionReply, type SessionUser } from './api.ts';
-
-export const SESSION_KEY = ['session'] as const;
+import { keys } from './queryKeys.ts';
 
 /** Who is signed in (null when nobody), as the server last said. */
 export function useSession() {
-  const query = useQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: 60_000 });
+  const query = useQuery({ queryKey: keys.session, queryFn: fetchSession, staleTime: 60_000 });
   return { user: query.data?.user ?? null, mailbox: query.data?.mailbox ?? false, loading: query.isPending, error: query.error };
 }
 
@@ -18,9 +17,9 @@ export function useSessionChange() {
   const client = useQueryClient();
   return async (reply?: SessionReply) => {
     // Whatever was loaded belongs to the previous person.
-    client.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
-    if (reply) client.setQueryData(SESSION_KEY, reply);
-    else await client.fetchQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: 0 });
+    client.removeQueries({ predicate: (q) => q.queryKey[0] !== keys.session[0] });
+    if (reply) client.setQueryData(keys.session, reply);
+    else await client.fetchQuery({ queryKey: keys.session, queryFn: fetchSession, staleTime: 0 });
   };
 }
 

@@ -9,6 +9,7 @@ import { Success } from '../components/page.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
 import { useFunders } from '../components/useFunders.ts';
 import { localFieldError, required } from '../components/validation.ts';
+import { keys } from '../queryKeys.ts';
 
 /** Who decides the funder's grants: the committee's name and the most a delegate may decide alone. */
 export function DecisionRulesForm({ funderId }: { funderId: string }) {
@@ -25,7 +26,7 @@ export function DecisionRulesForm({ funderId }: { funderId: string }) {
           funderId={funderId}
           decisionBody={funder.decisionBody}
           delegationLimit={funder.delegationLimit}
-          onSaved={() => client.invalidateQueries({ queryKey: ['funders'] })}
+          onSaved={() => client.invalidateQueries({ queryKey: keys.funders() })}
         />
       </div>
     </section>

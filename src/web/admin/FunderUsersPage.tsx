@@ -10,6 +10,7 @@ import { Checkbox, CheckboxGroup, SelectField, TextField } from '../components/f
 import { Info, LoadError, Loading, Page, Success } from '../components/page.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
 import { collect, email, fieldError, required } from '../components/validation.ts';
+import { keys } from '../queryKeys.ts';
 import { useSession, useSessionChange } from '../session.ts';
 import { DecisionRulesForm } from './DecisionRulesForm.tsx';
 
@@ -53,9 +54,9 @@ function MemberCard({ funderId, member, isSelf }: { funderId: string; member: Me
     await put(`/api/funders/${funderId}/members/${member.userId}/roles`, { roles, ...(values.reason.trim() ? { reason: values.reason.trim() } : {}) });
     f.form.reset({ roles, reason: '' });
     setSaved(true);
-    await client.invalidateQueries({ queryKey: ['audit', 'user', member.userId] });
+    await client.invalidateQueries({ queryKey: keys.audit('user', member.userId) });
     if (isSelf) await sessionChanged();
-    else await client.invalidateQueries({ queryKey: ['members', funderId] });
+    else await client.invalidateQueries({ queryKey: keys.members(funderId) });
   });
 
   return (
@@ -117,7 +118,7 @@ function InviteForm({ funderId }: { funderId: string }) {
     await post(`/api/funders/${funderId}/invitations`, { email: values.email.trim(), role: values.role });
     setSentTo({ email: values.email.trim(), role: values.role });
     f.form.reset({ email: '', role: '' });
-    await client.invalidateQueries({ queryKey: ['members', funderId] });
+    await client.invalidateQueries({ queryKey: keys.members(funderId) });
   });
 
   return (
@@ -152,7 +153,7 @@ export function FunderUsersPage() {
   const { user } = useSession();
   const funderName = user?.funders.find((f) => f.funderId === funderId)?.funderName;
   const data = useQuery({
-    queryKey: ['members', funderId],
+    queryKey: keys.members(funderId),
     queryFn: () => get<Members>(`/api/funders/${encodeURIComponent(funderId)}/members`),
     retry: false,
   });

@@ -16,6 +16,7 @@ import { Info, usePageTitle } from '../components/page.tsx';
 import { RemoveRowButton } from '../components/rows.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
 import { currentLanguage, useLocalized } from '../i18n/index.ts';
+import { keys } from '../queryKeys.ts';
 import { signInPath } from '../session.ts';
 import { emptyActivity, fieldOrder, fromContent, NEW_KIND, problemsOf, type Step, stepOfField, stepsOf, toContent, type Values } from './content.ts';
 import { clock, dateTime } from './format.ts';
@@ -187,7 +188,7 @@ function ActivitiesStep({ f, call, funderId }: { f: Form; call: CallRules; funde
   const { t } = useTranslation();
   const list = useFieldArray({ control: f.form.control, name: 'activities' });
   const types = useQuery({
-    queryKey: ['activity-types', funderId],
+    queryKey: keys.activityTypes(funderId),
     queryFn: () => get<{ activityTypes: ActivityType[] }>(`/api/activity-types?funderId=${funderId}`),
   });
   const lang = currentLanguage();

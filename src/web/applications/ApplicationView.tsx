@@ -8,6 +8,7 @@ import { get } from '../api.ts';
 import { formatDate, kr } from '../calls/format.ts';
 import type { ActivityType } from '../calls/types.ts';
 import { currentLanguage } from '../i18n/index.ts';
+import { keys } from '../queryKeys.ts';
 import type { ApplicationContent } from './types.ts';
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
@@ -22,7 +23,7 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 export function ContentView({ content: c, call, funderId }: { content: ApplicationContent; call: CallRules; funderId: string }) {
   const { t } = useTranslation();
   const types = useQuery({
-    queryKey: ['activity-types', funderId],
+    queryKey: keys.activityTypes(funderId),
     queryFn: () => get<{ activityTypes: ActivityType[] }>(`/api/activity-types?funderId=${funderId}`),
   });
   const typeLabel = (key: string) => {

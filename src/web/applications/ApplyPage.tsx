@@ -8,6 +8,7 @@ import { CheckboxGroup, Radio } from '../components/fields.tsx';
 import { LoadError, Loading, Page } from '../components/page.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
 import { localFieldError } from '../components/validation.ts';
+import { keys } from '../queryKeys.ts';
 import { useSession } from '../session.ts';
 import type { ApplicationView } from './types.ts';
 
@@ -17,7 +18,7 @@ export function ApplyPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const { user } = useSession();
-  const call = useQuery({ queryKey: ['public-call', id], queryFn: () => get<CallDetail>(`/api/public/calls/${encodeURIComponent(id)}`), retry: false });
+  const call = useQuery({ queryKey: keys.publicCall(id), queryFn: () => get<CallDetail>(`/api/public/calls/${encodeURIComponent(id)}`), retry: false });
   const organisations = user?.organisations ?? [];
   const f = useAppForm<{ organisationId: string }>({
     id: 'apply',

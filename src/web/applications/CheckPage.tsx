@@ -5,6 +5,7 @@ import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import { ApiError, get, type Problem, post } from '../api.ts';
 import { LoadError, Loading, Page } from '../components/page.tsx';
 import { useLocalized } from '../i18n/index.ts';
+import { keys } from '../queryKeys.ts';
 import { stepOfField, stepsOf } from './content.ts';
 import { type CheckResult, refreshApplication, type SubmitReceipt } from './types.ts';
 import { useApplication } from './useApplication.ts';
@@ -23,7 +24,7 @@ export function CheckPage() {
   const { id = '' } = useParams();
   const { app, call, error } = useApplication(id);
   const check = useQuery({
-    queryKey: ['application-check', id],
+    queryKey: keys.applicationCheck(id),
     queryFn: () => get<CheckResult>(`/api/applications/${encodeURIComponent(id)}/check`),
     retry: false,
     staleTime: 0,

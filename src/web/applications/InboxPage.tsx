@@ -11,6 +11,7 @@ import type { CallSummary } from '../calls/types.ts';
 import { SelectField, TextField } from '../components/fields.tsx';
 import { useFunder } from '../components/funder.ts';
 import { LoadError, Loading, Page } from '../components/page.tsx';
+import { keys } from '../queryKeys.ts';
 import { dateTime } from './format.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 import type { InboxItem } from './types.ts';
@@ -33,11 +34,11 @@ export function InboxPage() {
   }
   const query = filters.toString();
   const calls = useQuery({
-    queryKey: ['funder-calls', funderId],
+    queryKey: keys.funderCalls(funderId),
     queryFn: () => get<{ calls: CallSummary[] }>(`/api/funders/${encodeURIComponent(funderId)}/calls`),
   });
   const inbox = useInfiniteQuery({
-    queryKey: ['inbox', funderId, query],
+    queryKey: keys.inbox(funderId, query),
     initialPageParam: null as string | null,
     queryFn: ({ pageParam }) => {
       const q = new URLSearchParams(filters);

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { get } from '../api.ts';
 import { kr } from '../calls/format.ts';
 import { LoadError, Loading } from '../components/page.tsx';
+import { keys } from '../queryKeys.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 import type { OrganisationApplication } from './types.ts';
 
@@ -11,7 +12,7 @@ import type { OrganisationApplication } from './types.ts';
 export function OrganisationApplications({ organisationId }: { organisationId: string }) {
   const { t } = useTranslation();
   const list = useQuery({
-    queryKey: ['organisation-applications', organisationId],
+    queryKey: keys.organisationApplications(organisationId),
     queryFn: () => get<{ applications: OrganisationApplication[] }>(`/api/organisations/${organisationId}/applications`),
   });
   return (

@@ -2,6 +2,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { ApplicationContent } from '../../domain/applications/types.ts';
 import type { Outcome } from '../assessment/types.ts';
+import { keys } from '../queryKeys.ts';
 
 export type { ApplicationContent };
 
@@ -85,8 +86,6 @@ export interface InboxItem {
   decision: { outcome: Outcome; amount: number } | null;
 }
 
-export const applicationKey = (id: string) => ['application', id] as const;
-
 /** After a change to an application: its view and its history are read again. */
 export const refreshApplication = (client: QueryClient, id: string) =>
-  Promise.all([client.invalidateQueries({ queryKey: applicationKey(id) }), client.invalidateQueries({ queryKey: ['audit', 'application', id] })]);
+  Promise.all([client.invalidateQueries({ queryKey: keys.application(id) }), client.invalidateQueries({ queryKey: keys.audit('application', id) })]);

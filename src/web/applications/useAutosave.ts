@@ -2,9 +2,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import { ApiError, type Messages, put, type SessionReply } from '../api.ts';
-import { SESSION_KEY } from '../session.ts';
+import { keys } from '../queryKeys.ts';
 import type { ApplicationContent, ApplicationView } from './types.ts';
-import { applicationKey } from './types.ts';
 
 const LOCAL_PREFIX = 'samverka.application.';
 
@@ -90,7 +89,7 @@ export function useAutosave<T extends FieldValues>(app: ApplicationView, form: U
         const local = readLocal(app.id);
         // Typing may have gone on while the save was under way: that copy is still unsaved.
         if (local && JSON.stringify(local.content) === JSON.stringify(content)) writeLocal(app.id, { ...local, baseVersion: saved.version, synced: true });
-        client.setQueryData(applicationKey(app.id), saved);
+        client.setQueryData(keys.application(app.id), saved);
         setState({ kind: 'saved', at: saved.updatedAt });
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
@@ -100,7 +99,7 @@ export function useAutosave<T extends FieldValues>(app: ApplicationView, form: U
           setState({ kind: 'conflict', current, message: error.problem.messages });
         } else if (error.needsSignIn) {
           paused.current = true;
-          client.setQueryData<SessionReply>(SESSION_KEY, (old) => (old ? { ...old, user: null } : old));
+          client.setQueryData<SessionReply>(keys.session, (old) => (old ? { ...old, user: null } : old));
           setState({ kind: 'signIn' });
         } else {
           dirty.current = true;
@@ -160,7 +159,7 @@ export function useAutosave<T extends FieldValues>(app: ApplicationView, form: U
       form.reset(values);
       quiet.current = false;
       writeLocal(app.id, { content: state.current.content, baseVersion: state.current.version, at: Date.now(), synced: true });
-      client.setQueryData(applicationKey(app.id), state.current);
+      client.setQueryData(keys.application(app.id), state.current);
       setState({ kind: 'saved', at: state.current.updatedAt });
     },
     /** After signing in again: saving goes on from where it stopped. */

@@ -9,7 +9,8 @@ import { TextAreaField, TextField } from '../components/fields.tsx';
 import { Info, RestoredNotice, Success } from '../components/page.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
 import { localFieldError } from '../components/validation.ts';
-import { overviewKey, type ProposalView } from './types.ts';
+import { keys } from '../queryKeys.ts';
+import type { ProposalView } from './types.ts';
 
 /**
  * The caseworker's proposal: an amount up to what was applied for (0 proposes rejection), with reasons.
@@ -30,7 +31,7 @@ function ProposalForm({ applicationId, callId, requested, suggested }: { applica
   const submit = f.onSubmit(async (v) => {
     setSaved(null);
     const answer = await post<ProposalView>(`/api/applications/${applicationId}/proposal`, { amount: parseAmount(v.amount), reasons: v.reasons });
-    await client.invalidateQueries({ queryKey: overviewKey(callId) });
+    await client.invalidateQueries({ queryKey: keys.assessment(callId) });
     setSaved(answer);
   });
   useEffect(() => {

@@ -13,8 +13,9 @@ import { LoadError, Loading, RestoredNotice, Success } from '../components/page.
 import { RemoveRowButton } from '../components/rows.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
 import { localFieldError } from '../components/validation.ts';
+import { keys } from '../queryKeys.ts';
 import { OutcomeBadge } from './shared.tsx';
-import { type DecisionView, decisionsKey, overviewKey, type ProposalView, type Reservation } from './types.ts';
+import type { DecisionView, ProposalView, Reservation } from './types.ts';
 
 interface Values {
   amount: string;
@@ -105,7 +106,7 @@ function DecisionForm({
       // Someone else decided meanwhile: show the history as it now is; what was typed stays.
       if (error instanceof ApiError && error.code === 'already_decided') {
         onConflict();
-        await client.invalidateQueries({ queryKey: decisionsKey(ctx.applicationId) });
+        await client.invalidateQueries({ queryKey: keys.decisions(ctx.applicationId) });
       }
       throw error;
     }
@@ -349,7 +350,7 @@ export function RecordDecisionSection({ ctx, mayRecord, open }: { ctx: Context; 
     }
   });
   const decisions = useQuery({
-    queryKey: decisionsKey(ctx.applicationId),
+    queryKey: keys.decisions(ctx.applicationId),
     queryFn: () => get<{ decisions: DecisionView[] }>(`/api/applications/${encodeURIComponent(ctx.applicationId)}/decisions`),
     retry: false,
   });
@@ -357,8 +358,8 @@ export function RecordDecisionSection({ ctx, mayRecord, open }: { ctx: Context; 
   const current = list.find((d) => !d.supersededBy) ?? null;
   async function done(d: DecisionView) {
     await Promise.all([
-      client.invalidateQueries({ queryKey: decisionsKey(ctx.applicationId) }),
-      client.invalidateQueries({ queryKey: overviewKey(ctx.callId) }),
+      client.invalidateQueries({ queryKey: keys.decisions(ctx.applicationId) }),
+      client.invalidateQueries({ queryKey: keys.assessment(ctx.callId) }),
       refreshApplication(client, ctx.applicationId),
     ]);
     focusNext.current = 'done';

@@ -6,8 +6,9 @@ import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { Checkbox, CheckboxGroup } from '../components/fields.tsx';
 import { LoadError, Loading, Success } from '../components/page.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
+import { keys } from '../queryKeys.ts';
 import { meanText, ReviewerStateText, score } from './shared.tsx';
-import { type Candidate, overviewKey, type ReviewsView, reviewsKey } from './types.ts';
+import type { Candidate, ReviewsView } from './types.ts';
 
 /** The caseworker picks who reviews; a reviewer who has started cannot be taken off (the server says so). */
 function AssignForm({ applicationId, callId, funderId, reviews }: { applicationId: string; callId: string; funderId: string; reviews: ReviewsView }) {
@@ -16,7 +17,7 @@ function AssignForm({ applicationId, callId, funderId, reviews }: { applicationI
   const [saved, setSaved] = useState(false);
   const savedRef = useRef<HTMLDivElement>(null);
   const candidates = useQuery({
-    queryKey: ['assessment', 'candidates', funderId],
+    queryKey: keys.candidates(funderId),
     queryFn: () => get<{ reviewers: Candidate[] }>(`/api/funders/${encodeURIComponent(funderId)}/reviewers`),
     retry: false,
   });
@@ -32,7 +33,7 @@ function AssignForm({ applicationId, callId, funderId, reviews }: { applicationI
     // One checkbox is a string for react-hook-form; none is false.
     const ids = Array.isArray(v.reviewerIds) ? v.reviewerIds : v.reviewerIds ? [v.reviewerIds] : [];
     await put(`/api/applications/${applicationId}/reviewers`, { reviewerIds: ids });
-    await Promise.all([client.invalidateQueries({ queryKey: reviewsKey(applicationId) }), client.invalidateQueries({ queryKey: overviewKey(callId) })]);
+    await Promise.all([client.invalidateQueries({ queryKey: keys.reviewers(applicationId) }), client.invalidateQueries({ queryKey: keys.assessment(callId) })]);
     setSaved(true);
   });
   useEffect(() => {
@@ -170,7 +171,7 @@ export function ReviewersSection({
 }) {
   const { t } = useTranslation();
   const reviews = useQuery({
-    queryKey: reviewsKey(applicationId),
+    queryKey: keys.reviewers(applicationId),
     queryFn: () => get<ReviewsView>(`/api/applications/${encodeURIComponent(applicationId)}/reviews`),
     retry: false,
   });

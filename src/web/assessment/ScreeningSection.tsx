@@ -8,8 +8,9 @@ import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { CheckboxGroup, Radio, TextAreaField } from '../components/fields.tsx';
 import { RestoredNotice, Success } from '../components/page.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
+import { keys } from '../queryKeys.ts';
 import { describeField, ScreeningBadge } from './shared.tsx';
-import { overviewKey, type ScreeningRule, type ScreeningView, screeningKey } from './types.ts';
+import type { ScreeningRule, ScreeningView } from './types.ts';
 
 type Choice = 'confirm' | 'override';
 type Values = { rules: Record<ScreeningRule, { choice: Choice; reason: string }> };
@@ -121,9 +122,9 @@ function ScreeningForm({ applicationId, callId, view }: { applicationId: string;
       return { rule: a.rule, ok: overriding ? !a.ok : a.ok, reason: overriding ? choice.reason.trim() || null : null };
     });
     const answer = await post<ScreeningView>(`/api/applications/${applicationId}/screening`, { rules });
-    client.setQueryData(screeningKey(applicationId), answer);
+    client.setQueryData(keys.screening(applicationId), answer);
     setSaved(answer.latest?.outcome ?? null);
-    await client.invalidateQueries({ queryKey: overviewKey(callId) });
+    await client.invalidateQueries({ queryKey: keys.assessment(callId) });
   });
   useEffect(() => {
     if (saved) savedRef.current?.focus();

@@ -6,7 +6,8 @@ import { policy } from '../../domain/roles.ts';
 import { get } from '../api.ts';
 import { usePrincipal } from '../components/funder.ts';
 import { currentLanguage } from '../i18n/index.ts';
-import { type AssessmentOverview, type Outcome, overviewKey, type ScoreSummary } from './types.ts';
+import { keys } from '../queryKeys.ts';
+import type { AssessmentOverview, Outcome, ScoreSummary } from './types.ts';
 
 /** What the signed-in person may do in a funder's assessment (the server's own policies). */
 export function useAssessmentRights(funderId: string | undefined) {
@@ -23,7 +24,7 @@ export function useAssessmentRights(funderId: string | undefined) {
 /** A call's assessment overview, and what the signed-in person may do with it. */
 export function useCallAssessment(callId: string) {
   const overview = useQuery({
-    queryKey: overviewKey(callId),
+    queryKey: keys.assessment(callId),
     queryFn: () => get<AssessmentOverview>(`/api/calls/${encodeURIComponent(callId)}/assessment`),
     retry: false,
   });

@@ -123,8 +123,3 @@ export interface DecisionView {
   appeal: { law: 'kommunallagen' | 'forvaltningslagen'; from: string; deadline: string };
   letterUrl: string;
 }
-
-export const overviewKey = (callId: string) => ['assessment', 'call', callId] as const;
-export const screeningKey = (id: string) => ['assessment', 'screening', id] as const;
-export const reviewsKey = (id: string) => ['assessment', 'reviews', id] as const;
-export const decisionsKey = (id: string) => ['assessment', 'decisions', id] as const;

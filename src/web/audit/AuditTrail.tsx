@@ -9,6 +9,7 @@ import { describeChange } from '../calls/changes.ts';
 import { formatDate, kr } from '../calls/format.ts';
 import { LoadError, Loading } from '../components/page.tsx';
 import { currentLanguage } from '../i18n/index.ts';
+import { keys } from '../queryKeys.ts';
 
 export interface AuditEntry {
   seq: number;
@@ -190,7 +191,7 @@ export function AuditTrail({ objectType, objectId, funderId }: { objectType: str
   const { t } = useTranslation();
   const query = new URLSearchParams({ objectType, objectId, ...(funderId ? { funderId } : {}) });
   const trail = useInfiniteQuery({
-    queryKey: ['audit', objectType, objectId, funderId ?? null],
+    queryKey: keys.audit(objectType, objectId, funderId ?? null),
     queryFn: ({ pageParam }) => get<{ entries: AuditEntry[]; older: boolean }>(`/api/audit?${query}${pageParam ? `&before=${pageParam}` : ''}`),
     initialPageParam: 0,
     // A page reads oldest first; the next one back ends just before its first entry.

@@ -8,6 +8,7 @@ import { Info, LoadError, Loading, Page } from '../components/page.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
 import { collect, newPassword, required } from '../components/validation.ts';
 import { useLocalized } from '../i18n/index.ts';
+import { keys } from '../queryKeys.ts';
 import { signInPath, useSession, useSessionChange } from '../session.ts';
 
 interface Invitation {
@@ -109,7 +110,7 @@ export function InvitationPage() {
   const token = params.get('token') ?? '';
   const { user, loading } = useSession();
   const invitation = useQuery({
-    queryKey: ['invitation', token],
+    queryKey: keys.invitation(token),
     queryFn: () => get<Invitation>(`/api/invitations/${encodeURIComponent(token)}`),
     enabled: token.length >= 10,
     retry: false,

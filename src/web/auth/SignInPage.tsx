@@ -9,6 +9,7 @@ import { Info, Page } from '../components/page.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
 import { required } from '../components/validation.ts';
 import { adoptLanguageAfterSignIn, useLocalized } from '../i18n/index.ts';
+import { keys } from '../queryKeys.ts';
 import { safeNext, useSession, useSessionChange } from '../session.ts';
 
 interface Funder {
@@ -22,7 +23,7 @@ interface Funder {
 /** Sign-in with the funder's own identity provider (OpenID Connect), for staff. */
 function OidcSignIn() {
   const { t } = useTranslation();
-  const funders = useQuery({ queryKey: ['funders'], queryFn: () => get<{ funders: Funder[] }>('/api/funders') });
+  const funders = useQuery({ queryKey: keys.funders(), queryFn: () => get<{ funders: Funder[] }>('/api/funders') });
   const withOidc = funders.data?.funders.filter((f) => f.oidc) ?? [];
   if (withOidc.length === 0) return null;
   return (

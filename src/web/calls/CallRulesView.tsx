@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CallRules } from '../../domain/calls/types.ts';
 import { get } from '../api.ts';
 import { formatDateTime } from '../audit/AuditTrail.tsx';
+import { keys } from '../queryKeys.ts';
 import { describeChange } from './changes.ts';
 import { formatDate, kr } from './format.ts';
 import { QuestionsPreview } from './QuestionsPreview.tsx';
@@ -13,7 +14,7 @@ import type { ActivityType, Amendment, CallDetail } from './types.ts';
 export function useActivityLabels(funderId: string | undefined) {
   const { i18n } = useTranslation();
   const query = useQuery({
-    queryKey: ['activity-types', funderId ?? null],
+    queryKey: keys.activityTypes(funderId ?? null),
     queryFn: () => get<{ activityTypes: ActivityType[] }>(`/api/activity-types${funderId ? `?funderId=${encodeURIComponent(funderId)}` : ''}`),
     staleTime: 60_000,
   });

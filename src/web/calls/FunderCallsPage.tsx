@@ -5,6 +5,7 @@ import { get } from '../api.ts';
 import { useAssessmentRights } from '../assessment/shared.tsx';
 import { useFunder } from '../components/funder.ts';
 import { LoadError, Loading, Page } from '../components/page.tsx';
+import { keys } from '../queryKeys.ts';
 import { PhaseBadge } from './CallStatus.tsx';
 import { formatDate, kr } from './format.ts';
 import type { CallSummary } from './types.ts';
@@ -70,7 +71,7 @@ export function FunderCallsPage() {
   const funder = useFunder(funderId);
   const assessment = useAssessmentRights(funderId);
   const data = useQuery({
-    queryKey: ['funder-calls', funderId],
+    queryKey: keys.funderCalls(funderId),
     queryFn: () => get<{ calls: CallSummary[] }>(`/api/funders/${encodeURIComponent(funderId)}/calls`),
     retry: false,
   });

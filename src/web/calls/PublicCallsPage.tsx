@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { get } from '../api.ts';
 import { LoadError, Loading, Page } from '../components/page.tsx';
+import { keys } from '../queryKeys.ts';
 import { livePhase, PhaseBadge } from './CallStatus.tsx';
 import { formatDate, kr } from './format.ts';
 import type { CallSummary } from './types.ts';
@@ -19,7 +20,7 @@ export function PublicCallsPage() {
   const filter: Filter = PHASES.includes(raw as (typeof PHASES)[number]) ? (raw as Filter) : 'all';
   const now = useNow();
   const calls = useQuery({
-    queryKey: ['public-calls', filter],
+    queryKey: keys.publicCalls(filter),
     queryFn: () => get<{ calls: CallSummary[] }>(`/api/public/calls${filter === 'all' ? '' : `?phase=${filter}`}`),
   });
   const title = filter === 'all' ? t('calls.publicTitle') : `${t('calls.publicTitle')}: ${t(`calls.filter.${filter}`)}`;

@@ -10,6 +10,7 @@ import { useFunder } from '../components/funder.ts';
 import { Info, LoadError, Loading, Page, Success } from '../components/page.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
 import { collect, localFieldError, required } from '../components/validation.ts';
+import { keys } from '../queryKeys.ts';
 
 type Proposal = ActivityType & { proposedBy: string };
 
@@ -82,7 +83,7 @@ export function ActivityTypesPage() {
   const [done, setDone] = useState<string | null>(null);
   const confirmation = useRef<HTMLDivElement>(null);
   const data = useQuery({
-    queryKey: ['funder-activity-types', funderId],
+    queryKey: keys.funderActivityTypes(funderId),
     queryFn: () => get<{ activityTypes: ActivityType[]; proposals: Proposal[] }>(`/api/funders/${encodeURIComponent(funderId)}/activity-types`),
     retry: false,
   });
@@ -112,8 +113,8 @@ export function ActivityTypesPage() {
                     onDecided={(text) => {
                       setDone(text);
                       void Promise.all([
-                        client.invalidateQueries({ queryKey: ['funder-activity-types', funderId] }),
-                        client.invalidateQueries({ queryKey: ['activity-types'] }),
+                        client.invalidateQueries({ queryKey: keys.funderActivityTypes(funderId) }),
+                        client.invalidateQueries({ queryKey: keys.activityTypes() }),
                       ]);
                       requestAnimationFrame(() => confirmation.current?.focus());
                     }}

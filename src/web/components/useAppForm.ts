@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type DefaultValues, type FieldValues, type Path, useForm } from 'react-hook-form';
 import { ApiError, type FieldError, type Messages, type SessionReply } from '../api.ts';
-import { SESSION_KEY } from '../session.ts';
+import { keys } from '../queryKeys.ts';
 
 export interface FormErrors {
   /** Errors tied to one field, by the request body's key. */
@@ -109,7 +109,7 @@ export function useAppForm<T extends FieldValues>(options: AppFormOptions<T>) {
       if (error.needsSignIn) {
         saveDraft();
         // Signed out as far as the server is concerned; the page stays, with what was typed.
-        queryClient.setQueryData<SessionReply>(SESSION_KEY, (old) => (old ? { ...old, user: null } : old));
+        queryClient.setQueryData<SessionReply>(keys.session, (old) => (old ? { ...old, user: null } : old));
       }
       const list = problem.errors ?? [];
       // A field error carries its own message; the general title would only repeat "check the form".

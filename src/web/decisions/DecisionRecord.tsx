@@ -5,11 +5,10 @@ import { get } from '../api.ts';
 import type { DecisionView } from '../assessment/types.ts';
 import { formatDate } from '../calls/format.ts';
 import { LoadError, Loading } from '../components/page.tsx';
+import { keys } from '../queryKeys.ts';
 
 // What GET /api/applications/:id/decisions answers (src/server/decisions/routes.ts).
 export type Decision = DecisionView;
-
-export const decisionsKey = (applicationId: string) => ['decisions', applicationId] as const;
 
 const BADGE = { approved: 'badge-approved', partially_approved: 'badge-approved', rejected: 'badge-rejected' } as const;
 
@@ -143,7 +142,7 @@ function Superseded({ d }: { d: Decision }) {
 export function DecisionRecord({ applicationId, status }: { applicationId: string; status: string }) {
   const { t } = useTranslation();
   const decisions = useQuery({
-    queryKey: decisionsKey(applicationId),
+    queryKey: keys.decisions(applicationId),
     queryFn: () => get<{ decisions: Decision[] }>(`/api/applications/${encodeURIComponent(applicationId)}/decisions`),
     enabled: status !== 'draft',
   });

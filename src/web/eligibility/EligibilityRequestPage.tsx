@@ -16,7 +16,8 @@ import { useFunders } from '../components/useFunders.ts';
 import { collect, localFieldError, required, ruleErrors } from '../components/validation.ts';
 import { useLocalized } from '../i18n/index.ts';
 import type { Organisation } from '../organisations/OrganisationPage.tsx';
-import { eligibilityKey, useApprovals } from './EligibilitySection.tsx';
+import { keys } from '../queryKeys.ts';
+import { useApprovals } from './EligibilitySection.tsx';
 import { type Approval, DOCUMENTS } from './types.ts';
 
 interface Values {
@@ -211,7 +212,7 @@ function RequestForm({ organisation, funders, existing, initial }: { organisatio
       payoutKind: v.payoutNumber.trim() ? v.payoutKind || null : null,
       payoutNumber: v.payoutNumber.trim() || null,
     });
-    await client.invalidateQueries({ queryKey: eligibilityKey(organisation.id) });
+    await client.invalidateQueries({ queryKey: keys.eligibility(organisation.id) });
     navigate(`/organisations/${organisation.id}`, {
       state: { flash: sent.missing.length ? 'eligibilitySentMissing' : 'eligibilitySent', flashValues: { funder: sent.funderName, year: String(sent.year) } },
     });
@@ -342,7 +343,7 @@ export function EligibilityRequestPage() {
   const { id = '' } = useParams();
   const [params] = useSearchParams();
   const organisation = useQuery({
-    queryKey: ['organisation', id],
+    queryKey: keys.organisation(id),
     queryFn: () => get<Organisation>(`/api/organisations/${encodeURIComponent(id)}`),
     retry: false,
   });

@@ -4,13 +4,12 @@ import { Link } from 'react-router';
 import { get } from '../api.ts';
 import { formatDate } from '../calls/format.ts';
 import { LoadError, Loading } from '../components/page.tsx';
+import { keys } from '../queryKeys.ts';
 import type { Approval } from './types.ts';
-
-export const eligibilityKey = (organisationId: string) => ['eligibility', organisationId] as const;
 
 export function useApprovals(organisationId: string) {
   return useQuery({
-    queryKey: eligibilityKey(organisationId),
+    queryKey: keys.eligibility(organisationId),
     queryFn: () => get<{ approvals: Approval[] }>(`/api/organisations/${encodeURIComponent(organisationId)}/eligibility`),
     retry: false,
   });

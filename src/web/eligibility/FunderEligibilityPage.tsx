@@ -12,6 +12,7 @@ import { useFunder } from '../components/funder.ts';
 import { LoadError, Loading, Page, RestoredNotice, Success } from '../components/page.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
 import { localFieldError } from '../components/validation.ts';
+import { keys } from '../queryKeys.ts';
 import { MissingList, StatusText } from './EligibilitySection.tsx';
 import { type Approval, type ApprovalStatus, DOCUMENTS } from './types.ts';
 
@@ -162,7 +163,7 @@ export function FunderEligibilityPage() {
   const [decided, setDecided] = useState<{ name: string; status: ApprovalStatus } | null>(null);
   const confirmation = useRef<HTMLDivElement>(null);
   const data = useQuery({
-    queryKey: ['funder-eligibility', funderId, filter],
+    queryKey: keys.funderEligibility(funderId, filter),
     queryFn: () => get<{ approvals: Approval[] }>(`/api/funders/${encodeURIComponent(funderId)}/eligibility${filter === 'all' ? '' : `?status=${filter}`}`),
     retry: false,
   });
@@ -204,7 +205,7 @@ export function FunderEligibilityPage() {
                 mayDecide={funder.reviewEligibility}
                 onDecided={(approval, status) => {
                   setDecided({ name: approval.organisationName, status });
-                  void client.invalidateQueries({ queryKey: ['funder-eligibility', funderId] });
+                  void client.invalidateQueries({ queryKey: keys.funderEligibility(funderId) });
                   requestAnimationFrame(() => confirmation.current?.focus());
                 }}
               />

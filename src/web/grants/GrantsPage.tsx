@@ -7,6 +7,7 @@ import { get } from '../api.ts';
 import { formatDate, kr } from '../calls/format.ts';
 import { SelectField } from '../components/fields.tsx';
 import { LoadError, Loading, Page } from '../components/page.tsx';
+import { keys } from '../queryKeys.ts';
 
 // What GET /api/public/grants answers (src/server/decisions/routes.ts).
 interface Grant {
@@ -32,7 +33,7 @@ interface GrantsReply {
 }
 
 const grantsQuery = (year: string) => ({
-  queryKey: ['public-grants', year],
+  queryKey: keys.publicGrants(year),
   queryFn: () => get<GrantsReply>(`/api/public/grants${year ? `?year=${year}` : ''}`),
 });
 

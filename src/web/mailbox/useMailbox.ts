@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { get } from '../api.ts';
+import { keys } from '../queryKeys.ts';
 
 export interface Mail {
   id: string;
@@ -13,7 +14,7 @@ export interface Mail {
 /** The local mailbox (no SMTP server configured); refreshed now and then so new mail shows up. */
 export function useMailbox() {
   return useQuery({
-    queryKey: ['mailbox'],
+    queryKey: keys.mailbox(),
     queryFn: () => get<{ mails: Mail[] }>('/api/mailbox'),
     refetchInterval: 3000,
     retry: false,

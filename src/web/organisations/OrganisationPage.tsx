@@ -7,6 +7,7 @@ import { AuditTrail } from '../audit/AuditTrail.tsx';
 import { ProposeActivityForm } from '../catalogue/ProposeActivityForm.tsx';
 import { LoadError, Loading, Page } from '../components/page.tsx';
 import { EligibilitySection } from '../eligibility/EligibilitySection.tsx';
+import { keys } from '../queryKeys.ts';
 
 export interface Organisation {
   id: string;
@@ -19,7 +20,7 @@ export interface Organisation {
 export function OrganisationPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const org = useQuery({ queryKey: ['organisation', id], queryFn: () => get<Organisation>(`/api/organisations/${encodeURIComponent(id)}`), retry: false });
+  const org = useQuery({ queryKey: keys.organisation(id), queryFn: () => get<Organisation>(`/api/organisations/${encodeURIComponent(id)}`), retry: false });
   const data = org.data;
   return (
     <Page title={data?.name ?? t('organisation.title')}>

@@ -15,6 +15,7 @@ import { RemoveRowButton } from '../components/rows.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
 import { useDebounced } from '../components/useDebounced.ts';
 import { collect, localFieldError, required, ruleErrors } from '../components/validation.ts';
+import { keys } from '../queryKeys.ts';
 
 interface Values {
   name: string;
@@ -159,7 +160,7 @@ function NewProgrammeForm({ funderId }: { funderId: string }) {
     });
     setCreated(v.name.trim());
     f.form.reset(EMPTY);
-    await client.invalidateQueries({ queryKey: ['programmes', funderId] });
+    await client.invalidateQueries({ queryKey: keys.programmes(funderId) });
   });
 
   return (
@@ -228,7 +229,7 @@ export function ProgrammesPage() {
   const { funderId = '' } = useParams();
   const funder = useFunder(funderId);
   const data = useQuery({
-    queryKey: ['programmes', funderId],
+    queryKey: keys.programmes(funderId),
     queryFn: () => get<{ programmes: Programme[] }>(`/api/funders/${encodeURIComponent(funderId)}/programmes`),
     retry: false,
   });

@@ -12,8 +12,9 @@ import { LoadError, Loading, Page, RestoredNotice, Success } from '../components
 import { useAppForm } from '../components/useAppForm.ts';
 import { localFieldError } from '../components/validation.ts';
 import { currentLanguage } from '../i18n/index.ts';
+import { keys } from '../queryKeys.ts';
 import { ReviewStatus } from './MyReviewsPage.tsx';
-import { type MyReview, REVIEWS_KEY, reviewKey, type ScoreSummary } from './types.ts';
+import { type MyReview, REVIEWS_KEY, type ScoreSummary } from './types.ts';
 
 const SCALE = ['1', '2', '3', '4', '5'] as const;
 
@@ -335,7 +336,7 @@ export function ReviewPage() {
   const { id = '' } = useParams();
   const client = useQueryClient();
   const review = useQuery({
-    queryKey: reviewKey(id),
+    queryKey: keys.review(id),
     queryFn: () => get<MyReview>(`/api/applications/${encodeURIComponent(id)}/review`),
     retry: false,
   });
@@ -344,7 +345,7 @@ export function ReviewPage() {
     if (step) document.querySelector<HTMLElement>('[data-step-focus]')?.focus();
   }, [step]);
   const update = (next: MyReview, moved: boolean) => {
-    client.setQueryData(reviewKey(id), next);
+    client.setQueryData(keys.review(id), next);
     void client.invalidateQueries({ queryKey: REVIEWS_KEY });
     if (moved) setStep((n) => n + 1);
   };

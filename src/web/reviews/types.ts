@@ -46,4 +46,3 @@ export interface MyReview {
 }
 
 export const REVIEWS_KEY = ['reviews'] as const;
-export const reviewKey = (applicationId: string) => ['review', applicationId] as const;

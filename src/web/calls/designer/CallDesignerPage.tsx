@@ -17,6 +17,7 @@ import { RemoveRowButton } from '../../components/rows.tsx';
 import { useAppForm } from '../../components/useAppForm.ts';
 import { useDebounced } from '../../components/useDebounced.ts';
 import { collect, required, ruleErrors } from '../../components/validation.ts';
+import { keys } from '../../queryKeys.ts';
 import { AmendmentList, useActivityLabels } from '../CallRulesView.tsx';
 import { PhaseBadge } from '../CallStatus.tsx';
 import { kr, parseAmount } from '../format.ts';
@@ -178,13 +179,13 @@ function Designer({
   });
 
   const refresh = async (detail: CallDetail) => {
-    client.setQueryData(['call', detail.id], detail);
+    client.setQueryData(keys.call(detail.id), detail);
     await Promise.all([
-      client.invalidateQueries({ queryKey: ['funder-calls', funderId] }),
-      client.invalidateQueries({ queryKey: ['programmes', funderId] }),
-      client.invalidateQueries({ queryKey: ['public-calls'] }),
-      client.invalidateQueries({ queryKey: ['public-call', detail.id] }),
-      client.invalidateQueries({ queryKey: ['audit', 'call', detail.id] }),
+      client.invalidateQueries({ queryKey: keys.funderCalls(funderId) }),
+      client.invalidateQueries({ queryKey: keys.programmes(funderId) }),
+      client.invalidateQueries({ queryKey: keys.publicCalls() }),
+      client.invalidateQueries({ queryKey: keys.publicCall(detail.id) }),
+      client.invalidateQueries({ queryKey: keys.audit('call', detail.id) }),
     ]);
   };
 
@@ -479,14 +480,14 @@ export function CallDesignerPage() {
   const params = useParams();
   const callId = params.callId;
   const call = useQuery({
-    queryKey: ['call', callId],
+    queryKey: keys.call(callId),
     queryFn: () => get<CallDetail>(`/api/calls/${encodeURIComponent(callId ?? '')}`),
     enabled: !!callId,
     retry: false,
   });
   const funderId = params.funderId ?? call.data?.funderId ?? '';
   const programmes = useQuery({
-    queryKey: ['programmes', funderId],
+    queryKey: keys.programmes(funderId),
     queryFn: () => get<{ programmes: Programme[] }>(`/api/funders/${encodeURIComponent(funderId)}/programmes`),
     enabled: !!funderId,
     retry: false,

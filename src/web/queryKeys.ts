@@ -1,0 +1,40 @@
+// Every query key of the web app, in one place: what a page shows is cached under its key, and a change
+// invalidates the keys of everything that shows it. A key that is a prefix of another (['programmes'])
+// invalidates all of them.
+export const keys = {
+  session: ['session'] as const,
+  funders: () => ['funders'] as const,
+  members: (funderId: string) => ['members', funderId] as const,
+  programmes: (funderId: string) => ['programmes', funderId] as const,
+  funderCalls: (funderId: string) => ['funder-calls', funderId] as const,
+  call: (callId: string | undefined) => ['call', callId] as const,
+  publicCalls: (filter?: string) => (filter === undefined ? (['public-calls'] as const) : (['public-calls', filter] as const)),
+  publicCall: (callId: string | undefined) => ['public-call', callId] as const,
+  publicGrants: (year: string | number | null) => ['public-grants', year] as const,
+  activityTypes: (funderId?: string | null) => (funderId === undefined ? (['activity-types'] as const) : (['activity-types', funderId] as const)),
+  funderActivityTypes: (funderId: string) => ['funder-activity-types', funderId] as const,
+  organisation: (organisationId: string) => ['organisation', organisationId] as const,
+  organisationApplications: (organisationId: string) => ['organisation-applications', organisationId] as const,
+  eligibility: (organisationId: string) => ['eligibility', organisationId] as const,
+  funderEligibility: (funderId: string, filter?: string) =>
+    filter === undefined ? (['funder-eligibility', funderId] as const) : (['funder-eligibility', funderId, filter] as const),
+  application: (applicationId: string) => ['application', applicationId] as const,
+  applicationCheck: (applicationId: string) => ['application-check', applicationId] as const,
+  inbox: (funderId: string, query: string) => ['inbox', funderId, query] as const,
+  /** The assessment of a call (the decision basis) and its parts per application. */
+  assessment: (callId: string) => ['assessment', 'call', callId] as const,
+  screening: (applicationId: string) => ['assessment', 'screening', applicationId] as const,
+  reviewers: (applicationId: string) => ['assessment', 'reviews', applicationId] as const,
+  candidates: (funderId: string) => ['assessment', 'candidates', funderId] as const,
+  /** An application's decisions, as both the assessment page and the application page show them. */
+  decisions: (applicationId: string) => ['decisions', applicationId] as const,
+  review: (applicationId: string) => ['review', applicationId] as const,
+  audit: (objectType: string, objectId?: string, funderId?: string | null) =>
+    objectId === undefined
+      ? (['audit', objectType] as const)
+      : funderId === undefined
+        ? (['audit', objectType, objectId] as const)
+        : (['audit', objectType, objectId, funderId] as const),
+  invitation: (token: string) => ['invitation', token] as const,
+  mailbox: () => ['mailbox'] as const,
+};
