@@ -122,7 +122,7 @@ describe('an applicant', () => {
     ['on a phone (360 × 740)', PHONE, '802512-1230', 'Nattfotboll Navestad'],
   ];
   for (const [where, device, orgNumber, orgName] of journeys) {
-    it(`creates an account and registers an organisation ${where}`, { timeout: 60_000 }, async () => {
+    it(`creates an account and registers an organisation ${where}`, { timeout: 120_000 }, async () => {
       const { context, page } = await openPage(browser, server.url, device);
       const slug = orgNumber.replace('-', '');
       await createAccount(page, 'Alva Sökande', `alva.${slug}@forening.example`);
@@ -132,7 +132,7 @@ describe('an applicant', () => {
     });
   }
 
-  it('keeps what was typed when the session has run out, and fills it in after signing in again', { timeout: 60_000 }, async () => {
+  it('keeps what was typed when the session has run out, and fills it in after signing in again', { timeout: 120_000 }, async () => {
     const { context, page } = await openPage(browser, server.url, PHONE);
     await page.goto('/sign-in');
     await page.getByLabel('E-postadress').fill('ledare@vivalla.example');

@@ -26,7 +26,7 @@ const MESSAGE = 'Skicka en tidsplan för utbildningen av de nya vandrarna.';
 const caseNumbers = async (page: Page) => page.locator('.inbox-table tbody th').allTextContents();
 
 describe('completion of an application', () => {
-  it('the caseworker filters the inbox and asks for completion, and the association answers', { timeout: 60_000 }, async () => {
+  it('the caseworker filters the inbox and asks for completion, and the association answers', { timeout: 120_000 }, async () => {
     const caseworker = await openPage(browser, server.url);
     const c = caseworker.page;
     await signIn(c, 'handlaggare@norrkoping.example', 'Hanna Handläggare');

@@ -26,7 +26,7 @@ const saved = (page: Page) =>
     .waitFor();
 
 describe('an edit conflict', () => {
-  it('shows who saved meanwhile, compares, and keeps the version chosen', { timeout: 60_000 }, async () => {
+  it('shows who saved meanwhile, compares, and keeps the version chosen', { timeout: 120_000 }, async () => {
     const draft = await server.db.kysely
       .selectFrom('applications')
       .select('id')

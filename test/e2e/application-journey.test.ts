@@ -62,7 +62,7 @@ async function saved(page: Page) {
 }
 
 describe('applying for a grant', () => {
-  it('a new association applies on a phone, leaves and comes back, and submits', { timeout: 150_000 }, async () => {
+  it('a new association applies on a phone, leaves and comes back, and submits', { timeout: 180_000 }, async () => {
     const number = orgNumber();
     expect(Organisationsnummer.valid(number)).toBe(true);
     const { context, page } = await openPage(browser, server.url, PHONE);

@@ -90,7 +90,7 @@ const storedDraft = async () =>
   };
 
 describe('more of the applicant’s journeys', () => {
-  it('keeps what was typed while Samverka could not be reached, and offers it back on return', { timeout: 60_000 }, async () => {
+  it('keeps what was typed while Samverka could not be reached, and offers it back on return', { timeout: 120_000 }, async () => {
     const { context, page } = await openPage(browser, server.url, PHONE);
     await signInAsFatima(page);
     await page.goto(`/applications/${draftId}`);
@@ -142,7 +142,7 @@ describe('more of the applicant’s journeys', () => {
     await context.close();
   });
 
-  it('asks the applicant to sign in again when the session ends mid-form, and saves what was typed afterwards', { timeout: 60_000 }, async () => {
+  it('asks the applicant to sign in again when the session ends mid-form, and saves what was typed afterwards', { timeout: 120_000 }, async () => {
     const { context, page } = await openPage(browser, server.url);
     await signInAsFatima(page);
     await page.goto(`/applications/${draftId}`);
@@ -203,7 +203,7 @@ describe('more of the applicant’s journeys', () => {
     await context.close();
   });
 
-  it('withdraws a submitted application: the status changes and the history says who, when and why', { timeout: 60_000 }, async () => {
+  it('withdraws a submitted application: the status changes and the history says who, when and why', { timeout: 120_000 }, async () => {
     const TITLE = WITHDRAWN_TITLE;
     const reason = 'Vi fick pengar från en stiftelse till samma nattvandringar.';
     const { context, page } = await openPage(browser, server.url, PHONE);
@@ -262,7 +262,7 @@ describe('more of the applicant’s journeys', () => {
     await context.close();
   });
 
-  it('lets a co-applicant read the application without anything to edit', { timeout: 60_000 }, async () => {
+  it('lets a co-applicant read the application without anything to edit', { timeout: 120_000 }, async () => {
     // Leo's association starts an application and names Fatima's as co-applicant.
     const leo = new Client(server.app);
     const leoUser = await leo.login('ledare@vivalla.example');
@@ -319,7 +319,7 @@ describe('more of the applicant’s journeys', () => {
     await context.close();
   });
 
-  it('shows the caseworker more of the inbox a page at a time, without repeats, keeping keyboard focus in the list', { timeout: 60_000 }, async () => {
+  it('shows the caseworker more of the inbox a page at a time, without repeats, keeping keyboard focus in the list', { timeout: 120_000 }, async () => {
     // Thirty more received applications, from thirty associations, several at the same minute.
     const call = (
       await server.db.kysely.selectFrom('calls').select('id').where('title', '=', 'Uppdragsbidrag för ökad trygghet 2022').executeTakeFirstOrThrow()
@@ -403,7 +403,7 @@ describe('more of the applicant’s journeys', () => {
     await context.close();
   });
 
-  it('shows the application form and its check in English when the applicant switches language', { timeout: 60_000 }, async () => {
+  it('shows the application form and its check in English when the applicant switches language', { timeout: 120_000 }, async () => {
     const { context, page } = await openPage(browser, server.url);
     await signInAsFatima(page);
     await page.goto(`/applications/${draftId}`);

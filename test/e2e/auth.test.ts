@@ -20,7 +20,7 @@ const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id
 const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
 
 describe('signing in', () => {
-  it('shows the server message on a wrong password, then lands on the role start page; keyboard only', { timeout: 60_000 }, async () => {
+  it('shows the server message on a wrong password, then lands on the role start page; keyboard only', { timeout: 120_000 }, async () => {
     const { context, page } = await openPage(browser, server.url);
     await page.goto('/sign-in');
     await settledAndAccessible(page, 'Logga in');
@@ -75,7 +75,7 @@ describe('signing in', () => {
     await context.close();
   });
 
-  it('says an account is locked after five wrong passwords', { timeout: 60_000 }, async () => {
+  it('says an account is locked after five wrong passwords', { timeout: 120_000 }, async () => {
     const { context, page } = await openPage(browser, server.url);
     await page.goto('/sign-in');
     await page.getByLabel('E-postadress').fill('ekonomi@norrkoping.example');
@@ -89,7 +89,7 @@ describe('signing in', () => {
     await context.close();
   });
 
-  it('signs out everywhere, ending the sessions of other browsers too', { timeout: 60_000 }, async () => {
+  it('signs out everywhere, ending the sessions of other browsers too', { timeout: 120_000 }, async () => {
     const first = await openPage(browser, server.url);
     const second = await openPage(browser, server.url);
     for (const { page } of [first, second]) {
@@ -119,7 +119,7 @@ describe('signing in', () => {
 });
 
 describe('language', () => {
-  it('switches to English, remembers it across a reload and gets server messages in English', { timeout: 60_000 }, async () => {
+  it('switches to English, remembers it across a reload and gets server messages in English', { timeout: 120_000 }, async () => {
     const { context, page } = await openPage(browser, server.url);
     await page.goto('/sign-in');
     await settledAndAccessible(page, 'Logga in');
@@ -177,7 +177,7 @@ describe('language', () => {
 });
 
 describe('forgotten password', () => {
-  it('mails a reset link that sets a new password', { timeout: 60_000 }, async () => {
+  it('mails a reset link that sets a new password', { timeout: 120_000 }, async () => {
     const { context, page } = await openPage(browser, server.url);
     await page.goto('/sign-in');
     await page.getByRole('link', { name: 'Glömt lösenordet?' }).click();

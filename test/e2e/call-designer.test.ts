@@ -38,7 +38,7 @@ async function fieldError(page: Page, id: string) {
 let editUrl = '';
 
 describe('the call designer', () => {
-  it('designs a call with conditional questions, saves a draft, sees what publishing needs on the fields, and publishes', { timeout: 60_000 }, async () => {
+  it('designs a call with conditional questions, saves a draft, sees what publishing needs on the fields, and publishes', { timeout: 120_000 }, async () => {
     const { context, page } = await openPage(browser, server.url);
     await signIn(page, 'handlaggare@norrkoping.example', 'Hanna Handläggare');
     await page.getByRole('region', { name: FUNDER }).getByRole('link', { name: 'Utlysningar och utkast' }).click();
@@ -159,7 +159,7 @@ describe('the call designer', () => {
     await context.close();
   });
 
-  it('amends the published call with a reason, and shows what changed and the history', { timeout: 60_000 }, async () => {
+  it('amends the published call with a reason, and shows what changed and the history', { timeout: 120_000 }, async () => {
     expect(editUrl).not.toBe('');
     const { context, page } = await openPage(browser, server.url);
     await signIn(page, 'handlaggare@norrkoping.example', 'Hanna Handläggare');
@@ -205,7 +205,7 @@ describe('the call designer', () => {
     await context.close();
   });
 
-  it('creates a programme whose budget lines must add up to its amount', { timeout: 60_000 }, async () => {
+  it('creates a programme whose budget lines must add up to its amount', { timeout: 120_000 }, async () => {
     const { context, page } = await openPage(browser, server.url);
     await signIn(page, 'handlaggare@norrkoping.example', 'Hanna Handläggare');
     await page.getByRole('region', { name: FUNDER }).getByRole('link', { name: 'Satsningar och budgetposter' }).click();

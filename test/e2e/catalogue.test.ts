@@ -20,7 +20,7 @@ const FUNDER = 'Socialnämnden, Norrköpings kommun';
 const ORG = 'Nattvandrarna Norrköping';
 
 describe('the activity catalogue', () => {
-  it('an association proposes night basketball and the caseworker adopts it in Swedish and English', { timeout: 60_000 }, async () => {
+  it('an association proposes night basketball and the caseworker adopts it in Swedish and English', { timeout: 120_000 }, async () => {
     const applicant = await openPage(browser, server.url);
     const a = applicant.page;
     await signIn(a, 'forening@nattvandrarna.example', 'Fatima Föreningsaktiv');

@@ -30,7 +30,7 @@ const pdf = (title: string) => ({
 });
 
 describe('eligibility approval', () => {
-  it('the Vivalla association sends its documents, the caseworker asks for more, and the association sees the note', { timeout: 60_000 }, async () => {
+  it('the Vivalla association sends its documents, the caseworker asks for more, and the association sees the note', { timeout: 120_000 }, async () => {
     const applicant = await openPage(browser, server.url);
     const a = applicant.page;
     await signIn(a, 'ledare@vivalla.example', 'Leo Ledare');

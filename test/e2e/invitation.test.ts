@@ -29,7 +29,7 @@ async function openMail(page: Page, subject: string, to: string) {
 }
 
 describe('inviting a colleague', () => {
-  it('admin invites a caseworker, who accepts from the mail and lands signed in with the role', { timeout: 90_000 }, async () => {
+  it('admin invites a caseworker, who accepts from the mail and lands signed in with the role', { timeout: 120_000 }, async () => {
     const admin = await openPage(browser, server.url);
     await signIn(admin.page, 'admin@norrkoping.example', 'Åsa Administratör');
     await admin.page.getByRole('region', { name: FUNDER }).getByRole('link', { name: 'Hantera användare och roller' }).click();
@@ -101,7 +101,7 @@ describe('inviting a colleague', () => {
     await admin.context.close();
   });
 
-  it('someone who already has an account signs in first and comes back to accept', { timeout: 90_000 }, async () => {
+  it('someone who already has an account signs in first and comes back to accept', { timeout: 120_000 }, async () => {
     const admin = await openPage(browser, server.url);
     await signIn(admin.page, 'admin@norrkoping.example', 'Åsa Administratör');
     await admin.page.getByRole('region', { name: FUNDER }).getByRole('link', { name: 'Hantera användare och roller' }).click();
@@ -141,7 +141,7 @@ describe('inviting a colleague', () => {
     await admin.context.close();
   });
 
-  it('admin changes roles with a reason, which the member history shows', { timeout: 60_000 }, async () => {
+  it('admin changes roles with a reason, which the member history shows', { timeout: 120_000 }, async () => {
     const { context, page } = await openPage(browser, server.url);
     await signIn(page, 'admin@norrkoping.example', 'Åsa Administratör');
     await page.goto('/');
@@ -177,7 +177,7 @@ describe('inviting a colleague', () => {
     await context.close();
   });
 
-  it('admin sets the deciding committee and the most a delegate may decide', { timeout: 60_000 }, async () => {
+  it('admin sets the deciding committee and the most a delegate may decide', { timeout: 120_000 }, async () => {
     const { context, page } = await openPage(browser, server.url);
     await signIn(page, 'admin@norrkoping.example', 'Åsa Administratör');
     await page.goto('/');

@@ -57,7 +57,7 @@ async function signInAtProvider(page: Page, login: string) {
 }
 
 describe('sign-in with the organisation account', () => {
-  it('lands an invited caseworker on the start page, signed in', { timeout: 60_000 }, async () => {
+  it('lands an invited caseworker on the start page, signed in', { timeout: 120_000 }, async () => {
     const { context, page } = await openPage(browser, server.url);
     await signInAtProvider(page, 'hanna');
     await settledAndAccessible(page, 'Hej Hanna Handläggare');
@@ -66,7 +66,7 @@ describe('sign-in with the organisation account', () => {
     await context.close();
   });
 
-  it('explains, in words, that a person without an invitation has no account', { timeout: 60_000 }, async () => {
+  it('explains, in words, that a person without an invitation has no account', { timeout: 120_000 }, async () => {
     const { context, page } = await openPage(browser, server.url);
     await signInAtProvider(page, 'stranger');
     await settledAndAccessible(page, 'Logga in');

@@ -100,7 +100,7 @@ async function fitsWidth(page: Page) {
 const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 
 describe('the public call pages', () => {
-  it('lets a visitor on a phone find an open call, read its rules, the time left and the amendment, and see a closed call', { timeout: 60_000 }, async () => {
+  it('lets a visitor on a phone find an open call, read its rules, the time left and the amendment, and see a closed call', { timeout: 120_000 }, async () => {
     const { context, page } = await openPage(browser, server.url, PHONE);
     await page.goto('/');
     await settledAndAccessible(page, 'Välkommen till Samverka');

@@ -79,7 +79,7 @@ afterAll(async () => {
 const scoringForm = (page: Page) => page.getByRole('group', { name: NEED });
 
 describe('reviewing an application', () => {
-  it('declares no conflict first, is told what is missing, submits and then sees the others’ scores', { timeout: 90_000 }, async () => {
+  it('declares no conflict first, is told what is missing, submits and then sees the others’ scores', { timeout: 120_000 }, async () => {
     const { context, page } = await openPage(browser, server.url);
     await signIn(page, 'bedomare@norrkoping.example', 'Bo Bedömare');
     // The reviewer's start page and the main navigation both lead to the reviews.
@@ -200,7 +200,7 @@ describe('reviewing an application', () => {
     await context.close();
   });
 
-  it('a committee member who declares a conflict of interest must say what it is, and then cannot score', { timeout: 60_000 }, async () => {
+  it('a committee member who declares a conflict of interest must say what it is, and then cannot score', { timeout: 120_000 }, async () => {
     const { context, page } = await openPage(browser, server.url, PHONE);
     await signIn(page, 'namnd@norrkoping.example', 'Nils Nämndordförande');
     await page.goto('/reviews');
@@ -240,7 +240,7 @@ describe('reviewing an application', () => {
     await context.close();
   });
 
-  it('a reviewer who finds a conflict of interest after declaring none declares it, and the draft is not kept', { timeout: 60_000 }, async () => {
+  it('a reviewer who finds a conflict of interest after declaring none declares it, and the draft is not kept', { timeout: 120_000 }, async () => {
     const { context, page } = await openPage(browser, server.url);
     await signIn(page, 'namnd@norrkoping.example', 'Nils Nämndordförande');
     await page.goto(`/applications/${later.id}/review`);
@@ -301,7 +301,7 @@ describe('reviewing an application', () => {
 });
 
 describe('the decision and its letter', () => {
-  it('the association reads the decision on its phone, with how to appeal, and opens the letter in Swedish and English', { timeout: 60_000 }, async () => {
+  it('the association reads the decision on its phone, with how to appeal, and opens the letter in Swedish and English', { timeout: 120_000 }, async () => {
     const { context, page } = await openPage(browser, server.url, PHONE);
     await signIn(page, 'forening@nattvandrarna.example', 'Fatima Föreningsaktiv');
     await page.getByRole('region', { name: 'Dina organisationer' }).getByRole('link', { name: 'Nattvandrarna Norrköping' }).click();
@@ -354,7 +354,7 @@ describe('the decision and its letter', () => {
 });
 
 describe('awarded grants', () => {
-  it('anyone on a phone sees the awarded grants, their total and each year’s', { timeout: 60_000 }, async () => {
+  it('anyone on a phone sees the awarded grants, their total and each year’s', { timeout: 120_000 }, async () => {
     const { context, page } = await openPage(browser, server.url, PHONE);
     await page.goto('/');
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Beviljade bidrag' }).click();
