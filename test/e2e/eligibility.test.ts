@@ -101,7 +101,10 @@ describe('eligibility approval', () => {
     await c.getByRole('link', { name: 'Väntar', exact: true }).click();
     const request = c.locator('.request').filter({ has: c.getByRole('heading', { name: `${ORG}, ${YEAR}` }) });
     await request.waitFor();
-    expect(await request.getByRole('link', { name: /^Ladda ned/ }).count()).toBe(3);
+    // The card found may still be the unfiltered list's, about to give way to the filtered one: wait for its documents.
+    await expect
+      .poll(() => request.getByRole('link', { name: /^Ladda ned/ }).count(), { timeout: 10_000, message: 'the request lists its three documents' })
+      .toBe(3);
     const href = await request.getByRole('link', { name: /^Ladda ned.*Stadgar/ }).getAttribute('href');
     const download = await c.request.get(href as string);
     expect(download.status()).toBe(200);
