@@ -6,7 +6,7 @@ import { system } from '../../db/scope.ts';
 import type { AppContext } from '../context.ts';
 import { grantFiles } from '../files/store.ts';
 import { queueMail } from '../mail/outbox.ts';
-import { requireUser } from '../plugins/session.ts';
+import { actorOf, requireUser } from '../plugins/session.ts';
 import { fieldProblem, Problem } from '../problem.ts';
 import { errorResponses, Uuid } from '../schemas.ts';
 import { inScope, locate, requireApplicant } from './access.ts';
@@ -111,18 +111,14 @@ export function completionRoutes(fastify: FastifyInstance, ctx: AppContext) {
               ? `The applicant has answered your request for ${app.case_number}.\n\n${ctx.config.publicUrl}/applications/${located.id}`
               : `Sökanden har svarat på din begäran om komplettering av ${app.case_number}.\n\n${ctx.config.publicUrl}/applications/${located.id}`,
         });
-        await audit(
-          tx,
-          { userId: user.userId, label: user.email },
-          {
-            action: 'application.completion_answered',
-            objectType: 'application',
-            objectId: located.id,
-            funderId: located.funderId,
-            organisationId: located.organisationId,
-            data: { requestId: id, files: files.length },
-          },
-        );
+        await audit(tx, actorOf(user), {
+          action: 'application.completion_answered',
+          objectType: 'application',
+          objectId: located.id,
+          funderId: located.funderId,
+          organisationId: located.organisationId,
+          data: { requestId: id, files: files.length },
+        });
         return row;
       });
       return presentRound(round);

@@ -7,7 +7,7 @@ import { policy } from '../../domain/roles.ts';
 import type { AppContext } from '../context.ts';
 import { organisationMembers } from '../eligibility/store.ts';
 import { queueMail } from '../mail/outbox.ts';
-import type { SignedInUser } from '../plugins/session.ts';
+import { actorOf, type SignedInUser } from '../plugins/session.ts';
 import { fieldProblem, Problem } from '../problem.ts';
 import { inScope, locate } from './access.ts';
 
@@ -57,19 +57,15 @@ export async function requestCompletion(
           : `Handläggaren ber ${app.organisation_name} att komplettera ansökan ”${app.title}” (${app.case_number}) senast ${replyBy}:\n\n${message.trim()}\n\nSvara i Samverka: ${ctx.config.publicUrl}/applications/${id}`,
       });
     }
-    await audit(
-      tx,
-      { userId: user.userId, label: user.email },
-      {
-        action: 'application.completion_requested',
-        objectType: 'application',
-        objectId: id,
-        funderId: located.funderId,
-        // The applicant sees in the application's history that completion was asked for.
-        organisationId: located.organisationId,
-        data: { requestId: row.id, replyBy },
-      },
-    );
+    await audit(tx, actorOf(user), {
+      action: 'application.completion_requested',
+      objectType: 'application',
+      objectId: id,
+      funderId: located.funderId,
+      // The applicant sees in the application's history that completion was asked for.
+      organisationId: located.organisationId,
+      data: { requestId: row.id, replyBy },
+    });
     return { round: row, repeated: false };
   });
 }

@@ -14,7 +14,7 @@ import { policy } from '../../domain/roles.ts';
 import { translate } from '../../i18n/messages.ts';
 import { isCurrent } from '../budget/guard.ts';
 import type { AppContext } from '../context.ts';
-import { requireUser, type SignedInUser, scopeOf } from '../plugins/session.ts';
+import { actorOf, requireUser, scopeOf } from '../plugins/session.ts';
 import { Problem, rulesProblem } from '../problem.ts';
 import { errorResponses, Nullable, RefTo, Uuid } from '../schemas.ts';
 import { type ApplicationRow, inScope, type Located, locate, requireApplicant } from './access.ts';
@@ -23,7 +23,6 @@ import { presentRound } from './present.ts';
 import { ApplicationContentSchema, ApplicationView } from './schema.ts';
 import { submitApplication } from './submit-application.ts';
 
-const actor = (u: SignedInUser) => ({ userId: u.userId, label: u.email });
 const Params = Type.Object({ id: Uuid });
 
 async function callInfo(tx: Tx, callId: string): Promise<CallInfo> {
@@ -133,7 +132,7 @@ export function applicationRoutes(fastify: FastifyInstance, ctx: AppContext) {
           })
           .returningAll()
           .executeTakeFirstOrThrow();
-        await audit(tx, actor(user), {
+        await audit(tx, actorOf(user), {
           action: 'application.started',
           objectType: 'application',
           objectId: row.id,
@@ -298,7 +297,7 @@ export function applicationRoutes(fastify: FastifyInstance, ctx: AppContext) {
         const before = row.content as unknown as Record<string, unknown>;
         // Compared as values: the database keeps JSON objects' keys in an order of its own.
         const changed = Object.keys(content).filter((k) => !isDeepStrictEqual(before[k], content[k as keyof ApplicationContent]));
-        await audit(tx, actor(user), {
+        await audit(tx, actorOf(user), {
           action: 'application.draft_saved',
           objectType: 'application',
           objectId: id,
@@ -438,7 +437,7 @@ export function applicationRoutes(fastify: FastifyInstance, ctx: AppContext) {
           .where('id', '=', id)
           .returningAll()
           .executeTakeFirstOrThrow();
-        await audit(tx, actor(user), {
+        await audit(tx, actorOf(user), {
           action: 'application.withdrawn',
           objectType: 'application',
           objectId: id,

@@ -13,12 +13,10 @@ import type { AppContext } from '../context.ts';
 import { organisationMembers } from '../eligibility/store.ts';
 import { grantFiles } from '../files/store.ts';
 import { enqueueDelivery, outboxRows } from '../mail/outbox.ts';
-import type { SignedInUser } from '../plugins/session.ts';
+import { actorOf, type SignedInUser } from '../plugins/session.ts';
 import { Problem, rulesProblem } from '../problem.ts';
 import { type ApplicationRow, inScope, locate, requireApplicant } from './access.ts';
 import { type CallInfo, checkApplication, closedProblem, ELIGIBILITY_CODES } from './check.ts';
-
-const actor = (u: SignedInUser) => ({ userId: u.userId, label: u.email });
 
 /** Submits the application (or answers how it was submitted, if it already was): its case number and when. */
 export async function submitApplication(
@@ -94,7 +92,7 @@ export async function submitApplication(
         from submitted s cross join jsonb_to_recordset(${JSON.stringify(mails)}::jsonb) as m(id uuid, to_address text, subject text, body_text text, funder_id uuid)
       ),
       ${auditCtes(
-        actor(user),
+        actorOf(user),
         {
           action: 'application.submitted',
           objectType: 'application',

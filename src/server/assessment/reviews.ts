@@ -7,7 +7,7 @@ import { scoreProblems, weightedScore } from '../../domain/assessment/reviews.ts
 import { policy } from '../../domain/roles.ts';
 import { inScope } from '../applications/access.ts';
 import type { AppContext } from '../context.ts';
-import { requireUser, type SignedInUser } from '../plugins/session.ts';
+import { actorOf, requireUser } from '../plugins/session.ts';
 import { Problem, rulesProblem } from '../problem.ts';
 import { errorResponses, Nullable, Uuid } from '../schemas.ts';
 import { locateAsStaff } from './access.ts';
@@ -44,8 +44,6 @@ const MyReview = Type.Object({
   others: Nullable(Type.Array(ReviewOut)),
   summary: Nullable(ScoreSummary),
 });
-
-const actor = (u: SignedInUser) => ({ userId: u.userId, label: u.email });
 
 function present(r: Review, criteria: Parameters<typeof weightedScore>[0]) {
   return {
@@ -172,7 +170,7 @@ export function reviewRoutes(fastify: FastifyInstance, ctx: AppContext) {
           .execute();
         // Scores written before a conflict came to light are not kept.
         if (conflict) await tx.deleteFrom('review_scores').where('application_id', '=', located.id).where('reviewer_id', '=', user.userId).execute();
-        await audit(tx, actor(user), {
+        await audit(tx, actorOf(user), {
           action: conflict ? 'review.conflict_declared' : 'review.no_conflict_declared',
           objectType: 'application',
           objectId: located.id,
@@ -228,7 +226,7 @@ export function reviewRoutes(fastify: FastifyInstance, ctx: AppContext) {
             .where('reviewer_id', '=', user.userId)
             .execute();
         }
-        await audit(tx, actor(user), {
+        await audit(tx, actorOf(user), {
           action: submit ? 'review.submitted' : 'review.draft_saved',
           objectType: 'application',
           objectId: located.id,

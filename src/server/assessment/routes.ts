@@ -8,7 +8,7 @@ import { SCREENING_RULES } from '../../domain/assessment/types.ts';
 import { policy } from '../../domain/roles.ts';
 import { inScope } from '../applications/access.ts';
 import type { AppContext } from '../context.ts';
-import { requireUser, type SignedInUser, scopeOf } from '../plugins/session.ts';
+import { actorOf, requireUser, scopeOf } from '../plugins/session.ts';
 import { fieldProblem, Problem, rulesProblem } from '../problem.ts';
 import { errorResponses, Literals, Nullable, Uuid } from '../schemas.ts';
 import { locateAsStaff } from './access.ts';
@@ -16,7 +16,6 @@ import { callAssessment } from './overview.ts';
 import { AssessmentOverview, ProposalView, ScreeningView } from './schema.ts';
 import { assessedApplication, latestScreening } from './store.ts';
 
-const actor = (u: SignedInUser) => ({ userId: u.userId, label: u.email });
 const Params = Type.Object({ id: Uuid });
 
 function presentScreening(s: Awaited<ReturnType<typeof latestScreening>>) {
@@ -85,7 +84,7 @@ export function assessmentRoutes(fastify: FastifyInstance, ctx: AppContext) {
           .insertInto('screenings')
           .values({ funder_id: a.funder_id, application_id: a.id, outcome: settled.outcome, rules: JSON.stringify(settled.rules), screened_by: user.userId })
           .execute();
-        await audit(tx, actor(user), {
+        await audit(tx, actorOf(user), {
           action: 'application.screened',
           objectType: 'application',
           objectId: a.id,
@@ -194,7 +193,7 @@ export function assessmentRoutes(fastify: FastifyInstance, ctx: AppContext) {
             .execute();
         }
         if (added.length || removed.length) {
-          await audit(tx, actor(user), {
+          await audit(tx, actorOf(user), {
             action: 'application.reviewers_set',
             objectType: 'application',
             objectId: located.id,
@@ -242,7 +241,7 @@ export function assessmentRoutes(fastify: FastifyInstance, ctx: AppContext) {
           .values({ funder_id: a.funder_id, call_id: a.call_id, application_id: a.id, amount, reasons: reasons.trim(), proposed_by: user.userId })
           .returningAll()
           .executeTakeFirstOrThrow();
-        await audit(tx, actor(user), {
+        await audit(tx, actorOf(user), {
           action: 'application.proposed',
           objectType: 'application',
           objectId: a.id,

@@ -11,6 +11,7 @@ import { queueMail } from '../mail/outbox.ts';
 import { passwordResetMail } from '../mail/templates.ts';
 import { mayReadMailbox } from '../mailbox/access.ts';
 import {
+  actorOf,
   CSRF_COOKIE,
   cookieOptions,
   hashToken,
@@ -123,7 +124,7 @@ export function authRoutes(fastify: FastifyInstance, ctx: AppContext) {
       if (user) {
         await system(ctx.db, async (tx) => {
           await tx.deleteFrom('sessions').where('id', '=', user.sessionId).execute();
-          await audit(tx, { userId: user.userId, label: user.email }, { action: 'user.signed_out', objectType: 'user', objectId: user.userId });
+          await audit(tx, actorOf(user), { action: 'user.signed_out', objectType: 'user', objectId: user.userId });
         });
       }
       reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
@@ -138,16 +139,12 @@ export function authRoutes(fastify: FastifyInstance, ctx: AppContext) {
       const user = requireUser(request);
       await system(ctx.db, async (tx) => {
         const ended = await tx.deleteFrom('sessions').where('user_id', '=', user.userId).executeTakeFirst();
-        await audit(
-          tx,
-          { userId: user.userId, label: user.email },
-          {
-            action: 'user.signed_out_everywhere',
-            objectType: 'user',
-            objectId: user.userId,
-            data: { sessions: Number(ended.numDeletedRows) },
-          },
-        );
+        await audit(tx, actorOf(user), {
+          action: 'user.signed_out_everywhere',
+          objectType: 'user',
+          objectId: user.userId,
+          data: { sessions: Number(ended.numDeletedRows) },
+        });
       });
       reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
       return { ok: true };
@@ -203,11 +200,7 @@ export function authRoutes(fastify: FastifyInstance, ctx: AppContext) {
       if (user && user.locale !== locale) {
         await system(ctx.db, async (tx) => {
           await tx.updateTable('users').set({ locale }).where('id', '=', user.userId).execute();
-          await audit(
-            tx,
-            { userId: user.userId, label: user.email },
-            { action: 'user.locale_changed', objectType: 'user', objectId: user.userId, data: { locale } },
-          );
+          await audit(tx, actorOf(user), { action: 'user.locale_changed', objectType: 'user', objectId: user.userId, data: { locale } });
         });
       }
       return { ok: true };

@@ -12,12 +12,10 @@ import { policy } from '../../domain/roles.ts';
 import { availableOnLine, grantedByCall, lockCall } from '../budget/guard.ts';
 import type { AppContext } from '../context.ts';
 import { queueMail } from '../mail/outbox.ts';
-import { type SignedInUser, scopeOf } from '../plugins/session.ts';
+import { actorOf, type SignedInUser, scopeOf } from '../plugins/session.ts';
 import { Problem, rulesProblem } from '../problem.ts';
 import { callFunder } from './access.ts';
 import { columnsOf } from './store.ts';
-
-const actor = (u: SignedInUser) => ({ userId: u.userId, label: u.email });
 
 /** Members of organisations that have started (and not withdrawn) an application to a call. */
 function applicantsOf(ctx: AppContext, callId: string) {
@@ -74,7 +72,7 @@ export async function amendCall(ctx: AppContext, user: SignedInUser, id: string,
           : `${funderName} har ändrat utlysningen ”${row.title}”, som ${a.organisationName} har börjat söka i.\n\nVarför: ${reason.trim()}\nVad som ändrats: ${Object.keys(changes).join(', ')}\n\nLäs utlysningen: ${ctx.config.publicUrl}/calls/${id}`,
       });
     }
-    await audit(tx, actor(user), {
+    await audit(tx, actorOf(user), {
       action: 'call.amended',
       objectType: 'call',
       objectId: id,

@@ -9,15 +9,13 @@ import { dateInStockholm } from '../../domain/deadlines.ts';
 import { policy } from '../../domain/roles.ts';
 import { availableOnLine, lockCall, lockNewCallLine } from '../budget/guard.ts';
 import type { AppContext } from '../context.ts';
-import { requireUser, type SignedInUser, scopeOf } from '../plugins/session.ts';
+import { actorOf, requireUser, scopeOf } from '../plugins/session.ts';
 import { Problem, rulesProblem } from '../problem.ts';
 import { errorResponses, RefTo, Uuid } from '../schemas.ts';
 import { callFunder } from './access.ts';
 import { amendCall } from './amend-call.ts';
 import { CallDetail, CallRulesSchema, CallSummary } from './schema.ts';
 import { columnsOf, presentDetail, presentSummary } from './store.ts';
-
-const actor = (u: SignedInUser) => ({ userId: u.userId, label: u.email });
 
 export function callRoutes(fastify: FastifyInstance, ctx: AppContext) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -72,7 +70,7 @@ export function callRoutes(fastify: FastifyInstance, ctx: AppContext) {
           .values({ funder_id: funderId, created_by: user.userId, ...columnsOf(rules) })
           .returningAll()
           .executeTakeFirstOrThrow();
-        await audit(tx, actor(user), {
+        await audit(tx, actorOf(user), {
           action: 'call.created',
           objectType: 'call',
           objectId: row.id,
@@ -136,7 +134,7 @@ export function callRoutes(fastify: FastifyInstance, ctx: AppContext) {
           .returningAll()
           .executeTakeFirstOrThrow();
         const changes = diffRules(current.rules, rules);
-        await audit(tx, actor(user), { action: 'call.draft_updated', objectType: 'call', objectId: id, funderId, data: { changed: Object.keys(changes) } });
+        await audit(tx, actorOf(user), { action: 'call.draft_updated', objectType: 'call', objectId: id, funderId, data: { changed: Object.keys(changes) } });
         return presentDetail(tx, row, funderName, new Date());
       });
     },
@@ -170,7 +168,7 @@ export function callRoutes(fastify: FastifyInstance, ctx: AppContext) {
           .where('id', '=', id)
           .returningAll()
           .executeTakeFirstOrThrow();
-        await audit(tx, actor(user), {
+        await audit(tx, actorOf(user), {
           action: 'call.published',
           objectType: 'call',
           objectId: id,

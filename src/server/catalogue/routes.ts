@@ -5,7 +5,7 @@ import { audit } from '../../db/audit.ts';
 import { scoped, system } from '../../db/scope.ts';
 import { policy } from '../../domain/roles.ts';
 import type { AppContext } from '../context.ts';
-import { requireUser, scopeOf } from '../plugins/session.ts';
+import { actorOf, requireUser, scopeOf } from '../plugins/session.ts';
 import { fieldProblem, Problem } from '../problem.ts';
 import { errorResponses, Uuid } from '../schemas.ts';
 
@@ -144,18 +144,14 @@ export function catalogueRoutes(fastify: FastifyInstance, ctx: AppContext) {
           })
           .returning('id')
           .executeTakeFirstOrThrow();
-        await audit(
-          tx,
-          { userId: user.userId, label: user.email },
-          {
-            action: 'activity_type.proposed',
-            objectType: 'activity_type',
-            objectId: row.id,
-            funderId: body.funderId,
-            organisationId: body.organisationId,
-            data: { label: body.label },
-          },
-        );
+        await audit(tx, actorOf(user), {
+          action: 'activity_type.proposed',
+          objectType: 'activity_type',
+          objectId: row.id,
+          funderId: body.funderId,
+          organisationId: body.organisationId,
+          data: { label: body.label },
+        });
         return row.id;
       });
       reply.code(201);
@@ -210,19 +206,15 @@ export function catalogueRoutes(fastify: FastifyInstance, ctx: AppContext) {
             if (error.code === '23505') throw new Problem(409, 'already_exists', {}, [{ field: 'labelSv', code: 'already_exists' }]);
             throw error;
           });
-        await audit(
-          tx,
-          { userId: user.userId, label: user.email },
-          {
-            action: body.adopt ? 'activity_type.adopted' : 'activity_type.declined',
-            objectType: 'activity_type',
-            objectId: id,
-            funderId,
-            organisationId: current.proposed_by_organisation,
-            reason: body.reason ?? null,
-            data: { labelSv: row.label_sv, labelEn: row.label_en },
-          },
-        );
+        await audit(tx, actorOf(user), {
+          action: body.adopt ? 'activity_type.adopted' : 'activity_type.declined',
+          objectType: 'activity_type',
+          objectId: id,
+          funderId,
+          organisationId: current.proposed_by_organisation,
+          reason: body.reason ?? null,
+          data: { labelSv: row.label_sv, labelEn: row.label_en },
+        });
         return present(row);
       });
     },

@@ -19,12 +19,10 @@ import { budgetState, lockApplication } from '../budget/guard.ts';
 import type { AppContext } from '../context.ts';
 import { organisationMembers } from '../eligibility/store.ts';
 import { queueMails } from '../mail/outbox.ts';
-import type { SignedInUser } from '../plugins/session.ts';
+import { actorOf, type SignedInUser } from '../plugins/session.ts';
 import { fieldProblem, Problem, rulesProblem } from '../problem.ts';
 import { letterData, letterName } from './letter.ts';
 import { type DecisionRow, decisionsOf } from './store.ts';
-
-const actor = (u: SignedInUser) => ({ userId: u.userId, label: u.email });
 
 /**
  * Records the decision on an application; with `supersedes` naming the current decision, a new one
@@ -133,7 +131,7 @@ export async function recordDecision(
         attachments: [{ fileId: letterFileId, name: letterName(a.caseNumber) }],
       })),
     );
-    await audit(tx, actor(user), {
+    await audit(tx, actorOf(user), {
       action: current ? 'decision.superseded' : 'decision.recorded',
       objectType: 'application',
       objectId: a.id,

@@ -15,14 +15,13 @@ import { DecisionOutcome } from '../assessment/schema.ts';
 import { assessedApplication } from '../assessment/store.ts';
 import { isCurrent } from '../budget/guard.ts';
 import type { AppContext } from '../context.ts';
-import { requireUser, type SignedInUser, scopeOf } from '../plugins/session.ts';
+import { requireUser, scopeOf } from '../plugins/session.ts';
 import { fieldProblem, Problem } from '../problem.ts';
 import { errorResponses, Nullable, Uuid } from '../schemas.ts';
 import { letterData, letterName } from './letter.ts';
 import { recordDecision } from './record-decision.ts';
 import { type DecisionRow, decisionsOf } from './store.ts';
 
-const _actor = (u: SignedInUser) => ({ userId: u.userId, label: u.email });
 const Params = Type.Object({ id: Uuid });
 const LangQuery = Type.Object({ lang: Type.Optional(Type.Union([Type.Literal('sv'), Type.Literal('en')])) });
 const ReservationSchema = Type.Object(

@@ -13,7 +13,7 @@ import { EVIDENCE_LABELS, listOf } from '../../i18n/labels.ts';
 import type { AppContext } from '../context.ts';
 import { grantFiles } from '../files/store.ts';
 import { queueMail } from '../mail/outbox.ts';
-import { requireUser, type SignedInUser, scopeOf } from '../plugins/session.ts';
+import { actorOf, requireUser, type SignedInUser, scopeOf } from '../plugins/session.ts';
 import { Problem, rulesProblem } from '../problem.ts';
 import { errorResponses, Nullable, Uuid } from '../schemas.ts';
 import { organisationMembers } from './store.ts';
@@ -179,18 +179,14 @@ export function eligibilityRoutes(fastify: FastifyInstance, ctx: AppContext) {
                 .returning('id')
                 .executeTakeFirstOrThrow()
             ).id;
-        await audit(
-          tx,
-          { userId: user.userId, label: user.email },
-          {
-            action: existing ? 'eligibility.resubmitted' : 'eligibility.submitted',
-            objectType: 'eligibility',
-            objectId: id,
-            funderId: b.funderId,
-            organisationId,
-            data: { year: b.year, missing: missingEvidence(evidence) },
-          },
-        );
+        await audit(tx, actorOf(user), {
+          action: existing ? 'eligibility.resubmitted' : 'eligibility.submitted',
+          objectType: 'eligibility',
+          objectId: id,
+          funderId: b.funderId,
+          organisationId,
+          data: { year: b.year, missing: missingEvidence(evidence) },
+        });
         return present(await approvals(tx).where('eligibility_approvals.id', '=', id).executeTakeFirstOrThrow());
       });
     },
@@ -325,18 +321,14 @@ async function decide(
         : `${row.funderName} has reviewed ${row.organisationName}'s request to be eligible for grants in ${row.year}: it ${what}.${note ? `\n\nMessage from the caseworker:\n${note}` : ''}\n\nSee the details in Samverka: ${ctx.config.publicUrl}/organisations/${row.organisation_id}`,
     });
   }
-  await audit(
-    tx,
-    { userId: user.userId, label: user.email },
-    {
-      action: `eligibility.${status}`,
-      objectType: 'eligibility',
-      objectId: id,
-      funderId,
-      organisationId: current.organisation_id,
-      reason: note,
-      data: { year: current.year, validUntil: row.valid_until },
-    },
-  );
+  await audit(tx, actorOf(user), {
+    action: `eligibility.${status}`,
+    objectType: 'eligibility',
+    objectId: id,
+    funderId,
+    organisationId: current.organisation_id,
+    reason: note,
+    data: { year: current.year, validUntil: row.valid_until },
+  });
   return present(row);
 }

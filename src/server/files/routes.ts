@@ -8,7 +8,7 @@ import { audit } from '../../db/audit.ts';
 import { scoped } from '../../db/scope.ts';
 import { policy } from '../../domain/roles.ts';
 import type { AppContext } from '../context.ts';
-import { requireUser, scopeOf } from '../plugins/session.ts';
+import { actorOf, requireUser, scopeOf } from '../plugins/session.ts';
 import { fieldProblem, Problem } from '../problem.ts';
 import { errorResponses, Uuid } from '../schemas.ts';
 import { inspectZip, looksLikeZip, ZIP_LIMITS, type ZipProblem } from './zip-check.ts';
@@ -135,17 +135,13 @@ export function fileRoutes(fastify: FastifyInstance, ctx: AppContext) {
           })
           .returning(['id', 'name', 'content_type', 'size'])
           .executeTakeFirstOrThrow();
-        await audit(
-          tx,
-          { userId: user.userId, label: user.email },
-          {
-            action: 'file.uploaded',
-            objectType: 'file',
-            objectId: f.id,
-            organisationId,
-            data: { name, contentType: type.mime, size: data.length },
-          },
-        );
+        await audit(tx, actorOf(user), {
+          action: 'file.uploaded',
+          objectType: 'file',
+          objectId: f.id,
+          organisationId,
+          data: { name, contentType: type.mime, size: data.length },
+        });
         return f;
       });
       reply.code(201);

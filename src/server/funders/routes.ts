@@ -9,7 +9,7 @@ import { assertPassword, hashPassword } from '../auth/passwords.ts';
 import type { AppContext } from '../context.ts';
 import { queueMail } from '../mail/outbox.ts';
 import { invitationMail, ROLE_LABELS } from '../mail/templates.ts';
-import { hashToken, newToken, requireUser, type SignedInUser, scopeOf, startSession } from '../plugins/session.ts';
+import { actorOf, hashToken, newToken, requireUser, type SignedInUser, scopeOf, startSession } from '../plugins/session.ts';
 import { fieldProblem, Problem } from '../problem.ts';
 import { Email, errorResponses, FunderRoleSchema, Nullable, Ok, Uuid } from '../schemas.ts';
 
@@ -103,20 +103,16 @@ export function funderRoutes(fastify: FastifyInstance, ctx: AppContext) {
           .forUpdate()
           .executeTakeFirstOrThrow();
         await tx.updateTable('funders').set({ decision_body: decisionBody.trim(), delegation_limit: delegationLimit }).where('id', '=', funderId).execute();
-        await audit(
-          tx,
-          { userId: user.userId, label: user.email },
-          {
-            action: 'funder.decision_rules_changed',
-            objectType: 'funder',
-            objectId: funderId,
-            funderId,
-            data: {
-              before: { decisionBody: before.decision_body, delegationLimit: before.delegation_limit },
-              after: { decisionBody: decisionBody.trim(), delegationLimit },
-            },
+        await audit(tx, actorOf(user), {
+          action: 'funder.decision_rules_changed',
+          objectType: 'funder',
+          objectId: funderId,
+          funderId,
+          data: {
+            before: { decisionBody: before.decision_body, delegationLimit: before.delegation_limit },
+            after: { decisionBody: decisionBody.trim(), delegationLimit },
           },
-        );
+        });
         return { decisionBody: decisionBody.trim(), delegationLimit };
       });
     },
@@ -219,18 +215,14 @@ export function funderRoutes(fastify: FastifyInstance, ctx: AppContext) {
             .values(roles.map((role) => ({ funder_id: funderId, user_id: userId, role })))
             .execute();
         }
-        await audit(
-          tx,
-          { userId: user.userId, label: user.email },
-          {
-            action: 'funder.roles_changed',
-            objectType: 'user',
-            objectId: userId,
-            funderId,
-            reason: reason ?? null,
-            data: { before: before.map((r) => r.role).sort(), after: [...roles].sort() },
-          },
-        );
+        await audit(tx, actorOf(user), {
+          action: 'funder.roles_changed',
+          objectType: 'user',
+          objectId: userId,
+          funderId,
+          reason: reason ?? null,
+          data: { before: before.map((r) => r.role).sort(), after: [...roles].sort() },
+        });
       });
       return { ok: true };
     },
@@ -285,17 +277,13 @@ export function funderRoutes(fastify: FastifyInstance, ctx: AppContext) {
           validDays: INVITATION_DAYS,
         });
         await queueMail(ctx, tx, { to: email.trim(), funderId, ...mail });
-        await audit(
-          tx,
-          { userId: user.userId, label: user.email },
-          {
-            action: 'funder.user_invited',
-            objectType: 'funder',
-            objectId: funderId,
-            funderId,
-            data: { email: email.trim(), role },
-          },
-        );
+        await audit(tx, actorOf(user), {
+          action: 'funder.user_invited',
+          objectType: 'funder',
+          objectId: funderId,
+          funderId,
+          data: { email: email.trim(), role },
+        });
         return row.id;
       });
       reply.code(201);

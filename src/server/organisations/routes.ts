@@ -6,7 +6,7 @@ import { scoped } from '../../db/scope.ts';
 import { checkOrgNumber, isLegalForm, LEGAL_FORMS } from '../../domain/organisation.ts';
 import { policy } from '../../domain/roles.ts';
 import type { AppContext } from '../context.ts';
-import { requireUser, scopeOf } from '../plugins/session.ts';
+import { actorOf, requireUser, scopeOf } from '../plugins/session.ts';
 import { fieldProblem, Problem } from '../problem.ts';
 import { errorResponses, Literals, Nullable, Uuid } from '../schemas.ts';
 
@@ -62,17 +62,13 @@ export function organisationRoutes(fastify: FastifyInstance, ctx: AppContext) {
           .returningAll()
           .executeTakeFirstOrThrow();
         await tx.insertInto('organisation_memberships').values({ organisation_id: created.id, user_id: user.userId }).execute();
-        await audit(
-          tx,
-          { userId: user.userId, label: user.email },
-          {
-            action: 'organisation.registered',
-            objectType: 'organisation',
-            objectId: created.id,
-            organisationId: created.id,
-            data: { orgNumber, name: created.name, legalForm: created.legal_form, firstMember: user.email },
-          },
-        );
+        await audit(tx, actorOf(user), {
+          action: 'organisation.registered',
+          objectType: 'organisation',
+          objectId: created.id,
+          organisationId: created.id,
+          data: { orgNumber, name: created.name, legalForm: created.legal_form, firstMember: user.email },
+        });
         return created;
       }).catch((error: unknown) => {
         // Two people registering the same number at once: the unique index decides.

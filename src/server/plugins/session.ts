@@ -25,6 +25,9 @@ export interface SignedInUser extends Principal {
   organisations: { id: string; name: string; orgNumber: string }[];
 }
 
+/** Who an audit entry says acted: the signed-in person, by id and e-mail. */
+export const actorOf = (u: SignedInUser) => ({ userId: u.userId, label: u.email });
+
 declare module 'fastify' {
   interface FastifyRequest {
     lang: Lang;

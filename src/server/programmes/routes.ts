@@ -7,7 +7,7 @@ import { scoped } from '../../db/scope.ts';
 import { programmeProblems } from '../../domain/programmes.ts';
 import { policy } from '../../domain/roles.ts';
 import type { AppContext } from '../context.ts';
-import { requireUser, scopeOf } from '../plugins/session.ts';
+import { actorOf, requireUser, scopeOf } from '../plugins/session.ts';
 import { Problem, rulesProblem } from '../problem.ts';
 import { errorResponses, Uuid } from '../schemas.ts';
 
@@ -135,17 +135,13 @@ export function programmeRoutes(fastify: FastifyInstance, ctx: AppContext) {
           .insertInto('budget_lines')
           .values(body.lines.map((l, i) => ({ funder_id: funderId, programme_id: p.id, name: l.name.trim(), amount: l.amount, position: i })))
           .execute();
-        await audit(
-          tx,
-          { userId: user.userId, label: user.email },
-          {
-            action: 'programme.created',
-            objectType: 'programme',
-            objectId: p.id,
-            funderId,
-            data: { name: body.name, amount: body.amount, lines: body.lines },
-          },
-        );
+        await audit(tx, actorOf(user), {
+          action: 'programme.created',
+          objectType: 'programme',
+          objectId: p.id,
+          funderId,
+          data: { name: body.name, amount: body.amount, lines: body.lines },
+        });
         return p.id;
       });
       reply.code(201);
