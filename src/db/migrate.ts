@@ -9,6 +9,7 @@ import * as m0006 from './migrations/0006_draft_comments.ts';
 import * as m0007 from './migrations/0007_submitted_documents.ts';
 import * as m0008 from './migrations/0008_idempotency_keys.ts';
 import * as m0009 from './migrations/0009_numbered_series.ts';
+import * as m0010 from './migrations/0010_audit_chains.ts';
 
 /** Migrations are listed here, in order, so that bundlers and test runners see them. */
 const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0007_submitted_documents': m0007,
   '0008_idempotency_keys': m0008,
   '0009_numbered_series': m0009,
+  '0010_audit_chains': m0010,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -109,14 +109,20 @@ export interface MailAttachment {
   name: string;
 }
 
-export interface AuditHeadTable {
-  id: number;
+/** The newest entry of one chain: a funder's, or the platform's (PLATFORM_CHAIN). */
+export interface AuditHeadsTable {
+  chain: string;
   seq: number;
+  /** The previous entry's hash, so the append that moves the head can link the new entry to it. */
+  prev: string;
   hash: string;
 }
 
 export interface AuditLogTable {
+  chain: string;
   seq: number;
+  /** An order across chains, for reading a trail page by page; not hashed. */
+  position: Generated<number>;
   id: string;
   at: Date;
   actor_id: string | null;
@@ -132,6 +138,21 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/** A run of draft saves by one person, not yet appended to the chain. */
+export interface AuditPendingTable {
+  action: string;
+  object_type: string;
+  object_id: string;
+  actor_id: string;
+  actor_label: string;
+  funder_id: string | null;
+  organisation_id: string | null;
+  first_at: Date;
+  last_at: Date;
+  saves: number;
+  data: ColumnType<Record<string, unknown>, string, string>;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -142,8 +163,9 @@ export interface DB {
   auth_tokens: AuthTokensTable;
   oidc_providers: OidcProvidersTable;
   outbox: OutboxTable;
-  audit_head: AuditHeadTable;
+  audit_heads: AuditHeadsTable;
   audit_log: AuditLogTable;
+  audit_pending: AuditPendingTable;
   programmes: ProgrammesTable;
   budget_lines: BudgetLinesTable;
   calls: CallsTable;

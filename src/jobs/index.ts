@@ -2,12 +2,16 @@ import { CompiledQuery, sql } from 'kysely';
 import nodemailer from 'nodemailer';
 import { type JobWithMetadata, PgBoss } from 'pg-boss';
 import type { Config } from '../config.ts';
+import { sealEndedDraftRuns } from '../db/audit.ts';
 import type { Database, Tx } from '../db/connection.ts';
 import { APP_ROLE } from '../db/migrations/0001_foundation.ts';
+import { system } from '../db/scope.ts';
 import { deliverMail, markFailed, strandedMail } from './mail.ts';
 import { type JobQueue, MAIL_QUEUE } from './queue.ts';
 
 const SWEEP_QUEUE = 'mail-sweep';
+/** Appends runs of draft saves whose person has paused to the audit chain (see src/db/audit.ts). */
+const SEAL_QUEUE = 'audit-seal';
 
 export interface JobsOptions {
   /** Seconds before the first retry of a failed delivery; doubles each time (with jitter). */
@@ -21,6 +25,8 @@ export interface Jobs {
   queue: JobQueue;
   /** Enqueues mails that have no delivery job; runs every minute on its own. */
   sweep(): Promise<number>;
+  /** Appends ended runs of draft saves to the audit chain; runs every minute on its own. */
+  sealDrafts(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -32,6 +38,7 @@ export async function startJobs(db: Database, config: Pick<Config, 'smtpUrl' | '
   const retry = { retryLimit: options.retryLimit ?? 10, retryDelay: options.retryDelaySeconds ?? 30, retryBackoff: true, retryDelayMax: 3600 };
   await boss.createQueue(MAIL_QUEUE, retry);
   await boss.createQueue(SWEEP_QUEUE);
+  await boss.createQueue(SEAL_QUEUE);
 
   const transport = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : null;
   const delivery = { db, transport, from: config.mailFrom };
@@ -56,6 +63,11 @@ export async function startJobs(db: Database, config: Pick<Config, 'smtpUrl' | '
     await sweep();
   });
   await boss.schedule(SWEEP_QUEUE, '* * * * *');
+  const sealDrafts = () => system(db, (tx) => sealEndedDraftRuns(tx));
+  await boss.work(SEAL_QUEUE, polling, async () => {
+    await sealDrafts();
+  });
+  await boss.schedule(SEAL_QUEUE, '* * * * *');
   await allowAppRoleToEnqueue(db);
   await sweep();
 
@@ -72,6 +84,7 @@ export async function startJobs(db: Database, config: Pick<Config, 'smtpUrl' | '
       },
     },
     sweep,
+    sealDrafts,
     stop: async () => {
       await boss.stop({ graceful: true, timeout: 5000 });
       transport?.close();

@@ -132,18 +132,18 @@ describe('an applicant', () => {
     expect(edit.body.code).toBe('application_not_draft');
     const again = await applicant.post(`/api/applications/${draft.body.id}/submit`);
     expect(again.body).toEqual(submitted.body);
-    // Every save of the draft is in the history, with the parts it changed; the refused edit is not.
+    // The two saves, a moment apart, are one entry in the history (a run of saves by one person),
+    // sealed into the chain before the submission, with every part they changed; the refused edit is not.
     const history = await applicant.get(`/api/audit?objectType=application&objectId=${draft.body.id}`);
-    expect(history.body.entries.map((e: { action: string }) => e.action)).toEqual([
-      'application.started',
-      'application.draft_saved',
-      'application.draft_saved',
-      'application.submitted',
+    expect(history.body.entries.map((e: { action: string; sealed: boolean }) => [e.action, e.sealed])).toEqual([
+      ['application.started', true],
+      ['application.draft_saved', true],
+      ['application.submitted', true],
     ]);
-    const [first, second] = history.body.entries.slice(1, 3).map((e: { data: { changed: string[]; version: number } }) => e.data);
-    expect(first.version).toBe(draft.body.version + 1);
-    expect(first.changed).toEqual(expect.arrayContaining(['title', 'complement', 'activities', 'budget', 'declarations', 'attachments']));
-    expect(second).toEqual({ version: draft.body.version + 2, changed: ['declarations'] });
+    const run = history.body.entries[1].data as { changed: string[]; version: number; saves: number; firstSavedAt: string };
+    expect(run).toMatchObject({ version: draft.body.version + 2, saves: 2 });
+    expect(run.changed).toEqual(expect.arrayContaining(['title', 'complement', 'activities', 'budget', 'declarations', 'attachments']));
+    expect(new Set(run.changed).size).toBe(run.changed.length);
 
     // The caseworker now sees the received version.
     const seen = await caseworker.get(`/api/applications/${draft.body.id}`);
@@ -355,7 +355,7 @@ describe('completion requests', () => {
     const actions = async (client: Client) =>
       ((await client.get(`/api/audit?objectType=application&objectId=${appId}`)).body.entries as { action: string }[]).map((e) => e.action);
     const rounds = ['application.completion_requested', 'application.completion_answered', 'application.completion_requested'];
-    const before = ['application.started', 'application.draft_saved', 'application.draft_saved', 'application.submitted'];
+    const before = ['application.started', 'application.draft_saved', 'application.submitted'];
     expect(await actions(applicant)).toEqual([...before, ...rounds]);
     expect(await actions(caseworker)).toEqual([...before, ...rounds]);
     const reviewer = new Client(t.app);

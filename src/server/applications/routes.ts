@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
-import { audit } from '../../db/audit.ts';
+import { audit, auditDraftSave } from '../../db/audit.ts';
 import type { Tx } from '../../db/connection.ts';
 import { scoped } from '../../db/scope.ts';
 import { receiptPdf } from '../../documents/receipt.ts';
@@ -297,7 +297,7 @@ export function applicationRoutes(fastify: FastifyInstance, ctx: AppContext) {
         const before = row.content as unknown as Record<string, unknown>;
         // Compared as values: the database keeps JSON objects' keys in an order of its own.
         const changed = Object.keys(content).filter((k) => !isDeepStrictEqual(before[k], content[k as keyof ApplicationContent]));
-        await audit(tx, actorOf(user), {
+        await auditDraftSave(tx, actorOf(user), {
           action: 'application.draft_saved',
           objectType: 'application',
           objectId: id,

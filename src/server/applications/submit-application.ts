@@ -5,7 +5,7 @@
 // audit entry.
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { auditCtes } from '../../db/audit.ts';
+import { auditCtes, sealDraftSaves } from '../../db/audit.ts';
 import { documentsOf } from '../../domain/applications/types.ts';
 import { dateInStockholm } from '../../domain/deadlines.ts';
 import { formatKronor } from '../../domain/money.ts';
@@ -74,6 +74,8 @@ export async function submitApplication(
     // One statement from taking the funder's case-number series and the audit chain's head to
     // commit: the next case number, the frozen version, the receipt mails and the audit entry.
     // Those locks serialise every submission, so they are held for this statement and the commit only.
+    // The draft's saves still gathered outside the chain come before the submission in it.
+    await sealDraftSaves(tx, 'application', id);
     const year = Number(dateInStockholm(now).slice(0, 4));
     const caseNumber = sql<string>`(select case_number from submitted)`;
     const result = await sql<{ case_number: string }>`

@@ -1,7 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { audit } from '../../db/audit.ts';
+import { audit, auditDraftSave } from '../../db/audit.ts';
 import { system } from '../../db/scope.ts';
 import { scoreProblems, weightedScore } from '../../domain/assessment/reviews.ts';
 import { policy } from '../../domain/roles.ts';
@@ -226,13 +226,10 @@ export function reviewRoutes(fastify: FastifyInstance, ctx: AppContext) {
             .where('reviewer_id', '=', user.userId)
             .execute();
         }
-        await audit(tx, actorOf(user), {
-          action: submit ? 'review.submitted' : 'review.draft_saved',
-          objectType: 'application',
-          objectId: located.id,
-          funderId: located.funderId,
-          data: submit ? { weighted: weightedScore(criteria, scores), scores: given } : { scores: given },
-        });
+        const entry = { objectType: 'application', objectId: located.id, funderId: located.funderId };
+        if (submit)
+          await audit(tx, actorOf(user), { ...entry, action: 'review.submitted', data: { weighted: weightedScore(criteria, scores), scores: given } });
+        else await auditDraftSave(tx, actorOf(user), { ...entry, action: 'review.draft_saved', data: { scores: given } });
         return myReview(tx, located.id, user.userId);
       });
     },
