@@ -270,8 +270,8 @@ export async function verifyAuditTrail(db: Database, batch = 5000): Promise<Trai
           .limit(batch)
           .execute();
         for (const r of rows) {
-          let checker = checkers.get(r.chain);
-          if (!checker) checkers.set(r.chain, (checker = new ChainChecker(GENESIS)));
+          const checker = checkers.get(r.chain) ?? new ChainChecker(GENESIS);
+          checkers.set(r.chain, checker);
           checker.add(storedEntry(r));
         }
         if (rows.length < batch) break;
