@@ -21,14 +21,45 @@ function initialLanguage(): Lang {
   return storedLanguage() ?? (cookie === 'en' || cookie === 'sv' ? cookie : 'sv');
 }
 
-/** Each language's texts, fetched when that language is first shown: a page loads one, not both. */
-const CATALOGUES: Record<Lang, () => Promise<{ default: Record<string, unknown> }>> = {
-  sv: () => import('./sv.json'),
-  en: () => import('./en.json'),
+type Part = 'shell' | 'pages';
+type Texts = { default: Record<string, unknown> };
+
+/**
+ * Each language's texts in two parts, fetched when first needed in that language: the first page
+ * loads the shell's part of one language; the pages loaded on demand bring the rest (`pageTexts`).
+ */
+const TEXTS: Record<Lang, Record<Part, () => Promise<Texts>>> = {
+  sv: { shell: () => import('./sv.json?texts=shell'), pages: () => import('./sv.json?texts=pages') },
+  en: { shell: () => import('./en.json?texts=shell'), pages: () => import('./en.json?texts=pages') },
 };
 
-async function catalogue(lang: Lang) {
-  if (!i18n.hasResourceBundle(lang, 'translation')) i18n.addResourceBundle(lang, 'translation', (await CATALOGUES[lang]()).default);
+/** The parts this page has needed so far: a change of language loads them all in the new one first. */
+const needed = new Set<Part>(['shell']);
+const loaded = new Set<string>();
+
+async function load(lang: Lang, part: Part) {
+  const key = `${lang}:${part}`;
+  if (loaded.has(key)) return;
+  const { default: texts } = await TEXTS[lang][part]();
+  i18n.addResourceBundle(lang, 'translation', texts, true, true);
+  loaded.add(key);
+}
+
+async function texts(lang: Lang) {
+  await Promise.all([...needed].map((part) => load(lang, part)));
+}
+
+/**
+ * Loads every page's texts in the language shown; a page loaded on demand waits for it before its
+ * first render, so no key is ever shown untranslated. It loads again if the language changed meanwhile.
+ */
+export async function pageTexts() {
+  needed.add('pages');
+  let lang: Lang;
+  do {
+    lang = currentLanguage();
+    await load(lang, 'pages');
+  } while (lang !== currentLanguage());
 }
 
 /** Sets up the interface's language, with its texts loaded, before the first render. */
@@ -36,8 +67,10 @@ export async function initI18n() {
   const lng = initialLanguage();
   document.documentElement.lang = lng;
   // The two catalogues have the same keys (a test checks), so no language falls back on another.
+  const { default: shell } = await TEXTS[lng].shell();
+  loaded.add(`${lng}:shell`);
   await i18n.use(initReactI18next).init({
-    resources: { [lng]: { translation: (await CATALOGUES[lng]()).default } },
+    resources: { [lng]: { translation: shell } },
     partialBundledLanguages: true,
     lng,
     fallbackLng: false,
@@ -61,7 +94,7 @@ export async function setLanguage(lang: Lang) {
   } catch {
     // Private mode without storage: the choice lasts for this page only.
   }
-  await catalogue(lang);
+  await texts(lang);
   document.documentElement.lang = lang;
   await i18n.changeLanguage(lang);
   await put('/api/me/locale', { locale: lang }).catch(() => {});
@@ -76,7 +109,7 @@ export async function adoptLanguageAfterSignIn(accountLocale: Lang) {
   if (chosen && chosen !== accountLocale) {
     await put('/api/me/locale', { locale: chosen }).catch(() => {});
   } else if (!chosen && accountLocale !== currentLanguage()) {
-    await catalogue(accountLocale);
+    await texts(accountLocale);
     document.documentElement.lang = accountLocale;
     await i18n.changeLanguage(accountLocale);
   }
