@@ -7,20 +7,21 @@ import { budgetTotal } from '../../domain/applications/rules.ts';
 import { visibleQuestions } from '../../domain/calls/questions.ts';
 import type { AttachmentKind, CallRules, Question } from '../../domain/calls/types.ts';
 import { both } from '../../i18n/messages.ts';
-import { ApiError, get, type Messages, upload } from '../api.ts';
+import { ApiError, type Messages } from '../api/client.ts';
 import { kr } from '../calls/format.ts';
-import type { ActivityType } from '../calls/types.ts';
+import { listActivityTypes } from '../catalogue/api.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { Checkbox, CheckboxGroup, Radio, SelectField, TextAreaField, TextField } from '../components/fields.tsx';
 import { Info, usePageTitle } from '../components/page.tsx';
 import { RemoveRowButton } from '../components/rows.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
 import { currentLanguage, useLocalized } from '../i18n/index.ts';
+import { fileUrl, uploadFile } from '../organisations/api.ts';
 import { keys } from '../queryKeys.ts';
 import { signInPath } from '../session.ts';
+import type { ApplicationContent, ApplicationView } from './api.ts';
 import { emptyActivity, fieldOrder, fromContent, NEW_KIND, problemsOf, type Step, stepOfField, stepsOf, toContent, type Values } from './content.ts';
 import { clock, dateTime } from './format.ts';
-import type { ApplicationContent, ApplicationView } from './types.ts';
 import { clearLocal, type LocalCopy, type SaveState, unsavedLocal, useAutosave } from './useAutosave.ts';
 
 type Form = ReturnType<typeof useAppForm<Values>>;
@@ -105,7 +106,7 @@ function AttachmentField({ f, kind, organisationId, required }: { f: Form; kind:
     }
     setState({ uploading: true, name: null, error: null });
     try {
-      const uploaded = await upload(`/api/organisations/${organisationId}/files`, file);
+      const uploaded = await uploadFile(organisationId, file);
       list.append({ kind, fileId: uploaded.id, name: uploaded.name });
       setState({ uploading: false, name: uploaded.name, error: null });
       event.target.value = '';
@@ -134,7 +135,7 @@ function AttachmentField({ f, kind, organisationId, required }: { f: Form; kind:
         <ul className="plain-list attached-list">
           {mine.map(({ a, i }) => (
             <li key={a.id}>
-              <a href={`/api/files/${a.fileId}`} download>
+              <a href={fileUrl(a.fileId)} download>
                 {a.name}
               </a>{' '}
               <button type="button" className="link-button" onClick={() => list.remove(i)}>
@@ -189,7 +190,7 @@ function ActivitiesStep({ f, call, funderId }: { f: Form; call: CallRules; funde
   const list = useFieldArray({ control: f.form.control, name: 'activities' });
   const types = useQuery({
     queryKey: keys.activityTypes(funderId),
-    queryFn: () => get<{ activityTypes: ActivityType[] }>(`/api/activity-types?funderId=${funderId}`),
+    queryFn: () => listActivityTypes(funderId),
   });
   const lang = currentLanguage();
   const offered = (types.data?.activityTypes ?? []).filter((x) => !call.activityTypes.length || call.activityTypes.includes(x.key));
@@ -457,7 +458,7 @@ function FileAnswer({ f, q, label, organisationId }: { f: Form; q: Question; lab
     setBusy(true);
     setError(null);
     try {
-      const uploaded = await upload(`/api/organisations/${organisationId}/files`, file);
+      const uploaded = await uploadFile(organisationId, file);
       f.form.setValue(`answers.${q.id}`, uploaded.id, { shouldDirty: true });
     } catch (e) {
       setError(e instanceof ApiError ? (e.problem.errors?.[0]?.messages ?? e.problem.messages) : both('internal'));

@@ -7,8 +7,8 @@ import { draftProblems, publishProblems } from '../../../domain/calls/rules.ts';
 import { ATTACHMENT_KINDS, EXCLUSIONS, TARGET_GROUPS } from '../../../domain/calls/types.ts';
 import { dateInStockholm } from '../../../domain/deadlines.ts';
 import { LEGAL_FORMS } from '../../../domain/organisation.ts';
-import { get, post, put } from '../../api.ts';
 import { AuditTrail, formatDateTime } from '../../audit/AuditTrail.tsx';
+import type { ActivityType } from '../../catalogue/api.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { Checkbox, CheckboxGroup, SelectField, TextAreaField, TextField } from '../../components/fields.tsx';
 import { useFunder } from '../../components/funder.ts';
@@ -17,11 +17,14 @@ import { RemoveRowButton } from '../../components/rows.tsx';
 import { useAppForm } from '../../components/useAppForm.ts';
 import { useDebounced } from '../../components/useDebounced.ts';
 import { collect, required, ruleErrors } from '../../components/validation.ts';
+import type { Programme } from '../../programmes/api.ts';
+import { listProgrammes } from '../../programmes/api.ts';
 import { keys } from '../../queryKeys.ts';
+import type { CallDetail } from '../api.ts';
+import { amendCall, createCall, getCall, publishCall, updateCall } from '../api.ts';
 import { AmendmentList, useActivityLabels } from '../CallRulesView.tsx';
 import { PhaseBadge } from '../CallStatus.tsx';
 import { kr, parseAmount } from '../format.ts';
-import type { ActivityType, CallDetail, Programme } from '../types.ts';
 import { QuestionsBuilder } from './QuestionsBuilder.tsx';
 import { type DesignerValues, fieldNames, mapServerField, NEW_CALL, newCriterion, toRules, toValues } from './values.ts';
 
@@ -199,12 +202,12 @@ function Designer({
     setSaved(null);
     const { rules } = toRules(v);
     if (!call) {
-      const created = await post<CallDetail>(`/api/funders/${funderId}/calls`, rules);
+      const created = await createCall(funderId, rules);
       await refresh(created);
       navigate(`/funders/${funderId}/calls/${created.id}/edit`, { replace: true, state: { flash: 'callDraftCreated' } });
       return;
     }
-    const updated = await put<CallDetail>(`/api/calls/${call.id}`, rules);
+    const updated = await updateCall(call.id, rules);
     await refresh(updated);
     setSaved(t('designer.savedAt', { time: formatDateTime(new Date().toISOString()) }));
   });
@@ -213,15 +216,15 @@ function Designer({
     if (!call) return;
     setSaved(null);
     // What is on the screen is what gets published.
-    await put<CallDetail>(`/api/calls/${call.id}`, toRules(v).rules);
-    const done = await post<CallDetail>(`/api/calls/${call.id}/publish`);
+    await updateCall(call.id, toRules(v).rules);
+    const done = await publishCall(call.id);
     await refresh(done);
     startOver('callPublished');
   });
 
   const amend = f.onSubmit(async (v) => {
     if (!call) return;
-    const done = await post<CallDetail>(`/api/calls/${call.id}/amendments`, { rules: toRules(v).rules, reason: v.reason.trim() });
+    const done = await amendCall(call.id, { rules: toRules(v).rules, reason: v.reason.trim() });
     await refresh(done);
     startOver('callAmended');
   });
@@ -481,14 +484,14 @@ export function CallDesignerPage() {
   const callId = params.callId;
   const call = useQuery({
     queryKey: keys.call(callId),
-    queryFn: () => get<CallDetail>(`/api/calls/${encodeURIComponent(callId ?? '')}`),
+    queryFn: () => getCall(callId ?? ''),
     enabled: !!callId,
     retry: false,
   });
   const funderId = params.funderId ?? call.data?.funderId ?? '';
   const programmes = useQuery({
     queryKey: keys.programmes(funderId),
-    queryFn: () => get<{ programmes: Programme[] }>(`/api/funders/${encodeURIComponent(funderId)}/programmes`),
+    queryFn: () => listProgrammes(funderId),
     enabled: !!funderId,
     retry: false,
   });
