@@ -105,7 +105,7 @@ const session: Middleware = {
     let answer = response;
     // A stale token, or a session cookie the server no longer knows: with a fresh (anonymous) token
     // a sign-in goes through, and anything else answers not_authenticated.
-    if (original && changesState(request) && !response.ok && (await problemCode(response)) in RENEW) {
+    if (original && changesState(request) && !response.ok && RENEW.has(await problemCode(response))) {
       await fetchSession();
       const headers = new Headers(original.headers);
       const token = csrfToken();
@@ -132,7 +132,7 @@ const session: Middleware = {
 };
 
 const retryable = new Map<string, Request>();
-const RENEW: Record<string, true> = { csrf_invalid: true, session_expired: true };
+const RENEW = new Set(['csrf_invalid', 'session_expired']);
 /** The answers that start or renew a session carry its new CSRF token. */
 const CARRIES_TOKEN = new Set(['/api/session', '/api/auth/login', '/api/auth/register', '/api/invitations/accept']);
 

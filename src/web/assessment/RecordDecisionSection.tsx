@@ -90,9 +90,9 @@ function DecisionForm({
       amount: parseAmount(v.amount)!,
       reasons: v.reasons,
       conditions: v.conditions,
-      // Empty dates are left out rather than sent as null: the server's schema coerces null to "" and then refuses it.
-      ...(v.grantFrom ? { grantFrom: v.grantFrom } : {}),
-      ...(v.grantTo ? { grantTo: v.grantTo } : {}),
+      // No grant period (a rejection) is null, as the schema says.
+      grantFrom: v.grantFrom || null,
+      grantTo: v.grantTo || null,
       madeBy: ctx.mayDelegate ? v.madeBy : 'committee',
       decisionBody: v.decisionBody,
       paragraph: v.paragraph,
