@@ -11,8 +11,7 @@ import { useAppForm } from '../components/useAppForm.ts';
 import { collect, email, fieldError, required } from '../components/validation.ts';
 import { keys } from '../queryKeys.ts';
 import { useSession, useSessionChange } from '../session.ts';
-import type { Member } from './api.ts';
-import { getMembers, invite, type Role, setRoles } from './api.ts';
+import { getMembers, invite, type Member, type Role, setRoles } from './api.ts';
 import { DecisionRulesForm } from './DecisionRulesForm.tsx';
 
 /** One colleague: their roles as checkboxes, saved with an optional reason, and their history. */

@@ -3,8 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import { ApiError, type Messages, type SessionReply } from '../api/client.ts';
 import { keys } from '../queryKeys.ts';
-import type { ApplicationContent, ApplicationView } from './api.ts';
-import { saveApplication } from './api.ts';
+import { type ApplicationContent, type ApplicationView, saveApplication } from './api.ts';
 
 const LOCAL_PREFIX = 'samverka.application.';
 

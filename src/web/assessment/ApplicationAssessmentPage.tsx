@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import type { ApplicationView } from '../applications/api.ts';
-import { getApplication } from '../applications/api.ts';
+import { type ApplicationView, getApplication } from '../applications/api.ts';
 import { StatusBadge } from '../applications/StatusBadge.tsx';
 import { kr } from '../calls/format.ts';
 import { Info, LoadError, Loading, Page } from '../components/page.tsx';

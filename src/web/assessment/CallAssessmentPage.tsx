@@ -5,8 +5,7 @@ import { formatDate, kr } from '../calls/format.ts';
 import { Facts } from '../components/Facts.tsx';
 import { LoadError, Loading, Page } from '../components/page.tsx';
 import { currentLanguage } from '../i18n/index.ts';
-import type { AssessmentOverview, OverviewRow } from './api.ts';
-import { decisionBasisUrl, minutesUrl } from './api.ts';
+import { type AssessmentOverview, decisionBasisUrl, minutesUrl, type OverviewRow } from './api.ts';
 import { meanText, OutcomeBadge, ReviewerStateText, ScreeningBadge, score, useCallAssessment } from './shared.tsx';
 
 /** The call's budget at a glance: what there is, what is decided, and what the proposals would leave. */

@@ -12,8 +12,7 @@ import { RemoveRowButton } from '../components/rows.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
 import { localFieldError } from '../components/validation.ts';
 import { useLocalized } from '../i18n/index.ts';
-import type { AssessmentOverview, OptimizerAnswer, OptimizerRequest, OverviewRow } from './api.ts';
-import { optimize } from './api.ts';
+import { type AssessmentOverview, type OptimizerAnswer, type OptimizerRequest, type OverviewRow, optimize } from './api.ts';
 import { score, useCallAssessment } from './shared.tsx';
 
 const KINDS = ['min_focus', 'max_focus', 'cover_area', 'max_org_share', 'lock_in', 'lock_out'] as const;

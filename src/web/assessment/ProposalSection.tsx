@@ -9,8 +9,7 @@ import { Info, RestoredNotice, Success } from '../components/page.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
 import { localFieldError } from '../components/validation.ts';
 import { keys } from '../queryKeys.ts';
-import type { ProposalView } from './api.ts';
-import { propose } from './api.ts';
+import { type ProposalView, propose } from './api.ts';
 
 /**
  * The caseworker's proposal: an amount up to what was applied for (0 proposes rejection), with reasons.

@@ -13,8 +13,7 @@ import { LoadError, Loading, RestoredNotice, Success } from '../components/page.
 import { RemoveRowButton } from '../components/rows.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
 import { localFieldError } from '../components/validation.ts';
-import type { DecisionView, Reservation } from '../decisions/api.ts';
-import { listDecisions, recordDecision } from '../decisions/api.ts';
+import { type DecisionView, listDecisions, type Reservation, recordDecision } from '../decisions/api.ts';
 import { keys } from '../queryKeys.ts';
 import type { ProposalView } from './api.ts';
 import { OutcomeBadge } from './shared.tsx';

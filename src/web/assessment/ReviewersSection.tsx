@@ -6,8 +6,7 @@ import { Checkbox, CheckboxGroup } from '../components/fields.tsx';
 import { LoadError, Loading, Success } from '../components/page.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
 import { keys } from '../queryKeys.ts';
-import type { ReviewsView } from './api.ts';
-import { assignReviewers, getReviews, listReviewerCandidates } from './api.ts';
+import { assignReviewers, getReviews, listReviewerCandidates, type ReviewsView } from './api.ts';
 import { meanText, ReviewerStateText, score } from './shared.tsx';
 
 /** The caseworker picks who reviews; a reviewer who has started cannot be taken off (the server says so). */

@@ -8,8 +8,7 @@ import { CheckboxGroup, Radio, TextAreaField } from '../components/fields.tsx';
 import { RestoredNotice, Success } from '../components/page.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
 import { keys } from '../queryKeys.ts';
-import type { ScreeningView } from './api.ts';
-import { screen } from './api.ts';
+import { type ScreeningView, screen } from './api.ts';
 import { describeField, ScreeningBadge } from './shared.tsx';
 
 type Choice = 'confirm' | 'override';

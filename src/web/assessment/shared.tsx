@@ -8,8 +8,7 @@ import { usePrincipal } from '../components/funder.ts';
 import type { Outcome } from '../decisions/api.ts';
 import { currentLanguage } from '../i18n/index.ts';
 import { keys } from '../queryKeys.ts';
-import type { ScoreSummary } from './api.ts';
-import { getAssessment } from './api.ts';
+import { getAssessment, type ScoreSummary } from './api.ts';
 
 /** What the signed-in person may do in a funder's assessment (the server's own policies). */
 export function useAssessmentRights(funderId: string | undefined) {

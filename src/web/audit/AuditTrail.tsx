@@ -9,11 +9,10 @@ import { formatDate, kr } from '../calls/format.ts';
 import { LoadError, Loading } from '../components/page.tsx';
 import { currentLanguage } from '../i18n/index.ts';
 import { keys } from '../queryKeys.ts';
-import type { AuditEntry } from './api.ts';
 
 export type { AuditEntry };
 
-import { type AuditQuery, getAuditTrail } from './api.ts';
+import { type AuditEntry, type AuditQuery, getAuditTrail } from './api.ts';
 
 export function formatDateTime(iso: string) {
   // Deadlines and records are in Swedish time, whatever the reader's clock says.

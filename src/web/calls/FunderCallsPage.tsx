@@ -5,8 +5,7 @@ import { useAssessmentRights } from '../assessment/shared.tsx';
 import { useFunder } from '../components/funder.ts';
 import { LoadError, Loading, Page } from '../components/page.tsx';
 import { keys } from '../queryKeys.ts';
-import type { CallSummary } from './api.ts';
-import { listFunderCalls } from './api.ts';
+import { type CallSummary, listFunderCalls } from './api.ts';
 import { PhaseBadge } from './CallStatus.tsx';
 import { formatDate, kr } from './format.ts';
 

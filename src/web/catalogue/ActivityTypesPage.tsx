@@ -9,8 +9,7 @@ import { Info, LoadError, Loading, Page, Success } from '../components/page.tsx'
 import { useAppForm } from '../components/useAppForm.ts';
 import { collect, localFieldError, required } from '../components/validation.ts';
 import { keys } from '../queryKeys.ts';
-import type { ActivityType } from './api.ts';
-import { decideActivityType, listFunderActivityTypes } from './api.ts';
+import { type ActivityType, decideActivityType, listFunderActivityTypes } from './api.ts';
 
 type Proposal = ActivityType & { proposedBy: string };
 

@@ -1,5 +1,4 @@
-import type { MouseEvent, Ref } from 'react';
-import { useId } from 'react';
+import { type MouseEvent, type Ref, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { Messages } from '../api/client.ts';

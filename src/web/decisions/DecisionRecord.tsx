@@ -4,8 +4,7 @@ import { formatKronor } from '../../domain/money.ts';
 import { formatDate } from '../calls/format.ts';
 import { LoadError, Loading } from '../components/page.tsx';
 import { keys } from '../queryKeys.ts';
-import type { DecisionView } from './api.ts';
-import { listDecisions } from './api.ts';
+import { type DecisionView, listDecisions } from './api.ts';
 
 type Decision = DecisionView;
 

@@ -15,11 +15,9 @@ import { useAppForm } from '../components/useAppForm.ts';
 import { useFunders } from '../components/useFunders.ts';
 import { collect, localFieldError, required, ruleErrors } from '../components/validation.ts';
 import { useLocalized } from '../i18n/index.ts';
-import type { Organisation } from '../organisations/api.ts';
-import { fileUrl, getOrganisation, uploadFile } from '../organisations/api.ts';
+import { fileUrl, getOrganisation, type Organisation, uploadFile } from '../organisations/api.ts';
 import { keys } from '../queryKeys.ts';
-import type { EligibilityRequest } from './api.ts';
-import { type Approval, DOCUMENTS, requestEligibility } from './api.ts';
+import { type Approval, DOCUMENTS, type EligibilityRequest, requestEligibility } from './api.ts';
 import { useApprovals } from './EligibilitySection.tsx';
 
 interface Values {

@@ -4,8 +4,7 @@ import { Link } from 'react-router';
 import { formatDate } from '../calls/format.ts';
 import { LoadError, Loading } from '../components/page.tsx';
 import { keys } from '../queryKeys.ts';
-import type { Approval } from './api.ts';
-import { listOrganisationApprovals } from './api.ts';
+import { type Approval, listOrganisationApprovals } from './api.ts';
 
 export function useApprovals(organisationId: string) {
   return useQuery({

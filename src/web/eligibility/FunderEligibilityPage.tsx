@@ -13,8 +13,7 @@ import { useAppForm } from '../components/useAppForm.ts';
 import { localFieldError } from '../components/validation.ts';
 import { fileUrl } from '../organisations/api.ts';
 import { keys } from '../queryKeys.ts';
-import type { Decision } from './api.ts';
-import { type Approval, type ApprovalStatus, DOCUMENTS, decideEligibility, listFunderApprovals } from './api.ts';
+import { type Approval, type ApprovalStatus, type Decision, DOCUMENTS, decideEligibility, listFunderApprovals } from './api.ts';
 import { MissingList, StatusText } from './EligibilitySection.tsx';
 
 const FILTERS = ['all', 'submitted', 'needs_more', 'approved', 'rejected'] as const;

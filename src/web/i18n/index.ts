@@ -1,7 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import type { Messages } from '../api.ts';
-import { languageCookie, put } from '../api.ts';
+import { languageCookie, type Messages, put } from '../api.ts';
 
 export type Lang = 'sv' | 'en';
 const STORAGE_KEY = 'samverka.lang';

@@ -14,8 +14,7 @@ import { useAppForm } from '../components/useAppForm.ts';
 import { useDebounced } from '../components/useDebounced.ts';
 import { collect, localFieldError, required, ruleErrors } from '../components/validation.ts';
 import { keys } from '../queryKeys.ts';
-import type { Programme } from './api.ts';
-import { createProgramme, listProgrammes } from './api.ts';
+import { createProgramme, listProgrammes, type Programme } from './api.ts';
 
 interface Values {
   name: string;
