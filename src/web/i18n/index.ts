@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import { languageCookie, type Messages, put } from '../api.ts';
+import type { Messages } from '../api.ts';
+import { languageCookie, put } from '../api.ts';
 
 export type Lang = 'sv' | 'en';
 const STORAGE_KEY = 'samverka.lang';
