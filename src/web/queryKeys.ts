@@ -29,6 +29,8 @@ export const keys = {
   /** An application's decisions, as both the assessment page and the application page show them. */
   decisions: (applicationId: string) => ['decisions', applicationId] as const,
   review: (applicationId: string) => ['review', applicationId] as const,
+  /** The signed-in reviewer's assignments. */
+  reviews: () => ['reviews'] as const,
   audit: (objectType: string, objectId?: string, funderId?: string | null) =>
     objectId === undefined
       ? (['audit', objectType] as const)

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { fetchSession, type SessionReply, type SessionUser } from './api.ts';
+import { fetchSession, type SessionReply, type SessionUser } from './api/client.ts';
 import { keys } from './queryKeys.ts';
 
 /** Who is signed in (null when nobody), as the server last said. */

@@ -1,7 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { put } from '../api.ts';
 import { amountInput, kr, parseAmount } from '../calls/format.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { TextField } from '../components/fields.tsx';
@@ -10,6 +9,7 @@ import { useAppForm } from '../components/useAppForm.ts';
 import { useFunders } from '../components/useFunders.ts';
 import { localFieldError, required } from '../components/validation.ts';
 import { keys } from '../queryKeys.ts';
+import { saveDecisionRules } from './api.ts';
 
 /** Who decides the funder's grants: the committee's name and the most a delegate may decide alone. */
 export function DecisionRulesForm({ funderId }: { funderId: string }) {
@@ -57,9 +57,9 @@ function RulesForm({
   });
   const submit = f.onSubmit(async (v) => {
     setSaved(null);
-    const answer = await put<{ delegationLimit: number }>(`/api/funders/${funderId}/decision-rules`, {
+    const answer = await saveDecisionRules(funderId, {
       decisionBody: v.decisionBody.trim(),
-      delegationLimit: parseAmount(v.delegationLimit),
+      delegationLimit: parseAmount(v.delegationLimit)!,
     });
     setSaved(answer.delegationLimit);
     await onSaved();

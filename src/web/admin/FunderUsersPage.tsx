@@ -3,7 +3,6 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { FUNDER_ROLES } from '../../domain/roles.ts';
-import { get, post, put } from '../api.ts';
 import { AuditTrail, formatDateTime } from '../audit/AuditTrail.tsx';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { Checkbox, CheckboxGroup, SelectField, TextField } from '../components/fields.tsx';
@@ -12,26 +11,8 @@ import { useAppForm } from '../components/useAppForm.ts';
 import { collect, email, fieldError, required } from '../components/validation.ts';
 import { keys } from '../queryKeys.ts';
 import { useSession, useSessionChange } from '../session.ts';
+import { getMembers, invite, type Member, type Role, setRoles } from './api.ts';
 import { DecisionRulesForm } from './DecisionRulesForm.tsx';
-
-interface Member {
-  userId: string;
-  name: string;
-  email: string;
-  roles: string[];
-}
-
-interface Invitation {
-  id: string;
-  email: string;
-  role: string;
-  expiresAt: string;
-}
-
-interface Members {
-  members: Member[];
-  invitations: Invitation[];
-}
 
 /** One colleague: their roles as checkboxes, saved with an optional reason, and their history. */
 function MemberCard({ funderId, member, isSelf }: { funderId: string; member: Member; isSelf: boolean }) {
@@ -50,8 +31,9 @@ function MemberCard({ funderId, member, isSelf }: { funderId: string; member: Me
 
   const submit = f.onSubmit(async (values) => {
     setSaved(false);
-    const roles = Array.isArray(values.roles) ? values.roles : values.roles ? [values.roles] : [];
-    await put(`/api/funders/${funderId}/members/${member.userId}/roles`, { roles, ...(values.reason.trim() ? { reason: values.reason.trim() } : {}) });
+    // The checkboxes offer the server's roles only.
+    const roles = (Array.isArray(values.roles) ? values.roles : values.roles ? [values.roles] : []) as Role[];
+    await setRoles(funderId, member.userId, { roles, ...(values.reason.trim() ? { reason: values.reason.trim() } : {}) });
     f.form.reset({ roles, reason: '' });
     setSaved(true);
     await client.invalidateQueries({ queryKey: keys.audit('user', member.userId) });
@@ -115,7 +97,7 @@ function InviteForm({ funderId }: { funderId: string }) {
 
   const submit = f.onSubmit(async (values) => {
     setSentTo(null);
-    await post(`/api/funders/${funderId}/invitations`, { email: values.email.trim(), role: values.role });
+    await invite(funderId, { email: values.email.trim(), role: values.role as Role });
     setSentTo({ email: values.email.trim(), role: values.role });
     f.form.reset({ email: '', role: '' });
     await client.invalidateQueries({ queryKey: keys.members(funderId) });
@@ -154,7 +136,7 @@ export function FunderUsersPage() {
   const funderName = user?.funders.find((f) => f.funderId === funderId)?.funderName;
   const data = useQuery({
     queryKey: keys.members(funderId),
-    queryFn: () => get<Members>(`/api/funders/${encodeURIComponent(funderId)}/members`),
+    queryFn: () => getMembers(funderId),
     retry: false,
   });
 

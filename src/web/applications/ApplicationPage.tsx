@@ -4,10 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { dateInStockholm } from '../../domain/deadlines.ts';
 import { both } from '../../i18n/messages.ts';
-import { ApiError, type Messages, post, upload } from '../api.ts';
+import { ApiError, type Messages } from '../api/client.ts';
 import { useAssessmentRights } from '../assessment/shared.tsx';
 import { AuditTrail } from '../audit/AuditTrail.tsx';
-import type { CallDetail } from '../calls/types.ts';
+import type { CallDetail } from '../calls/api.ts';
 import { ConfirmedAction } from '../components/ConfirmedAction.tsx';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { TextAreaField, TextField } from '../components/fields.tsx';
@@ -17,11 +17,12 @@ import { useAppForm } from '../components/useAppForm.ts';
 import { required } from '../components/validation.ts';
 import { DecisionRecord } from '../decisions/DecisionRecord.tsx';
 import { useLocalized } from '../i18n/index.ts';
-import { ApplicationForm } from './ApplicationForm.tsx';
+import { fileUrl, uploadFile } from '../organisations/api.ts';
 import { ContentView } from './ApplicationView.tsx';
+import { type ApplicationView, answerCompletion, type CompletionRound, receiptUrl, refreshApplication, requestCompletion, withdrawApplication } from './api.ts';
+import { ApplicationForm } from './form/ApplicationForm.tsx';
 import { dateTime } from './format.ts';
 import { StatusBadge } from './StatusBadge.tsx';
-import { type ApplicationView, type CompletionRound, refreshApplication } from './types.ts';
 import { useApplication } from './useApplication.ts';
 
 /** The applicant's answer to an open completion round: text and, if asked for, documents. */
@@ -49,7 +50,7 @@ function AnswerForm({ app, round }: { app: ApplicationView; round: CompletionRou
     setUploading(true);
     setFileError(null);
     try {
-      const uploaded = await upload(`/api/organisations/${app.organisationId}/files`, file);
+      const uploaded = await uploadFile(app.organisationId, file);
       setFiles((list) => [...list, { fileId: uploaded.id, name: uploaded.name }]);
       event.target.value = '';
     } catch (e) {
@@ -59,7 +60,7 @@ function AnswerForm({ app, round }: { app: ApplicationView; round: CompletionRou
     }
   }
   const submit = f.onSubmit(async (v) => {
-    await post(`/api/completion-requests/${round.id}/answer`, { answer: v.answer.trim(), files: v.files });
+    await answerCompletion(round.id, { answer: v.answer.trim(), files: v.files });
     await refreshApplication(client, app.id);
   });
   const fileShown = fileError ?? f.errors.fields.files;
@@ -128,7 +129,7 @@ function RequestCompletionForm({ app }: { app: ApplicationView }) {
     validate: (v) => required(v, 'message', 'replyBy'),
   });
   const submit = f.onSubmit(async (v) => {
-    await post(`/api/applications/${app.id}/completion-requests`, { message: v.message.trim(), replyBy: v.replyBy });
+    await requestCompletion(app.id, { message: v.message.trim(), replyBy: v.replyBy });
     f.form.reset({ message: '', replyBy: '' });
     setSent(true);
     await refreshApplication(client, app.id);
@@ -187,7 +188,7 @@ function Rounds({ app }: { app: ApplicationView }) {
                   <ul className="plain-list">
                     {r.answerFiles.map((x) => (
                       <li key={x.fileId}>
-                        <a href={`/api/files/${x.fileId}`} download>
+                        <a href={fileUrl(x.fileId)} download>
                           {x.name}
                         </a>
                       </li>
@@ -221,7 +222,7 @@ function Withdraw({ app }: { app: ApplicationView }) {
       sure={t('application.withdraw.sure')}
       confirm={t('application.withdraw.confirm')}
       onConfirm={async (reason) => {
-        await post(`/api/applications/${app.id}/withdraw`, reason ? { reason } : {});
+        await withdrawApplication(app.id, reason);
         await refreshApplication(client, app.id);
         document.querySelector<HTMLElement>('main h1')?.focus();
       }}
@@ -268,7 +269,7 @@ function Submitted({ app, call }: { app: ApplicationView; call: CallDetail }) {
       {app.access === 'partner' ? <p className="notice notice-info">{t('application.partnerNote', { organisation: app.organisationName })}</p> : null}
       {app.caseNumber && app.access !== 'staff' ? (
         <p>
-          <a href={`/api/applications/${app.id}/receipt.pdf`}>{t('application.receiptPdf')}</a>
+          <a href={receiptUrl(app.id)}>{t('application.receiptPdf')}</a>
         </p>
       ) : null}
       <DecisionRecord applicationId={app.id} status={app.status} />

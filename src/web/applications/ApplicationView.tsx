@@ -1,15 +1,16 @@
 // A submitted (or withdrawn) application, read-only: what was sent, in plain words.
+
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { budgetTotal } from '../../domain/applications/rules.ts';
 import { visibleQuestions } from '../../domain/calls/questions.ts';
 import type { CallRules } from '../../domain/calls/types.ts';
-import { get } from '../api.ts';
 import { formatDate, kr } from '../calls/format.ts';
-import type { ActivityType } from '../calls/types.ts';
+import { listActivityTypes } from '../catalogue/api.ts';
 import { currentLanguage } from '../i18n/index.ts';
+import { fileUrl } from '../organisations/api.ts';
 import { keys } from '../queryKeys.ts';
-import type { ApplicationContent } from './types.ts';
+import type { ApplicationContent } from './api.ts';
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -24,7 +25,7 @@ export function ContentView({ content: c, call, funderId }: { content: Applicati
   const { t } = useTranslation();
   const types = useQuery({
     queryKey: keys.activityTypes(funderId),
-    queryFn: () => get<{ activityTypes: ActivityType[] }>(`/api/activity-types?funderId=${funderId}`),
+    queryFn: () => listActivityTypes(funderId),
   });
   const typeLabel = (key: string) => {
     const found = types.data?.activityTypes.find((x) => x.key === key);
@@ -109,7 +110,7 @@ export function ContentView({ content: c, call, funderId }: { content: Applicati
           {c.attachments.map((a) => (
             <li key={a.fileId}>
               {t(`attachments.${a.kind}`)}:{' '}
-              <a href={`/api/files/${a.fileId}`} download>
+              <a href={fileUrl(a.fileId)} download>
                 {a.name}
               </a>
             </li>

@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { get, post } from '../api.ts';
-import type { CallDetail } from '../calls/types.ts';
+import { getPublicCall } from '../calls/api.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { CheckboxGroup, Radio } from '../components/fields.tsx';
 import { LoadError, Loading, Page } from '../components/page.tsx';
@@ -10,7 +9,7 @@ import { useAppForm } from '../components/useAppForm.ts';
 import { localFieldError } from '../components/validation.ts';
 import { keys } from '../queryKeys.ts';
 import { useSession } from '../session.ts';
-import type { ApplicationView } from './types.ts';
+import { startApplication } from './api.ts';
 
 /** "Ansök": which of the user's organisations applies; the draft is started (or continued) and opened. */
 export function ApplyPage() {
@@ -18,7 +17,7 @@ export function ApplyPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const { user } = useSession();
-  const call = useQuery({ queryKey: keys.publicCall(id), queryFn: () => get<CallDetail>(`/api/public/calls/${encodeURIComponent(id)}`), retry: false });
+  const call = useQuery({ queryKey: keys.publicCall(id), queryFn: () => getPublicCall(id), retry: false });
   const organisations = user?.organisations ?? [];
   const f = useAppForm<{ organisationId: string }>({
     id: 'apply',
@@ -27,7 +26,7 @@ export function ApplyPage() {
     validate: (v) => (v.organisationId ? [] : [localFieldError('organisationId', 'apply.chooseError')]),
   });
   const submit = f.onSubmit(async (v) => {
-    const app = await post<ApplicationView>(`/api/calls/${id}/applications`, { organisationId: v.organisationId });
+    const app = await startApplication(id, v.organisationId);
     navigate(`/applications/${app.id}`);
   });
   const back = `/calls/${id}/apply`;

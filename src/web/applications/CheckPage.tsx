@@ -2,12 +2,12 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
-import { ApiError, get, type Problem, post } from '../api.ts';
+import { ApiError, type Problem } from '../api/client.ts';
 import { LoadError, Loading, Page } from '../components/page.tsx';
 import { useLocalized } from '../i18n/index.ts';
 import { keys } from '../queryKeys.ts';
+import { checkApplication, refreshApplication, submitApplication } from './api.ts';
 import { stepOfField, stepsOf } from './content.ts';
-import { type CheckResult, refreshApplication, type SubmitReceipt } from './types.ts';
 import { useApplication } from './useApplication.ts';
 import { clearLocal } from './useAutosave.ts';
 
@@ -25,7 +25,7 @@ export function CheckPage() {
   const { app, call, error } = useApplication(id);
   const check = useQuery({
     queryKey: keys.applicationCheck(id),
-    queryFn: () => get<CheckResult>(`/api/applications/${encodeURIComponent(id)}/check`),
+    queryFn: () => checkApplication(id),
     retry: false,
     staleTime: 0,
   });
@@ -47,7 +47,7 @@ export function CheckPage() {
     setSending(true);
     setFailure(null);
     try {
-      await post<SubmitReceipt>(`/api/applications/${id}/submit`, {}, { 'idempotency-key': key.current });
+      await submitApplication(id, key.current);
       submitted.current = true;
       clearLocal(id);
       await refreshApplication(client, id);

@@ -5,16 +5,15 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { INBOX_STATUSES } from '../../domain/applications/types.ts';
 import { isDecisionOutcome } from '../../domain/assessment/types.ts';
 import { LEGAL_FORMS } from '../../domain/organisation.ts';
-import { get } from '../api.ts';
+import { listFunderCalls } from '../calls/api.ts';
 import { kr } from '../calls/format.ts';
-import type { CallSummary } from '../calls/types.ts';
 import { SelectField, TextField } from '../components/fields.tsx';
 import { useFunder } from '../components/funder.ts';
 import { LoadError, Loading, Page } from '../components/page.tsx';
 import { keys } from '../queryKeys.ts';
+import { type InboxQuery, inboxExportUrl, listInbox } from './api.ts';
 import { dateTime } from './format.ts';
 import { StatusBadge } from './StatusBadge.tsx';
-import type { InboxItem } from './types.ts';
 
 const FILTERS = ['callId', 'status', 'area', 'focus', 'orgType', 'q', 'sort'] as const;
 const SORTS = ['submitted_desc', 'submitted_asc', 'amount_desc', 'amount_asc', 'organisation'] as const;
@@ -35,18 +34,15 @@ export function InboxPage() {
   const query = filters.toString();
   const calls = useQuery({
     queryKey: keys.funderCalls(funderId),
-    queryFn: () => get<{ calls: CallSummary[] }>(`/api/funders/${encodeURIComponent(funderId)}/calls`),
+    queryFn: () => listFunderCalls(funderId),
   });
   const inbox = useInfiniteQuery({
     queryKey: keys.inbox(funderId, query),
     initialPageParam: null as string | null,
     queryFn: ({ pageParam }) => {
-      const q = new URLSearchParams(filters);
-      q.set('limit', String(PAGE));
-      if (pageParam) q.set('after', pageParam);
-      return get<{ items: InboxItem[]; next: string | null; facets?: { areas: string[]; focusAreas: string[] } }>(
-        `/api/funders/${encodeURIComponent(funderId)}/applications?${q}`,
-      );
+      // The filters come from the address bar as typed; the server refuses one it does not know.
+      const q = { ...(Object.fromEntries(filters) as InboxQuery), limit: PAGE, ...(pageParam ? { after: pageParam } : {}) };
+      return listInbox(funderId, q);
     },
     getNextPageParam: (last) => last.next,
   });
@@ -150,10 +146,10 @@ export function InboxPage() {
         </div>
       </form>
       <p className="inline-links">
-        <a href={`/api/funders/${funderId}/applications.csv${query ? `?${query}` : ''}`} download>
+        <a href={inboxExportUrl(funderId, 'csv', Object.fromEntries(filters))} download>
           {t('inbox.csv')}
         </a>{' '}
-        <a href={`/api/funders/${funderId}/applications.xlsx${query ? `?${query}` : ''}`} download>
+        <a href={inboxExportUrl(funderId, 'xlsx', Object.fromEntries(filters))} download>
           {t('inbox.xlsx')}
         </a>
       </p>

@@ -1,19 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { get } from '../api.ts';
 import { kr } from '../calls/format.ts';
 import { LoadError, Loading } from '../components/page.tsx';
 import { keys } from '../queryKeys.ts';
+import { listOrganisationApplications } from './api.ts';
 import { StatusBadge } from './StatusBadge.tsx';
-import type { OrganisationApplication } from './types.ts';
 
 /** On the organisation's page: the applications it has made, and those it takes part in as co-applicant. */
 export function OrganisationApplications({ organisationId }: { organisationId: string }) {
   const { t } = useTranslation();
   const list = useQuery({
     queryKey: keys.organisationApplications(organisationId),
-    queryFn: () => get<{ applications: OrganisationApplication[] }>(`/api/organisations/${organisationId}/applications`),
+    queryFn: () => listOrganisationApplications(organisationId),
   });
   return (
     <section className="section" aria-labelledby="applications-heading">

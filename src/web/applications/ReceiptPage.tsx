@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { LoadError, Loading, Page, Success } from '../components/page.tsx';
 import { currentLanguage } from '../i18n/index.ts';
+import { receiptUrl } from './api.ts';
 import { dateTime } from './format.ts';
 import { useApplication } from './useApplication.ts';
 
@@ -38,7 +39,7 @@ export function ReceiptPage() {
           <p>{t('receipt.public')}</p>
           <ul className="link-list">
             <li>
-              <a href={`/api/applications/${id}/receipt.pdf?lang=${currentLanguage()}`}>{t('receipt.pdf')}</a>
+              <a href={receiptUrl(id, currentLanguage())}>{t('receipt.pdf')}</a>
             </li>
             <li>
               <Link to={`/applications/${id}`}>{t('receipt.view')}</Link>

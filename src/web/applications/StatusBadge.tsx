@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { OutcomeBadge } from '../assessment/shared.tsx';
-import type { Outcome } from '../assessment/types.ts';
 import { kr } from '../calls/format.ts';
+import type { Outcome } from '../decisions/api.ts';
 
 /**
  * An application's status in words (and colour, never colour alone); once decided, the outcome of
@@ -14,13 +14,14 @@ export function StatusBadge({
 }: {
   status: string;
   awaiting?: boolean;
-  decision?: { outcome: Outcome; amount: number } | null;
+  /** The inbox and an organisation's list answer the outcome as a plain string. */
+  decision?: { outcome: Outcome | (string & {}); amount: number } | null;
 }) {
   const { t } = useTranslation();
   if (decision) {
     return (
       <>
-        <OutcomeBadge outcome={decision.outcome} />
+        <OutcomeBadge outcome={decision.outcome as Outcome} />
         {decision.outcome === 'rejected' ? null : <span> {kr(decision.amount)}</span>}
       </>
     );

@@ -4,10 +4,10 @@ import { contentProblems } from '../../domain/applications/rules.ts';
 import type { AttachedFile, Contact, Partner } from '../../domain/applications/types.ts';
 import { pages } from '../../domain/calls/questions.ts';
 import type { CallRules, Exclusion, Question, TargetGroup } from '../../domain/calls/types.ts';
-import type { FieldError } from '../api.ts';
+import type { FieldError } from '../api/client.ts';
 import { amountInput, parseAmount } from '../calls/format.ts';
 import { collect, localFieldError, ruleErrors } from '../components/validation.ts';
-import type { ApplicationContent } from './types.ts';
+import type { ApplicationContent } from './api.ts';
 
 /** The choice "a new kind of activity" in the activity type select. */
 export const NEW_KIND = '__new';

@@ -1,16 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
-import { get } from '../api.ts';
-import type { CallDetail } from '../calls/types.ts';
+import { getPublicCall } from '../calls/api.ts';
 import { keys } from '../queryKeys.ts';
-import type { ApplicationView } from './types.ts';
+import { getApplication } from './api.ts';
 
 /** The application and its call's rules (which the form and the checks follow). */
 export function useApplication(id: string) {
-  const app = useQuery({ queryKey: keys.application(id), queryFn: () => get<ApplicationView>(`/api/applications/${encodeURIComponent(id)}`), retry: false });
+  const app = useQuery({ queryKey: keys.application(id), queryFn: () => getApplication(id), retry: false });
   const callId = app.data?.callId;
   const call = useQuery({
     queryKey: keys.publicCall(callId),
-    queryFn: () => get<CallDetail>(`/api/public/calls/${encodeURIComponent(callId ?? '')}`),
+    queryFn: () => getPublicCall(callId ?? ''),
     enabled: !!callId,
     retry: false,
   });

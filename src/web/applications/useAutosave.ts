@@ -1,9 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
-import { ApiError, type Messages, put, type SessionReply } from '../api.ts';
+import { ApiError, type Messages, type SessionReply } from '../api/client.ts';
 import { keys } from '../queryKeys.ts';
-import type { ApplicationContent, ApplicationView } from './types.ts';
+import { type ApplicationContent, type ApplicationView, saveApplication } from './api.ts';
 
 const LOCAL_PREFIX = 'samverka.application.';
 
@@ -84,7 +84,7 @@ export function useAutosave<T extends FieldValues>(app: ApplicationView, form: U
     const content = toContent(form.getValues());
     const run = (async () => {
       try {
-        const saved = await put<ApplicationView>(`/api/applications/${app.id}`, { content, version: version.current });
+        const saved = await saveApplication(app.id, { content, version: version.current });
         version.current = saved.version;
         const local = readLocal(app.id);
         // Typing may have gone on while the save was under way: that copy is still unsaved.

@@ -1,18 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { get } from '../api.ts';
+import { type ApplicationView, getApplication } from '../applications/api.ts';
 import { StatusBadge } from '../applications/StatusBadge.tsx';
-import type { ApplicationView } from '../applications/types.ts';
 import { kr } from '../calls/format.ts';
 import { Info, LoadError, Loading, Page } from '../components/page.tsx';
 import { keys } from '../queryKeys.ts';
+import { getAssessment, getScreening } from './api.ts';
 import { ProposalSection } from './ProposalSection.tsx';
 import { RecordDecisionSection } from './RecordDecisionSection.tsx';
 import { ReviewersSection } from './ReviewersSection.tsx';
 import { ScreeningSection } from './ScreeningSection.tsx';
 import { useAssessmentRights } from './shared.tsx';
-import type { AssessmentOverview, ScreeningView } from './types.ts';
 
 /** An amount carried over from the optimizer (?amount=öre), or null. */
 function suggestedAmount(value: string | null): number | null {
@@ -25,12 +24,12 @@ function Assessment({ app }: { app: ApplicationView }) {
   const rights = useAssessmentRights(app.funderId);
   const overview = useQuery({
     queryKey: keys.assessment(app.callId),
-    queryFn: () => get<AssessmentOverview>(`/api/calls/${encodeURIComponent(app.callId)}/assessment`),
+    queryFn: () => getAssessment(app.callId),
     retry: false,
   });
   const screening = useQuery({
     queryKey: keys.screening(app.id),
-    queryFn: () => get<ScreeningView>(`/api/applications/${encodeURIComponent(app.id)}/screening`),
+    queryFn: () => getScreening(app.id),
     retry: false,
   });
   const error = overview.error ?? screening.error;
@@ -99,7 +98,7 @@ function Assessment({ app }: { app: ApplicationView }) {
 export function ApplicationAssessmentPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const app = useQuery({ queryKey: keys.application(id), queryFn: () => get<ApplicationView>(`/api/applications/${encodeURIComponent(id)}`), retry: false });
+  const app = useQuery({ queryKey: keys.application(id), queryFn: () => getApplication(id), retry: false });
   const data = app.data;
   const heading = data?.caseNumber ? t('assessment.app.heading', { caseNumber: data.caseNumber }) : t('assessment.app.headingShort');
   return (

@@ -5,8 +5,8 @@ import { formatDate, kr } from '../calls/format.ts';
 import { Facts } from '../components/Facts.tsx';
 import { LoadError, Loading, Page } from '../components/page.tsx';
 import { currentLanguage } from '../i18n/index.ts';
+import { type AssessmentOverview, decisionBasisUrl, minutesUrl, type OverviewRow } from './api.ts';
 import { meanText, OutcomeBadge, ReviewerStateText, ScreeningBadge, score, useCallAssessment } from './shared.tsx';
-import type { AssessmentOverview, OverviewRow } from './types.ts';
 
 /** The call's budget at a glance: what there is, what is decided, and what the proposals would leave. */
 function Budget({ budget }: { budget: AssessmentOverview['budget'] }) {
@@ -146,18 +146,17 @@ function Documents({ data }: { data: AssessmentOverview }) {
     return s ? `?${s}` : '';
   };
   const dates = [...new Set(data.applications.flatMap((a) => (a.decision ? [a.decision.decidedOn] : [])))].sort();
-  const base = `/api/calls/${data.call.id}`;
   return (
     <section className="section" aria-labelledby="documents-heading">
       <h2 id="documents-heading">{t('assessment.documents.heading')}</h2>
       <p>{t('assessment.documents.intro')}</p>
       <ul className="link-list">
         <li>
-          <a href={`${base}/decision-basis.pdf${query()}`}>{t('assessment.documents.basis')}</a>
+          <a href={`${decisionBasisUrl(data.call.id)}${query()}`}>{t('assessment.documents.basis')}</a>
         </li>
         {dates.map((d) => (
           <li key={d}>
-            <a href={`${base}/minutes.pdf${query({ decidedOn: d })}`}>{t('assessment.documents.minutes', { date: formatDate(d) })}</a>
+            <a href={`${minutesUrl(data.call.id)}${query({ decidedOn: d })}`}>{t('assessment.documents.minutes', { date: formatDate(d) })}</a>
           </li>
         ))}
       </ul>

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { type FieldError, type Messages, post } from '../api.ts';
+import type { FieldError } from '../api/client.ts';
 import { kr, parseAmount } from '../calls/format.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { Facts } from '../components/Facts.tsx';
@@ -12,8 +12,8 @@ import { RemoveRowButton } from '../components/rows.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
 import { localFieldError } from '../components/validation.ts';
 import { useLocalized } from '../i18n/index.ts';
+import { type AssessmentOverview, type OptimizerAnswer, type OptimizerRequest, type OverviewRow, optimize } from './api.ts';
 import { score, useCallAssessment } from './shared.tsx';
-import type { AssessmentOverview, OverviewRow } from './types.ts';
 
 const KINDS = ['min_focus', 'max_focus', 'cover_area', 'max_org_share', 'lock_in', 'lock_out'] as const;
 type Kind = (typeof KINDS)[number];
@@ -33,28 +33,6 @@ interface Row {
 interface Values {
   constraints: Row[];
   minScore: string;
-}
-
-interface OptimizerAnswer {
-  status: 'optimal' | 'time_limit';
-  budget: number;
-  score: number;
-  total: number;
-  leftover: number;
-  gap: number | null;
-  solveSeconds: number;
-  applications: {
-    id: string;
-    caseNumber: string;
-    organisationName: string;
-    title: string;
-    requested: number;
-    score: number | null;
-    amount: number;
-    decision: 'full' | 'partial' | 'none';
-    reasons: { code: string; message: string; messages: Messages }[];
-  }[];
-  constraintCosts: { constraintId: string; description: string; cost: number; exact: boolean; message: string; messages: Messages }[];
 }
 
 const storageKey = (callId: string) => `samverka.optimizer.${callId}`;
@@ -93,9 +71,9 @@ const wholeNumber = (s: string) => (/^\d{1,6}$/.test(s.trim()) ? Number(s.trim()
 const decimal = (s: string) => (/^\d+([.,]\d+)?$/.test(s.trim()) ? Number(s.trim().replace(',', '.')) : null);
 
 /** What was typed, as the optimizer's constraints; or the fields that are not numbers. */
-function toRequest(v: Values): { body: { constraints: Record<string, unknown>[]; minScore?: number }; problems: FieldError[] } {
+function toRequest(v: Values): { body: OptimizerRequest; problems: FieldError[] } {
   const problems: FieldError[] = [];
-  const constraints = v.constraints.map((r, i) => {
+  const constraints = v.constraints.map((r, i): OptimizerRequest['constraints'][number] => {
     const at = `constraints.${i}`;
     const money = () => {
       if (!r.amount.trim()) return undefined;
@@ -367,7 +345,7 @@ function Optimizer({ callId, overview }: { callId: string; overview: AssessmentO
   const submit = f.onSubmit(async (v) => {
     setAnswer(null);
     const { body } = toRequest(v);
-    const result = await post<OptimizerAnswer>(`/api/calls/${encodeURIComponent(callId)}/optimizer`, body);
+    const result = await optimize(callId, body);
     try {
       sessionStorage.setItem(storageKey(callId), JSON.stringify(v));
     } catch {

@@ -1,7 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { post } from '../api.ts';
 import { dateTime } from '../applications/format.ts';
 import { amountInput, kr, parseAmount } from '../calls/format.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
@@ -10,7 +9,7 @@ import { Info, RestoredNotice, Success } from '../components/page.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
 import { localFieldError } from '../components/validation.ts';
 import { keys } from '../queryKeys.ts';
-import type { ProposalView } from './types.ts';
+import { type ProposalView, propose } from './api.ts';
 
 /**
  * The caseworker's proposal: an amount up to what was applied for (0 proposes rejection), with reasons.
@@ -30,7 +29,7 @@ function ProposalForm({ applicationId, callId, requested, suggested }: { applica
   });
   const submit = f.onSubmit(async (v) => {
     setSaved(null);
-    const answer = await post<ProposalView>(`/api/applications/${applicationId}/proposal`, { amount: parseAmount(v.amount), reasons: v.reasons });
+    const answer = await propose(applicationId, { amount: parseAmount(v.amount)!, reasons: v.reasons });
     await client.invalidateQueries({ queryKey: keys.assessment(callId) });
     setSaved(answer);
   });

@@ -3,9 +3,9 @@ import { useEffect, useRef, useState } from 'react';
 import { useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { dateInStockholm } from '../../domain/deadlines.ts';
-import { ApiError, get, post } from '../api.ts';
+import { ApiError } from '../api/client.ts';
+import { refreshApplication } from '../applications/api.ts';
 import { dateTime } from '../applications/format.ts';
-import { refreshApplication } from '../applications/types.ts';
 import { amountInput, formatDate, kr, parseAmount } from '../calls/format.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { CheckboxGroup, Radio, SelectField, TextAreaField, TextField } from '../components/fields.tsx';
@@ -13,9 +13,10 @@ import { LoadError, Loading, RestoredNotice, Success } from '../components/page.
 import { RemoveRowButton } from '../components/rows.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
 import { localFieldError } from '../components/validation.ts';
+import { type DecisionView, listDecisions, type Reservation, recordDecision } from '../decisions/api.ts';
 import { keys } from '../queryKeys.ts';
+import type { ProposalView } from './api.ts';
 import { OutcomeBadge } from './shared.tsx';
-import type { DecisionView, ProposalView, Reservation } from './types.ts';
 
 interface Values {
   amount: string;
@@ -85,12 +86,12 @@ function DecisionForm({
   const available = ctx.remaining + (current?.amount ?? 0);
   const submit = f.onSubmit(async (v) => {
     const body = {
-      amount: parseAmount(v.amount),
+      amount: parseAmount(v.amount)!,
       reasons: v.reasons,
       conditions: v.conditions,
-      // Empty dates are left out rather than sent as null: the server's schema coerces null to "" and then refuses it.
-      ...(v.grantFrom ? { grantFrom: v.grantFrom } : {}),
-      ...(v.grantTo ? { grantTo: v.grantTo } : {}),
+      // No grant period (a rejection) is null, as the schema says.
+      grantFrom: v.grantFrom || null,
+      grantTo: v.grantTo || null,
       madeBy: ctx.mayDelegate ? v.madeBy : 'committee',
       decisionBody: v.decisionBody,
       paragraph: v.paragraph,
@@ -100,7 +101,7 @@ function DecisionForm({
       ...(current ? { supersedes: current.id } : {}),
     };
     try {
-      const decision = await post<DecisionView>(`/api/applications/${ctx.applicationId}/decisions`, body);
+      const decision = await recordDecision(ctx.applicationId, body);
       onDone(decision);
     } catch (error) {
       // Someone else decided meanwhile: show the history as it now is; what was typed stays.
@@ -351,7 +352,7 @@ export function RecordDecisionSection({ ctx, mayRecord, open }: { ctx: Context; 
   });
   const decisions = useQuery({
     queryKey: keys.decisions(ctx.applicationId),
-    queryFn: () => get<{ decisions: DecisionView[] }>(`/api/applications/${encodeURIComponent(ctx.applicationId)}/decisions`),
+    queryFn: () => listDecisions(ctx.applicationId),
     retry: false,
   });
   const list = decisions.data?.decisions ?? [];

@@ -1,14 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { get, put } from '../api.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { Checkbox, CheckboxGroup } from '../components/fields.tsx';
 import { LoadError, Loading, Success } from '../components/page.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
 import { keys } from '../queryKeys.ts';
+import { assignReviewers, getReviews, listReviewerCandidates, type ReviewsView } from './api.ts';
 import { meanText, ReviewerStateText, score } from './shared.tsx';
-import type { Candidate, ReviewsView } from './types.ts';
 
 /** The caseworker picks who reviews; a reviewer who has started cannot be taken off (the server says so). */
 function AssignForm({ applicationId, callId, funderId, reviews }: { applicationId: string; callId: string; funderId: string; reviews: ReviewsView }) {
@@ -18,7 +17,7 @@ function AssignForm({ applicationId, callId, funderId, reviews }: { applicationI
   const savedRef = useRef<HTMLDivElement>(null);
   const candidates = useQuery({
     queryKey: keys.candidates(funderId),
-    queryFn: () => get<{ reviewers: Candidate[] }>(`/api/funders/${encodeURIComponent(funderId)}/reviewers`),
+    queryFn: () => listReviewerCandidates(funderId),
     retry: false,
   });
   const f = useAppForm<{ reviewerIds: string[] }>({
@@ -32,7 +31,7 @@ function AssignForm({ applicationId, callId, funderId, reviews }: { applicationI
     setSaved(false);
     // One checkbox is a string for react-hook-form; none is false.
     const ids = Array.isArray(v.reviewerIds) ? v.reviewerIds : v.reviewerIds ? [v.reviewerIds] : [];
-    await put(`/api/applications/${applicationId}/reviewers`, { reviewerIds: ids });
+    await assignReviewers(applicationId, ids);
     await Promise.all([client.invalidateQueries({ queryKey: keys.reviewers(applicationId) }), client.invalidateQueries({ queryKey: keys.assessment(callId) })]);
     setSaved(true);
   });
@@ -172,7 +171,7 @@ export function ReviewersSection({
   const { t } = useTranslation();
   const reviews = useQuery({
     queryKey: keys.reviewers(applicationId),
-    queryFn: () => get<ReviewsView>(`/api/applications/${encodeURIComponent(applicationId)}/reviews`),
+    queryFn: () => getReviews(applicationId),
     retry: false,
   });
   return (

@@ -1,16 +1,15 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SCREENING_RULES } from '../../domain/assessment/types.ts';
-import { post } from '../api.ts';
+import { SCREENING_RULES, type ScreeningRule } from '../../domain/assessment/types.ts';
 import { dateTime } from '../applications/format.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { CheckboxGroup, Radio, TextAreaField } from '../components/fields.tsx';
 import { RestoredNotice, Success } from '../components/page.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
 import { keys } from '../queryKeys.ts';
+import { type ScreeningView, screen } from './api.ts';
 import { describeField, ScreeningBadge } from './shared.tsx';
-import type { ScreeningRule, ScreeningView } from './types.ts';
 
 type Choice = 'confirm' | 'override';
 type Values = { rules: Record<ScreeningRule, { choice: Choice; reason: string }> };
@@ -121,7 +120,7 @@ function ScreeningForm({ applicationId, callId, view }: { applicationId: string;
       // A reason is asked for (and shown) only with an override.
       return { rule: a.rule, ok: overriding ? !a.ok : a.ok, reason: overriding ? choice.reason.trim() || null : null };
     });
-    const answer = await post<ScreeningView>(`/api/applications/${applicationId}/screening`, { rules });
+    const answer = await screen(applicationId, { rules });
     client.setQueryData(keys.screening(applicationId), answer);
     setSaved(answer.latest?.outcome ?? null);
     await client.invalidateQueries({ queryKey: keys.assessment(callId) });

@@ -1,13 +1,14 @@
 // Small pieces the assessment pages share: who may do what, scores and outcomes in words, and the fields a screening rule found wanting.
+
 import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { policy } from '../../domain/roles.ts';
-import { get } from '../api.ts';
 import { usePrincipal } from '../components/funder.ts';
+import type { Outcome } from '../decisions/api.ts';
 import { currentLanguage } from '../i18n/index.ts';
 import { keys } from '../queryKeys.ts';
-import type { AssessmentOverview, Outcome, ScoreSummary } from './types.ts';
+import { getAssessment, type ScoreSummary } from './api.ts';
 
 /** What the signed-in person may do in a funder's assessment (the server's own policies). */
 export function useAssessmentRights(funderId: string | undefined) {
@@ -25,7 +26,7 @@ export function useAssessmentRights(funderId: string | undefined) {
 export function useCallAssessment(callId: string) {
   const overview = useQuery({
     queryKey: keys.assessment(callId),
-    queryFn: () => get<AssessmentOverview>(`/api/calls/${encodeURIComponent(callId)}/assessment`),
+    queryFn: () => getAssessment(callId),
     retry: false,
   });
   return { overview, rights: useAssessmentRights(overview.data?.call.funderId) };

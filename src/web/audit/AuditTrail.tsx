@@ -3,7 +3,6 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { emptyContent } from '../../domain/applications/types.ts';
 import { FUNDER_ROLES } from '../../domain/roles.ts';
-import { get } from '../api.ts';
 import { score } from '../assessment/shared.tsx';
 import { describeChange } from '../calls/changes.ts';
 import { formatDate, kr } from '../calls/format.ts';
@@ -11,17 +10,9 @@ import { LoadError, Loading } from '../components/page.tsx';
 import { currentLanguage } from '../i18n/index.ts';
 import { keys } from '../queryKeys.ts';
 
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  objectType: string;
-  objectId: string | null;
-  reason: string | null;
-  data: Record<string, unknown>;
-  hash: string;
-}
+export type { AuditEntry };
+
+import { type AuditEntry, type AuditQuery, getAuditTrail } from './api.ts';
 
 export function formatDateTime(iso: string) {
   // Deadlines and records are in Swedish time, whatever the reader's clock says.
@@ -187,12 +178,12 @@ export function grouped(newestFirst: AuditEntry[]): Group[] {
 }
 
 /** The audit trail of one object, newest first: who did what, when, and why. */
-export function AuditTrail({ objectType, objectId, funderId }: { objectType: string; objectId: string; funderId?: string }) {
+export function AuditTrail({ objectType, objectId, funderId }: { objectType: AuditQuery['objectType']; objectId: string; funderId?: string }) {
   const { t } = useTranslation();
-  const query = new URLSearchParams({ objectType, objectId, ...(funderId ? { funderId } : {}) });
+  const query: AuditQuery = { objectType, objectId, ...(funderId ? { funderId } : {}) };
   const trail = useInfiniteQuery({
     queryKey: keys.audit(objectType, objectId, funderId ?? null),
-    queryFn: ({ pageParam }) => get<{ entries: AuditEntry[]; older: boolean }>(`/api/audit?${query}${pageParam ? `&before=${pageParam}` : ''}`),
+    queryFn: ({ pageParam }) => getAuditTrail({ ...query, ...(pageParam ? { before: pageParam } : {}) }),
     initialPageParam: 0,
     // A page reads oldest first; the next one back ends just before its first entry.
     getNextPageParam: (last) => (last.older ? last.entries[0]?.seq : undefined),

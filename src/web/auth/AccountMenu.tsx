@@ -2,9 +2,10 @@ import { useState } from 'react';
 import { Button, Menu, MenuItem, MenuTrigger, Popover } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { ApiError, post, type SessionUser } from '../api.ts';
+import { ApiError, type SessionUser } from '../api/client.ts';
 import { useLocalized } from '../i18n/index.ts';
 import { useSessionChange } from '../session.ts';
+import { signOut as signOutRequest } from './api.ts';
 
 /** The signed-in person's menu: sign out here, or on every device. */
 export function AccountMenu({ user }: { user: SessionUser }) {
@@ -17,7 +18,7 @@ export function AccountMenu({ user }: { user: SessionUser }) {
   async function signOut(everywhere: boolean) {
     setError(null);
     try {
-      await post(everywhere ? '/api/auth/logout-everywhere' : '/api/auth/logout');
+      await signOutRequest(everywhere);
     } catch (e) {
       // An expired session is as good as signed out; anything else is worth saying.
       if (!(e instanceof ApiError) || !e.needsSignIn) {

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { post } from '../api.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { TextField } from '../components/fields.tsx';
 import { Page, Success } from '../components/page.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
 import { collect, email, required } from '../components/validation.ts';
 import { useSession } from '../session.ts';
+import { requestPasswordReset } from './api.ts';
 
 export function ForgotPasswordPage() {
   const { t } = useTranslation();
@@ -21,7 +21,7 @@ export function ForgotPasswordPage() {
   });
 
   const submit = f.onSubmit(async (values) => {
-    await post('/api/auth/password-reset', { email: values.email.trim() });
+    await requestPasswordReset(values.email.trim());
     setSentTo(values.email.trim());
   });
 

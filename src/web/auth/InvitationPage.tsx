@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { ApiError, get, post, type SessionUser } from '../api.ts';
+import { ApiError, type SessionUser } from '../api/client.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { TextField } from '../components/fields.tsx';
 import { Info, LoadError, Loading, Page } from '../components/page.tsx';
@@ -10,21 +10,14 @@ import { collect, newPassword, required } from '../components/validation.ts';
 import { useLocalized } from '../i18n/index.ts';
 import { keys } from '../queryKeys.ts';
 import { signInPath, useSession, useSessionChange } from '../session.ts';
-
-interface Invitation {
-  funderName: string;
-  email: string;
-  role: string;
-  roleLabel: { sv: string; en: string };
-  accountExists: boolean;
-}
+import { acceptInvitation, getInvitation, type Invitation } from './api.ts';
 
 function useAccepted(token: string, inv: Invitation) {
   const navigate = useNavigate();
   const sessionChanged = useSessionChange();
   const localized = useLocalized();
   return async (body: Record<string, string>) => {
-    await post<{ funderId: string; csrfToken: string | null }>('/api/invitations/accept', { token, ...body });
+    await acceptInvitation({ token, ...body });
     await sessionChanged();
     navigate('/', { state: { flash: 'invitationAccepted', flashValues: { funder: inv.funderName, role: localized(inv.roleLabel) } } });
   };
@@ -88,7 +81,7 @@ function SignOutFirst({ user, inv }: { user: SessionUser; inv: Invitation }) {
   const { t } = useTranslation();
   const sessionChanged = useSessionChange();
   async function signOut() {
-    await post('/api/auth/logout').catch((e: unknown) => {
+    await signOut().catch((e: unknown) => {
       if (!(e instanceof ApiError)) throw e;
     });
     await sessionChanged();
@@ -111,7 +104,7 @@ export function InvitationPage() {
   const { user, loading } = useSession();
   const invitation = useQuery({
     queryKey: keys.invitation(token),
-    queryFn: () => get<Invitation>(`/api/invitations/${encodeURIComponent(token)}`),
+    queryFn: () => getInvitation(token),
     enabled: token.length >= 10,
     retry: false,
   });

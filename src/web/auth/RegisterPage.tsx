@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { post, type SessionReply } from '../api.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { TextField } from '../components/fields.tsx';
 import { Page } from '../components/page.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
 import { collect, email, newPassword, required } from '../components/validation.ts';
 import { safeNext, useSessionChange } from '../session.ts';
+import { register } from './api.ts';
 
 /** A new account for someone applying on behalf of an association. */
 export function RegisterPage() {
@@ -23,7 +23,7 @@ export function RegisterPage() {
   });
 
   const submit = f.onSubmit(async (values) => {
-    const reply = await post<SessionReply>('/api/auth/register', { ...values, name: values.name.trim(), email: values.email.trim() });
+    const reply = await register({ ...values, name: values.name.trim(), email: values.email.trim() });
     await sessionChanged(reply);
     navigate(next, { state: { flash: 'accountCreated' } });
   });

@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { both } from '../../i18n/messages.ts';
-import { post } from '../api.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { TextField } from '../components/fields.tsx';
 import { Page, Success } from '../components/page.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
 import { collect, newPassword, required } from '../components/validation.ts';
 import { useLocalized } from '../i18n/index.ts';
+import { resetPassword } from './api.ts';
 
 export function ResetPasswordPage() {
   const { t } = useTranslation();
@@ -24,7 +24,7 @@ export function ResetPasswordPage() {
   });
 
   const submit = f.onSubmit(async (values) => {
-    await post('/api/auth/password-reset/confirm', { token, password: values.password });
+    await resetPassword({ token, password: values.password });
     setDone(true);
   });
 

@@ -2,7 +2,6 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { both } from '../../i18n/messages.ts';
-import { get, post, type SessionReply } from '../api.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { TextField } from '../components/fields.tsx';
 import { Info, Page } from '../components/page.tsx';
@@ -11,19 +10,12 @@ import { required } from '../components/validation.ts';
 import { adoptLanguageAfterSignIn, useLocalized } from '../i18n/index.ts';
 import { keys } from '../queryKeys.ts';
 import { safeNext, useSession, useSessionChange } from '../session.ts';
-
-interface Funder {
-  id: string;
-  name: string;
-  kind: string;
-  organisationName: string;
-  oidc: { displayName: string } | null;
-}
+import { listFunders, signIn, singleSignOnUrl } from './api.ts';
 
 /** Sign-in with the funder's own identity provider (OpenID Connect), for staff. */
 function OidcSignIn() {
   const { t } = useTranslation();
-  const funders = useQuery({ queryKey: keys.funders(), queryFn: () => get<{ funders: Funder[] }>('/api/funders') });
+  const funders = useQuery({ queryKey: keys.funders(), queryFn: () => listFunders() });
   const withOidc = funders.data?.funders.filter((f) => f.oidc) ?? [];
   if (withOidc.length === 0) return null;
   return (
@@ -33,7 +25,7 @@ function OidcSignIn() {
       <ul className="plain-list">
         {withOidc.map((f) => (
           <li key={f.id}>
-            <a className="button button-secondary" href={`/api/auth/oidc/${f.id}/start`}>
+            <a className="button button-secondary" href={singleSignOnUrl(f.id)}>
               {t('signIn.withOidc', { name: f.oidc?.displayName })}
             </a>{' '}
             <span className="hint-inline">{f.name}</span>
@@ -72,7 +64,7 @@ export function SignInPage() {
   });
 
   const submit = f.onSubmit(async (values) => {
-    const reply = await post<SessionReply>('/api/auth/login', values);
+    const reply = await signIn(values);
     if (reply.user) await adoptLanguageAfterSignIn(reply.user.locale);
     await sessionChanged(reply);
     navigate(next);

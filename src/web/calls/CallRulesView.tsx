@@ -2,20 +2,20 @@ import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { CallRules } from '../../domain/calls/types.ts';
-import { get } from '../api.ts';
 import { formatDateTime } from '../audit/AuditTrail.tsx';
+import { listActivityTypes } from '../catalogue/api.ts';
 import { keys } from '../queryKeys.ts';
+import type { Amendment, CallDetail } from './api.ts';
 import { describeChange } from './changes.ts';
 import { formatDate, kr } from './format.ts';
 import { QuestionsPreview } from './QuestionsPreview.tsx';
-import type { ActivityType, Amendment, CallDetail } from './types.ts';
 
 /** The catalogue's labels for a funder, in the reader's language. */
 export function useActivityLabels(funderId: string | undefined) {
   const { i18n } = useTranslation();
   const query = useQuery({
     queryKey: keys.activityTypes(funderId ?? null),
-    queryFn: () => get<{ activityTypes: ActivityType[] }>(`/api/activity-types${funderId ? `?funderId=${encodeURIComponent(funderId)}` : ''}`),
+    queryFn: () => listActivityTypes(funderId),
     staleTime: 60_000,
   });
   const en = i18n.language === 'en';

@@ -1,8 +1,8 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { phaseAt, timeLeft } from '../../domain/deadlines.ts';
+import type { CallSummary, Phase } from './api.ts';
 import { formatDate, timeLeftText } from './format.ts';
-import type { CallSummary, Phase } from './types.ts';
 import { useNow } from './useNow.ts';
 
 /** The phase as the reader's clock sees it (a page left open past the deadline says so). */

@@ -1,14 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { get } from '../api.ts';
 import { useAssessmentRights } from '../assessment/shared.tsx';
 import { useFunder } from '../components/funder.ts';
 import { LoadError, Loading, Page } from '../components/page.tsx';
 import { keys } from '../queryKeys.ts';
+import { type CallSummary, listFunderCalls } from './api.ts';
 import { PhaseBadge } from './CallStatus.tsx';
 import { formatDate, kr } from './format.ts';
-import type { CallSummary } from './types.ts';
 
 function CallCard({ call, funderId, mayDesign, mayAssess = false }: { call: CallSummary; funderId: string; mayDesign: boolean; mayAssess?: boolean }) {
   const { t } = useTranslation();
@@ -72,7 +71,7 @@ export function FunderCallsPage() {
   const assessment = useAssessmentRights(funderId);
   const data = useQuery({
     queryKey: keys.funderCalls(funderId),
-    queryFn: () => get<{ calls: CallSummary[] }>(`/api/funders/${encodeURIComponent(funderId)}/calls`),
+    queryFn: () => listFunderCalls(funderId),
     retry: false,
   });
   const calls = data.data?.calls ?? [];

@@ -2,21 +2,20 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { dateInStockholm } from '../../domain/deadlines.ts';
-import { get } from '../api.ts';
 import { LoadError, Loading, Page } from '../components/page.tsx';
 import { keys } from '../queryKeys.ts';
 import { useSession } from '../session.ts';
+import { getPublicCall } from './api.ts';
 import { AmendmentList, CallRulesView } from './CallRulesView.tsx';
 import { CallStatus } from './CallStatus.tsx';
 import { formatDate } from './format.ts';
-import type { CallDetail } from './types.ts';
 
 /** A published call for anyone: its rules in plain words, where it stands, and how it has been changed. */
 export function PublicCallPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const { user } = useSession();
-  const call = useQuery({ queryKey: keys.publicCall(id), queryFn: () => get<CallDetail>(`/api/public/calls/${encodeURIComponent(id)}`), retry: false });
+  const call = useQuery({ queryKey: keys.publicCall(id), queryFn: () => getPublicCall(id), retry: false });
   const data = call.data;
   const last = data?.amendments.at(-1);
   const mayEdit = !!data && !!user?.funders.some((f) => f.funderId === data.funderId && (f.role === 'caseworker' || f.role === 'administrator'));

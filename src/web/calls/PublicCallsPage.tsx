@@ -1,12 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { get } from '../api.ts';
 import { LoadError, Loading, Page } from '../components/page.tsx';
 import { keys } from '../queryKeys.ts';
+import { listPublicCalls } from './api.ts';
 import { livePhase, PhaseBadge } from './CallStatus.tsx';
 import { formatDate, kr } from './format.ts';
-import type { CallSummary } from './types.ts';
 import { useNow } from './useNow.ts';
 
 const PHASES = ['open', 'upcoming', 'closed'] as const;
@@ -21,7 +20,7 @@ export function PublicCallsPage() {
   const now = useNow();
   const calls = useQuery({
     queryKey: keys.publicCalls(filter),
-    queryFn: () => get<{ calls: CallSummary[] }>(`/api/public/calls${filter === 'all' ? '' : `?phase=${filter}`}`),
+    queryFn: () => listPublicCalls(filter === 'all' ? undefined : filter),
   });
   const title = filter === 'all' ? t('calls.publicTitle') : `${t('calls.publicTitle')}: ${t(`calls.filter.${filter}`)}`;
 

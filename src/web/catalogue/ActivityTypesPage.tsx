@@ -2,8 +2,6 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { get, post } from '../api.ts';
-import type { ActivityType } from '../calls/types.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { TextAreaField, TextField } from '../components/fields.tsx';
 import { useFunder } from '../components/funder.ts';
@@ -11,6 +9,7 @@ import { Info, LoadError, Loading, Page, Success } from '../components/page.tsx'
 import { useAppForm } from '../components/useAppForm.ts';
 import { collect, localFieldError, required } from '../components/validation.ts';
 import { keys } from '../queryKeys.ts';
+import { type ActivityType, decideActivityType, listFunderActivityTypes } from './api.ts';
 
 type Proposal = ActivityType & { proposedBy: string };
 
@@ -31,11 +30,11 @@ function ProposalCard({ proposal, mayDecide, onDecided }: { proposal: Proposal; 
     validate: (v) => (v.reason.trim() ? [] : [localFieldError('reason', 'catalogue.reasonNeeded')]),
   });
   const submitAdopt = adopt.onSubmit(async (v) => {
-    const done = await post<ActivityType>(`/api/activity-types/${proposal.id}/decision`, { adopt: true, labelSv: v.labelSv.trim(), labelEn: v.labelEn.trim() });
+    const done = await decideActivityType(proposal.id, { adopt: true, labelSv: v.labelSv.trim(), labelEn: v.labelEn.trim() });
     onDecided(t('catalogue.adopted', { label: done.labelSv }));
   });
   const submitDecline = decline.onSubmit(async (v) => {
-    await post(`/api/activity-types/${proposal.id}/decision`, { adopt: false, reason: v.reason.trim() });
+    await decideActivityType(proposal.id, { adopt: false, reason: v.reason.trim() });
     onDecided(t('catalogue.declined', { label: proposal.labelSv }));
   });
   return (
@@ -84,7 +83,7 @@ export function ActivityTypesPage() {
   const confirmation = useRef<HTMLDivElement>(null);
   const data = useQuery({
     queryKey: keys.funderActivityTypes(funderId),
-    queryFn: () => get<{ activityTypes: ActivityType[]; proposals: Proposal[] }>(`/api/funders/${encodeURIComponent(funderId)}/activity-types`),
+    queryFn: () => listFunderActivityTypes(funderId),
     retry: false,
   });
   const en = i18n.language === 'en';

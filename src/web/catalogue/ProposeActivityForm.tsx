@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { post } from '../api.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { SelectField, TextAreaField, TextField } from '../components/fields.tsx';
 import { LoadError, Loading, Success } from '../components/page.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
 import { useFunders } from '../components/useFunders.ts';
 import { collect, localFieldError, required } from '../components/validation.ts';
+import { proposeActivityType } from './api.ts';
 
 /** An association proposes a new kind of activity to a funder's catalogue (the catalogue stays open). */
 export function ProposeActivityForm({ organisationId }: { organisationId: string }) {
@@ -22,7 +22,7 @@ export function ProposeActivityForm({ organisationId }: { organisationId: string
   });
   const submit = f.onSubmit(async (v) => {
     setSent(null);
-    await post('/api/activity-types/proposals', {
+    await proposeActivityType({
       funderId: v.funderId,
       organisationId,
       label: v.label.trim(),

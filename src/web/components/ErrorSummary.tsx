@@ -1,8 +1,7 @@
-import type { MouseEvent, Ref } from 'react';
-import { useId } from 'react';
+import { type MouseEvent, type Ref, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import type { Messages } from '../api.ts';
+import type { Messages } from '../api/client.ts';
 import { useLocalized } from '../i18n/index.ts';
 import { signInPath } from '../session.ts';
 import type { FormErrors } from './useAppForm.ts';

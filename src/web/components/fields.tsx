@@ -1,6 +1,6 @@
 import type { ComponentPropsWithRef, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Messages } from '../api.ts';
+import type { Messages } from '../api/client.ts';
 import { useLocalized } from '../i18n/index.ts';
 
 interface FieldShell {

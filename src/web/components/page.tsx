@@ -1,7 +1,7 @@
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ApiError } from '../api.ts';
+import { ApiError } from '../api/client.ts';
 import { useLocalized } from '../i18n/index.ts';
 import { signInPath } from '../session.ts';
 

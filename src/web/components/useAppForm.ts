@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type DefaultValues, type FieldValues, type Path, useForm } from 'react-hook-form';
-import { ApiError, type FieldError, type Messages, type SessionReply } from '../api.ts';
+import { ApiError, type FieldError, type Messages, type SessionReply } from '../api/client.ts';
 import { keys } from '../queryKeys.ts';
 
 export interface FormErrors {

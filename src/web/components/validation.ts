@@ -7,7 +7,7 @@ import type { RuleProblem } from '../../domain/calls/types.ts';
 import { checkOrgNumber, isLegalForm } from '../../domain/organisation.ts';
 import { checkPassword } from '../../domain/password.ts';
 import { both, isMessageCode, type MessageCode } from '../../i18n/messages.ts';
-import type { FieldError } from '../api.ts';
+import type { FieldError } from '../api/client.ts';
 
 export function fieldError(field: string, code: MessageCode, params: Record<string, unknown> = {}): FieldError {
   return { field, code, messages: both(code, params) };

@@ -1,14 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { Trans, useTranslation } from 'react-i18next';
 import { formatKronor } from '../../domain/money.ts';
-import { get } from '../api.ts';
-import type { DecisionView } from '../assessment/types.ts';
 import { formatDate } from '../calls/format.ts';
 import { LoadError, Loading } from '../components/page.tsx';
 import { keys } from '../queryKeys.ts';
+import { type DecisionView, listDecisions } from './api.ts';
 
-// What GET /api/applications/:id/decisions answers (src/server/decisions/routes.ts).
-export type Decision = DecisionView;
+type Decision = DecisionView;
 
 const BADGE = { approved: 'badge-approved', partially_approved: 'badge-approved', rejected: 'badge-rejected' } as const;
 
@@ -143,7 +141,7 @@ export function DecisionRecord({ applicationId, status }: { applicationId: strin
   const { t } = useTranslation();
   const decisions = useQuery({
     queryKey: keys.decisions(applicationId),
-    queryFn: () => get<{ decisions: Decision[] }>(`/api/applications/${encodeURIComponent(applicationId)}/decisions`),
+    queryFn: () => listDecisions(applicationId),
     enabled: status !== 'draft',
   });
   if (status === 'draft') return null;

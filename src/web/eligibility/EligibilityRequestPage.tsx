@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { evidenceProblems } from '../../domain/eligibility.ts';
 import { both } from '../../i18n/messages.ts';
-import { ApiError, get, type Messages, post, upload } from '../api.ts';
-import type { Funder } from '../calls/types.ts';
+import { ApiError, type Messages } from '../api/client.ts';
+import type { Funder } from '../auth/api.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { CheckboxGroup, Radio, SelectField, TextField } from '../components/fields.tsx';
 import { Info, LoadError, Loading, Page, RestoredNotice } from '../components/page.tsx';
@@ -15,10 +15,10 @@ import { useAppForm } from '../components/useAppForm.ts';
 import { useFunders } from '../components/useFunders.ts';
 import { collect, localFieldError, required, ruleErrors } from '../components/validation.ts';
 import { useLocalized } from '../i18n/index.ts';
-import type { Organisation } from '../organisations/OrganisationPage.tsx';
+import { fileUrl, getOrganisation, type Organisation, uploadFile } from '../organisations/api.ts';
 import { keys } from '../queryKeys.ts';
+import { type Approval, DOCUMENTS, type EligibilityRequest, requestEligibility } from './api.ts';
 import { useApprovals } from './EligibilitySection.tsx';
-import { type Approval, DOCUMENTS } from './types.ts';
 
 interface Values {
   funderId: string;
@@ -89,7 +89,7 @@ function DocumentField({
     }
     setState({ uploading: true, name: null, error: null });
     try {
-      const uploaded = await upload(`/api/organisations/${organisationId}/files`, file);
+      const uploaded = await uploadFile(organisationId, file);
       onUploaded(uploaded.id);
       setState({ uploading: false, name: uploaded.name, error: null });
     } catch (e) {
@@ -132,7 +132,7 @@ function DocumentField({
       {fileId && !state.name && !state.uploading ? (
         <p className="file-current">
           {t('eligibility.alreadySent')}{' '}
-          <a href={`/api/files/${fileId}`} download>
+          <a href={fileUrl(fileId)} download>
             {t('eligibility.openSent')}
             <span className="visually-hidden">: {label}</span>
           </a>
@@ -201,7 +201,7 @@ function RequestForm({ organisation, funders, existing, initial }: { organisatio
 
   const submit = f.onSubmit(async (v) => {
     const members = v.memberCount.trim();
-    const sent = await post<Approval>(`/api/organisations/${organisation.id}/eligibility`, {
+    const sent = await requestEligibility(organisation.id, {
       funderId: v.funderId,
       year: Number(v.year.trim()),
       statutesFileId: v.statutesFileId || null,
@@ -209,7 +209,7 @@ function RequestForm({ organisation, funders, existing, initial }: { organisatio
       accountsFileId: v.accountsFileId || null,
       board: v.board.filter((m) => m.name.trim() || m.role.trim()).map((m) => ({ name: m.name.trim(), role: m.role.trim() })),
       memberCount: members ? Number(members) : null,
-      payoutKind: v.payoutNumber.trim() ? v.payoutKind || null : null,
+      payoutKind: v.payoutNumber.trim() ? (v.payoutKind as EligibilityRequest['payoutKind']) || null : null,
       payoutNumber: v.payoutNumber.trim() || null,
     });
     await client.invalidateQueries({ queryKey: keys.eligibility(organisation.id) });
@@ -344,7 +344,7 @@ export function EligibilityRequestPage() {
   const [params] = useSearchParams();
   const organisation = useQuery({
     queryKey: keys.organisation(id),
-    queryFn: () => get<Organisation>(`/api/organisations/${encodeURIComponent(id)}`),
+    queryFn: () => getOrganisation(id),
     retry: false,
   });
   const funders = useFunders();

@@ -1,16 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { get } from '../api.ts';
 import { formatDate } from '../calls/format.ts';
 import { LoadError, Loading } from '../components/page.tsx';
 import { keys } from '../queryKeys.ts';
-import type { Approval } from './types.ts';
+import { type Approval, listOrganisationApprovals } from './api.ts';
 
 export function useApprovals(organisationId: string) {
   return useQuery({
     queryKey: keys.eligibility(organisationId),
-    queryFn: () => get<{ approvals: Approval[] }>(`/api/organisations/${encodeURIComponent(organisationId)}/eligibility`),
+    queryFn: () => listOrganisationApprovals(organisationId),
     retry: false,
   });
 }

@@ -4,7 +4,6 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { EVIDENCE_ITEMS } from '../../domain/eligibility.ts';
-import { get, post } from '../api.ts';
 import { formatDateTime } from '../audit/AuditTrail.tsx';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { CheckboxGroup, Radio, TextAreaField } from '../components/fields.tsx';
@@ -12,9 +11,10 @@ import { useFunder } from '../components/funder.ts';
 import { LoadError, Loading, Page, RestoredNotice, Success } from '../components/page.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
 import { localFieldError } from '../components/validation.ts';
+import { fileUrl } from '../organisations/api.ts';
 import { keys } from '../queryKeys.ts';
+import { type Approval, type ApprovalStatus, type Decision, DOCUMENTS, decideEligibility, listFunderApprovals } from './api.ts';
 import { MissingList, StatusText } from './EligibilitySection.tsx';
-import { type Approval, type ApprovalStatus, DOCUMENTS } from './types.ts';
 
 const FILTERS = ['all', 'submitted', 'needs_more', 'approved', 'rejected'] as const;
 type Filter = (typeof FILTERS)[number];
@@ -47,7 +47,7 @@ function DecisionForm({ approval, onDecided }: { approval: Approval; onDecided: 
   });
   const decision = f.form.watch('decision');
   const submit = f.onSubmit(async (v) => {
-    const done = await post<Approval>(`/api/eligibility/${approval.id}/decision`, { decision: v.decision, ...(v.note.trim() ? { note: v.note.trim() } : {}) });
+    const done = await decideEligibility(approval.id, { decision: v.decision as Decision, ...(v.note.trim() ? { note: v.note.trim() } : {}) });
     onDecided(done.status);
   });
   return (
@@ -100,7 +100,7 @@ function RequestCard({ approval, mayDecide, onDecided }: { approval: Approval; m
               <dt>{t(`evidence.${d.item}`)}</dt>
               <dd>
                 {id ? (
-                  <a href={`/api/files/${id}`} download>
+                  <a href={fileUrl(id)} download>
                     {t('eligibility.download')}
                     <span className="visually-hidden">
                       : {t(`evidence.${d.item}`)}, {approval.organisationName}
@@ -164,7 +164,7 @@ export function FunderEligibilityPage() {
   const confirmation = useRef<HTMLDivElement>(null);
   const data = useQuery({
     queryKey: keys.funderEligibility(funderId, filter),
-    queryFn: () => get<{ approvals: Approval[] }>(`/api/funders/${encodeURIComponent(funderId)}/eligibility${filter === 'all' ? '' : `?status=${filter}`}`),
+    queryFn: () => listFunderApprovals(funderId, filter === 'all' ? undefined : filter),
     retry: false,
   });
   return (

@@ -1,40 +1,18 @@
 // biome-ignore-all lint/a11y/noRedundantRoles: a phone shows each table row as a block (display: block), and some browsers then drop the table's semantics unless its roles are spelled out
+
 import { useQuery } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { get } from '../api.ts';
 import { formatDate, kr } from '../calls/format.ts';
 import { SelectField } from '../components/fields.tsx';
 import { LoadError, Loading, Page } from '../components/page.tsx';
 import { keys } from '../queryKeys.ts';
-
-// What GET /api/public/grants answers (src/server/decisions/routes.ts).
-interface Grant {
-  decisionId: string;
-  funderId: string;
-  funderName: string;
-  callTitle: string;
-  caseNumber: string;
-  organisationName: string;
-  amount: number;
-  purpose: string;
-  areas: string[];
-  focusAreas: string[];
-  decidedOn: string;
-}
-
-interface GrantsReply {
-  grants: Grant[];
-  /** All matching grants, öre, also beyond the listed ones. */
-  total: number;
-  count: number;
-  years: number[];
-}
+import { grantsUrl, listGrants } from './api.ts';
 
 const grantsQuery = (year: string) => ({
   queryKey: keys.publicGrants(year),
-  queryFn: () => get<GrantsReply>(`/api/public/grants${year ? `?year=${year}` : ''}`),
+  queryFn: () => listGrants(year ? Number(year) : undefined),
 });
 
 /**
@@ -164,7 +142,7 @@ export function GrantsPage() {
             <p>{year ? t('grants.noneYear', { year }) : t('grants.none')}</p>
           )}
           <p>
-            <a href={`/api/public/grants${year ? `?year=${year}` : ''}`}>{t('grants.openData')}</a>
+            <a href={grantsUrl(year ? Number(year) : undefined)}>{t('grants.openData')}</a>
           </p>
         </>
       )}

@@ -1,21 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
-import { get } from '../api.ts';
-import { keys } from '../queryKeys.ts';
 
-export interface Mail {
-  id: string;
-  to: string;
-  subject: string;
-  text: string;
-  status: string;
-  createdAt: string;
-}
+export type { Mail } from './api.ts';
+
+import { keys } from '../queryKeys.ts';
+import { listMails } from './api.ts';
 
 /** The local mailbox (no SMTP server configured); refreshed now and then so new mail shows up. */
 export function useMailbox() {
   return useQuery({
     queryKey: keys.mailbox(),
-    queryFn: () => get<{ mails: Mail[] }>('/api/mailbox'),
+    queryFn: () => listMails(),
     refetchInterval: 3000,
     retry: false,
   });

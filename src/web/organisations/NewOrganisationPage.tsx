@@ -1,14 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { LEGAL_FORMS } from '../../domain/organisation.ts';
-import { post } from '../api.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { SelectField, TextField } from '../components/fields.tsx';
 import { Page, RestoredNotice } from '../components/page.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
 import { collect, fieldError, orgNumber, required } from '../components/validation.ts';
 import { safeNext, useSessionChange } from '../session.ts';
-import type { Organisation } from './OrganisationPage.tsx';
+import { createOrganisation, type LegalForm } from './api.ts';
 
 interface Values {
   orgNumber: string;
@@ -37,10 +36,10 @@ export function NewOrganisationPage() {
   });
 
   const submit = f.onSubmit(async (v) => {
-    const org = await post<Organisation>('/api/organisations', {
+    const org = await createOrganisation({
       orgNumber: v.orgNumber.trim(),
       name: v.name.trim(),
-      legalForm: v.legalForm,
+      legalForm: v.legalForm as LegalForm,
       ...(v.municipality.trim() ? { municipality: v.municipality.trim() } : {}),
     });
     // The new membership is part of the session's view of the user.

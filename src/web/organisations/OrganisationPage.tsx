@@ -1,26 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { get } from '../api.ts';
 import { OrganisationApplications } from '../applications/OrganisationApplications.tsx';
 import { AuditTrail } from '../audit/AuditTrail.tsx';
 import { ProposeActivityForm } from '../catalogue/ProposeActivityForm.tsx';
 import { LoadError, Loading, Page } from '../components/page.tsx';
 import { EligibilitySection } from '../eligibility/EligibilitySection.tsx';
 import { keys } from '../queryKeys.ts';
-
-export interface Organisation {
-  id: string;
-  orgNumber: string;
-  name: string;
-  legalForm: string;
-  municipality: string | null;
-}
+import { getOrganisation } from './api.ts';
 
 export function OrganisationPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const org = useQuery({ queryKey: keys.organisation(id), queryFn: () => get<Organisation>(`/api/organisations/${encodeURIComponent(id)}`), retry: false });
+  const org = useQuery({ queryKey: keys.organisation(id), queryFn: () => getOrganisation(id), retry: false });
   const data = org.data;
   return (
     <Page title={data?.name ?? t('organisation.title')}>

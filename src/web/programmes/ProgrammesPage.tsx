@@ -4,9 +4,7 @@ import { useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { programmeProblems } from '../../domain/programmes.ts';
-import { get, post } from '../api.ts';
 import { kr, parseAmount } from '../calls/format.ts';
-import type { Programme } from '../calls/types.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { CheckboxGroup, TextAreaField, TextField } from '../components/fields.tsx';
 import { useFunder } from '../components/funder.ts';
@@ -16,6 +14,7 @@ import { useAppForm } from '../components/useAppForm.ts';
 import { useDebounced } from '../components/useDebounced.ts';
 import { collect, localFieldError, required, ruleErrors } from '../components/validation.ts';
 import { keys } from '../queryKeys.ts';
+import { createProgramme, listProgrammes, type Programme } from './api.ts';
 
 interface Values {
   name: string;
@@ -149,7 +148,7 @@ function NewProgrammeForm({ funderId }: { funderId: string }) {
 
   const submit = f.onSubmit(async (v) => {
     setCreated(null);
-    await post(`/api/funders/${funderId}/programmes`, {
+    await createProgramme(funderId, {
       name: v.name.trim(),
       description: v.description.trim(),
       startYear: Number(v.startYear),
@@ -230,7 +229,7 @@ export function ProgrammesPage() {
   const funder = useFunder(funderId);
   const data = useQuery({
     queryKey: keys.programmes(funderId),
-    queryFn: () => get<{ programmes: Programme[] }>(`/api/funders/${encodeURIComponent(funderId)}/programmes`),
+    queryFn: () => listProgrammes(funderId),
     retry: false,
   });
   return (

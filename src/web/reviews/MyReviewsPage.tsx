@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { get } from '../api.ts';
 import { dateTime } from '../applications/format.ts';
 import { LoadError, Loading, Page } from '../components/page.tsx';
-import { REVIEWS_KEY, type ReviewAssignment } from './types.ts';
+import { keys } from '../queryKeys.ts';
+import { listMyReviews, type ReviewAssignment } from './api.ts';
 
 /** Where a review stands, in words (and colour, never colour alone). */
 export function ReviewStatus({ a }: { a: Pick<ReviewAssignment, 'conflict' | 'submittedAt'> }) {
@@ -54,7 +54,7 @@ function AssignmentCard({ a }: { a: ReviewAssignment }) {
 /** /reviews — the signed-in person's review assignments: those still to do first, then those done. */
 export function MyReviewsPage() {
   const { t } = useTranslation();
-  const reviews = useQuery({ queryKey: REVIEWS_KEY, queryFn: () => get<{ assignments: ReviewAssignment[] }>('/api/reviews') });
+  const reviews = useQuery({ queryKey: keys.reviews(), queryFn: () => listMyReviews() });
   const all = reviews.data?.assignments ?? [];
   const todo = all.filter((a) => !a.submittedAt && a.conflict !== 'conflict');
   const done = all.filter((a) => a.submittedAt || a.conflict === 'conflict');

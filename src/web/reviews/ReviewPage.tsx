@@ -3,7 +3,6 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { weightedScore } from '../../domain/assessment/reviews.ts';
-import { get, post, put } from '../api.ts';
 import { clock, dateTime } from '../applications/format.ts';
 import { ConfirmedAction } from '../components/ConfirmedAction.tsx';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
@@ -13,8 +12,8 @@ import { useAppForm } from '../components/useAppForm.ts';
 import { localFieldError } from '../components/validation.ts';
 import { currentLanguage } from '../i18n/index.ts';
 import { keys } from '../queryKeys.ts';
+import { declare, getMyReview, type MyReview, type ScoreSummary, saveReview } from './api.ts';
 import { ReviewStatus } from './MyReviewsPage.tsx';
-import { type MyReview, REVIEWS_KEY, type ScoreSummary } from './types.ts';
 
 const SCALE = ['1', '2', '3', '4', '5'] as const;
 
@@ -41,7 +40,7 @@ function Declaration({ review, onDone }: { review: MyReview; onDone: (r: MyRevie
   const choice = f.form.register('conflict');
   const submit = f.onSubmit(async (v) => {
     const body = v.conflict === 'yes' ? { conflict: true, note: v.note.trim() } : { conflict: false };
-    onDone(await post<MyReview>(`/api/applications/${review.applicationId}/review/declaration`, body));
+    onDone(await declare(review.applicationId, body));
   });
   return (
     <section className="section" aria-labelledby="declaration-heading">
@@ -85,7 +84,7 @@ function LateConflict({ review, onDone }: { review: MyReview; onDone: (r: MyRevi
       hint={t('review.declaration.noteHint')}
       sure={t('review.late.sure')}
       confirm={t('review.late.confirm')}
-      onConfirm={async (note) => onDone(await post<MyReview>(`/api/applications/${review.applicationId}/review/declaration`, { conflict: true, note }))}
+      onConfirm={async (note) => onDone(await declare(review.applicationId, { conflict: true, note }))}
     />
   );
 }
@@ -96,7 +95,6 @@ type RubricValues = { scores: Record<string, { score: string; comment: string }>
 function Rubric({ review, onSaved }: { review: MyReview; onSaved: (r: MyReview, submitted: boolean) => void }) {
   const { t } = useTranslation();
   const [savedAt, setSavedAt] = useState<string | null>(null);
-  const url = `/api/applications/${review.applicationId}/review`;
   const f = useAppForm<RubricValues>({
     id: 'review',
     draftKey: `review-${review.applicationId}`,
@@ -120,13 +118,13 @@ function Rubric({ review, onSaved }: { review: MyReview; onSaved: (r: MyReview, 
     );
   const saveDraft = f.onSubmit(async (v) => {
     setSavedAt(null);
-    const saved = await put<MyReview>(url, { scores: scores(v) });
+    const saved = await saveReview(review.applicationId, { scores: scores(v) });
     setSavedAt(new Date().toISOString());
     onSaved(saved, false);
   });
   const submit = f.onSubmit(async (v) => {
     setSavedAt(null);
-    onSaved(await put<MyReview>(url, { scores: scores(v), submit: true }), true);
+    onSaved(await saveReview(review.applicationId, { scores: scores(v), submit: true }), true);
   });
   const busy = f.form.formState.isSubmitting;
   return (
@@ -337,7 +335,7 @@ export function ReviewPage() {
   const client = useQueryClient();
   const review = useQuery({
     queryKey: keys.review(id),
-    queryFn: () => get<MyReview>(`/api/applications/${encodeURIComponent(id)}/review`),
+    queryFn: () => getMyReview(id),
     retry: false,
   });
   const [step, setStep] = useState(0);
@@ -346,7 +344,7 @@ export function ReviewPage() {
   }, [step]);
   const update = (next: MyReview, moved: boolean) => {
     client.setQueryData(keys.review(id), next);
-    void client.invalidateQueries({ queryKey: REVIEWS_KEY });
+    void client.invalidateQueries({ queryKey: keys.reviews() });
     if (moved) setStep((n) => n + 1);
   };
   const data = review.data;

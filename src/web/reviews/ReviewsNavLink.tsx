@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
-import { get } from '../api.ts';
+import { keys } from '../queryKeys.ts';
 import { useSession } from '../session.ts';
-import { REVIEWS_KEY, type ReviewAssignment } from './types.ts';
+import { listMyReviews } from './api.ts';
 
 /** "My reviews" in the main navigation, for the funder's staff who have been asked to review. */
 export function ReviewsNavLink() {
@@ -11,8 +11,8 @@ export function ReviewsNavLink() {
   const { user } = useSession();
   const staff = Boolean(user?.funders.length);
   const reviews = useQuery({
-    queryKey: REVIEWS_KEY,
-    queryFn: () => get<{ assignments: ReviewAssignment[] }>('/api/reviews'),
+    queryKey: keys.reviews(),
+    queryFn: () => listMyReviews(),
     enabled: staff,
     staleTime: 60_000,
   });

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { FUNDER_ROLES } from '../../domain/roles.ts';
-import type { SessionUser } from '../api.ts';
+import type { SessionUser } from '../api/client.ts';
 import { Loading, Page } from '../components/page.tsx';
 import { useSession } from '../session.ts';
 

@@ -2,7 +2,7 @@
 // and their translation to and from the API's CallRules (öre, numbers, plain lists).
 import type { AttachmentKind, CallRules, Exclusion, Question, QuestionType, TargetGroup } from '../../../domain/calls/types.ts';
 import type { LegalForm } from '../../../domain/organisation.ts';
-import type { FieldError } from '../../api.ts';
+import type { FieldError } from '../../api/client.ts';
 import { localFieldError } from '../../components/validation.ts';
 import { amountInput, parseAmount } from '../format.ts';
 

@@ -1,0 +1,4226 @@
+// Generated from the server's OpenAPI document (GET /api/openapi.json) by scripts/api-types.ts.
+// Do not edit: change the route's schema in src/server and run `npm run api:types`.
+
+
+export interface paths {
+  "/healthz": {
+    /** The process is up */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              status: string;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/readyz": {
+    /** The database answers */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              status: string;
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/session": {
+    /** The signed-in user (or null) and a fresh CSRF token for state-changing requests */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              user: null | ({
+                /** Format: uuid */
+                id: string;
+                email: string;
+                name: string;
+                locale: "sv" | "en";
+                funders: ({
+                    /** Format: uuid */
+                    funderId: string;
+                    funderName: string;
+                    role: "caseworker" | "reviewer" | "decision_maker" | "finance" | "analyst" | "administrator";
+                  })[];
+                organisations: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    orgNumber: string;
+                  }[];
+              });
+              csrfToken: string;
+              /** @description Whether this requester may read the local mailbox (demo and development only) */
+              mailbox: boolean;
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/auth/login": {
+    /** Sign in with e-mail and password; five failures lock the account for 15 minutes */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Makes the request safe to retry: the same key with the same request answers the first answer again; with any other request, 409 idempotency_key_reused. Kept for 24 hours, per signed-in person. */
+          "idempotency-key"?: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            email: string;
+            password: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              user: null | ({
+                /** Format: uuid */
+                id: string;
+                email: string;
+                name: string;
+                locale: "sv" | "en";
+                funders: ({
+                    /** Format: uuid */
+                    funderId: string;
+                    funderName: string;
+                    role: "caseworker" | "reviewer" | "decision_maker" | "finance" | "analyst" | "administrator";
+                  })[];
+                organisations: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    orgNumber: string;
+                  }[];
+              });
+              csrfToken: string;
+              /** @description Whether this requester may read the local mailbox (demo and development only) */
+              mailbox: boolean;
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/auth/logout": {
+    /** Sign out of this browser */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Makes the request safe to retry: the same key with the same request answers the first answer again; with any other request, 409 idempotency_key_reused. Kept for 24 hours, per signed-in person. */
+          "idempotency-key"?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              ok: boolean;
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/auth/logout-everywhere": {
+    /** End every session of the signed-in user, on all devices */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Makes the request safe to retry: the same key with the same request answers the first answer again; with any other request, 409 idempotency_key_reused. Kept for 24 hours, per signed-in person. */
+          "idempotency-key"?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              ok: boolean;
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/auth/register": {
+    /** Create an account (for applicants) and sign in */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Makes the request safe to retry: the same key with the same request answers the first answer again; with any other request, 409 idempotency_key_reused. Kept for 24 hours, per signed-in person. */
+          "idempotency-key"?: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            name: string;
+            /** Format: email */
+            email: string;
+            password: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              user: null | ({
+                /** Format: uuid */
+                id: string;
+                email: string;
+                name: string;
+                locale: "sv" | "en";
+                funders: ({
+                    /** Format: uuid */
+                    funderId: string;
+                    funderName: string;
+                    role: "caseworker" | "reviewer" | "decision_maker" | "finance" | "analyst" | "administrator";
+                  })[];
+                organisations: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    orgNumber: string;
+                  }[];
+              });
+              csrfToken: string;
+              /** @description Whether this requester may read the local mailbox (demo and development only) */
+              mailbox: boolean;
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/me/locale": {
+    /** Remember the preferred language (sv or en) */
+    put: {
+      requestBody: {
+        content: {
+          "application/json": {
+            locale: "sv" | "en";
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              ok: boolean;
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/auth/password-reset": {
+    /** Mail a single-use reset link; answers the same whether or not the account exists */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Makes the request safe to retry: the same key with the same request answers the first answer again; with any other request, 409 idempotency_key_reused. Kept for 24 hours, per signed-in person. */
+          "idempotency-key"?: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** Format: email */
+            email: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          content: {
+            "application/json": {
+              ok: boolean;
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/auth/password-reset/confirm": {
+    /** Set a new password with a reset token; ends every session of the account */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Makes the request safe to retry: the same key with the same request answers the first answer again; with any other request, 409 idempotency_key_reused. Kept for 24 hours, per signed-in person. */
+          "idempotency-key"?: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            token: string;
+            password: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              ok: boolean;
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/auth/oidc/{funderId}/start": {
+    /** Begin sign-in with the funder's own identity provider (OpenID Connect, PKCE) */
+    get: {
+      parameters: {
+        path: {
+          funderId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        302: {
+          content: never;
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/auth/oidc/callback": {
+    /** Where the identity provider sends the user back; starts a session for an invited staff member */
+    get: {
+      parameters: {
+        query?: {
+          type?: object;
+          additionalProperties?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        302: {
+          content: never;
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/organisations": {
+    /** Register an organisation by organisationsnummer; the signed-in user becomes its first member */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Makes the request safe to retry: the same key with the same request answers the first answer again; with any other request, 409 idempotency_key_reused. Kept for 24 hours, per signed-in person. */
+          "idempotency-key"?: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            orgNumber: string;
+            name: string;
+            legalForm: "ideell_forening" | "studieforbund" | "trossamfund" | "stiftelse" | "ekonomisk_forening" | "kommun" | "region" | "myndighet" | "aktiebolag" | "annan";
+            municipality?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              orgNumber: string;
+              name: string;
+              legalForm: string;
+              municipality: null | string;
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/organisations/{id}": {
+    /** One organisation the signed-in user is a member of */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              orgNumber: string;
+              name: string;
+              legalForm: string;
+              municipality: null | string;
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/funders": {
+    /** All funders, with how their staff can sign in */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              funders: ({
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                  kind: string;
+                  organisationName: string;
+                  /** @description The committee that decides the funder’s grants */
+                  decisionBody: string;
+                  /** @description What a delegate may decide alone, öre (delegation rules) */
+                  delegationLimit: number;
+                  oidc: null | {
+                    displayName: string;
+                  };
+                })[];
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/funders/{funderId}/decision-rules": {
+    /** Set who decides the funder’s grants: the committee’s name, and the most a delegate may decide alone (administrators) */
+    put: {
+      parameters: {
+        path: {
+          funderId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            decisionBody: string;
+            delegationLimit: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              decisionBody: string;
+              delegationLimit: number;
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/funders/{funderId}/members": {
+    /** A funder's users and their roles, and open invitations (administrators) */
+    get: {
+      parameters: {
+        path: {
+          funderId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              members: ({
+                  /** Format: uuid */
+                  userId: string;
+                  name: string;
+                  email: string;
+                  roles: ("caseworker" | "reviewer" | "decision_maker" | "finance" | "analyst" | "administrator")[];
+                })[];
+              invitations: ({
+                  /** Format: uuid */
+                  id: string;
+                  email: string;
+                  role: "caseworker" | "reviewer" | "decision_maker" | "finance" | "analyst" | "administrator";
+                  /** Format: date-time */
+                  expiresAt: string;
+                })[];
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/funders/{funderId}/members/{userId}/roles": {
+    /** Set a user's roles at the funder (an empty list removes them); at least one administrator remains */
+    put: {
+      parameters: {
+        path: {
+          funderId: string;
+          userId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            roles: ("caseworker" | "reviewer" | "decision_maker" | "finance" | "analyst" | "administrator")[];
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              ok: boolean;
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/funders/{funderId}/invitations": {
+    /** Invite a colleague by e-mail to a role at the funder (administrators) */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Makes the request safe to retry: the same key with the same request answers the first answer again; with any other request, 409 idempotency_key_reused. Kept for 24 hours, per signed-in person. */
+          "idempotency-key"?: string;
+        };
+        path: {
+          funderId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** Format: email */
+            email: string;
+            role: "caseworker" | "reviewer" | "decision_maker" | "finance" | "analyst" | "administrator";
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/invitations/{token}": {
+    /** What an invitation link offers */
+    get: {
+      parameters: {
+        path: {
+          token: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              funderName: string;
+              email: string;
+              role: "caseworker" | "reviewer" | "decision_maker" | "finance" | "analyst" | "administrator";
+              roleLabel: {
+                sv: string;
+                en: string;
+              };
+              accountExists: boolean;
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/invitations/accept": {
+    /** Accept an invitation: creates the account when there is none (name and password), or adds the role to the signed-in account */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Makes the request safe to retry: the same key with the same request answers the first answer again; with any other request, 409 idempotency_key_reused. Kept for 24 hours, per signed-in person. */
+          "idempotency-key"?: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            token: string;
+            name?: string;
+            password?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              funderId: string;
+              csrfToken: null | string;
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/audit": {
+    /** The audit trail of one object as far as the user's roles let them see it: the newest 500 entries (or the 500 before `before`), oldest first, and whether there are older ones */
+    get: {
+      parameters: {
+        query: {
+          /** @description The kind of object; it is found first, and one the user may not see answers 404 as an unknown one does */
+          objectType: "application" | "call" | "programme" | "funder" | "organisation" | "eligibility" | "file" | "activity_type" | "user";
+          objectId: string;
+          funderId?: string;
+          /** @description Only entries older than this seq: the next page back */
+          before?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              entries: ({
+                  seq: number;
+                  /** Format: date-time */
+                  at: string;
+                  actor: string;
+                  action: string;
+                  objectType: string;
+                  objectId: null | string;
+                  reason: null | string;
+                  data: {
+                    [key: string]: unknown;
+                  };
+                  hash: string;
+                })[];
+              older: boolean;
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/mailbox": {
+    /** Mails delivered to the local mailbox: only when no SMTP server is configured, outside production, and to requests from the machine itself unless MAILBOX_FROM_ANYWHERE=true */
+    get: {
+      parameters: {
+        query?: {
+          to?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              mails: {
+                  id: string;
+                  to: string;
+                  subject: string;
+                  text: string;
+                  status: string;
+                  /** Format: date-time */
+                  createdAt: string;
+                }[];
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/funders/{funderId}/programmes": {
+    /** A funder's programmes with their budget lines and what is left on each (staff) */
+    get: {
+      parameters: {
+        path: {
+          funderId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              programmes: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                  description: string;
+                  startYear: number;
+                  endYear: number;
+                  /** @description öre */
+                  amount: number;
+                  fundingSource: string;
+                  lines: {
+                      /** Format: uuid */
+                      id: string;
+                      name: string;
+                      /** @description öre */
+                      amount: number;
+                      /** @description öre set aside for calls on this line */
+                      committed: number;
+                      /** @description öre left for new calls */
+                      available: number;
+                    }[];
+                }[];
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Create a programme split into budget lines that sum exactly to its amount (caseworkers) */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Makes the request safe to retry: the same key with the same request answers the first answer again; with any other request, 409 idempotency_key_reused. Kept for 24 hours, per signed-in person. */
+          "idempotency-key"?: string;
+        };
+        path: {
+          funderId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            name: string;
+            description?: string;
+            startYear: number;
+            endYear: number;
+            /** @description öre */
+            amount: number;
+            fundingSource?: string;
+            lines: {
+                name: string;
+                /** @description öre */
+                amount: number;
+              }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/funders/{funderId}/calls": {
+    /** A funder's calls, drafts included (staff) */
+    get: {
+      parameters: {
+        path: {
+          funderId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              calls: ({
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: uuid */
+                  funderId: string;
+                  funderName: string;
+                  status: "draft" | "published";
+                  phase: "draft" | "upcoming" | "open" | "closed";
+                  version: number;
+                  title: string;
+                  summary: string;
+                  amount: number;
+                  opensOn: null | string;
+                  deadline: null | string;
+                  closesAt: null | string;
+                  focusAreas: string[];
+                })[];
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Create a call as a draft (caseworkers) */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Makes the request safe to retry: the same key with the same request answers the first answer again; with any other request, 409 idempotency_key_reused. Kept for 24 hours, per signed-in person. */
+          "idempotency-key"?: string;
+        };
+        path: {
+          funderId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["CallRules"];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": ({
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              funderId: string;
+              funderName: string;
+              status: "draft" | "published";
+              phase: "draft" | "upcoming" | "open" | "closed";
+              version: number;
+              title: string;
+              summary: string;
+              amount: number;
+              opensOn: null | string;
+              deadline: null | string;
+              closesAt: null | string;
+              focusAreas: string[];
+            }) & ({
+              rules: components["schemas"]["CallRules"];
+              publishedAt: null | string;
+              budgetLine: null | {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                programmeName: string;
+              };
+              amendments: {
+                  version: number;
+                  reason: string;
+                  changed: string[];
+                  changes: {
+                    [key: string]: {
+                      before: unknown;
+                      after: unknown;
+                    };
+                  };
+                  /** Format: date-time */
+                  at: string;
+                }[];
+              timeLeft: null | {
+                days: number;
+                hours: number;
+                minutes: number;
+              };
+            });
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/calls/{id}": {
+    /** One call with all its rules (staff of its funder) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": ({
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              funderId: string;
+              funderName: string;
+              status: "draft" | "published";
+              phase: "draft" | "upcoming" | "open" | "closed";
+              version: number;
+              title: string;
+              summary: string;
+              amount: number;
+              opensOn: null | string;
+              deadline: null | string;
+              closesAt: null | string;
+              focusAreas: string[];
+            }) & ({
+              rules: components["schemas"]["CallRules"];
+              publishedAt: null | string;
+              budgetLine: null | {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                programmeName: string;
+              };
+              amendments: {
+                  version: number;
+                  reason: string;
+                  changed: string[];
+                  changes: {
+                    [key: string]: {
+                      before: unknown;
+                      after: unknown;
+                    };
+                  };
+                  /** Format: date-time */
+                  at: string;
+                }[];
+              timeLeft: null | {
+                days: number;
+                hours: number;
+                minutes: number;
+              };
+            });
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Change a draft call (a published call changes only through an amendment) */
+    put: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["CallRules"];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": ({
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              funderId: string;
+              funderName: string;
+              status: "draft" | "published";
+              phase: "draft" | "upcoming" | "open" | "closed";
+              version: number;
+              title: string;
+              summary: string;
+              amount: number;
+              opensOn: null | string;
+              deadline: null | string;
+              closesAt: null | string;
+              focusAreas: string[];
+            }) & ({
+              rules: components["schemas"]["CallRules"];
+              publishedAt: null | string;
+              budgetLine: null | {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                programmeName: string;
+              };
+              amendments: {
+                  version: number;
+                  reason: string;
+                  changed: string[];
+                  changes: {
+                    [key: string]: {
+                      before: unknown;
+                      after: unknown;
+                    };
+                  };
+                  /** Format: date-time */
+                  at: string;
+                }[];
+              timeLeft: null | {
+                days: number;
+                hours: number;
+                minutes: number;
+              };
+            });
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/calls/{id}/publish": {
+    /** Publish a draft call once it has every required part; it then shows on the public pages */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Makes the request safe to retry: the same key with the same request answers the first answer again; with any other request, 409 idempotency_key_reused. Kept for 24 hours, per signed-in person. */
+          "idempotency-key"?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": ({
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              funderId: string;
+              funderName: string;
+              status: "draft" | "published";
+              phase: "draft" | "upcoming" | "open" | "closed";
+              version: number;
+              title: string;
+              summary: string;
+              amount: number;
+              opensOn: null | string;
+              deadline: null | string;
+              closesAt: null | string;
+              focusAreas: string[];
+            }) & ({
+              rules: components["schemas"]["CallRules"];
+              publishedAt: null | string;
+              budgetLine: null | {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                programmeName: string;
+              };
+              amendments: {
+                  version: number;
+                  reason: string;
+                  changed: string[];
+                  changes: {
+                    [key: string]: {
+                      before: unknown;
+                      after: unknown;
+                    };
+                  };
+                  /** Format: date-time */
+                  at: string;
+                }[];
+              timeLeft: null | {
+                days: number;
+                hours: number;
+                minutes: number;
+              };
+            });
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/calls/{id}/amendments": {
+    /** Amend a published call: the new rules with a reason; the change is recorded and shown on the call */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Makes the request safe to retry: the same key with the same request answers the first answer again; with any other request, 409 idempotency_key_reused. Kept for 24 hours, per signed-in person. */
+          "idempotency-key"?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            rules: components["schemas"]["CallRules"];
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": ({
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              funderId: string;
+              funderName: string;
+              status: "draft" | "published";
+              phase: "draft" | "upcoming" | "open" | "closed";
+              version: number;
+              title: string;
+              summary: string;
+              amount: number;
+              opensOn: null | string;
+              deadline: null | string;
+              closesAt: null | string;
+              focusAreas: string[];
+            }) & ({
+              rules: components["schemas"]["CallRules"];
+              publishedAt: null | string;
+              budgetLine: null | {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                programmeName: string;
+              };
+              amendments: {
+                  version: number;
+                  reason: string;
+                  changed: string[];
+                  changes: {
+                    [key: string]: {
+                      before: unknown;
+                      after: unknown;
+                    };
+                  };
+                  /** Format: date-time */
+                  at: string;
+                }[];
+              timeLeft: null | {
+                days: number;
+                hours: number;
+                minutes: number;
+              };
+            });
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/public/calls": {
+    /** Published calls: open and upcoming first, then closed; filter by phase */
+    get: {
+      parameters: {
+        query?: {
+          phase?: "open" | "upcoming" | "closed";
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              calls: ({
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: uuid */
+                  funderId: string;
+                  funderName: string;
+                  status: "draft" | "published";
+                  phase: "draft" | "upcoming" | "open" | "closed";
+                  version: number;
+                  title: string;
+                  summary: string;
+                  amount: number;
+                  opensOn: null | string;
+                  deadline: null | string;
+                  closesAt: null | string;
+                  focusAreas: string[];
+                })[];
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/public/calls/{id}": {
+    /** A published call: its rules, time left, status after the deadline, and its amendments */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": ({
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              funderId: string;
+              funderName: string;
+              status: "draft" | "published";
+              phase: "draft" | "upcoming" | "open" | "closed";
+              version: number;
+              title: string;
+              summary: string;
+              amount: number;
+              opensOn: null | string;
+              deadline: null | string;
+              closesAt: null | string;
+              focusAreas: string[];
+            }) & ({
+              rules: components["schemas"]["CallRules"];
+              publishedAt: null | string;
+              budgetLine: null | {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                programmeName: string;
+              };
+              amendments: {
+                  version: number;
+                  reason: string;
+                  changed: string[];
+                  changes: {
+                    [key: string]: {
+                      before: unknown;
+                      after: unknown;
+                    };
+                  };
+                  /** Format: date-time */
+                  at: string;
+                }[];
+              timeLeft: null | {
+                days: number;
+                hours: number;
+                minutes: number;
+              };
+            });
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/activity-types": {
+    /** The activity catalogue: the base types and, with funderId, that funder's adopted types */
+    get: {
+      parameters: {
+        query?: {
+          funderId?: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              activityTypes: {
+                  /** Format: uuid */
+                  id: string;
+                  key: string;
+                  labelSv: string;
+                  labelEn: string;
+                  description: string;
+                  status: string;
+                  /** @description part of the catalogue every funder starts from */
+                  base: boolean;
+                }[];
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/funders/{funderId}/activity-types": {
+    /** The funder's catalogue with proposals waiting for a decision (staff) */
+    get: {
+      parameters: {
+        path: {
+          funderId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              activityTypes: {
+                  /** Format: uuid */
+                  id: string;
+                  key: string;
+                  labelSv: string;
+                  labelEn: string;
+                  description: string;
+                  status: string;
+                  /** @description part of the catalogue every funder starts from */
+                  base: boolean;
+                }[];
+              proposals: ({
+                  /** Format: uuid */
+                  id: string;
+                  key: string;
+                  labelSv: string;
+                  labelEn: string;
+                  description: string;
+                  status: string;
+                  /** @description part of the catalogue every funder starts from */
+                  base: boolean;
+                } & {
+                  proposedBy: string;
+                })[];
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/activity-types/proposals": {
+    /** Propose a new kind of activity to a funder, on behalf of an organisation the user belongs to */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Makes the request safe to retry: the same key with the same request answers the first answer again; with any other request, 409 idempotency_key_reused. Kept for 24 hours, per signed-in person. */
+          "idempotency-key"?: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            funderId: string;
+            /** Format: uuid */
+            organisationId: string;
+            label: string;
+            description?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/activity-types/{id}/decision": {
+    /** Adopt a proposed activity type into the funder's catalogue (with labels in both languages), or decline it */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Makes the request safe to retry: the same key with the same request answers the first answer again; with any other request, 409 idempotency_key_reused. Kept for 24 hours, per signed-in person. */
+          "idempotency-key"?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            adopt: boolean;
+            labelSv?: string;
+            labelEn?: string;
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              key: string;
+              labelSv: string;
+              labelEn: string;
+              description: string;
+              status: string;
+              /** @description part of the catalogue every funder starts from */
+              base: boolean;
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/organisations/{organisationId}/files": {
+    /**
+     * Upload one document for the organisation: one file per request, in the multipart field "file"
+     * @description PDF, Office, OpenDocument or image (JPEG, PNG), judged by content; at most 10 MB. An Office or OpenDocument file may unpack to at most 100 MB in at most 10000 parts, none packed more than 100 times once past 1 MB; otherwise 422 (file_unpacks_too_large, file_too_many_parts, file_packed_too_tightly, file_damaged). A second file in the same request is refused with 422 file_one_at_a_time; upload files one at a time.
+     */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Makes the request safe to retry: the same key with the same request answers the first answer again; with any other request, 409 idempotency_key_reused. Kept for 24 hours, per signed-in person. */
+          "idempotency-key"?: string;
+        };
+        path: {
+          organisationId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              name: string;
+              contentType: string;
+              size: number;
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/files/{id}": {
+    /** Download a document (the organisation's members, and staff of a funder it was submitted to) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description the file */
+        200: {
+          content: {
+            "application/json": unknown;
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/organisations/{organisationId}/eligibility": {
+    /** The organisation's eligibility approvals and requests, with what is missing */
+    get: {
+      parameters: {
+        path: {
+          organisationId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              approvals: ({
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: uuid */
+                  funderId: string;
+                  funderName: string;
+                  /** Format: uuid */
+                  organisationId: string;
+                  organisationName: string;
+                  year: number;
+                  status: "submitted" | "needs_more" | "approved" | "rejected";
+                  statutesFile: null | string;
+                  annualReportFile: null | string;
+                  accountsFile: null | string;
+                  board: {
+                      name: string;
+                      role: string;
+                    }[];
+                  memberCount: null | number;
+                  payoutKind: null | string;
+                  payoutNumber: null | string;
+                  missing: string[];
+                  requestNote: null | string;
+                  /** Format: date-time */
+                  submittedAt: string;
+                  decidedAt: null | string;
+                  validUntil: null | string;
+                })[];
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Apply to a funder to be approved as eligible for grants (bidragsberättigad) for a year, or send what was asked for */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Makes the request safe to retry: the same key with the same request answers the first answer again; with any other request, 409 idempotency_key_reused. Kept for 24 hours, per signed-in person. */
+          "idempotency-key"?: string;
+        };
+        path: {
+          organisationId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            funderId: string;
+            year: number;
+            statutesFileId: null | string;
+            annualReportFileId: null | string;
+            accountsFileId: null | string;
+            board: {
+                name: string;
+                role: string;
+              }[];
+            memberCount: null | number;
+            payoutKind: null | ("bankgiro" | "plusgiro");
+            payoutNumber: null | string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              funderId: string;
+              funderName: string;
+              /** Format: uuid */
+              organisationId: string;
+              organisationName: string;
+              year: number;
+              status: "submitted" | "needs_more" | "approved" | "rejected";
+              statutesFile: null | string;
+              annualReportFile: null | string;
+              accountsFile: null | string;
+              board: {
+                  name: string;
+                  role: string;
+                }[];
+              memberCount: null | number;
+              payoutKind: null | string;
+              payoutNumber: null | string;
+              missing: string[];
+              requestNote: null | string;
+              /** Format: date-time */
+              submittedAt: string;
+              decidedAt: null | string;
+              validUntil: null | string;
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/funders/{funderId}/eligibility": {
+    /** Eligibility requests to the funder, newest first (caseworkers) */
+    get: {
+      parameters: {
+        query?: {
+          status?: "submitted" | "needs_more" | "approved" | "rejected";
+        };
+        path: {
+          funderId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              approvals: ({
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: uuid */
+                  funderId: string;
+                  funderName: string;
+                  /** Format: uuid */
+                  organisationId: string;
+                  organisationName: string;
+                  year: number;
+                  status: "submitted" | "needs_more" | "approved" | "rejected";
+                  statutesFile: null | string;
+                  annualReportFile: null | string;
+                  accountsFile: null | string;
+                  board: {
+                      name: string;
+                      role: string;
+                    }[];
+                  memberCount: null | number;
+                  payoutKind: null | string;
+                  payoutNumber: null | string;
+                  missing: string[];
+                  requestNote: null | string;
+                  /** Format: date-time */
+                  submittedAt: string;
+                  decidedAt: null | string;
+                  validUntil: null | string;
+                })[];
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/eligibility/{id}/decision": {
+    /** Approve an organisation as eligible for the year, ask for more (with a note the applicant sees), or reject */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Makes the request safe to retry: the same key with the same request answers the first answer again; with any other request, 409 idempotency_key_reused. Kept for 24 hours, per signed-in person. */
+          "idempotency-key"?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            decision: "approve" | "request_more" | "reject";
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              funderId: string;
+              funderName: string;
+              /** Format: uuid */
+              organisationId: string;
+              organisationName: string;
+              year: number;
+              status: "submitted" | "needs_more" | "approved" | "rejected";
+              statutesFile: null | string;
+              annualReportFile: null | string;
+              accountsFile: null | string;
+              board: {
+                  name: string;
+                  role: string;
+                }[];
+              memberCount: null | number;
+              payoutKind: null | string;
+              payoutNumber: null | string;
+              missing: string[];
+              requestNote: null | string;
+              /** Format: date-time */
+              submittedAt: string;
+              decidedAt: null | string;
+              validUntil: null | string;
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/calls/{callId}/applications": {
+    /** Start an application to an open call for one of the user's organisations (or continue its draft) */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Makes the request safe to retry: the same key with the same request answers the first answer again; with any other request, 409 idempotency_key_reused. Kept for 24 hours, per signed-in person. */
+          "idempotency-key"?: string;
+        };
+        path: {
+          callId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            organisationId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              callId: string;
+              callTitle: string;
+              /** Format: uuid */
+              funderId: string;
+              funderName: string;
+              /** Format: uuid */
+              organisationId: string;
+              organisationName: string;
+              status: string;
+              version: number;
+              content: components["schemas"]["ApplicationContent"];
+              caseNumber: null | string;
+              submittedAt: null | string;
+              /** Format: date-time */
+              updatedAt: string;
+              updatedBy: null | string;
+              withdrawnAt: null | string;
+              decided: boolean;
+              deadline: null | string;
+              closesAt: null | string;
+              access: "applicant" | "partner" | "staff";
+              completionRequests: ({
+                  /** Format: uuid */
+                  id: string;
+                  message: string;
+                  replyBy: string;
+                  /** Format: date-time */
+                  askedAt: string;
+                  answer: null | string;
+                  answerFiles: {
+                      /** Format: uuid */
+                      fileId: string;
+                      name: string;
+                    }[];
+                  answeredAt: null | string;
+                })[];
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              callId: string;
+              callTitle: string;
+              /** Format: uuid */
+              funderId: string;
+              funderName: string;
+              /** Format: uuid */
+              organisationId: string;
+              organisationName: string;
+              status: string;
+              version: number;
+              content: components["schemas"]["ApplicationContent"];
+              caseNumber: null | string;
+              submittedAt: null | string;
+              /** Format: date-time */
+              updatedAt: string;
+              updatedBy: null | string;
+              withdrawnAt: null | string;
+              decided: boolean;
+              deadline: null | string;
+              closesAt: null | string;
+              access: "applicant" | "partner" | "staff";
+              completionRequests: ({
+                  /** Format: uuid */
+                  id: string;
+                  message: string;
+                  replyBy: string;
+                  /** Format: date-time */
+                  askedAt: string;
+                  answer: null | string;
+                  answerFiles: {
+                      /** Format: uuid */
+                      fileId: string;
+                      name: string;
+                    }[];
+                  answeredAt: null | string;
+                })[];
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/organisations/{organisationId}/applications": {
+    /** The organisation's applications, and those it takes part in as co-applicant */
+    get: {
+      parameters: {
+        path: {
+          organisationId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              applications: ({
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: uuid */
+                  callId: string;
+                  callTitle: string;
+                  funderName: string;
+                  organisationName: string;
+                  role: "applicant" | "partner";
+                  status: string;
+                  title: string;
+                  caseNumber: null | string;
+                  amountRequested: number;
+                  deadline: null | string;
+                  /** Format: date-time */
+                  updatedAt: string;
+                  decision: null | {
+                    outcome: string;
+                    amount: number;
+                  };
+                })[];
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/applications/{id}": {
+    /** One application with its completion rounds */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              callId: string;
+              callTitle: string;
+              /** Format: uuid */
+              funderId: string;
+              funderName: string;
+              /** Format: uuid */
+              organisationId: string;
+              organisationName: string;
+              status: string;
+              version: number;
+              content: components["schemas"]["ApplicationContent"];
+              caseNumber: null | string;
+              submittedAt: null | string;
+              /** Format: date-time */
+              updatedAt: string;
+              updatedBy: null | string;
+              withdrawnAt: null | string;
+              decided: boolean;
+              deadline: null | string;
+              closesAt: null | string;
+              access: "applicant" | "partner" | "staff";
+              completionRequests: ({
+                  /** Format: uuid */
+                  id: string;
+                  message: string;
+                  replyBy: string;
+                  /** Format: date-time */
+                  askedAt: string;
+                  answer: null | string;
+                  answerFiles: {
+                      /** Format: uuid */
+                      fileId: string;
+                      name: string;
+                    }[];
+                  answeredAt: null | string;
+                })[];
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Save a draft. Send the version you started from: if someone saved since, 409 edit_conflict returns their version in details.current */
+    put: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            content: components["schemas"]["ApplicationContent"];
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              callId: string;
+              callTitle: string;
+              /** Format: uuid */
+              funderId: string;
+              funderName: string;
+              /** Format: uuid */
+              organisationId: string;
+              organisationName: string;
+              status: string;
+              version: number;
+              content: components["schemas"]["ApplicationContent"];
+              caseNumber: null | string;
+              submittedAt: null | string;
+              /** Format: date-time */
+              updatedAt: string;
+              updatedBy: null | string;
+              withdrawnAt: null | string;
+              decided: boolean;
+              deadline: null | string;
+              closesAt: null | string;
+              access: "applicant" | "partner" | "staff";
+              completionRequests: ({
+                  /** Format: uuid */
+                  id: string;
+                  message: string;
+                  replyBy: string;
+                  /** Format: date-time */
+                  askedAt: string;
+                  answer: null | string;
+                  answerFiles: {
+                      /** Format: uuid */
+                      fileId: string;
+                      name: string;
+                    }[];
+                  answeredAt: null | string;
+                })[];
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/applications/{id}/check": {
+    /** The self-check before submission: the call's rules for the organisation, and what the application still lacks, each explained */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              ready: boolean;
+              eligibility: {
+                  rule: string;
+                  ok: boolean;
+                  code: string;
+                  message: string;
+                }[];
+              problems: {
+                  field: string;
+                  code: string;
+                  message: string;
+                }[];
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/applications/{id}/submit": {
+    /** Submit: the deadline is checked on the server, a case number in the funder’s series is given, the version is frozen, and a receipt is mailed. A retry returns the first answer. */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Makes the request safe to retry: the same key with the same request answers the first answer again; with any other request, 409 idempotency_key_reused. Kept for 24 hours, per signed-in person. */
+          "idempotency-key"?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              caseNumber: string;
+              /** Format: date-time */
+              submittedAt: string;
+              receiptUrl: string;
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/applications/{id}/receipt.pdf": {
+    /** The receipt of a submitted application as a PDF, with what was submitted (Swedish; ?lang=en for English) */
+    get: {
+      parameters: {
+        query?: {
+          lang?: "sv" | "en";
+        };
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description application/pdf */
+        200: {
+          content: {
+            "application/json": unknown;
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/applications/{id}/withdraw": {
+    /** Withdraw an application (until it is decided); the withdrawal and its reason are kept */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Makes the request safe to retry: the same key with the same request answers the first answer again; with any other request, 409 idempotency_key_reused. Kept for 24 hours, per signed-in person. */
+          "idempotency-key"?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              callId: string;
+              callTitle: string;
+              /** Format: uuid */
+              funderId: string;
+              funderName: string;
+              /** Format: uuid */
+              organisationId: string;
+              organisationName: string;
+              status: string;
+              version: number;
+              content: components["schemas"]["ApplicationContent"];
+              caseNumber: null | string;
+              submittedAt: null | string;
+              /** Format: date-time */
+              updatedAt: string;
+              updatedBy: null | string;
+              withdrawnAt: null | string;
+              decided: boolean;
+              deadline: null | string;
+              closesAt: null | string;
+              access: "applicant" | "partner" | "staff";
+              completionRequests: ({
+                  /** Format: uuid */
+                  id: string;
+                  message: string;
+                  replyBy: string;
+                  /** Format: date-time */
+                  askedAt: string;
+                  answer: null | string;
+                  answerFiles: {
+                      /** Format: uuid */
+                      fileId: string;
+                      name: string;
+                    }[];
+                  answeredAt: null | string;
+                })[];
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/applications/{id}/completion-requests": {
+    /** Ask the applicant to complete a submitted application by a date (caseworkers); the applicant is mailed */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Makes the request safe to retry: the same key with the same request answers the first answer again; with any other request, 409 idempotency_key_reused. Kept for 24 hours, per signed-in person. */
+          "idempotency-key"?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            message: string;
+            replyBy: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              message: string;
+              replyBy: string;
+              /** Format: date-time */
+              askedAt: string;
+              answer: null | string;
+              answerFiles: {
+                  /** Format: uuid */
+                  fileId: string;
+                  name: string;
+                }[];
+              answeredAt: null | string;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              message: string;
+              replyBy: string;
+              /** Format: date-time */
+              askedAt: string;
+              answer: null | string;
+              answerFiles: {
+                  /** Format: uuid */
+                  fileId: string;
+                  name: string;
+                }[];
+              answeredAt: null | string;
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/completion-requests/{id}/answer": {
+    /** Answer a completion request, with documents if asked for */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Makes the request safe to retry: the same key with the same request answers the first answer again; with any other request, 409 idempotency_key_reused. Kept for 24 hours, per signed-in person. */
+          "idempotency-key"?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            answer: string;
+            files: {
+                /** Format: uuid */
+                fileId: string;
+                name: string;
+              }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              message: string;
+              replyBy: string;
+              /** Format: date-time */
+              askedAt: string;
+              answer: null | string;
+              answerFiles: {
+                  /** Format: uuid */
+                  fileId: string;
+                  name: string;
+                }[];
+              answeredAt: null | string;
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/funders/{funderId}/applications": {
+    /** The caseworker's inbox: received applications of the funder's calls, filtered, searched, sorted, a page at a time (keyset) */
+    get: {
+      parameters: {
+        query?: {
+          callId?: string;
+          status?: "submitted" | "awaiting_completion" | "undecided" | "approved" | "partially_approved" | "rejected" | "withdrawn";
+          area?: string;
+          focus?: string;
+          orgType?: "ideell_forening" | "studieforbund" | "trossamfund" | "stiftelse" | "ekonomisk_forening" | "kommun" | "region" | "myndighet" | "aktiebolag" | "annan";
+          q?: string;
+          sort?: "submitted_desc" | "submitted_asc" | "amount_desc" | "amount_asc" | "organisation";
+          after?: string;
+          limit?: number;
+        };
+        path: {
+          funderId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  /** Format: uuid */
+                  id: string;
+                  caseNumber: null | string;
+                  status: string;
+                  awaitingCompletion: boolean;
+                  /** Format: uuid */
+                  callId: string;
+                  callTitle: string;
+                  /** Format: uuid */
+                  organisationId: string;
+                  organisationName: string;
+                  legalForm: string;
+                  title: string;
+                  amountRequested: number;
+                  areas: string[];
+                  focusAreas: string[];
+                  submittedAt: null | string;
+                  decision: null | {
+                    outcome: string;
+                    amount: number;
+                  };
+                })[];
+              next: null | string;
+              /** @description What the filters can choose from, on the first page only */
+              facets?: {
+                calls: {
+                    /** Format: uuid */
+                    id: string;
+                    title: string;
+                  }[];
+                areas: string[];
+                focusAreas: string[];
+              };
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/funders/{funderId}/applications.csv": {
+    /** The inbox with the same filters as a CSV file */
+    get: {
+      parameters: {
+        query?: {
+          callId?: string;
+          status?: "submitted" | "awaiting_completion" | "undecided" | "approved" | "partially_approved" | "rejected" | "withdrawn";
+          area?: string;
+          focus?: string;
+          orgType?: "ideell_forening" | "studieforbund" | "trossamfund" | "stiftelse" | "ekonomisk_forening" | "kommun" | "region" | "myndighet" | "aktiebolag" | "annan";
+          q?: string;
+          sort?: "submitted_desc" | "submitted_asc" | "amount_desc" | "amount_asc" | "organisation";
+        };
+        path: {
+          funderId: string;
+        };
+      };
+      responses: {
+        /** @description csv */
+        200: {
+          content: {
+            "application/json": unknown;
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/funders/{funderId}/applications.xlsx": {
+    /** The inbox with the same filters as a XLSX file */
+    get: {
+      parameters: {
+        query?: {
+          callId?: string;
+          status?: "submitted" | "awaiting_completion" | "undecided" | "approved" | "partially_approved" | "rejected" | "withdrawn";
+          area?: string;
+          focus?: string;
+          orgType?: "ideell_forening" | "studieforbund" | "trossamfund" | "stiftelse" | "ekonomisk_forening" | "kommun" | "region" | "myndighet" | "aktiebolag" | "annan";
+          q?: string;
+          sort?: "submitted_desc" | "submitted_asc" | "amount_desc" | "amount_asc" | "organisation";
+        };
+        path: {
+          funderId: string;
+        };
+      };
+      responses: {
+        /** @description xlsx */
+        200: {
+          content: {
+            "application/json": unknown;
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/applications/{id}/screening": {
+    /** The call’s rules applied to the submitted version (the applicant’s self-check code), and the caseworker’s latest screening */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              automatic: ({
+                  rule: "submitted_in_time" | "legal_form" | "eligibility_approval" | "exclusions_declared" | "amount_within_limits" | "activities_in_call" | "attachments_complete" | "application_complete";
+                  ok: boolean;
+                  fields: string[];
+                })[];
+              latest: null | ({
+                outcome: "eligible" | "ineligible";
+                /** Format: date-time */
+                screenedAt: string;
+                rules: ({
+                    rule: "submitted_in_time" | "legal_form" | "eligibility_approval" | "exclusions_declared" | "amount_within_limits" | "activities_in_call" | "attachments_complete" | "application_complete";
+                    automatic: boolean;
+                    ok: boolean;
+                    reason: null | string;
+                    fields: string[];
+                  })[];
+              });
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Screen an application: each rule confirmed or overridden (an override needs a reason); every screening is kept */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Makes the request safe to retry: the same key with the same request answers the first answer again; with any other request, 409 idempotency_key_reused. Kept for 24 hours, per signed-in person. */
+          "idempotency-key"?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            rules: ({
+                rule: "submitted_in_time" | "legal_form" | "eligibility_approval" | "exclusions_declared" | "amount_within_limits" | "activities_in_call" | "attachments_complete" | "application_complete";
+                ok: boolean;
+                reason?: null | string;
+              })[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              automatic: ({
+                  rule: "submitted_in_time" | "legal_form" | "eligibility_approval" | "exclusions_declared" | "amount_within_limits" | "activities_in_call" | "attachments_complete" | "application_complete";
+                  ok: boolean;
+                  fields: string[];
+                })[];
+              latest: null | ({
+                outcome: "eligible" | "ineligible";
+                /** Format: date-time */
+                screenedAt: string;
+                rules: ({
+                    rule: "submitted_in_time" | "legal_form" | "eligibility_approval" | "exclusions_declared" | "amount_within_limits" | "activities_in_call" | "attachments_complete" | "application_complete";
+                    automatic: boolean;
+                    ok: boolean;
+                    reason: null | string;
+                    fields: string[];
+                  })[];
+              });
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/funders/{funderId}/reviewers": {
+    /** The funder’s staff who can be asked to review (reviewers, caseworkers and decision-makers), for caseworkers assigning reviews */
+    get: {
+      parameters: {
+        path: {
+          funderId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              reviewers: {
+                  /** Format: uuid */
+                  userId: string;
+                  name: string;
+                  email: string;
+                  roles: string[];
+                }[];
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/applications/{id}/reviewers": {
+    /** Set who reviews an application (caseworkers). A reviewer who has declared or scored cannot be removed. */
+    put: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            reviewerIds: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              reviewers: {
+                  /** Format: uuid */
+                  userId: string;
+                  name: string;
+                }[];
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/applications/{id}/proposal": {
+    /** Propose a decision: an amount up to what was applied for (0 proposes rejection), with reasons. Every proposal is kept. */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Makes the request safe to retry: the same key with the same request answers the first answer again; with any other request, 409 idempotency_key_reused. Kept for 24 hours, per signed-in person. */
+          "idempotency-key"?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            amount: number;
+            reasons: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              amount: number;
+              reasons: string;
+              /** Format: date-time */
+              proposedAt: string;
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/calls/{id}/assessment": {
+    /** The call’s assessment: every submitted application with its screening, reviews (weighted mean, spread, outliers), proposal and current decision, and the budget left. The committee’s decision basis. */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              call: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                funderId: string;
+                title: string;
+                funderName: string;
+                decisionBody: string;
+                amount: number;
+                minAmount: number;
+                maxAmount: number;
+                criteria: {
+                    id: string;
+                    label: string;
+                    description?: string;
+                    weight: number;
+                  }[];
+                focusAreas: string[];
+                targetAreas: string[];
+              };
+              budget: {
+                amount: number;
+                granted: number;
+                remaining: number;
+                proposedUndecided: number;
+              };
+              applications: ({
+                  /** Format: uuid */
+                  id: string;
+                  caseNumber: string;
+                  /** Format: uuid */
+                  organisationId: string;
+                  organisationName: string;
+                  status: string;
+                  title: string;
+                  amountRequested: number;
+                  focusAreas: string[];
+                  areas: string[];
+                  submittedAt: null | string;
+                  screening: null | ({
+                    outcome: "eligible" | "ineligible";
+                    /** Format: date-time */
+                    screenedAt: string;
+                  });
+                  reviewers: ({
+                      /** Format: uuid */
+                      userId: string;
+                      name: string;
+                      conflict: null | ("none" | "conflict");
+                      submitted: boolean;
+                    })[];
+                  scores: {
+                    count: number;
+                    mean: null | number;
+                    spread: null | number;
+                    min: null | number;
+                    max: null | number;
+                    outliers: {
+                        /** Format: uuid */
+                        reviewerId: string;
+                        name: string;
+                        score: number;
+                      }[];
+                  };
+                  proposal: null | {
+                    amount: number;
+                    reasons: string;
+                    /** Format: date-time */
+                    proposedAt: string;
+                  };
+                  decision: null | ({
+                    /** Format: uuid */
+                    id: string;
+                    outcome: "approved" | "partially_approved" | "rejected";
+                    amount: number;
+                    decidedOn: string;
+                    paragraph: string;
+                    reasons: string;
+                    madeBy: "committee" | "delegate";
+                  });
+                })[];
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/reviews": {
+    /** The signed-in reviewer’s assignments, newest first */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              assignments: ({
+                  /** Format: uuid */
+                  applicationId: string;
+                  caseNumber: string;
+                  organisationName: string;
+                  title: string;
+                  callTitle: string;
+                  funderName: string;
+                  conflict: null | ("none" | "conflict");
+                  submittedAt: null | string;
+                })[];
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/applications/{id}/review": {
+    /** The signed-in reviewer’s review of an application, and the others’ once theirs is submitted */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              applicationId: string;
+              caseNumber: string;
+              organisationName: string;
+              title: string;
+              criteria: {
+                  id: string;
+                  label: string;
+                  description?: string;
+                  weight: number;
+                }[];
+              conflict: null | ("none" | "conflict");
+              conflictNote: null | string;
+              declaredAt: null | string;
+              submittedAt: null | string;
+              scores: {
+                [key: string]: {
+                  score: null | number;
+                  comment: string;
+                };
+              };
+              weighted: null | number;
+              others: null | (({
+                  /** Format: uuid */
+                  reviewerId: string;
+                  name: string;
+                  conflict: null | ("none" | "conflict");
+                  submittedAt: null | string;
+                  weighted: null | number;
+                  scores: {
+                    [key: string]: {
+                      score: null | number;
+                      comment: string;
+                    };
+                  };
+                })[]);
+              summary: null | ({
+                count: number;
+                mean: null | number;
+                spread: null | number;
+                min: null | number;
+                max: null | number;
+                outliers: {
+                    /** Format: uuid */
+                    reviewerId: string;
+                    name: string;
+                    score: number;
+                  }[];
+              });
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Save scores (1–5 per criterion, with a comment); with submit: true the review is final and every criterion must be scored */
+    put: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            scores: {
+              [key: string]: {
+                score: null | number;
+                comment: string;
+              };
+            };
+            submit?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              applicationId: string;
+              caseNumber: string;
+              organisationName: string;
+              title: string;
+              criteria: {
+                  id: string;
+                  label: string;
+                  description?: string;
+                  weight: number;
+                }[];
+              conflict: null | ("none" | "conflict");
+              conflictNote: null | string;
+              declaredAt: null | string;
+              submittedAt: null | string;
+              scores: {
+                [key: string]: {
+                  score: null | number;
+                  comment: string;
+                };
+              };
+              weighted: null | number;
+              others: null | (({
+                  /** Format: uuid */
+                  reviewerId: string;
+                  name: string;
+                  conflict: null | ("none" | "conflict");
+                  submittedAt: null | string;
+                  weighted: null | number;
+                  scores: {
+                    [key: string]: {
+                      score: null | number;
+                      comment: string;
+                    };
+                  };
+                })[]);
+              summary: null | ({
+                count: number;
+                mean: null | number;
+                spread: null | number;
+                min: null | number;
+                max: null | number;
+                outliers: {
+                    /** Format: uuid */
+                    reviewerId: string;
+                    name: string;
+                    score: number;
+                  }[];
+              });
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/applications/{id}/review/declaration": {
+    /** Declare conflict of interest (jäv) or its absence, before seeing others’ scores or scoring. One with a conflict cannot score. A declaration can be changed to a conflict until the review is submitted. */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Makes the request safe to retry: the same key with the same request answers the first answer again; with any other request, 409 idempotency_key_reused. Kept for 24 hours, per signed-in person. */
+          "idempotency-key"?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            conflict: boolean;
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              applicationId: string;
+              caseNumber: string;
+              organisationName: string;
+              title: string;
+              criteria: {
+                  id: string;
+                  label: string;
+                  description?: string;
+                  weight: number;
+                }[];
+              conflict: null | ("none" | "conflict");
+              conflictNote: null | string;
+              declaredAt: null | string;
+              submittedAt: null | string;
+              scores: {
+                [key: string]: {
+                  score: null | number;
+                  comment: string;
+                };
+              };
+              weighted: null | number;
+              others: null | (({
+                  /** Format: uuid */
+                  reviewerId: string;
+                  name: string;
+                  conflict: null | ("none" | "conflict");
+                  submittedAt: null | string;
+                  weighted: null | number;
+                  scores: {
+                    [key: string]: {
+                      score: null | number;
+                      comment: string;
+                    };
+                  };
+                })[]);
+              summary: null | ({
+                count: number;
+                mean: null | number;
+                spread: null | number;
+                min: null | number;
+                max: null | number;
+                outliers: {
+                    /** Format: uuid */
+                    reviewerId: string;
+                    name: string;
+                    score: number;
+                  }[];
+              });
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/applications/{id}/reviews": {
+    /** Every reviewer’s declaration and scores, with the weighted mean, spread and outliers (caseworkers and decision-makers) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              criteria: {
+                  id: string;
+                  label: string;
+                  description?: string;
+                  weight: number;
+                }[];
+              reviews: ({
+                  /** Format: uuid */
+                  reviewerId: string;
+                  name: string;
+                  conflict: null | ("none" | "conflict");
+                  submittedAt: null | string;
+                  weighted: null | number;
+                  scores: {
+                    [key: string]: {
+                      score: null | number;
+                      comment: string;
+                    };
+                  };
+                })[];
+              summary: {
+                count: number;
+                mean: null | number;
+                spread: null | number;
+                min: null | number;
+                max: null | number;
+                outliers: {
+                    /** Format: uuid */
+                    reviewerId: string;
+                    name: string;
+                    score: number;
+                  }[];
+              };
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/calls/{id}/optimizer": {
+    /** Propose which eligible, scored and undecided applications to fund, and how much (in full or a share between the call’s minimum and maximum), to get the most weighted score out of what is left of the budget under the caseworker’s constraints; with the score each constraint costs and why each application is in or out. It proposes; people decide. An infeasible set of constraints is refused naming the ones that conflict. */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Makes the request safe to retry: the same key with the same request answers the first answer again; with any other request, 409 idempotency_key_reused. Kept for 24 hours, per signed-in person. */
+          "idempotency-key"?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            constraints: (({
+                id: string;
+                kind: "min_focus" | "max_focus";
+                focusArea: string;
+                amount?: number;
+                count?: number;
+              }) | {
+                id: string;
+                /** @enum {string} */
+                kind: "cover_area";
+                areas: string[];
+                count?: number;
+              } | {
+                id: string;
+                /** @enum {string} */
+                kind: "max_org_share";
+                share: number;
+              } | {
+                id: string;
+                /** @enum {string} */
+                kind: "lock_in";
+                /** Format: uuid */
+                applicationId: string;
+                amount?: number;
+              } | {
+                id: string;
+                /** @enum {string} */
+                kind: "lock_out";
+                /** Format: uuid */
+                applicationId: string;
+              })[];
+            minScore?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              status: "optimal" | "time_limit";
+              /** @description What is left of the call to decide on, öre */
+              budget: number;
+              score: number;
+              total: number;
+              leftover: number;
+              gap: null | number;
+              solveSeconds: number;
+              applications: ({
+                  /** Format: uuid */
+                  id: string;
+                  caseNumber: string;
+                  organisationName: string;
+                  title: string;
+                  requested: number;
+                  score: null | number;
+                  amount: number;
+                  decision: "full" | "partial" | "none";
+                  reasons: {
+                      code: string;
+                      message: string;
+                      messages: {
+                        sv: string;
+                        en: string;
+                      };
+                    }[];
+                })[];
+              constraintCosts: {
+                  constraintId: string;
+                  description: string;
+                  cost: number;
+                  exact: boolean;
+                  message: string;
+                  messages: {
+                    sv: string;
+                    en: string;
+                  };
+                }[];
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/applications/{id}/decisions": {
+    /** Every decision on an application, oldest first; the current one is the one not superseded (the applicant, co-applicants and the funder’s staff) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              decisions: ({
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: uuid */
+                  applicationId: string;
+                  outcome: "approved" | "partially_approved" | "rejected";
+                  amount: number;
+                  amountRequested: number;
+                  reasons: string;
+                  conditions: string;
+                  grantFrom: null | string;
+                  grantTo: null | string;
+                  madeBy: "committee" | "delegate";
+                  decisionBody: string;
+                  paragraph: string;
+                  decidedOn: string;
+                  announcedOn: string;
+                  reservations: ({
+                      kind: "reservation" | "dissent";
+                      by: string;
+                      text: string;
+                    })[];
+                  supersedes: null | string;
+                  supersededBy: null | string;
+                  /** Format: date-time */
+                  recordedAt: string;
+                  appeal: {
+                    law: "kommunallagen" | "forvaltningslagen";
+                    from: string;
+                    deadline: string;
+                  };
+                  letterUrl: string;
+                })[];
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Record the decision on an application (committee or delegate). The amount may not exceed what was applied for or what is left of the budget; a decision is never edited — pass supersedes to replace the current one. */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Makes the request safe to retry: the same key with the same request answers the first answer again; with any other request, 409 idempotency_key_reused. Kept for 24 hours, per signed-in person. */
+          "idempotency-key"?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            amount: number;
+            reasons: string;
+            conditions?: string;
+            grantFrom?: null | string;
+            grantTo?: null | string;
+            madeBy: "committee" | "delegate";
+            decisionBody: string;
+            paragraph?: string;
+            decidedOn: string;
+            announcedOn?: null | string;
+            reservations?: ({
+                kind: "reservation" | "dissent";
+                by: string;
+                text: string;
+              })[];
+            /** Format: uuid */
+            supersedes?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              applicationId: string;
+              outcome: "approved" | "partially_approved" | "rejected";
+              amount: number;
+              amountRequested: number;
+              reasons: string;
+              conditions: string;
+              grantFrom: null | string;
+              grantTo: null | string;
+              madeBy: "committee" | "delegate";
+              decisionBody: string;
+              paragraph: string;
+              decidedOn: string;
+              announcedOn: string;
+              reservations: ({
+                  kind: "reservation" | "dissent";
+                  by: string;
+                  text: string;
+                })[];
+              supersedes: null | string;
+              supersededBy: null | string;
+              /** Format: date-time */
+              recordedAt: string;
+              appeal: {
+                law: "kommunallagen" | "forvaltningslagen";
+                from: string;
+                deadline: string;
+              };
+              letterUrl: string;
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/decisions/{id}/letter.pdf": {
+    /** The decision letter as a PDF, in Swedish (?lang=en for English) */
+    get: {
+      parameters: {
+        query?: {
+          lang?: "sv" | "en";
+        };
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description application/pdf */
+        200: {
+          content: {
+            "application/json": string;
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/calls/{id}/decision-basis.pdf": {
+    /** The decision basis (beslutsunderlag) for the committee as a PDF: every proposal with its scores, amounts and reasons, and the budget left */
+    get: {
+      parameters: {
+        query?: {
+          lang?: "sv" | "en";
+        };
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description application/pdf */
+        200: {
+          content: {
+            "application/json": string;
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/calls/{id}/minutes.pdf": {
+    /** The record of a meeting’s decisions on the call (protokollsutdrag) as a PDF */
+    get: {
+      parameters: {
+        query: {
+          decidedOn: string;
+          lang?: "sv" | "en";
+        };
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description application/pdf */
+        200: {
+          content: {
+            "application/json": string;
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/public/grants": {
+    /** Awarded grants, public once decided: organisation, amount, purpose, area and date (current decisions only) */
+    get: {
+      parameters: {
+        query?: {
+          funderId?: string;
+          year?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              grants: {
+                  /** Format: uuid */
+                  decisionId: string;
+                  /** Format: uuid */
+                  funderId: string;
+                  funderName: string;
+                  callTitle: string;
+                  caseNumber: string;
+                  organisationName: string;
+                  amount: number;
+                  purpose: string;
+                  areas: string[];
+                  focusAreas: string[];
+                  decidedOn: string;
+                }[];
+              /** @description All awarded grants that match, öre (also beyond the listed ones) */
+              total: number;
+              /** @description How many grants match; at most 1 000 are listed */
+              count: number;
+              /** @description The years with awarded grants, newest first */
+              years: number[];
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+}
+
+export type webhooks = Record<string, never>;
+
+export interface components {
+  schemas: {
+    /** @description application/problem+json with Swedish and English messages */
+    Problem: {
+      type: string;
+      title: string;
+      status: number;
+      code: string;
+      messages: {
+        sv: string;
+        en: string;
+      };
+      errors?: {
+          field: string;
+          code: string;
+          message: string;
+          messages: {
+            sv: string;
+            en: string;
+          };
+        }[];
+      details?: {
+        [key: string]: unknown;
+      };
+      requestId: string;
+    };
+    CallRules: {
+      title: string;
+      summary: string;
+      description: string;
+      budgetLineId: null | string;
+      /** @description öre (1 kr = 100 öre) */
+      amount: number;
+      focusAreas: string[];
+      eligibleForms: ("ideell_forening" | "studieforbund" | "trossamfund" | "stiftelse" | "ekonomisk_forening" | "kommun" | "region" | "myndighet" | "aktiebolag" | "annan")[];
+      exclusions: ("religious_or_political" | "for_profit" | "already_completed")[];
+      targetGroups: ("children" | "young_people" | "young_adults" | "adults" | "older_people" | "parents")[];
+      targetAreas: string[];
+      opensOn: null | string;
+      deadline: null | string;
+      grantPeriodMonths: number;
+      /** @description öre (1 kr = 100 öre) */
+      minAmount: number;
+      /** @description öre (1 kr = 100 öre) */
+      maxAmount: number;
+      requiredAttachments: ("statutes" | "annual_report" | "accounts" | "budget" | "activity_plan" | "board_list" | "other")[];
+      requiresEligibilityApproval: boolean;
+      criteria: {
+          id: string;
+          label: string;
+          description?: string;
+          weight: number;
+        }[];
+      followUp: {
+        reportDueMonths: number;
+        requireFinancialReport: boolean;
+        requireParticipantSurvey: boolean;
+        notes?: string;
+      };
+      questions: ({
+          id: string;
+          page: number;
+          type: "short_text" | "long_text" | "number" | "single_choice" | "multiple_choice" | "date" | "file";
+          label: string;
+          help?: string;
+          required: boolean;
+          maxWords?: number;
+          min?: number;
+          max?: number;
+          options?: {
+              value: string;
+              label: string;
+            }[];
+          showIf?: {
+            questionId: string;
+            equals: string;
+          };
+        })[];
+      activityTypes: string[];
+    };
+    ApplicationContent: {
+      title: string;
+      description: string;
+      complement: string;
+      focusAreas: string[];
+      activities: ({
+          typeKey: null | string;
+          proposedType: null | string;
+          description: string;
+          targetGroups: ("children" | "young_people" | "young_adults" | "adults" | "older_people" | "parents")[];
+          areas: string[];
+          from: null | string;
+          to: null | string;
+          expectedParticipants: null | number;
+        })[];
+      budget: {
+          label: string;
+          amount: number;
+        }[];
+      /** @description öre */
+      ownContribution: number;
+      /** @description öre */
+      otherFunding: number;
+      /** @description öre */
+      amountRequested: number;
+      partners: {
+          orgNumber: string;
+          name: string;
+          role: string;
+        }[];
+      contacts: {
+          name: string;
+          email: string;
+          phone: string;
+        }[];
+      declarations: {
+        religious_or_political?: boolean;
+        for_profit?: boolean;
+        already_completed?: boolean;
+      };
+      answers: {
+        [key: string]: null | (string | number | string[]);
+      };
+      attachments: ({
+          kind: "statutes" | "annual_report" | "accounts" | "budget" | "activity_plan" | "board_list" | "other";
+          /** Format: uuid */
+          fileId: string;
+          name: string;
+        })[];
+    };
+  };
+  responses: never;
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+
+export type $defs = Record<string, never>;
+
+export type external = Record<string, never>;
+
+export type operations = Record<string, never>;
