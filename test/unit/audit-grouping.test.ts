@@ -2,16 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { type AuditEntry, grouped } from '../../src/web/audit/AuditTrail.tsx';
 
 let seq = 0;
-const entry = (action: string, actor: string, changed?: string[]): AuditEntry => ({
-  seq: ++seq,
+const entry = (action: string, actor: string, changed?: string[], run?: { saves: number; firstSavedAt: string }): AuditEntry => ({
+  position: ++seq,
+  chain: '00000000-0000-0000-0000-000000000000',
+  seq,
   at: new Date(Date.UTC(2026, 10, 1, 12, seq)).toISOString(),
   actor,
   action,
   objectType: 'application',
   objectId: null,
   reason: null,
-  data: changed ? { changed } : {},
+  data: { ...(changed ? { changed } : {}), ...run },
   hash: '',
+  sealed: true,
 });
 
 describe('the history folds repeated saves', () => {
@@ -30,8 +33,23 @@ describe('the history folds repeated saves', () => {
       ['application.started', 1],
     ]);
     expect(groups[1]?.entry).toBe(newestFirst[1]);
-    expect(groups[1]?.earliest).toBe(newestFirst[3]);
+    expect(groups[1]?.firstAt).toBe(newestFirst[3]?.at);
     expect(groups[1]?.changed).toEqual(['budget', 'title']);
+  });
+
+  it('counts the saves a gathered run stands for, and dates the line from its first save', () => {
+    const first = '2026-11-01T11:00:00.000Z';
+    const groups = grouped([
+      entry('application.draft_saved', 'sara', ['budget'], { saves: 4, firstSavedAt: '2026-11-01T11:20:00.000Z' }),
+      entry('application.draft_saved', 'sara', ['title'], { saves: 7, firstSavedAt: first }),
+      entry('application.started', 'sara'),
+    ]);
+    expect(groups.map((g) => [g.entry.action, g.count])).toEqual([
+      ['application.draft_saved', 11],
+      ['application.started', 1],
+    ]);
+    expect(groups[0]?.firstAt).toBe(first);
+    expect(groups[0]?.changed).toEqual(['budget', 'title']);
   });
 
   it('keeps runs by different people apart, and never folds other actions', () => {

@@ -849,7 +849,7 @@ export interface paths {
           objectType: "application" | "call" | "programme" | "funder" | "organisation" | "eligibility" | "file" | "activity_type" | "user";
           objectId: string;
           funderId?: string;
-          /** @description Only entries older than this seq: the next page back */
+          /** @description Only entries older than this position: the next page back */
           before?: number;
         };
       };
@@ -859,7 +859,9 @@ export interface paths {
           content: {
             "application/json": {
               entries: ({
-                  seq: number;
+                  position: null | number;
+                  chain: null | string;
+                  seq: null | number;
                   /** Format: date-time */
                   at: string;
                   actor: string;
@@ -870,7 +872,9 @@ export interface paths {
                   data: {
                     [key: string]: unknown;
                   };
-                  hash: string;
+                  hash: null | string;
+                  /** @description In the hash chain; false for the newest draft saves, gathered while someone types and appended within minutes */
+                  sealed: boolean;
                 })[];
               older: boolean;
             };

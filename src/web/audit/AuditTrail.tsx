@@ -148,17 +148,23 @@ function actorName(t: TFunction, actor: string) {
   return actor === 'system' || actor === 'anonymous' ? t(`audit.actor.${actor}`) : actor;
 }
 
-/** Saves of a draft, recorded each time, read as one line per run by the same person. */
+/** Saves of a draft, read as one line per run by the same person (the server gathers a run into one entry). */
 const REPEATING = new Set(['application.draft_saved', 'review.draft_saved']);
 
 interface Group {
   /** The newest entry of the run, shown with its details. */
   entry: AuditEntry;
-  earliest: AuditEntry;
+  /** When the run's first save was made. */
+  firstAt: string;
+  /** How many saves the run stands for. */
   count: number;
   /** Every part a run of draft saves changed. */
   changed: string[];
 }
+
+/** How many saves an entry stands for: a gathered run says so in its data. */
+const savesOf = (e: AuditEntry) => (typeof e.data.saves === 'number' && e.data.saves > 0 ? e.data.saves : 1);
+const firstSavedAt = (e: AuditEntry) => (typeof e.data.firstSavedAt === 'string' ? e.data.firstSavedAt : e.at);
 
 /** Newest-first entries, with each run of repeated saves by one person folded into one. */
 export function grouped(newestFirst: AuditEntry[]): Group[] {
@@ -167,11 +173,11 @@ export function grouped(newestFirst: AuditEntry[]): Group[] {
     const last = groups.at(-1);
     const changed = Array.isArray(entry.data.changed) ? entry.data.changed.map(String) : [];
     if (last && REPEATING.has(entry.action) && last.entry.action === entry.action && last.entry.actor === entry.actor) {
-      last.earliest = entry;
-      last.count += 1;
+      last.firstAt = firstSavedAt(entry);
+      last.count += savesOf(entry);
       for (const part of changed) if (!last.changed.includes(part)) last.changed.push(part);
     } else {
-      groups.push({ entry, earliest: entry, count: 1, changed });
+      groups.push({ entry, firstAt: firstSavedAt(entry), count: savesOf(entry), changed });
     }
   }
   return groups;
@@ -186,7 +192,7 @@ export function AuditTrail({ objectType, objectId, funderId }: { objectType: Aud
     queryFn: ({ pageParam }) => getAuditTrail({ ...query, ...(pageParam ? { before: pageParam } : {}) }),
     initialPageParam: 0,
     // A page reads oldest first; the next one back ends just before its first entry.
-    getNextPageParam: (last) => (last.older ? last.entries[0]?.seq : undefined),
+    getNextPageParam: (last) => (last.older ? (last.entries.find((e) => e.position !== null)?.position ?? undefined) : undefined),
   });
   if (trail.isPending) return <Loading />;
   if (trail.error) return <LoadError error={trail.error} />;
@@ -195,8 +201,8 @@ export function AuditTrail({ objectType, objectId, funderId }: { objectType: Aud
   return (
     <>
       <ol className="audit-trail">
-        {groups.map(({ entry, earliest, count, changed }) => (
-          <li key={entry.seq} className="audit-entry">
+        {groups.map(({ entry, firstAt, count, changed }) => (
+          <li key={entry.position ?? `${entry.action}:${entry.actor}:${entry.at}`} className="audit-entry">
             <p className="audit-what">{t(`audit.actions.${entry.action}`, { defaultValue: entry.action })}</p>
             <p className="audit-meta">
               <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
@@ -204,7 +210,8 @@ export function AuditTrail({ objectType, objectId, funderId }: { objectType: Aud
               <span className="visually-hidden">, </span>
               {t('audit.by', { actor: actorName(t, entry.actor) })}
             </p>
-            {count > 1 ? <p className="audit-meta">{t('audit.repeated', { count, first: formatDateTime(earliest.at) })}</p> : null}
+            {count > 1 ? <p className="audit-meta">{t('audit.repeated', { count, first: formatDateTime(firstAt) })}</p> : null}
+            {entry.sealed ? null : <p className="audit-meta">{t('audit.unsealed')}</p>}
             {entry.reason ? (
               <p className="audit-reason">
                 {t('audit.reason')}: {entry.reason}

@@ -1,7 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import type { Messages } from '../api.ts';
-import { languageCookie, put } from '../api.ts';
+import { languageCookie, type Messages } from '../api/client.ts';
+import { saveLocale } from '../auth/api.ts';
 
 export type Lang = 'sv' | 'en';
 const STORAGE_KEY = 'samverka.lang';
@@ -79,7 +79,7 @@ export async function initI18n() {
   });
   // The server answers in the language of its cookie: keep it in step with this browser's choice.
   const chosen = storedLanguage();
-  if (chosen && languageCookie() !== chosen) void put('/api/me/locale', { locale: chosen }).catch(() => {});
+  if (chosen && languageCookie() !== chosen) void saveLocale(chosen).catch(() => {});
   return i18n;
 }
 
@@ -97,7 +97,7 @@ export async function setLanguage(lang: Lang) {
   await texts(lang);
   document.documentElement.lang = lang;
   await i18n.changeLanguage(lang);
-  await put('/api/me/locale', { locale: lang }).catch(() => {});
+  await saveLocale(lang).catch(() => {});
 }
 
 /**
@@ -107,7 +107,7 @@ export async function setLanguage(lang: Lang) {
 export async function adoptLanguageAfterSignIn(accountLocale: Lang) {
   const chosen = storedLanguage();
   if (chosen && chosen !== accountLocale) {
-    await put('/api/me/locale', { locale: chosen }).catch(() => {});
+    await saveLocale(chosen).catch(() => {});
   } else if (!chosen && accountLocale !== currentLanguage()) {
     await texts(accountLocale);
     document.documentElement.lang = accountLocale;
