@@ -3,6 +3,7 @@
 // case number, frozen version, receipt mail, audit entry). Beside it, the ceiling measured in the same
 // run: the same count of bare one-row INSERT transactions through the same pool.
 // Usage: DATABASE_URL=postgres://… node bench/submit-spike.ts [--clients 200] [--submissions 2000]
+
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { migrate } from '../src/db/migrate.ts';
 import { seedIfEmpty } from '../src/db/seed/demo.ts';
 import type { ApplicationContent } from '../src/domain/applications/types.ts';
 import { addMonths, dateInStockholm } from '../src/domain/deadlines.ts';
+import { ore } from '../src/domain/money.ts';
 import { buildApp } from '../src/server/app.ts';
 import { csrfTokenFor } from '../src/server/plugins/session.ts';
 import { run } from './load.ts';
@@ -92,10 +94,10 @@ try {
         expectedParticipants: 20,
       },
     ],
-    budget: [{ label: 'Ledare', amount: 5_000_000 }],
-    ownContribution: 0,
-    otherFunding: 0,
-    amountRequested: 5_000_000,
+    budget: [{ label: 'Ledare', amount: ore(5_000_000) }],
+    ownContribution: ore(0),
+    otherFunding: ore(0),
+    amountRequested: ore(5_000_000),
     partners: [],
     contacts: [{ name: `Sökande ${i}`, email: `bench${i}@forening.example`, phone: '' }],
     declarations: { religious_or_political: true, for_profit: true, already_completed: true },

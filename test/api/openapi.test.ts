@@ -81,7 +81,11 @@ function amountFields(doc: unknown) {
       return;
     }
     if (!node || typeof node !== 'object') return;
-    const schema = node as { type?: unknown; description?: unknown; properties?: Record<string, { type?: unknown; anyOf?: { type?: unknown }[] }> };
+    const schema = node as {
+      type?: unknown;
+      description?: unknown;
+      properties?: Record<string, { type?: unknown; description?: unknown; anyOf?: { type?: unknown; description?: unknown }[] }>;
+    };
     if (marked(schema) && schema.type !== 'integer') notInteger.push(path);
     for (const [name, property] of Object.entries(schema.properties ?? {})) {
       const value = property.anyOf?.find((s) => s.type !== 'null') ?? property;
