@@ -1,5 +1,6 @@
 // A deterministic, call-like optimizer instance for the benchmark and the tests: the same seed
 // gives the same applications and constraints on every machine.
+import { ore } from '../src/domain/money.ts';
 import type { OptimizerApplication, OptimizerConstraint, OptimizerInput } from '../src/domain/optimizer/types.ts';
 
 /** mulberry32: a small seeded PRNG, uniform in [0, 1). */
@@ -36,7 +37,7 @@ export function callInstance(n: number, seed = 1): OptimizerInput {
   const orgs = Array.from({ length: Math.max(1, Math.round(n / 2.5)) }, (_, i) => `org-${i}`);
   const applications: OptimizerApplication[] = [];
   for (let i = 0; i < n; i++) {
-    const requested = Math.round(20 + rnd() * rnd() * 480) * 1000 * KR;
+    const requested = ore(Math.round(20 + rnd() * rnd() * 480) * 1000 * KR);
     const score = Math.min(5, Math.max(1, Math.round((3.2 + (rnd() + rnd() + rnd() - 1.5) * 1.6) * 100) / 100));
     const focus = new Set([pick(FOCUS_AREAS)]);
     if (rnd() < 0.3) focus.add(pick(FOCUS_AREAS));
@@ -47,17 +48,17 @@ export function callInstance(n: number, seed = 1): OptimizerInput {
       organisationId: pick(orgs),
       score,
       requested,
-      min: Math.max(CALL_MIN, Math.ceil(requested / 2)),
-      max: CALL_MAX,
+      min: ore(Math.max(CALL_MIN, Math.ceil(requested / 2))),
+      max: ore(CALL_MAX),
       focusAreas: [...focus],
       areas: [...areas],
     });
   }
-  const budget = Math.round((applications.reduce((s, a) => s + a.requested, 0) * 0.2) / (1000 * KR)) * 1000 * KR;
+  const budget = ore(Math.round((applications.reduce((s, a) => s + a.requested, 0) * 0.2) / (1000 * KR)) * 1000 * KR);
   const weakest = applications.reduce((w, a) => (a.score < w.score ? a : w), applications[0]);
   const constraints: OptimizerConstraint[] = [
-    { id: 'f4-at-least-20pc', kind: 'min_focus', focusArea: 'F4', amount: Math.round(budget * 0.2) },
-    { id: 'f5-at-least-20pc', kind: 'min_focus', focusArea: 'F5', amount: Math.round(budget * 0.2) },
+    { id: 'f4-at-least-20pc', kind: 'min_focus', focusArea: 'F4', amount: ore(Math.round(budget * 0.2)) },
+    { id: 'f5-at-least-20pc', kind: 'min_focus', focusArea: 'F5', amount: ore(Math.round(budget * 0.2)) },
     { id: 'every-area', kind: 'cover_area', areas: AREAS },
     { id: 'org-at-most-1.5pc', kind: 'max_org_share', share: 0.015 },
     ...(weakest ? [{ id: 'lock-in-weakest', kind: 'lock_in' as const, applicationId: weakest.id }] : []),

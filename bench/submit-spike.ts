@@ -20,6 +20,7 @@ import { migrate } from '../src/db/migrate.ts';
 import { seedIfEmpty } from '../src/db/seed/demo.ts';
 import type { ApplicationContent } from '../src/domain/applications/types.ts';
 import { addMonths, dateInStockholm } from '../src/domain/deadlines.ts';
+import { ore } from '../src/domain/money.ts';
 import { buildApp } from '../src/server/app.ts';
 import { csrfTokenFor } from '../src/server/plugins/session.ts';
 import { run } from './load.ts';
@@ -113,10 +114,10 @@ try {
         expectedParticipants: 20,
       },
     ],
-    budget: [{ label: 'Ledare', amount: 5_000_000 }],
-    ownContribution: 0,
-    otherFunding: 0,
-    amountRequested: 5_000_000,
+    budget: [{ label: 'Ledare', amount: ore(5_000_000) }],
+    ownContribution: ore(0),
+    otherFunding: ore(0),
+    amountRequested: ore(5_000_000),
     partners: [],
     contacts: [{ name: `Sökande ${i}`, email: `bench${i}@forening.example`, phone: '' }],
     declarations: { religious_or_political: true, for_profit: true, already_completed: true },

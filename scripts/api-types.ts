@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import openapiTS, { type OpenAPI3 } from 'openapi-typescript';
 import { openDatabase } from '../src/db/connection.ts';
 import { buildApp } from '../src/server/app.ts';
+import { ORE_NOTE } from '../src/server/schemas.ts';
 
 export const SCHEMA_FILE = resolve(import.meta.dirname, '../src/web/api/schema.d.ts');
 
@@ -16,9 +17,17 @@ const HEADER = `// Generated from the server's OpenAPI document (GET /api/openap
 
 `;
 
+/** An amount's type in the web app, as in the server and the domain: whole öre, the branded Ore. */
+const ORE_TYPE = 'import("../../domain/money.ts").Ore';
+
 /** The TypeScript the web app's client is typed with, for an OpenAPI document. */
 export async function apiTypes(document: unknown): Promise<string> {
-  return openapiTS(document as OpenAPI3, { commentHeader: HEADER, silent: true });
+  return openapiTS(document as OpenAPI3, {
+    commentHeader: HEADER,
+    silent: true,
+    // Every amount's schema says it is öre (OreSchema's note), so every amount is typed Ore.
+    transform: (schema) => (typeof schema.description === 'string' && schema.description.endsWith(ORE_NOTE) ? ORE_TYPE : undefined),
+  });
 }
 
 async function main() {

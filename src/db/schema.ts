@@ -2,6 +2,7 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { ApplicationContent } from '../domain/applications/types.ts';
 import type { DecisionOutcome, Reservation, ScreenedRule } from '../domain/assessment/types.ts';
 import type { CallRules } from '../domain/calls/types.ts';
+import type { Ore } from '../domain/money.ts';
 import type { NumberedSeries } from '../domain/numbering.ts';
 import type { FunderRole } from '../domain/roles.ts';
 
@@ -36,7 +37,7 @@ export interface FundersTable {
   kind: 'municipal' | 'state' | 'other';
   case_prefix: string;
   created_at: CreatedAt;
-  delegation_limit: Generated<number>;
+  delegation_limit: Generated<Ore>;
   decision_body: Generated<string>;
 }
 
@@ -197,7 +198,7 @@ export interface ProgrammesTable {
   description: Generated<string>;
   start_year: number;
   end_year: number;
-  amount: number;
+  amount: Ore;
   funding_source: Generated<string>;
   created_at: CreatedAt;
 }
@@ -207,7 +208,7 @@ export interface BudgetLinesTable {
   funder_id: string;
   programme_id: string;
   name: string;
-  amount: number;
+  amount: Ore;
   position: number;
 }
 
@@ -218,7 +219,7 @@ export interface CallsTable {
   status: Generated<'draft' | 'published'>;
   version: Generated<number>;
   title: string;
-  amount: Generated<number>;
+  amount: Generated<Ore>;
   opens_on: string | null;
   deadline: string | null;
   rules: ColumnType<CallRules, string, string>;
@@ -295,7 +296,7 @@ export interface ApplicationsTable {
   organisation_name: string;
   status: Generated<ApplicationStatus>;
   title: Generated<string>;
-  amount_requested: Generated<number>;
+  amount_requested: Generated<Ore>;
   content: ColumnType<ApplicationContent, string, string>;
   version: Generated<number>;
   created_by: string | null;
@@ -381,7 +382,7 @@ export interface DecisionProposalsTable {
   funder_id: string;
   call_id: string;
   application_id: string;
-  amount: number;
+  amount: Ore;
   reasons: string;
   proposed_by: string | null;
   proposed_at: CreatedAt;
@@ -393,8 +394,8 @@ export interface DecisionsTable {
   call_id: string;
   application_id: string;
   outcome: DecisionOutcome;
-  amount: number;
-  amount_requested: number;
+  amount: Ore;
+  amount_requested: Ore;
   reasons: string;
   conditions: Generated<string>;
   grant_from: string | null;

@@ -1,23 +1,23 @@
 import type { Reservation } from '../domain/assessment/types.ts';
-import { formatKronor } from '../domain/money.ts';
+import { formatKronor, type Ore, subtractOre } from '../domain/money.ts';
 import { isolate, startPdf } from './pdf.ts';
 
 export interface BasisRow {
   caseNumber: string;
   organisationName: string;
   title: string;
-  amountRequested: number;
+  amountRequested: Ore;
   screening: { outcome: string } | null;
   scores: { count: number; mean: number | null; spread: number | null };
-  proposal: { amount: number; reasons: string } | null;
-  decision: { outcome: string; amount: number; decidedOn: string; paragraph: string } | null;
+  proposal: { amount: Ore; reasons: string } | null;
+  decision: { outcome: string; amount: Ore; decidedOn: string; paragraph: string } | null;
 }
 
 export interface BasisData {
   funderName: string;
   decisionBody: string;
   callTitle: string;
-  budget: { amount: number; granted: number; remaining: number; proposedUndecided: number };
+  budget: { amount: Ore; granted: Ore; remaining: Ore; proposedUndecided: Ore };
   rows: BasisRow[];
   printedOn: string;
 }
@@ -65,7 +65,7 @@ const decimal = (n: number | null, lang: 'sv' | 'en') =>
 /** The committee's decision basis: every proposal with its scores, amounts and reasons, and the budget left. */
 export function decisionBasisPdf(lang: 'sv' | 'en', d: BasisData): Promise<Buffer> {
   const t = T[lang];
-  const kr = (n: number) => formatKronor(n, lang);
+  const kr = (n: Ore) => formatKronor(n, lang);
   const { text, heading, field, gap, finish } = startPdf(`${t.title}: ${d.callTitle}`, d.funderName);
   gap(0.3);
   field(t.body, d.decisionBody || d.funderName);
@@ -74,7 +74,7 @@ export function decisionBasisPdf(lang: 'sv' | 'en', d: BasisData): Promise<Buffe
   field(t.budget, kr(d.budget.amount));
   field(t.granted, kr(d.budget.granted));
   field(t.proposed, kr(d.budget.proposedUndecided));
-  field(t.left, kr(d.budget.remaining - d.budget.proposedUndecided));
+  field(t.left, kr(subtractOre(d.budget.remaining, d.budget.proposedUndecided)));
   for (const r of d.rows) {
     heading(`${r.caseNumber} ${isolate(r.organisationName)}`);
     text(r.title);
@@ -95,7 +95,7 @@ export interface MinutesRow {
   caseNumber: string;
   organisationName: string;
   outcome: string;
-  amount: number;
+  amount: Ore;
   reasons: string;
   reservations: Reservation[];
 }

@@ -1,6 +1,6 @@
 import type { AppealInfo } from '../domain/assessment/decisions.ts';
 import type { DecisionOutcome, Reservation } from '../domain/assessment/types.ts';
-import { formatKronor } from '../domain/money.ts';
+import { formatKronor, type Ore } from '../domain/money.ts';
 import { isolate, startPdf } from './pdf.ts';
 
 export interface DecisionLetterData {
@@ -16,8 +16,8 @@ export interface DecisionLetterData {
   callTitle: string;
   applicationTitle: string;
   outcome: DecisionOutcome;
-  amount: number;
-  amountRequested: number;
+  amount: Ore;
+  amountRequested: Ore;
   grantFrom: string | null;
   grantTo: string | null;
   conditions: string;
@@ -115,7 +115,7 @@ const T = {
 /** The decision letter to the applicant: parties, case, decision, amount, period, conditions, duties, reasons and how to appeal. */
 export function decisionLetterPdf(lang: 'sv' | 'en', d: DecisionLetterData): Promise<Buffer> {
   const t = T[lang];
-  const kr = (n: number) => formatKronor(n, lang);
+  const kr = (n: Ore) => formatKronor(n, lang);
   const { text, heading, field, gap, finish } = startPdf(`${t.title} ${d.caseNumber}`, d.funderName);
   gap(0.3);
   field(t.letterDate, d.letterDate);

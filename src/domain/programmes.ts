@@ -1,11 +1,12 @@
 import type { RuleProblem } from './calls/types.ts';
+import { type Ore, subtractOre, sumOre } from './money.ts';
 
 export interface ProgrammeDraft {
   name: string;
   startYear: number;
   endYear: number;
-  amount: number;
-  lines: { name: string; amount: number }[];
+  amount: Ore;
+  lines: { name: string; amount: Ore }[];
 }
 
 /** A programme's budget lines always sum to the programme: nothing unallocated, nothing extra. */
@@ -18,12 +19,12 @@ export function programmeProblems(p: ProgrammeDraft): RuleProblem[] {
     if (!l.name.trim()) problems.push({ field: `lines.${i}.name`, code: 'required' });
     if (l.amount < 0) problems.push({ field: `lines.${i}.amount`, code: 'amount_negative' });
   });
-  const sum = p.lines.reduce((s, l) => s + l.amount, 0);
+  const sum = sumOre(p.lines.map((l) => l.amount));
   if (p.lines.length && sum !== p.amount) problems.push({ field: 'lines', code: 'lines_must_sum', params: { sum, total: p.amount } });
   return problems;
 }
 
 /** What is left on a budget line for new calls, given the calls already on it. */
-export function lineAvailable(lineAmount: number, committedToOtherCalls: number): number {
-  return lineAmount - committedToOtherCalls;
+export function lineAvailable(lineAmount: Ore, committedToOtherCalls: Ore): Ore {
+  return subtractOre(lineAmount, committedToOtherCalls);
 }

@@ -1,4 +1,4 @@
-import { formatKronor } from '../domain/money.ts';
+import { formatKronor, isOre } from '../domain/money.ts';
 import { LEGAL_FORM_LABELS, ORG_NUMBER_GROUP_LABELS } from './labels.ts';
 
 /** Messages the server sends back, in both languages. {{name}} is filled from params. */
@@ -350,7 +350,7 @@ export type MessageCode = keyof typeof messages;
 /** Fills {{name}} from params; {{name|kr}} formats öre as kronor in the message's language. */
 /** Filters a placeholder may name: an amount in kronor, a legal form's name, an organisation number group's name. */
 const FILTERS: Record<string, (value: unknown, lang: Lang) => string | null> = {
-  kr: (v, lang) => (typeof v === 'number' ? formatKronor(v, lang) : null),
+  kr: (v, lang) => (isOre(v) ? formatKronor(v, lang) : null),
   form: (v, lang) => (typeof v === 'string' ? (LEGAL_FORM_LABELS[v]?.[lang]?.toLowerCase() ?? null) : null),
   group: (v, lang) => (typeof v === 'string' ? (ORG_NUMBER_GROUP_LABELS[v]?.[lang] ?? null) : null),
 };

@@ -1,4 +1,5 @@
 import { type Static, type TLiteral, type TSchema, type TSchemaOptions, type TUnion, Type } from 'typebox';
+import type { Ore } from '../domain/money.ts';
 
 /** Shapes shared by several routes' OpenAPI schemas. */
 
@@ -25,6 +26,19 @@ export const Literals = <const T extends readonly string[]>(values: T, options?:
 export const RefTo = <T extends TSchema & { $id?: string }>(schema: T) => {
   if (!schema.$id) throw new Error('RefTo needs a schema with an $id');
   return Type.Unsafe<Static<T>>(Type.Ref(schema.$id));
+};
+
+/** How every amount's description ends: the OpenAPI document marks money with it (and a test finds amounts by it). */
+export const ORE_NOTE = 'An amount in öre (1 kr = 100 öre)';
+
+/**
+ * An amount: an integer of öre, which a route's handler sees as Ore. Bounds only where the field
+ * has them (a response states none; a negative amount only where one is allowed); `description`
+ * says what the amount is, before the note that it is one.
+ */
+export const OreSchema = (options: { minimum?: number; maximum?: number; description?: string } = {}) => {
+  const { description, ...bounds } = options;
+  return Type.Unsafe<Ore>(Type.Integer({ ...bounds, description: description ? `${description}. ${ORE_NOTE}` : ORE_NOTE }));
 };
 
 export const Uuid = Type.String({ format: 'uuid' });

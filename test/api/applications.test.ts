@@ -4,6 +4,7 @@ import { verifyAuditTrail } from '../../src/db/audit.ts';
 import { up } from '../../src/db/migrations/0007_submitted_documents.ts';
 import type { ApplicationContent } from '../../src/domain/applications/types.ts';
 import { addMonths, dateInStockholm } from '../../src/domain/deadlines.ts';
+import { ore } from '../../src/domain/money.ts';
 import { Client, createTestApp, MINIMAL_PDF, type TestApp } from '../support/app.ts';
 import { engine } from '../support/db.ts';
 
@@ -56,12 +57,12 @@ async function completeContent(c: Client, org: string): Promise<ApplicationConte
       },
     ],
     budget: [
-      { label: 'Hyra av hall', amount: 6_000_000 },
-      { label: 'Ledararvoden', amount: 4_000_000 },
+      { label: 'Hyra av hall', amount: ore(6_000_000) },
+      { label: 'Ledararvoden', amount: ore(4_000_000) },
     ],
-    ownContribution: 1_000_000,
-    otherFunding: 0,
-    amountRequested: 9_000_000,
+    ownContribution: ore(1_000_000),
+    otherFunding: ore(0),
+    amountRequested: ore(9_000_000),
     partners: [],
     contacts: [{ name: 'Fatima Föreningsaktiv', email: 'forening@nattvandrarna.example', phone: '' }],
     declarations: { religious_or_political: true, for_profit: true, already_completed: true },

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditTrail } from '../../src/db/audit.ts';
 import { SCREENING_RULES } from '../../src/domain/assessment/types.ts';
 import { dateInStockholm } from '../../src/domain/deadlines.ts';
+import { ore } from '../../src/domain/money.ts';
 import { Client, createTestApp, type TestApp } from '../support/app.ts';
 import { engine } from '../support/db.ts';
 import { allOk, asking, decision, demoTemplate, publishedCall, receivedApplication, type Template } from '../support/fixtures.ts';
@@ -37,13 +38,18 @@ async function signedIn(email: string) {
 
 /** A published call of the funder's with this budget, and n submitted applications from new associations asking for `requested` each. */
 async function callWithApplications(n: number, budget: number, requested: number) {
-  const call = await publishedCall(t.db, template, { title: `Prövning ${Math.random()}`, amount: budget });
+  const call = await publishedCall(t.db, template, { title: `Prövning ${Math.random()}`, amount: ore(budget) });
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
     const caseNumber = `SN 2099/${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`;
     ids.push(
-      (await receivedApplication(t.db, template, call.id, { organisation: { name: `Förening ${i}` }, caseNumber, content: asking(requested, `Uppdrag ${i}`) }))
-        .id,
+      (
+        await receivedApplication(t.db, template, call.id, {
+          organisation: { name: `Förening ${i}` },
+          caseNumber,
+          content: asking(ore(requested), `Uppdrag ${i}`),
+        })
+      ).id,
     );
   }
   return { callId: call.id, ids };

@@ -1,11 +1,13 @@
 // The budget guard over every change that moves money: decisions and superseding decisions, a call's
 // amendments and publication. Concurrency here only proves anything on PostgreSQL (PGlite runs one
 // transaction at a time); CI runs this file on both.
+
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallRules } from '../../src/domain/calls/types.ts';
 import { addDays, dateInStockholm } from '../../src/domain/deadlines.ts';
+import { type Ore, ore } from '../../src/domain/money.ts';
 import { Client, createTestApp, type TestApp } from '../support/app.ts';
 import { engine } from '../support/db.ts';
 import { allOk, asking, decision, demoTemplate, publishedCall, receivedApplication, type Template } from '../support/fixtures.ts';
@@ -25,7 +27,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const today = () => dateInStockholm(new Date());
-const kr = (n: number) => n * 100;
+const kr = (n: number) => ore(n * 100);
 /** Amounts are formatted with no-break spaces. */
 const plain = (text: string) => text.replace(/\s/gu, ' ');
 
@@ -44,12 +46,12 @@ async function newLine(amount: number) {
 }
 
 /** A published call on the line with n screened applications asking `requested` öre each. */
-async function callOnLine(lineId: string, amount: number, n: number, requested: number) {
+async function callOnLine(lineId: string, amount: Ore, n: number, requested: Ore) {
   const call = await publishedCall(t.db, template, {
     title: `Budgetvakt ${crypto.randomUUID()}`,
     amount,
     budgetLineId: lineId,
-    minAmount: 0,
+    minAmount: ore(0),
     maxAmount: requested,
   });
   const ids: string[] = [];
@@ -187,7 +189,7 @@ describe(`the budget guard (${engine()})`, () => {
 
   it('refuses to publish a call whose deadline has passed, naming the date, and lets an amendment keep a passed deadline', async () => {
     const line = await newLine(kr(1_000_000));
-    const rules: CallRules = { ...template.rules, budgetLineId: line, amount: kr(100_000), maxAmount: kr(50_000), minAmount: 0 };
+    const rules: CallRules = { ...template.rules, budgetLineId: line, amount: kr(100_000), maxAmount: kr(50_000), minAmount: ore(0) };
     const passed = addDays(today(), -1);
     const created = await caseworker.post(`/api/funders/${sn}/calls`, { ...rules, opensOn: '2020-01-01', deadline: passed });
     expect(created.status).toBe(201);
@@ -205,7 +207,7 @@ describe(`the budget guard (${engine()})`, () => {
     const c = await publishedCall(t.db, template, {
       title: `Stängd ${crypto.randomUUID()}`,
       amount: kr(100_000),
-      minAmount: 0,
+      minAmount: ore(0),
       maxAmount: kr(50_000),
       budgetLineId: line,
       deadline: passed,

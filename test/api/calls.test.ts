@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audit, SYSTEM_ACTOR } from '../../src/db/audit.ts';
 import type { CallRules } from '../../src/domain/calls/types.ts';
 import { addMonths, dateInStockholm } from '../../src/domain/deadlines.ts';
+import { ore } from '../../src/domain/money.ts';
 import { AUDIT_PAGE } from '../../src/server/audit/access.ts';
 import { Client, createTestApp, type TestApp } from '../support/app.ts';
 
@@ -40,7 +41,7 @@ function draft(lineId: string | null, over: Partial<CallRules> = {}): CallRules 
     summary: 'Stöd till läxläsning för barn i årskurs 4–9.',
     description: 'Beskrivning.',
     budgetLineId: lineId,
-    amount: 50_000_000,
+    amount: ore(50_000_000),
     focusAreas: ['Läxläsning'],
     eligibleForms: ['ideell_forening', 'studieforbund'],
     exclusions: ['religious_or_political', 'for_profit'],
@@ -49,8 +50,8 @@ function draft(lineId: string | null, over: Partial<CallRules> = {}): CallRules 
     opensOn: addMonths(today(), -1),
     deadline: addMonths(today(), 1),
     grantPeriodMonths: 12,
-    minAmount: 1_000_000,
-    maxAmount: 10_000_000,
+    minAmount: ore(1_000_000),
+    maxAmount: ore(10_000_000),
     requiredAttachments: ['statutes', 'budget'],
     requiresEligibilityApproval: false,
     criteria: [
@@ -164,11 +165,11 @@ describe('the call designer', () => {
     const res = await caseworker.post(
       `/api/funders/${sn}/calls`,
       draft(line, {
-        amount: 10_000_000,
+        amount: ore(10_000_000),
         opensOn: '2026-05-01',
         deadline: '2026-04-30',
-        minAmount: 5_000_000,
-        maxAmount: 2_000_000,
+        minAmount: ore(5_000_000),
+        maxAmount: ore(2_000_000),
         questions: [{ id: 'q', page: 1, type: 'short_text', label: '  ', required: true }],
       }),
     );
@@ -183,8 +184,8 @@ describe('the call designer', () => {
 
   it('refuses a call larger than what is left on its budget line, naming the remaining amount', async () => {
     const line = await newLine(80_000_000);
-    expect((await caseworker.post(`/api/funders/${sn}/calls`, draft(line, { amount: 50_000_000 }))).status).toBe(201);
-    const res = await caseworker.post(`/api/funders/${sn}/calls`, draft(line, { amount: 40_000_000 }));
+    expect((await caseworker.post(`/api/funders/${sn}/calls`, draft(line, { amount: ore(50_000_000) }))).status).toBe(201);
+    const res = await caseworker.post(`/api/funders/${sn}/calls`, draft(line, { amount: ore(40_000_000) }));
     expect(res.status).toBe(422);
     expect(res.body.errors[0]).toMatchObject({
       field: 'amount',
@@ -196,8 +197,8 @@ describe('the call designer', () => {
   it('lets only one of two simultaneous calls take the last of a budget line', async () => {
     const line = await newLine(60_000_000);
     const [a, b] = await Promise.all([
-      caseworker.post(`/api/funders/${sn}/calls`, draft(line, { amount: 40_000_000 })),
-      caseworker.post(`/api/funders/${sn}/calls`, draft(line, { amount: 40_000_000 })),
+      caseworker.post(`/api/funders/${sn}/calls`, draft(line, { amount: ore(40_000_000) })),
+      caseworker.post(`/api/funders/${sn}/calls`, draft(line, { amount: ore(40_000_000) })),
     ]);
     expect([a.status, b.status].sort()).toEqual([201, 422]);
   });
@@ -213,7 +214,7 @@ describe('the call designer', () => {
 
   it('keeps calls to their funder: other funders and applicants cannot design or see drafts', async () => {
     const line = await newLine(10_000_000);
-    const mine = await caseworker.post(`/api/funders/${sn}/calls`, draft(line, { amount: 10_000_000 }));
+    const mine = await caseworker.post(`/api/funders/${sn}/calls`, draft(line, { amount: ore(10_000_000) }));
     const orebro = new Client(t.app);
     await orebro.login('admin@orebro.example');
     expect((await orebro.get(`/api/calls/${mine.body.id}`)).status).toBe(404);

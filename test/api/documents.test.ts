@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApplicationContent } from '../../src/domain/applications/types.ts';
 import { addMonths, dateInStockholm } from '../../src/domain/deadlines.ts';
+import { ore } from '../../src/domain/money.ts';
 import { Client, createTestApp, MINIMAL_PDF, type TestApp } from '../support/app.ts';
 import { pdfText } from '../support/pdf.ts';
 
@@ -53,10 +54,10 @@ describe('an association with an Arabic name and an emoji', () => {
           expectedParticipants: 40,
         },
       ],
-      budget: [{ label: 'Västar och lampor', amount: 10_000_000 }],
-      ownContribution: 1_000_000,
-      otherFunding: 0,
-      amountRequested: 9_000_000,
+      budget: [{ label: 'Västar och lampor', amount: ore(10_000_000) }],
+      ownContribution: ore(1_000_000),
+      otherFunding: ore(0),
+      amountRequested: ore(9_000_000),
       partners: [{ orgNumber: '802400-1235', name: 'Föreningen Ümit & Çağla', role: 'Łódź-utbyte' }],
       contacts: [{ name: 'مريم العلي', email: 'forening@nattvandrarna.example', phone: '' }],
       declarations: { religious_or_political: true, for_profit: true, already_completed: true },

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ore } from '../../src/domain/money.ts';
 import { FORMULA_TRIGGERS } from '../../src/domain/spreadsheet.ts';
 import { Client, createTestApp, type TestApp } from '../support/app.ts';
 import { asking, demoTemplate, publishedCall, receivedApplication } from '../support/fixtures.ts';
@@ -24,7 +25,7 @@ beforeAll(async () => {
     organisation: { name: HYPERLINK },
     caseNumber: 'SN 2026/00101',
     content: {
-      ...asking(9_000_000, '+1 nattvandrare'),
+      ...asking(ore(9_000_000), '+1 nattvandrare'),
       focusAreas: ['@SUM(1)'],
       activities: [{ ...template.content.activities[0], areas: ['-2+3'] }],
       contacts: [{ name: '=cmd|"/C calc"!A0', email: 'a@example.org', phone: '+46 70 000 00 00' }],
@@ -33,7 +34,7 @@ beforeAll(async () => {
   await receivedApplication(t.db, template, callId, {
     organisation: { name: '\r@Förening' },
     caseNumber: 'SN 2026/00102',
-    content: asking(5_000_000, '-2+3'),
+    content: asking(ore(5_000_000), '-2+3'),
   });
   caseworker = new Client(t.app);
   await caseworker.login('handlaggare@norrkoping.example');

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ORE_NOTE } from '../../src/server/schemas.ts';
 import { Client, createTestApp, type TestApp } from '../support/app.ts';
 
 let t: TestApp;
@@ -43,9 +44,56 @@ describe('the HTTP API description', () => {
     expect(misplaced).toEqual([]);
   });
 
+  it('describes every amount as öre with the Ore schema, never as a plain integer', async () => {
+    const spec = (await new Client(t.app).get('/api/openapi.json')).body;
+    const { amounts, plain, notInteger } = amountFields(spec);
+    expect(amounts.length).toBeGreaterThan(40);
+    expect(plain).toEqual([]);
+    expect(notInteger).toEqual([]);
+    // The walk tells the two apart.
+    const sample = { properties: { amount: { type: 'integer' }, granted: { anyOf: [{ type: 'null' }, { type: 'integer', description: ORE_NOTE }] } } };
+    expect(amountFields(sample)).toEqual({ amounts: ['#/granted'], plain: ['#/amount'], notInteger: [] });
+  });
+
   it('serves browsable documentation at /api/docs', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/docs/' });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('swagger');
   });
 });
+
+/** Property names that are money in the API's schemas (a `budget` object or array is not itself an amount). */
+const AMOUNT_NAMES =
+  /^(amount|amountRequested|ownContribution|otherFunding|minAmount|maxAmount|requested|granted|remaining|proposedUndecided|budget|total|leftover|committed|available|delegationLimit)$/;
+
+/**
+ * Every numeric property with an amount's name, sorted by whether it carries the Ore schema's note
+ * (its description ends with ORE_NOTE); and every schema with the note that is not an integer.
+ */
+function amountFields(doc: unknown) {
+  const amounts: string[] = [];
+  const plain: string[] = [];
+  const notInteger: string[] = [];
+  const marked = (s: { description?: unknown }) => typeof s.description === 'string' && s.description.endsWith(ORE_NOTE);
+  const walk = (node: unknown, path: string) => {
+    if (Array.isArray(node)) {
+      for (const [i, n] of node.entries()) walk(n, `${path}/${i}`);
+      return;
+    }
+    if (!node || typeof node !== 'object') return;
+    const schema = node as {
+      type?: unknown;
+      description?: unknown;
+      properties?: Record<string, { type?: unknown; description?: unknown; anyOf?: { type?: unknown; description?: unknown }[] }>;
+    };
+    if (marked(schema) && schema.type !== 'integer') notInteger.push(path);
+    for (const [name, property] of Object.entries(schema.properties ?? {})) {
+      const value = property.anyOf?.find((s) => s.type !== 'null') ?? property;
+      if (!AMOUNT_NAMES.test(name) || (value.type !== 'integer' && value.type !== 'number')) continue;
+      (marked(value) ? amounts : plain).push(`${path}/${name}`);
+    }
+    for (const [k, v] of Object.entries(node)) walk(v, `${path}/${k}`);
+  };
+  walk(doc, '#');
+  return { amounts, plain, notInteger };
+}

@@ -9,7 +9,7 @@ import { audit, SYSTEM_ACTOR } from '../../src/db/audit.ts';
 import { system } from '../../src/db/scope.ts';
 import { formatCaseNumber } from '../../src/domain/applications/rules.ts';
 import type { ApplicationContent } from '../../src/domain/applications/types.ts';
-import { kronor } from '../../src/domain/money.ts';
+import { kronor, ore } from '../../src/domain/money.ts';
 import { hashToken } from '../../src/server/plugins/session.ts';
 import { Client, startTestServer, type TestApp } from '../support/app.ts';
 import { axe, launchBrowser, openPage, PHONE, scriptErrors, settledAndAccessible, signIn } from '../support/browser.ts';
@@ -41,7 +41,7 @@ const WITHDRAWN_CASE = 'SN 2026/00077';
 /** The demo's submitted applications are all decided, and a decided one cannot be withdrawn: one more, received and undecided, on a call of its own. */
 async function submittedUndecided() {
   const template = await demoTemplate(server.db);
-  const call = await publishedCall(server.db, template, { title: 'Sommarlovsaktiviteter 2026', amount: 100_000_000 });
+  const call = await publishedCall(server.db, template, { title: 'Sommarlovsaktiviteter 2026', amount: ore(100_000_000) });
   const app = await receivedApplication(server.db, template, call.id, {
     organisation: { id: template.organisationId, name: 'Nattvandrarna Norrköping' },
     caseNumber: WITHDRAWN_CASE,
@@ -338,8 +338,8 @@ describe('more of the applicant’s journeys', () => {
         focusAreas: [],
         activities: [],
         budget: [{ label: 'Verksamhet', amount: kronor(10_000 + i) }],
-        ownContribution: 0,
-        otherFunding: 0,
+        ownContribution: ore(0),
+        otherFunding: ore(0),
         amountRequested: kronor(10_000 + i),
         partners: [],
         contacts: [],

@@ -1,10 +1,12 @@
 // An anonymous visitor on a phone finds an open call, reads its rules, the time
 // left and its amendment, and sees that the Norrköping 2022 call has closed;
 // then reads the same in English.
+
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallRules } from '../../src/domain/calls/types.ts';
 import { addMonths, dateInStockholm, timeLeft } from '../../src/domain/deadlines.ts';
+import { ore } from '../../src/domain/money.ts';
 import { Client, startTestServer, type TestApp } from '../support/app.ts';
 import { axe, launchBrowser, openPage, PHONE, scriptErrors, settledAndAccessible } from '../support/browser.ts';
 
@@ -35,7 +37,7 @@ beforeAll(async () => {
     summary: 'Stöd till föreningar som nattvandrar eller ger läxhjälp till unga i Hageby.',
     description: 'Föreningar kan söka stöd för nattvandring och läxhjälp.\n\nUppdragen ska komplettera socialkontorets eget arbete.',
     budgetLineId: line.id,
-    amount: 40_000_000,
+    amount: ore(40_000_000),
     focusAreas: ['Vuxennärvaro på kvällar och helger', 'Läxhjälp'],
     eligibleForms: ['ideell_forening', 'studieforbund', 'trossamfund'],
     exclusions: ['religious_or_political', 'for_profit', 'already_completed'],
@@ -44,8 +46,8 @@ beforeAll(async () => {
     opensOn: addMonths(today, -1),
     deadline: firstDeadline,
     grantPeriodMonths: 12,
-    minAmount: 1_000_000,
-    maxAmount: 10_000_000,
+    minAmount: ore(1_000_000),
+    maxAmount: ore(10_000_000),
     requiredAttachments: ['statutes', 'budget'],
     requiresEligibilityApproval: true,
     criteria: [

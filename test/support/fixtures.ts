@@ -1,10 +1,12 @@
 // Received applications on calls of their own, for tests of assessment and decisions: the demo's
 // 2022 call and its first application are the template, as the funder's own would be.
+
 import type { Database } from '../../src/db/connection.ts';
 import type { ApplicationContent } from '../../src/domain/applications/types.ts';
 import { SCREENING_RULES } from '../../src/domain/assessment/types.ts';
 import type { CallRules } from '../../src/domain/calls/types.ts';
 import { dateInStockholm } from '../../src/domain/deadlines.ts';
+import { type Ore, ore } from '../../src/domain/money.ts';
 
 export interface Template {
   funderId: string;
@@ -85,12 +87,12 @@ export async function receivedApplication(db: Database, template: Template, call
 }
 
 /** The content of an application asking for `amount` öre, its budget one row of that amount. */
-export const asking = (amount: number, title: string): Partial<ApplicationContent> => ({
+export const asking = (amount: Ore, title: string): Partial<ApplicationContent> => ({
   title,
   amountRequested: amount,
   budget: [{ label: 'Hela uppdraget', amount }],
-  ownContribution: 0,
-  otherFunding: 0,
+  ownContribution: ore(0),
+  otherFunding: ore(0),
 });
 
 /** A screening that finds every rule met. */

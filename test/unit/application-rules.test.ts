@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { budgetTotal, contentProblems, formatCaseNumber, selfCheck } from '../../src/domain/applications/rules.ts';
 import type { ApplicationContent } from '../../src/domain/applications/types.ts';
 import type { CallRules } from '../../src/domain/calls/types.ts';
+import { ore } from '../../src/domain/money.ts';
 
 const call: CallRules = {
   title: 'Uppdragsbidrag 2022',
   summary: 's',
   description: '',
   budgetLineId: 'l',
-  amount: 300_000_000,
+  amount: ore(300_000_000),
   focusAreas: ['Uppsökande verksamhet'],
   eligibleForms: ['ideell_forening', 'studieforbund', 'trossamfund'],
   exclusions: ['religious_or_political', 'for_profit', 'already_completed'],
@@ -17,8 +18,8 @@ const call: CallRules = {
   opensOn: '2022-02-01',
   deadline: '2022-03-06',
   grantPeriodMonths: 12,
-  minAmount: 2_500_000,
-  maxAmount: 75_000_000,
+  minAmount: ore(2_500_000),
+  maxAmount: ore(75_000_000),
   requiredAttachments: ['statutes'],
   requiresEligibilityApproval: false,
   criteria: [{ id: 'a', label: 'A', weight: 100 }],
@@ -45,12 +46,12 @@ const complete: ApplicationContent = {
     },
   ],
   budget: [
-    { label: 'Västar', amount: 1_000_000 },
-    { label: 'Samordnare', amount: 30_000_000 },
+    { label: 'Västar', amount: ore(1_000_000) },
+    { label: 'Samordnare', amount: ore(30_000_000) },
   ],
-  ownContribution: 1_000_000,
-  otherFunding: 0,
-  amountRequested: 30_000_000,
+  ownContribution: ore(1_000_000),
+  otherFunding: ore(0),
+  amountRequested: ore(30_000_000),
   partners: [],
   contacts: [{ name: 'Fatima', email: 'fatima@forening.se', phone: '' }],
   declarations: { religious_or_political: true, for_profit: true, already_completed: true },
@@ -67,13 +68,17 @@ describe('application rules', () => {
   });
 
   it('refuse an amount above the maximum or below the minimum, on the amount', () => {
-    expect(codes({ ...complete, amountRequested: 75_000_001, budget: [{ label: 'x', amount: 76_000_001 }] })).toEqual(['amountRequested:amount_above_max']);
-    expect(codes({ ...complete, amountRequested: 2_499_999, budget: [{ label: 'x', amount: 3_499_999 }] })).toEqual(['amountRequested:amount_below_min']);
-    expect(codes({ ...complete, amountRequested: 75_000_000, budget: [{ label: 'x', amount: 76_000_000 }] })).toEqual([]);
+    expect(codes({ ...complete, amountRequested: ore(75_000_001), budget: [{ label: 'x', amount: ore(76_000_001) }] })).toEqual([
+      'amountRequested:amount_above_max',
+    ]);
+    expect(codes({ ...complete, amountRequested: ore(2_499_999), budget: [{ label: 'x', amount: ore(3_499_999) }] })).toEqual([
+      'amountRequested:amount_below_min',
+    ]);
+    expect(codes({ ...complete, amountRequested: ore(75_000_000), budget: [{ label: 'x', amount: ore(76_000_000) }] })).toEqual([]);
   });
 
   it('want the financing to cover the budget exactly, to the öre', () => {
-    expect(codes({ ...complete, ownContribution: 999_999 })).toEqual(['amountRequested:financing_must_cover_budget']);
+    expect(codes({ ...complete, ownContribution: ore(999_999) })).toEqual(['amountRequested:financing_must_cover_budget']);
   });
 
   it('want every exclusion of the call declared as not applying', () => {

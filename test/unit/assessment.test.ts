@@ -7,35 +7,40 @@ import { summarise, weightedScore } from '../../src/domain/assessment/reviews.ts
 import { screenAutomatically, settleScreening } from '../../src/domain/assessment/screening.ts';
 import type { DecisionInput } from '../../src/domain/assessment/types.ts';
 import type { CallRules } from '../../src/domain/calls/types.ts';
+import { type Ore, ore } from '../../src/domain/money.ts';
 
 describe('the budget guard', () => {
-  const state = (callAmount: number, callGranted: number, line: BudgetState['line'] = null): BudgetState => ({ callAmount, callGranted, line });
+  const state = (callAmount: number, callGranted: number, line: BudgetState['line'] = null): BudgetState => ({
+    callAmount: ore(callAmount),
+    callGranted: ore(callGranted),
+    line,
+  });
 
   it('leaves the smaller of what is left of the call and of its line', () => {
     expect(remaining(state(100, 30))).toBe(70);
-    expect(remaining(state(100, 30, { amount: 500, granted: 460 }))).toBe(40);
+    expect(remaining(state(100, 30, { amount: ore(500), granted: ore(460) }))).toBe(40);
     expect(remaining(state(100, 120))).toBe(0);
     // A superseded decision's amount is freed for the one replacing it.
-    expect(remaining(state(100, 100), 25)).toBe(25);
-    expect(fits(state(100, 30), 70)).toBe(true);
-    expect(fits(state(100, 30), 71)).toBe(false);
-    expect(fits(state(100, 30), 0.5)).toBe(false);
-    expect(fits(state(100, 30), -1)).toBe(false);
+    expect(remaining(state(100, 100), ore(25))).toBe(25);
+    expect(fits(state(100, 30), ore(70))).toBe(true);
+    expect(fits(state(100, 30), ore(71))).toBe(false);
+    expect(fits(state(100, 30), 0.5 as Ore)).toBe(false);
+    expect(fits(state(100, 30), ore(-1))).toBe(false);
   });
 
   it('never lets granted exceed the call or the line, whatever sequence of grants and replacements is tried', () => {
-    const action = fc.record({ amount: fc.integer({ min: 0, max: 2_000_000 }), replaces: fc.option(fc.nat(), { nil: null }) });
+    const action = fc.record({ amount: fc.integer({ min: 0, max: 2_000_000 }).map(ore), replaces: fc.option(fc.nat(), { nil: null }) });
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 5_000_000 }),
         fc.integer({ min: 0, max: 10_000_000 }),
         fc.array(action, { maxLength: 60 }),
         (callAmount, lineExtra, actions) => {
-          let s = state(callAmount, 0, { amount: callAmount + lineExtra, granted: 0 });
-          const current: number[] = [];
+          let s = state(callAmount, 0, { amount: ore(callAmount + lineExtra), granted: ore(0) });
+          const current: Ore[] = [];
           for (const a of actions) {
             const index = a.replaces !== null && current.length ? a.replaces % current.length : -1;
-            const freed = index >= 0 ? (current[index] as number) : 0;
+            const freed = index >= 0 ? current[index] : ore(0);
             if (!fits(s, a.amount, freed)) continue;
             s = afterGrant(s, a.amount, freed);
             if (index >= 0) current[index] = a.amount;
@@ -53,7 +58,7 @@ describe('the budget guard', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1e9 }), fc.integer({ min: 0, max: 1e9 }), fc.integer({ min: 0, max: 1e9 }), (amount, granted, ask) => {
         const s = state(amount, Math.min(granted, amount));
-        return fits(s, ask) === ask <= amount - Math.min(granted, amount);
+        return fits(s, ore(ask)) === ask <= amount - Math.min(granted, amount);
       }),
     );
   });
@@ -61,7 +66,7 @@ describe('the budget guard', () => {
 
 describe('decisions', () => {
   const base: DecisionInput = {
-    amount: 100,
+    amount: ore(100),
     reasons: 'Skäl',
     conditions: '',
     grantFrom: '2027-01-01',
@@ -73,26 +78,26 @@ describe('decisions', () => {
     announcedOn: null,
     reservations: [],
   };
-  const ctx = { requested: 200, delegationLimit: 50, today: '2026-11-23' };
+  const ctx = { requested: ore(200), delegationLimit: ore(50), today: '2026-11-23' };
 
   it('follows the outcome from the amount', () => {
-    expect(outcomeFor(0, 200)).toBe('rejected');
-    expect(outcomeFor(100, 200)).toBe('partially_approved');
-    expect(outcomeFor(200, 200)).toBe('approved');
+    expect(outcomeFor(ore(0), ore(200))).toBe('rejected');
+    expect(outcomeFor(ore(100), ore(200))).toBe('partially_approved');
+    expect(outcomeFor(ore(200), ore(200))).toBe('approved');
   });
 
   it('puts each problem on its field', () => {
     expect(decisionProblems(base, ctx)).toEqual([]);
-    expect(decisionProblems({ ...base, amount: 201 }, ctx)).toEqual([{ field: 'amount', code: 'amount_above_requested', params: { requested: 200 } }]);
+    expect(decisionProblems({ ...base, amount: ore(201) }, ctx)).toEqual([{ field: 'amount', code: 'amount_above_requested', params: { requested: 200 } }]);
     expect(decisionProblems({ ...base, reasons: ' ' }, ctx).map((p) => p.field)).toEqual(['reasons']);
     expect(decisionProblems({ ...base, paragraph: '' }, ctx).map((p) => p.field)).toEqual(['paragraph']);
     expect(decisionProblems({ ...base, decidedOn: '2026-11-24' }, ctx).map((p) => p.code)).toEqual(['date_in_future']);
     expect(decisionProblems({ ...base, announcedOn: '2026-11-19' }, ctx).map((p) => p.code)).toEqual(['announced_before_decided']);
     expect(decisionProblems({ ...base, madeBy: 'delegate', paragraph: '' }, ctx).map((p) => p.code)).toEqual(['above_delegation']);
-    expect(decisionProblems({ ...base, madeBy: 'delegate', amount: 50 }, ctx)).toEqual([]);
+    expect(decisionProblems({ ...base, madeBy: 'delegate', amount: ore(50) }, ctx)).toEqual([]);
     expect(decisionProblems({ ...base, grantTo: '2026-12-31' }, ctx).map((p) => p.code)).toEqual(['end_before_start_date']);
     // A rejection needs no grant period.
-    expect(decisionProblems({ ...base, amount: 0, grantFrom: null, grantTo: null }, ctx)).toEqual([]);
+    expect(decisionProblems({ ...base, amount: ore(0), grantFrom: null, grantTo: null }, ctx)).toEqual([]);
     expect(decisionProblems({ ...base, reservations: [{ kind: 'dissent', by: 'Per Ek (V)', text: '' }] }, ctx).map((p) => p.field)).toEqual([
       'reservations.0.text',
     ]);
@@ -167,10 +172,10 @@ describe('screening', () => {
         expectedParticipants: 3,
       },
     ],
-    budget: [{ label: 'Allt', amount: 50 }],
-    ownContribution: 0,
-    otherFunding: 0,
-    amountRequested: 50,
+    budget: [{ label: 'Allt', amount: ore(50) }],
+    ownContribution: ore(0),
+    otherFunding: ore(0),
+    amountRequested: ore(50),
     partners: [],
     contacts: [{ name: 'N', email: 'n@x.se', phone: '' }],
     declarations: { for_profit: true },
@@ -184,7 +189,7 @@ describe('screening', () => {
     const late = screenAutomatically(
       rules,
       { legalForm: 'stiftelse' as never, eligibleUntil: null },
-      { ...content, amountRequested: 150, declarations: {} },
+      { ...content, amountRequested: ore(150), declarations: {} },
       new Date('2026-03-02T12:00:00+01:00'),
     );
     expect(late.filter((r) => !r.ok).map((r) => r.rule)).toEqual(['submitted_in_time', 'legal_form', 'exclusions_declared', 'amount_within_limits']);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { answerProblems, isVisible, pages, visibleQuestions, wordCount } from '../../src/domain/calls/questions.ts';
 import { draftProblems, mayApply, publishProblems } from '../../src/domain/calls/rules.ts';
 import type { CallRules, Question } from '../../src/domain/calls/types.ts';
+import { ore } from '../../src/domain/money.ts';
 
 /** The Norrköping 2022 call as the seed text describes it. */
 const norrkoping: CallRules = {
@@ -10,7 +11,7 @@ const norrkoping: CallRules = {
   summary: 'Uppsökande verksamhet och stöd till våldsutsatta',
   description: '',
   budgetLineId: 'line-1',
-  amount: 300_000_000,
+  amount: ore(300_000_000),
   focusAreas: ['outreach', 'violence_support'],
   eligibleForms: ['ideell_forening', 'studieforbund', 'trossamfund', 'stiftelse'],
   exclusions: ['religious_or_political', 'for_profit', 'already_completed'],
@@ -19,8 +20,8 @@ const norrkoping: CallRules = {
   opensOn: '2022-02-01',
   deadline: '2022-03-06',
   grantPeriodMonths: 12,
-  minAmount: 5_000_000,
-  maxAmount: 100_000_000,
+  minAmount: ore(5_000_000),
+  maxAmount: ore(100_000_000),
   requiredAttachments: ['statutes', 'annual_report', 'budget'],
   requiresEligibilityApproval: false,
   criteria: [
@@ -37,7 +38,7 @@ const fields = (ps: { field: string }[]) => ps.map((p) => p.field);
 
 describe('call design rules', () => {
   it('accepts the Norrköping 2022 call as the seed describes it', () => {
-    expect(publishProblems(norrkoping, { lineAvailable: 300_000_000 })).toEqual([]);
+    expect(publishProblems(norrkoping, { lineAvailable: ore(300_000_000) })).toEqual([]);
   });
 
   it('refuses a deadline before the opening date, on the deadline', () => {
@@ -47,11 +48,11 @@ describe('call design rules', () => {
   });
 
   it('refuses a maximum below the minimum, on the maximum', () => {
-    expect(fields(draftProblems({ ...norrkoping, minAmount: 200_000_00, maxAmount: 100_000_00 }, { lineAvailable: null }))).toEqual(['maxAmount']);
+    expect(fields(draftProblems({ ...norrkoping, minAmount: ore(200_000_00), maxAmount: ore(100_000_00) }, { lineAvailable: null }))).toEqual(['maxAmount']);
   });
 
   it('refuses a call larger than what is left on its budget line, naming what is left', () => {
-    expect(draftProblems(norrkoping, { lineAvailable: 250_000_000 })).toEqual([
+    expect(draftProblems(norrkoping, { lineAvailable: ore(250_000_000) })).toEqual([
       { field: 'amount', code: 'amount_exceeds_budget_line', params: { available: 250_000_000 } },
     ]);
   });
@@ -73,11 +74,11 @@ describe('call design rules', () => {
       title: ' ',
       summary: '',
       budgetLineId: null,
-      amount: 0,
+      amount: ore(0),
       opensOn: null,
       deadline: null,
-      maxAmount: 0,
-      minAmount: 0,
+      maxAmount: ore(0),
+      minAmount: ore(0),
       eligibleForms: [],
       focusAreas: [],
       criteria: [],

@@ -5,6 +5,7 @@ import { type DecisionLetterData, decisionLetterPdf } from '../../src/documents/
 import { type ReceiptData, receiptPdf } from '../../src/documents/receipt.ts';
 import type { ApplicationContent } from '../../src/domain/applications/types.ts';
 import type { Question } from '../../src/domain/calls/types.ts';
+import { ore } from '../../src/domain/money.ts';
 import { pdfText } from '../support/pdf.ts';
 
 // Names Helvetica (Latin-1 only) garbled: Latin Extended, Arabic (right to left, joined letters, the lam-alef ligature in "علاء") and an emoji.
@@ -53,10 +54,10 @@ const content = (over: Partial<ApplicationContent> = {}): ApplicationContent => 
       expectedParticipants: 40,
     },
   ],
-  budget: [{ label: 'Västar och lampor', amount: 1_200_000 }],
-  ownContribution: 200_000,
-  otherFunding: 0,
-  amountRequested: 1_200_000,
+  budget: [{ label: 'Västar och lampor', amount: ore(1_200_000) }],
+  ownContribution: ore(200_000),
+  otherFunding: ore(0),
+  amountRequested: ore(1_200_000),
   partners: [{ orgNumber: ORG_NUMBER, name: 'جمعية الشباب', role: 'Samordning' }],
   contacts: [{ name: ARABIC_PERSON, email: 'maryam@example.se', phone: '070-123 45 67' }],
   declarations: {},
@@ -89,8 +90,8 @@ const letter = (organisationName: string, over: Partial<DecisionLetterData> = {}
   callTitle: 'Trygghetsbidrag 2027',
   applicationTitle: 'Nattvandring i Rosengård',
   outcome: 'approved',
-  amount: 1_200_000,
-  amountRequested: 1_200_000,
+  amount: ore(1_200_000),
+  amountRequested: ore(1_200_000),
   grantFrom: '2027-06-01',
   grantTo: '2027-12-31',
   conditions: '',
@@ -110,10 +111,10 @@ const basisRow = (organisationName: string, i: number): BasisData['rows'][number
   caseNumber: `KS 2027/00${40 + i}`,
   organisationName,
   title: 'Nattvandring',
-  amountRequested: 1_200_000,
+  amountRequested: ore(1_200_000),
   screening: { outcome: 'eligible' },
   scores: { count: 2, mean: 3.5, spread: 0.5 },
-  proposal: { amount: 1_000_000, reasons: `${organisationName} når unga i området.` },
+  proposal: { amount: ore(1_000_000), reasons: `${organisationName} når unga i området.` },
   decision: null,
 });
 
@@ -122,7 +123,7 @@ const minutesRow = (organisationName: string, i: number): MinutesRow => ({
   caseNumber: `KS 2027/00${40 + i}`,
   organisationName,
   outcome: 'approved',
-  amount: 1_000_000,
+  amount: ore(1_000_000),
   reasons: 'Uppdraget kompletterar stadens arbete.',
   reservations: [{ kind: 'reservation', by: organisationName === ARABIC_PERSON ? 'Anna Berg (M)' : ARABIC_PERSON, text: 'Avslag.' }],
 });
@@ -211,7 +212,7 @@ describe('the decision basis', () => {
       funderName: 'Malmö stad',
       decisionBody: 'Kommunstyrelsen',
       callTitle: 'Trygghetsbidrag 2027',
-      budget: { amount: 10_000_000, granted: 0, remaining: 10_000_000, proposedUndecided: 6_000_000 },
+      budget: { amount: ore(10_000_000), granted: ore(0), remaining: ore(10_000_000), proposedUndecided: ore(6_000_000) },
       rows: NAMES.map(basisRow),
       printedOn: '2027-05-01',
     };

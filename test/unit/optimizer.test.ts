@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callInstance } from '../../bench/optimizer-instance.ts';
+import { type Ore, ore } from '../../src/domain/money.ts';
 import { createHighsSolve } from '../../src/domain/optimizer/highs-solve.ts';
 import { loadHighs } from '../../src/domain/optimizer/load-highs.ts';
 import { buildModel } from '../../src/domain/optimizer/model.ts';
@@ -29,7 +30,7 @@ const run = (input: OptimizerInput, options: OptimizeOptions = {}) => runOptimiz
 
 /** An application funded all or nothing unless min/max say otherwise; its own organisation unless told. */
 function app(id: string, score: number, requested: number, extra: Partial<OptimizerApplication> = {}): OptimizerApplication {
-  return { id, organisationId: id, score, requested, min: requested, max: requested, focusAreas: [], areas: [], ...extra };
+  return { id, organisationId: id, score, requested: ore(requested), min: ore(requested), max: ore(requested), focusAreas: [], areas: [], ...extra };
 }
 
 function proposalOf(r: OptimizerResult): Proposal {
@@ -46,7 +47,7 @@ const ABCD = [app('A', 5, 600), app('B', 4, 500), app('C', 3, 400), app('D', 1, 
 
 describe('the optimizer proposes', () => {
   it('the best combination within the budget, and says why the others are out', () => {
-    const p = proposalOf(run({ budget: 1000, applications: ABCD, constraints: [] }));
+    const p = proposalOf(run({ budget: ore(1000), applications: ABCD, constraints: [] }));
     expect(amounts(p)).toEqual({ A: 600, B: 0, C: 400, D: 0 });
     expect(p).toMatchObject({ score: 8, total: 1000, leftover: 0 });
     const a = byId(p);
@@ -62,8 +63,8 @@ describe('the optimizer proposes', () => {
   });
 
   it('a share of the request for the marginal application, earning that share of its score', () => {
-    const apps = [app('A', 5, 600, { min: 100 }), app('B', 4, 800, { min: 200 })];
-    const p = proposalOf(run({ budget: 1000, applications: apps, constraints: [] }));
+    const apps = [app('A', 5, 600, { min: ore(100) }), app('B', 4, 800, { min: ore(200) })];
+    const p = proposalOf(run({ budget: ore(1000), applications: apps, constraints: [] }));
     expect(amounts(p)).toEqual({ A: 600, B: 400 });
     expect(p.score).toBeCloseTo(7, 9);
     expect(byId(p).B).toMatchObject({ decision: 'partial', share: 0.5 });
@@ -72,26 +73,28 @@ describe('the optimizer proposes', () => {
       { code: 'partial_budget', params: { leftover: 0 } },
     ]);
     // With 650 the 50 left is below B's minimum of 200, and A cut to make room scores less.
-    const q = proposalOf(run({ budget: 650, applications: apps, constraints: [] }));
+    const q = proposalOf(run({ budget: ore(650), applications: apps, constraints: [] }));
     expect(amounts(q)).toEqual({ A: 600, B: 0 });
     expect(codes(byId(q).B)).toEqual(['out_budget']);
   });
 
   it('no more than the call’s maximum, and says so', () => {
-    const p = proposalOf(run({ budget: 2000, applications: [app('A', 5, 1000, { min: 100, max: 600 })], constraints: [] }));
+    const p = proposalOf(run({ budget: ore(2000), applications: [app('A', 5, 1000, { min: ore(100), max: ore(600) })], constraints: [] }));
     expect(byId(p).A).toMatchObject({ amount: 600, decision: 'full', share: 0.6 });
     expect(byId(p).A.reasons[1]).toEqual({ code: 'capped_at_max', params: { requested: 1000, max: 600 } });
     expect(p.score).toBeCloseTo(3, 9);
   });
 
   it('nothing for an application whose minimum is above what it may get, or that scores below the floor', () => {
-    const apps = [app('A', 5, 300, { min: 400, max: 1000 }), app('B', 2, 300)];
-    const p = proposalOf(run({ budget: 1000, applications: apps, constraints: [], minScore: 2.5 }));
+    const apps = [app('A', 5, 300, { min: ore(400), max: ore(1000) }), app('B', 2, 300)];
+    const p = proposalOf(run({ budget: ore(1000), applications: apps, constraints: [], minScore: 2.5 }));
     expect(amounts(p)).toEqual({ A: 0, B: 0 });
     expect(byId(p).A.reasons).toEqual([{ code: 'out_bounds', params: { min: 400, cap: 300 } }]);
     expect(byId(p).B.reasons).toEqual([{ code: 'out_min_score', params: { score: 2, minScore: 2.5 } }]);
     // A lock in overrides the quality floor, not the bounds.
-    const locked = proposalOf(run({ budget: 1000, applications: apps, constraints: [{ id: 'take-B', kind: 'lock_in', applicationId: 'B' }], minScore: 2.5 }));
+    const locked = proposalOf(
+      run({ budget: ore(1000), applications: apps, constraints: [{ id: 'take-B', kind: 'lock_in', applicationId: 'B' }], minScore: 2.5 }),
+    );
     expect(amounts(locked)).toEqual({ A: 0, B: 300 });
     expect(codes(byId(locked).B)).toEqual(['funded_full', 'locked_in']);
   });
@@ -99,7 +102,7 @@ describe('the optimizer proposes', () => {
 
 describe('constraints the caseworker sets', () => {
   it('lock out: the next best combination, and the lock’s cost in score', () => {
-    const r = run({ budget: 1000, applications: ABCD, constraints: [{ id: 'no-A', kind: 'lock_out', applicationId: 'A' }] });
+    const r = run({ budget: ore(1000), applications: ABCD, constraints: [{ id: 'no-A', kind: 'lock_out', applicationId: 'A' }] });
     const p = proposalOf(r);
     expect(amounts(p)).toEqual({ A: 0, B: 500, C: 400, D: 0 });
     expect(byId(p).A.reasons).toEqual([{ code: 'locked_out', params: { constraintId: 'no-A' } }]);
@@ -107,7 +110,7 @@ describe('constraints the caseworker sets', () => {
   });
 
   it('lock in: funded whatever it costs, and then it is not a reason to call others a worse combination', () => {
-    const r = run({ budget: 1000, applications: ABCD, constraints: [{ id: 'take-D', kind: 'lock_in', applicationId: 'D' }] });
+    const r = run({ budget: ore(1000), applications: ABCD, constraints: [{ id: 'take-D', kind: 'lock_in', applicationId: 'D' }] });
     const p = proposalOf(r);
     expect(amounts(p)).toEqual({ A: 0, B: 0, C: 0, D: 1000 });
     expect(codes(byId(p).D)).toEqual(['funded_full', 'locked_in']);
@@ -116,8 +119,8 @@ describe('constraints the caseworker sets', () => {
   });
 
   it('lock in at an amount', () => {
-    const apps = [app('A', 5, 600, { min: 100 }), app('B', 4, 800, { min: 200 })];
-    const p = proposalOf(run({ budget: 1000, applications: apps, constraints: [{ id: 'B-300', kind: 'lock_in', applicationId: 'B', amount: 300 }] }));
+    const apps = [app('A', 5, 600, { min: ore(100) }), app('B', 4, 800, { min: ore(200) })];
+    const p = proposalOf(run({ budget: ore(1000), applications: apps, constraints: [{ id: 'B-300', kind: 'lock_in', applicationId: 'B', amount: ore(300) }] }));
     expect(amounts(p)).toEqual({ A: 600, B: 300 });
     expect(byId(p).B.reasons).toEqual([
       { code: 'funded_partial', params: { score: 4, amount: 300, cap: 800, share: 0.375 } },
@@ -133,7 +136,7 @@ describe('constraints the caseworker sets', () => {
   ];
 
   it('at least a number of applications in a focus area', () => {
-    const r = run({ budget: 1000, applications: FOCUS, constraints: [{ id: 'two-F1', kind: 'min_focus', focusArea: 'F1', count: 2 }] });
+    const r = run({ budget: ore(1000), applications: FOCUS, constraints: [{ id: 'two-F1', kind: 'min_focus', focusArea: 'F1', count: 2 }] });
     const p = proposalOf(r);
     expect(amounts(p)).toEqual({ A: 600, B: 0, C: 0, D: 400 });
     expect(byId(p).D.reasons).toContainEqual({ code: 'required_by_constraint', params: { constraintIds: ['two-F1'] } });
@@ -141,7 +144,9 @@ describe('constraints the caseworker sets', () => {
   });
 
   it('at most an amount to a focus area', () => {
-    const p = proposalOf(run({ budget: 1000, applications: FOCUS, constraints: [{ id: 'F1-max', kind: 'max_focus', focusArea: 'F1', amount: 500 }] }));
+    const p = proposalOf(
+      run({ budget: ore(1000), applications: FOCUS, constraints: [{ id: 'F1-max', kind: 'max_focus', focusArea: 'F1', amount: ore(500) }] }),
+    );
     expect(amounts(p)).toEqual({ A: 0, B: 500, C: 400, D: 0 });
     // A would give the most per krona, but the focus area has room for 500 and A's minimum is 600.
     expect(byId(p).A.reasons).toEqual([{ code: 'out_constraint', params: { constraintIds: ['F1-max'] } }]);
@@ -149,8 +154,8 @@ describe('constraints the caseworker sets', () => {
   });
 
   it('at least an amount to a focus area, met with shares', () => {
-    const apps = [app('A', 5, 600, { min: 100, focusAreas: ['F1'] }), app('B', 4, 800, { min: 200, focusAreas: ['F2'] })];
-    const p = proposalOf(run({ budget: 1000, applications: apps, constraints: [{ id: 'F2-600', kind: 'min_focus', focusArea: 'F2', amount: 600 }] }));
+    const apps = [app('A', 5, 600, { min: ore(100), focusAreas: ['F1'] }), app('B', 4, 800, { min: ore(200), focusAreas: ['F2'] })];
+    const p = proposalOf(run({ budget: ore(1000), applications: apps, constraints: [{ id: 'F2-600', kind: 'min_focus', focusArea: 'F2', amount: ore(600) }] }));
     expect(amounts(p)).toEqual({ A: 400, B: 600 });
     expect(codes(byId(p).B)).toEqual(['funded_partial', 'required_by_constraint', 'partial_budget']);
   });
@@ -162,7 +167,7 @@ describe('constraints the caseworker sets', () => {
       app('C', 1, 500, { areas: ['E'] }),
       app('D', 2, 400, { areas: ['N'] }),
     ];
-    const r = run({ budget: 1000, applications: apps, constraints: [{ id: 'cover', kind: 'cover_area', areas: ['E'] }] });
+    const r = run({ budget: ore(1000), applications: apps, constraints: [{ id: 'cover', kind: 'cover_area', areas: ['E'] }] });
     const p = proposalOf(r);
     expect(amounts(p)).toEqual({ A: 0, B: 500, C: 500, D: 0 });
     expect(codes(byId(p).C)).toEqual(['funded_full', 'required_by_constraint']);
@@ -171,11 +176,11 @@ describe('constraints the caseworker sets', () => {
 
   it('at most a share of the budget per organisation', () => {
     const apps = [
-      app('A', 5, 600, { min: 100, organisationId: 'O' }),
-      app('B', 4, 500, { min: 100, organisationId: 'O' }),
-      app('C', 3, 400, { min: 100, organisationId: 'P' }),
+      app('A', 5, 600, { min: ore(100), organisationId: 'O' }),
+      app('B', 4, 500, { min: ore(100), organisationId: 'O' }),
+      app('C', 3, 400, { min: ore(100), organisationId: 'P' }),
     ];
-    const r = run({ budget: 1000, applications: apps, constraints: [{ id: 'half', kind: 'max_org_share', share: 0.5 }] });
+    const r = run({ budget: ore(1000), applications: apps, constraints: [{ id: 'half', kind: 'max_org_share', share: 0.5 }] });
     const p = proposalOf(r);
     expect(amounts(p)).toEqual({ A: 500, B: 0, C: 400 });
     expect(codes(byId(p).A)).toEqual(['funded_partial', 'partial_constraint']);
@@ -192,7 +197,7 @@ describe('constraints that cannot all hold', () => {
 
   it('names the ones that conflict, and not the bystanders', () => {
     const r = run({
-      budget: 1000,
+      budget: ore(1000),
       applications: apps,
       constraints: [
         { id: 'no-C', kind: 'lock_out', applicationId: 'C' },
@@ -206,7 +211,7 @@ describe('constraints that cannot all hold', () => {
 
   it('a lock in and a lock out of the same application', () => {
     const r = run({
-      budget: 1000,
+      budget: ore(1000),
       applications: apps,
       constraints: [
         { id: 'in', kind: 'lock_in', applicationId: 'B' },
@@ -217,27 +222,27 @@ describe('constraints that cannot all hold', () => {
   });
 
   it('one constraint that cannot hold on its own: an area nobody works in, a lock beyond the bounds', () => {
-    const cover = run({ budget: 1000, applications: apps, constraints: [{ id: 'cover-X', kind: 'cover_area', areas: ['X'] }] });
+    const cover = run({ budget: ore(1000), applications: apps, constraints: [{ id: 'cover-X', kind: 'cover_area', areas: ['X'] }] });
     expect(conflicts(cover)).toEqual({ conflicts: ['cover-X'], minimal: true });
-    const lock = run({ budget: 1000, applications: apps, constraints: [{ id: 'A-700', kind: 'lock_in', applicationId: 'A', amount: 700 }] });
+    const lock = run({ budget: ore(1000), applications: apps, constraints: [{ id: 'A-700', kind: 'lock_in', applicationId: 'A', amount: ore(700) }] });
     expect(conflicts(lock)).toEqual({ conflicts: ['A-700'], minimal: true });
-    const tooMuch = run({ budget: 1000, applications: apps, constraints: [{ id: 'F1-2000', kind: 'min_focus', focusArea: 'F1', amount: 2000 }] });
+    const tooMuch = run({ budget: ore(1000), applications: apps, constraints: [{ id: 'F1-2000', kind: 'min_focus', focusArea: 'F1', amount: ore(2000) }] });
     expect(conflicts(tooMuch)).toEqual({ conflicts: ['F1-2000'], minimal: true });
   });
 
   it('with no applications at all', () => {
-    expect(conflicts(run({ budget: 1000, applications: [], constraints: [{ id: 'one', kind: 'min_focus', focusArea: 'F1', count: 1 }] }))).toEqual({
+    expect(conflicts(run({ budget: ore(1000), applications: [], constraints: [{ id: 'one', kind: 'min_focus', focusArea: 'F1', count: 1 }] }))).toEqual({
       conflicts: ['one'],
       minimal: true,
     });
-    expect(run({ budget: 1000, applications: [], constraints: [] })).toMatchObject({ status: 'optimal', proposal: { total: 0, leftover: 1000 } });
+    expect(run({ budget: ore(1000), applications: [], constraints: [] })).toMatchObject({ status: 'optimal', proposal: { total: 0, leftover: 1000 } });
   });
 });
 
 describe('input it refuses', () => {
   it('names the fields: fractions of an öre, unknown applications, repeated ids, shares outside (0, 1]', () => {
     const r = run({
-      budget: 1000.5,
+      budget: 1000.5 as Ore,
       applications: [app('A', 5, 600), app('A', 4, 500)],
       constraints: [
         { id: 'k', kind: 'lock_in', applicationId: 'Z' },
@@ -264,7 +269,11 @@ describe('the solver’s answers the optimizer must handle', () => {
     () => ({ status: 'time_limit', detail: 'timeLimit', objective: null, bound: null, gap: null, values: null, seconds: 1, ...outcome });
 
   it('stopped at the time limit with a proposal: the gap, and costs marked inexact', () => {
-    const input = { budget: 1000, applications: [app('A', 5, 600), app('B', 4, 300)], constraints: [{ id: 'k', kind: 'max_org_share' as const, share: 1 }] };
+    const input = {
+      budget: ore(1000),
+      applications: [app('A', 5, 600), app('B', 4, 300)],
+      constraints: [{ id: 'k', kind: 'max_org_share' as const, share: 1 }],
+    };
     const r = runOptimizer(input, stub({ objective: 5, bound: 6, gap: 0.2, values: { x0: 1, f0: 1 } }));
     expect(r).toMatchObject({ status: 'time_limit', gap: 0.2, bound: 6, constraintCosts: [{ constraintId: 'k', exact: false }] });
     if (r.status !== 'time_limit' || !r.proposal) throw new Error('expected a proposal');
@@ -273,7 +282,7 @@ describe('the solver’s answers the optimizer must handle', () => {
   });
 
   it('stopped at the time limit without any proposal', () => {
-    expect(runOptimizer({ budget: 1000, applications: [app('A', 5, 600)], constraints: [] }, stub({}))).toMatchObject({
+    expect(runOptimizer({ budget: ore(1000), applications: [app('A', 5, 600)], constraints: [] }, stub({}))).toMatchObject({
       status: 'time_limit',
       proposal: null,
       gap: null,
@@ -281,7 +290,7 @@ describe('the solver’s answers the optimizer must handle', () => {
   });
 
   it('raises anything else (a model HiGHS calls Empty, a parse error) instead of calling it a result', () => {
-    expect(() => runOptimizer({ budget: 1000, applications: [app('A', 5, 600)], constraints: [] }, stub({ status: 'other', detail: 'empty' }))).toThrow(
+    expect(() => runOptimizer({ budget: ore(1000), applications: [app('A', 5, 600)], constraints: [] }, stub({ status: 'other', detail: 'empty' }))).toThrow(
       /empty/,
     );
   });
@@ -329,9 +338,9 @@ function instanceArb(partial: boolean, maxApps: number) {
       })
       .map(({ budget, apps, constraints }): OptimizerInput => {
         const applications = apps.map((a, i): OptimizerApplication => {
-          const min = partial ? Math.max(1, Math.round((a.requested * a.minPart) / 100)) : a.requested;
-          const max = partial ? Math.max(1, Math.round((a.requested * a.maxPart) / 100)) : a.requested;
-          return { id: `a${i}`, organisationId: a.org, score: a.score, requested: a.requested, min, max, focusAreas: a.focusAreas, areas: a.areas };
+          const min = ore(partial ? Math.max(1, Math.round((a.requested * a.minPart) / 100)) : a.requested);
+          const max = ore(partial ? Math.max(1, Math.round((a.requested * a.maxPart) / 100)) : a.requested);
+          return { id: `a${i}`, organisationId: a.org, score: a.score, requested: ore(a.requested), min, max, focusAreas: a.focusAreas, areas: a.areas };
         });
         const cs = constraints.map((c, k): OptimizerConstraint => {
           const id = `k${k}`;
@@ -341,7 +350,7 @@ function instanceArb(partial: boolean, maxApps: number) {
               // An amount, or a count when no amount was drawn.
               return c.amount === undefined
                 ? { id, kind: c.kind, focusArea: c.focusArea, count: c.count }
-                : { id, kind: c.kind, focusArea: c.focusArea, amount: c.amount };
+                : { id, kind: c.kind, focusArea: c.focusArea, amount: ore(c.amount) };
             case 'cover_area':
               return { id, kind: 'cover_area', areas: c.areas, count: c.count };
             case 'max_org_share':
@@ -350,14 +359,14 @@ function instanceArb(partial: boolean, maxApps: number) {
               const a = applications[c.app];
               // An amount inside the application's bounds when there are any, else anything.
               const amount =
-                c.amountPart === undefined ? undefined : Math.max(1, Math.round(a.min + ((Math.min(a.max, a.requested) - a.min) * c.amountPart) / 100));
+                c.amountPart === undefined ? undefined : ore(Math.max(1, Math.round(a.min + ((Math.min(a.max, a.requested) - a.min) * c.amountPart) / 100)));
               return { id, kind: 'lock_in', applicationId: a.id, amount };
             }
             default:
               return { id, kind: 'lock_out', applicationId: applications[c.app].id };
           }
         });
-        return { budget, applications, constraints: cs };
+        return { budget: ore(budget), applications, constraints: cs };
       }),
   );
 }
@@ -518,9 +527,9 @@ describe('optimize() in a worker thread', () => {
   }, 60_000);
 
   it('passes invalid and infeasible answers through, and keeps to a short time limit', async () => {
-    expect((await optimize({ budget: -1, applications: [], constraints: [] })).status).toBe('invalid');
+    expect((await optimize({ budget: ore(-1), applications: [], constraints: [] })).status).toBe('invalid');
     const clash = await optimize({
-      budget: 1000,
+      budget: ore(1000),
       applications: ABCD,
       constraints: [
         { id: 'in', kind: 'lock_in', applicationId: 'D' },
@@ -535,7 +544,7 @@ describe('optimize() in a worker thread', () => {
   }, 60_000);
 
   it('answers overlapping calls each with its own result', async () => {
-    const inputs = [1000, 650, 2000].map((budget) => ({ budget, applications: ABCD, constraints: [] }));
+    const inputs = [1000, 650, 2000].map((budget) => ({ budget: ore(budget), applications: ABCD, constraints: [] }));
     const results = await Promise.all(inputs.map((input) => optimize(input)));
     expect(results.map((r) => (r.status === 'optimal' ? r.proposal.total : r.status))).toEqual([1000, 600, 1500]);
   });
@@ -544,8 +553,8 @@ describe('optimize() in a worker thread', () => {
 describe('the LP text', () => {
   it('writes money in whole öre, one binary and one share per application, and no empty rows', () => {
     const { lp } = buildModel({
-      budget: 1000,
-      applications: [app('A', 4.5, 600, { min: 100, focusAreas: ['F1'] })],
+      budget: ore(1000),
+      applications: [app('A', 4.5, 600, { min: ore(100), focusAreas: ['F1'] })],
       constraints: [
         { id: 'a', kind: 'min_focus', focusArea: 'F9', count: 0 },
         { id: 'b', kind: 'cover_area', areas: ['nowhere'] },

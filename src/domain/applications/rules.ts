@@ -2,13 +2,14 @@ import { answerProblems } from '../calls/questions.ts';
 import { type ApplicantOrganisation, type EligibilityResult, mayApply } from '../calls/rules.ts';
 import type { CallRules, RuleProblem } from '../calls/types.ts';
 import { isCalendarDate } from '../deadlines.ts';
+import { type Ore, sumOre } from '../money.ts';
 import { checkOrgNumber } from '../organisation.ts';
 import type { ApplicationContent } from './types.ts';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export function budgetTotal(c: Pick<ApplicationContent, 'budget'>): number {
-  return c.budget.reduce((s, r) => s + r.amount, 0);
+export function budgetTotal(c: Pick<ApplicationContent, 'budget'>): Ore {
+  return sumOre(c.budget.map((r) => r.amount));
 }
 
 /**
@@ -50,12 +51,9 @@ export function contentProblems(call: CallRules, c: ApplicationContent): RulePro
     if (r.amount < 0) p.push({ field: `budget.${i}.amount`, code: 'amount_negative' });
   });
   const total = budgetTotal(c);
-  if (c.budget.length && c.amountRequested + c.ownContribution + c.otherFunding !== total) {
-    p.push({
-      field: 'amountRequested',
-      code: 'financing_must_cover_budget',
-      params: { total, financing: c.amountRequested + c.ownContribution + c.otherFunding },
-    });
+  const financing = sumOre([c.amountRequested, c.ownContribution, c.otherFunding]);
+  if (c.budget.length && financing !== total) {
+    p.push({ field: 'amountRequested', code: 'financing_must_cover_budget', params: { total, financing } });
   }
 
   c.partners.forEach((x, i) => {

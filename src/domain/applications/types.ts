@@ -1,6 +1,7 @@
 import { DECISION_OUTCOMES } from '../assessment/types.ts';
 import type { Answers } from '../calls/questions.ts';
 import type { AttachmentKind, Exclusion, Question, TargetGroup } from '../calls/types.ts';
+import { type Ore, ZERO_ORE } from '../money.ts';
 
 export interface PlannedActivity {
   /** A type from the catalogue, or null with proposedType naming a new kind. */
@@ -16,8 +17,7 @@ export interface PlannedActivity {
 
 export interface BudgetRow {
   label: string;
-  /** öre */
-  amount: number;
+  amount: Ore;
 }
 
 export interface Partner {
@@ -49,12 +49,9 @@ export interface ApplicationContent {
   focusAreas: string[];
   activities: PlannedActivity[];
   budget: BudgetRow[];
-  /** öre */
-  ownContribution: number;
-  /** öre */
-  otherFunding: number;
-  /** öre */
-  amountRequested: number;
+  ownContribution: Ore;
+  otherFunding: Ore;
+  amountRequested: Ore;
   partners: Partner[];
   contacts: Contact[];
   /** Each exclusion of the call, confirmed as not applying. */
@@ -71,9 +68,9 @@ export function emptyContent(): ApplicationContent {
     focusAreas: [],
     activities: [],
     budget: [],
-    ownContribution: 0,
-    otherFunding: 0,
-    amountRequested: 0,
+    ownContribution: ZERO_ORE,
+    otherFunding: ZERO_ORE,
+    amountRequested: ZERO_ORE,
     partners: [],
     contacts: [],
     declarations: {},

@@ -1,17 +1,18 @@
 import type { RuleProblem } from '../calls/types.ts';
 import { addDays, type CalendarDate, isCalendarDate } from '../deadlines.ts';
+import type { Ore } from '../money.ts';
 import type { DecisionInput, DecisionOutcome } from './types.ts';
 
 /** Approval, partial approval or rejection follows from the amount against what was applied for. */
-export function outcomeFor(amount: number, requested: number): DecisionOutcome {
+export function outcomeFor(amount: Ore, requested: Ore): DecisionOutcome {
   if (amount === 0) return 'rejected';
   return amount >= requested ? 'approved' : 'partially_approved';
 }
 
 export interface DecisionContext {
-  requested: number;
-  /** What the funder lets a delegate decide alone, öre. */
-  delegationLimit: number;
+  requested: Ore;
+  /** What the funder lets a delegate decide alone. */
+  delegationLimit: Ore;
   today: CalendarDate;
 }
 

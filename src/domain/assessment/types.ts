@@ -1,4 +1,5 @@
 import type { CalendarDate } from '../deadlines.ts';
+import type { Ore } from '../money.ts';
 
 /** The screening rules: each is applied automatically, then confirmed or overridden by a caseworker. */
 export const SCREENING_RULES = [
@@ -39,7 +40,7 @@ export interface Reservation {
 }
 
 export interface DecisionInput {
-  amount: number;
+  amount: Ore;
   reasons: string;
   conditions: string;
   grantFrom: CalendarDate | null;

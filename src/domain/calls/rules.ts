@@ -1,5 +1,6 @@
 import type { CalendarDate } from '../deadlines.ts';
 import { endOfDay, isCalendarDate, phaseAt, startOfDay } from '../deadlines.ts';
+import type { Ore } from '../money.ts';
 import type { LegalForm } from '../organisation.ts';
 import type { CallRules, RuleProblem } from './types.ts';
 
@@ -9,8 +10,8 @@ import type { CallRules, RuleProblem } from './types.ts';
  * change, since a deadline may not be set in the past.
  */
 export interface RulesContext {
-  lineAvailable: number | null;
-  granted?: number;
+  lineAvailable: Ore | null;
+  granted?: Ore;
   today?: string;
   previousDeadline?: string | null;
 }

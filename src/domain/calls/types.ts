@@ -1,4 +1,5 @@
 import type { CalendarDate } from '../deadlines.ts';
+import type { Ore } from '../money.ts';
 import type { LegalForm } from '../organisation.ts';
 
 /** Kinds of work a call excludes; the applicant declares they do not apply, the caseworker checks. */
@@ -64,8 +65,8 @@ export interface CallRules {
   summary: string;
   description: string;
   budgetLineId: string | null;
-  /** Total to distribute, öre. */
-  amount: number;
+  /** Total to distribute. */
+  amount: Ore;
   focusAreas: string[];
   eligibleForms: LegalForm[];
   exclusions: Exclusion[];
@@ -75,8 +76,8 @@ export interface CallRules {
   deadline: CalendarDate | null;
   /** The grant may be used for this many months from the decision. */
   grantPeriodMonths: number;
-  minAmount: number;
-  maxAmount: number;
+  minAmount: Ore;
+  maxAmount: Ore;
   requiredAttachments: AttachmentKind[];
   requiresEligibilityApproval: boolean;
   criteria: Criterion[];

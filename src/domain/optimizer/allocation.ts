@@ -1,3 +1,4 @@
+import { type Ore, ore } from '../money.ts';
 import { activity, allRows, capOf, checkAllocation, type Row } from './rows.ts';
 import type { OptimizerInput } from './types.ts';
 
@@ -13,9 +14,9 @@ const NEAR_WHOLE = 1e-3;
  * between funded applications' amounts within their bounds, never changing which are funded.
  * The result is checked; an error here would be a bug, so it throws.
  */
-export function toWholeOre(input: OptimizerInput, x: readonly number[], f: readonly number[]): number[] {
+export function toWholeOre(input: OptimizerInput, x: readonly number[], f: readonly number[]): Ore[] {
   const apps = input.applications;
-  const fixed = new Map<number, number>();
+  const fixed = new Map<number, Ore>();
   for (const c of input.constraints) {
     if (c.kind === 'lock_in' && c.amount !== undefined) {
       const i = apps.findIndex((a) => a.id === c.applicationId);
@@ -23,7 +24,8 @@ export function toWholeOre(input: OptimizerInput, x: readonly number[], f: reado
     }
   }
 
-  const amounts = apps.map((a, i) => {
+  // Worked on as plain numbers: the mending moves single öre; whole öre again at the end.
+  const amounts = apps.map((a, i): number => {
     if (x[i] < 0.5) return 0;
     const lock = fixed.get(i);
     if (lock !== undefined) return lock;
@@ -76,5 +78,5 @@ export function toWholeOre(input: OptimizerInput, x: readonly number[], f: reado
 
   const broken = checkAllocation(input, amounts);
   if (broken.length > 0) throw new Error(`optimizer: the solution could not be kept whole in öre: ${JSON.stringify(broken.slice(0, 5))}`);
-  return amounts;
+  return amounts.map(ore);
 }

@@ -1,3 +1,4 @@
+import { type Ore, subtractOre, sumOre, ZERO_ORE } from '../money.ts';
 import { activity, allRows, capOf, fundable, type Row } from './rows.ts';
 import type { Allocation, OptimizerInput, Reason } from './types.ts';
 
@@ -8,19 +9,18 @@ const round3 = (v: number) => Math.round(v * 1000) / 1000;
  * every reason states a fact about this proposal (a lock, a row with no room left, the budget left
  * over), so it stays true whichever solver found it. The first reason is the headline.
  */
-export function explain(input: OptimizerInput, amounts: readonly number[]): Allocation[] {
+export function explain(input: OptimizerInput, amounts: readonly Ore[]): Allocation[] {
   const apps = input.applications;
   const rows = allRows(input);
   const lhs = new Map<Row, number>(rows.map((r) => [r, activity(r, amounts)]));
   const rowsOf = apps.map(() => [] as Row[]);
   for (const row of rows) for (const i of row.members) rowsOf[i].push(row);
   const kindOf = new Map(input.constraints.map((c) => [c.id, c.kind]));
-  const total = amounts.reduce((a, b) => a + b, 0);
-  const leftover = input.budget - total;
+  const leftover = subtractOre(input.budget, sumOre(amounts));
   const value = (i: number) => apps[i].score / apps[i].requested;
   const valuePerMkr = (i: number) => round3(value(i) * 1e8);
 
-  const lockIn = new Map<string, { id: string; amount?: number }>();
+  const lockIn = new Map<string, { id: string; amount?: Ore }>();
   const lockOut = new Map<string, string>();
   for (const c of input.constraints) {
     if (c.kind === 'lock_in') lockIn.set(c.applicationId, { id: c.id, amount: c.amount });
@@ -68,7 +68,7 @@ export function explain(input: OptimizerInput, amounts: readonly number[]): Allo
         reasons.push({ code: 'locked_in', params: lock.amount === undefined ? { constraintId: lock.id } : { constraintId: lock.id, amount: lock.amount } });
       if (required[i].length > 0) reasons.push({ code: 'required_by_constraint', params: { constraintIds: required[i] } });
       if (!full && lock?.amount === undefined) {
-        const more = cap - amount;
+        const more = subtractOre(cap, amount);
         const blockers = blockedBy(i, more, false);
         if (leftover < more) reasons.push({ code: 'partial_budget', params: { leftover } });
         if (blockers.length > 0) reasons.push({ code: 'partial_constraint', params: { constraintIds: blockers } });
@@ -77,7 +77,7 @@ export function explain(input: OptimizerInput, amounts: readonly number[]): Allo
       return { applicationId: a.id, amount, decision: full ? 'full' : 'partial', share: amount / a.requested, reasons };
     }
 
-    const none = (r: Reason[]): Allocation => ({ applicationId: a.id, amount: 0, decision: 'none', share: 0, reasons: r });
+    const none = (r: Reason[]): Allocation => ({ applicationId: a.id, amount: ZERO_ORE, decision: 'none', share: 0, reasons: r });
     const out = lockOut.get(a.id);
     if (out !== undefined) return none([{ code: 'locked_out', params: { constraintId: out } }]);
     if (a.min > cap) return none([{ code: 'out_bounds', params: { min: a.min, cap } }]);

@@ -1,3 +1,4 @@
+import { minOre, type Ore } from '../money.ts';
 import type { OptimizerApplication, OptimizerConstraint, OptimizerInput } from './types.ts';
 
 /**
@@ -18,7 +19,7 @@ export interface Row {
 }
 
 /** The most an application can get: the smaller of its max and what it asked for. */
-export const capOf = (a: OptimizerApplication): number => Math.min(a.max, a.requested);
+export const capOf = (a: OptimizerApplication): Ore => minOre(a.max, a.requested);
 
 /**
  * Whether an application may be funded at all: its bounds leave room, and it reaches the quality
@@ -109,8 +110,9 @@ export function rowHolds(row: Row, amounts: readonly number[]): boolean {
   return row.sense === '>=' ? lhs >= row.rhs : row.sense === '<=' ? lhs <= row.rhs : lhs === row.rhs;
 }
 
+/** What a broken allocation breaks; its amounts are plain numbers because they need not be whole öre. */
 export type Violation =
-  | { kind: 'budget'; total: number; budget: number }
+  | { kind: 'budget'; total: number; budget: Ore }
   | { kind: 'bounds'; applicationId: string; amount: number }
   | { kind: 'constraint'; constraintId: string; subject: string; measure: Row['measure'] };
 

@@ -1,3 +1,4 @@
+import { type Ore, subtractOre, sumOre } from '../money.ts';
 import { toWholeOre } from './allocation.ts';
 import { explain } from './explain.ts';
 import { buildModel } from './model.ts';
@@ -46,9 +47,9 @@ function unexpected(what: string, out: SolveOutcome): Error {
 /** How far the solver's bound is above its objective; null when it has no solution or no bound. */
 const slack = (o: SolveOutcome): number | null => (o.objective === null || o.bound === null ? null : Math.max(0, o.bound - o.objective));
 
-function proposalOf(input: OptimizerInput, amounts: number[]): Proposal {
-  const total = amounts.reduce((a, b) => a + b, 0);
-  return { score: objectiveOf(input, amounts), total, leftover: input.budget - total, allocations: explain(input, amounts) };
+function proposalOf(input: OptimizerInput, amounts: Ore[]): Proposal {
+  const total = sumOre(amounts);
+  return { score: objectiveOf(input, amounts), total, leftover: subtractOre(input.budget, total), allocations: explain(input, amounts) };
 }
 
 /** Shares a time budget among a known number of solves: each gets what is left divided by those still to run. */

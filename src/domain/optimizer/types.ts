@@ -1,3 +1,5 @@
+import type { Ore } from '../money.ts';
+
 /**
  * Decision support for assessment: which applications to fund, and how much, to get the most
  * weighted score out of a call's budget under the caseworker's constraints. It proposes; people
@@ -10,11 +12,11 @@ export interface OptimizerApplication {
   /** The weighted mean of the assessors' scores (1–5). */
   score: number;
   /** What the applicant asked for, öre (> 0). */
-  requested: number;
+  requested: Ore;
   /** The least that may be granted if it is funded at all, öre (≥ 1); usually the call's minimum. */
-  min: number;
+  min: Ore;
   /** The most that may be granted, öre; usually the call's maximum. The cap is min(max, requested). */
-  max: number;
+  max: Ore;
   /** The call's focus areas the application addresses. */
   focusAreas: string[];
   /** The areas its activities take place in (union of activities[].areas). */
@@ -34,7 +36,7 @@ interface ConstraintBase {
 export interface FocusConstraint extends ConstraintBase {
   kind: 'min_focus' | 'max_focus';
   focusArea: string;
-  amount?: number;
+  amount?: Ore;
   count?: number;
 }
 
@@ -55,7 +57,7 @@ export interface MaxOrgShareConstraint extends ConstraintBase {
 export interface LockInConstraint extends ConstraintBase {
   kind: 'lock_in';
   applicationId: string;
-  amount?: number;
+  amount?: Ore;
 }
 
 /** Do not fund this application. */
@@ -69,7 +71,7 @@ export type ConstraintKind = OptimizerConstraint['kind'];
 
 export interface OptimizerInput {
   /** What there is to distribute, öre. */
-  budget: number;
+  budget: Ore;
   applications: OptimizerApplication[];
   constraints: OptimizerConstraint[];
   /** Applications scoring below this are not proposed unless locked in (optional quality floor). */
@@ -89,21 +91,21 @@ export interface OptimizerProblem {
  */
 export type Reason =
   // funded
-  | { code: 'funded_full'; params: { score: number; amount: number; valuePerMkr: number } }
-  | { code: 'funded_partial'; params: { score: number; amount: number; cap: number; share: number } }
-  | { code: 'capped_at_max'; params: { requested: number; max: number } }
-  | { code: 'partial_budget'; params: { leftover: number } }
+  | { code: 'funded_full'; params: { score: number; amount: Ore; valuePerMkr: number } }
+  | { code: 'funded_partial'; params: { score: number; amount: Ore; cap: Ore; share: number } }
+  | { code: 'capped_at_max'; params: { requested: Ore; max: Ore } }
+  | { code: 'partial_budget'; params: { leftover: Ore } }
   | { code: 'partial_constraint'; params: { constraintIds: string[] } }
-  | { code: 'locked_in'; params: { constraintId: string; amount?: number } }
+  | { code: 'locked_in'; params: { constraintId: string; amount?: Ore } }
   | { code: 'required_by_constraint'; params: { constraintIds: string[] } }
   // not funded
   | { code: 'locked_out'; params: { constraintId: string } }
-  | { code: 'out_bounds'; params: { min: number; cap: number } }
+  | { code: 'out_bounds'; params: { min: Ore; cap: Ore } }
   | { code: 'out_min_score'; params: { score: number; minScore: number } }
   | { code: 'out_constraint'; params: { constraintIds: string[] } }
   | {
       code: 'out_budget' | 'out_combination';
-      params: { score: number; valuePerMkr: number; minAmount: number; leftover: number; cheaperAlternatives: number; lowerValueFunded: number };
+      params: { score: number; valuePerMkr: number; minAmount: Ore; leftover: Ore; cheaperAlternatives: number; lowerValueFunded: number };
     }
   // either: more would fit, but the solver stopped (time limit or its optimality tolerance) before adding it
   | { code: 'within_gap'; params: { gain: number } };
@@ -113,7 +115,7 @@ export type ReasonCode = Reason['code'];
 export interface Allocation {
   applicationId: string;
   /** Whole öre; 0 when not funded. */
-  amount: number;
+  amount: Ore;
   decision: 'full' | 'partial' | 'none';
   /** amount / requested. */
   share: number;
@@ -124,9 +126,9 @@ export interface Proposal {
   /** The objective reached by the whole-öre amounts: Σ score × amount / requested. */
   score: number;
   /** Σ amount, öre; never more than the budget. */
-  total: number;
+  total: Ore;
   /** budget − total, öre. */
-  leftover: number;
+  leftover: Ore;
   /** One per input application, in input order. */
   allocations: Allocation[];
 }

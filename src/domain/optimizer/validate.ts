@@ -1,6 +1,5 @@
+import { isOre } from '../money.ts';
 import type { OptimizerInput, OptimizerProblem } from './types.ts';
-
-const wholeOre = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v);
 
 /**
  * Problems with the input itself (what the caseworker or the route got wrong), as opposed to
@@ -11,7 +10,7 @@ export function validateOptimizerInput(input: OptimizerInput): OptimizerProblem[
   const p: OptimizerProblem[] = [];
   const money = (field: string, v: unknown, min: number) => {
     if (v === undefined || v === null) p.push({ field, code: 'required' });
-    else if (!wholeOre(v)) p.push({ field, code: 'not_whole_ore', params: { value: v } });
+    else if (!isOre(v)) p.push({ field, code: 'not_whole_ore', params: { value: v } });
     else if (v < min) p.push({ field, code: 'out_of_range', params: { value: v, min } });
   };
   const count = (field: string, v: unknown) => {

@@ -5,6 +5,7 @@ import { Type } from 'typebox';
 import type { Tx } from '../../db/connection.ts';
 import { scoped } from '../../db/scope.ts';
 import { INBOX_STATUSES, type InboxStatus } from '../../domain/applications/types.ts';
+import type { Ore } from '../../domain/money.ts';
 import { LEGAL_FORMS } from '../../domain/organisation.ts';
 import { policy } from '../../domain/roles.ts';
 import { APPLICATION_STATUS_LABELS, DECISION_OUTCOME_LABELS, LEGAL_FORM_LABELS, label } from '../../i18n/labels.ts';
@@ -60,12 +61,12 @@ interface Row {
   organisation_name: string;
   legal_form: string;
   title: string;
-  amount_requested: number;
+  amount_requested: Ore;
   areas: string[] | null;
   focus_areas: string[] | null;
   submitted_at: Date | null;
   outcome: string | null;
-  granted: number | null;
+  granted: Ore | null;
   sort_key: string | number | Date | null;
 }
 

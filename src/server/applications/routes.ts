@@ -9,6 +9,7 @@ import { scoped } from '../../db/scope.ts';
 import { receiptPdf } from '../../documents/receipt.ts';
 import { type ApplicationContent, emptyContent } from '../../domain/applications/types.ts';
 import { callWindow } from '../../domain/calls/rules.ts';
+import type { Ore } from '../../domain/money.ts';
 import { normaliseOrgNumber } from '../../domain/organisation.ts';
 import { policy } from '../../domain/roles.ts';
 import { translate } from '../../i18n/messages.ts';
@@ -16,7 +17,7 @@ import { isCurrent } from '../budget/guard.ts';
 import type { AppContext } from '../context.ts';
 import { actorOf, requireUser, scopeOf } from '../plugins/session.ts';
 import { Problem, rulesProblem } from '../problem.ts';
-import { errorResponses, Nullable, RefTo, Uuid } from '../schemas.ts';
+import { errorResponses, Nullable, OreSchema, RefTo, Uuid } from '../schemas.ts';
 import { type ApplicationRow, inScope, type Located, locate, requireApplicant } from './access.ts';
 import { type CallInfo, checkApplication, closedProblem, ELIGIBILITY_CODES } from './check.ts';
 import { presentRound } from './present.ts';
@@ -167,11 +168,11 @@ export function applicationRoutes(fastify: FastifyInstance, ctx: AppContext) {
                 status: Type.String(),
                 title: Type.String(),
                 caseNumber: Nullable(Type.String()),
-                amountRequested: Type.Integer(),
+                amountRequested: OreSchema(),
                 deadline: Nullable(Type.String()),
                 updatedAt: Type.String({ format: 'date-time' }),
                 /** The current decision, once there is one. */
-                decision: Nullable(Type.Object({ outcome: Type.String(), amount: Type.Integer() })),
+                decision: Nullable(Type.Object({ outcome: Type.String(), amount: OreSchema() })),
               }),
             ),
           }),
@@ -201,7 +202,7 @@ export function applicationRoutes(fastify: FastifyInstance, ctx: AppContext) {
             'applications.case_number',
             'applications.amount_requested',
             'applications.updated_at',
-            sql<{ outcome: string; amount: number } | null>`(select jsonb_build_object('outcome', d.outcome, 'amount', d.amount) from decisions d
+            sql<{ outcome: string; amount: Ore } | null>`(select jsonb_build_object('outcome', d.outcome, 'amount', d.amount) from decisions d
               where d.application_id = applications.id and ${isCurrent})`.as('decision'),
           ])
           .where((eb) =>

@@ -1,9 +1,9 @@
 import { Type } from 'typebox';
 import { ATTACHMENT_KINDS, EXCLUSIONS, TARGET_GROUPS } from '../../domain/calls/types.ts';
-import { Literals, Nullable, Uuid } from '../schemas.ts';
+import { Literals, Nullable, OreSchema, Uuid } from '../schemas.ts';
 
 const Text = (max: number) => Type.String({ maxLength: max });
-const Ore = Type.Integer({ minimum: 0, maximum: 1e13, description: 'öre' });
+const Amount = OreSchema({ minimum: 0, maximum: 1e13 });
 const MaybeDate = Nullable(Type.String({ maxLength: 10 }));
 
 export const ApplicationContentSchema = Type.Object(
@@ -28,12 +28,12 @@ export const ApplicationContentSchema = Type.Object(
       ),
       { maxItems: 30 },
     ),
-    budget: Type.Array(Type.Object({ label: Text(200), amount: Type.Integer({ minimum: -1e13, maximum: 1e13 }) }, { additionalProperties: false }), {
+    budget: Type.Array(Type.Object({ label: Text(200), amount: OreSchema({ minimum: -1e13, maximum: 1e13 }) }, { additionalProperties: false }), {
       maxItems: 100,
     }),
-    ownContribution: Ore,
-    otherFunding: Ore,
-    amountRequested: Ore,
+    ownContribution: Amount,
+    otherFunding: Amount,
+    amountRequested: Amount,
     partners: Type.Array(Type.Object({ orgNumber: Text(20), name: Text(200), role: Text(500) }, { additionalProperties: false }), { maxItems: 20 }),
     contacts: Type.Array(Type.Object({ name: Text(200), email: Text(254), phone: Text(40) }, { additionalProperties: false }), { maxItems: 10 }),
     declarations: Type.Object(Object.fromEntries(EXCLUSIONS.map((e) => [e, Type.Optional(Type.Boolean())])), { additionalProperties: false }),
@@ -93,10 +93,10 @@ export const InboxItem = Type.Object({
   organisationName: Type.String(),
   legalForm: Type.String(),
   title: Type.String(),
-  amountRequested: Type.Integer(),
+  amountRequested: OreSchema(),
   areas: Type.Array(Type.String()),
   focusAreas: Type.Array(Type.String()),
   submittedAt: Nullable(Type.String({ format: 'date-time' })),
-  /** The current decision, if any: its outcome and the amount granted (öre). */
-  decision: Nullable(Type.Object({ outcome: Type.String(), amount: Type.Integer() })),
+  /** The current decision, if any: its outcome and the amount granted. */
+  decision: Nullable(Type.Object({ outcome: Type.String(), amount: OreSchema() })),
 });

@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import { scoped } from '../../db/scope.ts';
 import { remaining } from '../../domain/assessment/budget.ts';
 import type { CallRules } from '../../domain/calls/types.ts';
+import { maxOre, minOre, type Ore, ore, ZERO_ORE } from '../../domain/money.ts';
 import type { OptimizerApplication, OptimizerConstraint, Reason } from '../../domain/optimizer/types.ts';
 import { policy } from '../../domain/roles.ts';
 import { both, type Lang, type MessageCode, translate } from '../../i18n/messages.ts';
@@ -11,7 +12,7 @@ import { budgetState } from '../budget/guard.ts';
 import type { AppContext } from '../context.ts';
 import { requireUser, scopeOf } from '../plugins/session.ts';
 import { Problem } from '../problem.ts';
-import { errorResponses, Nullable, Uuid } from '../schemas.ts';
+import { errorResponses, Nullable, OreSchema, Uuid } from '../schemas.ts';
 import { optimize } from './solver.ts';
 import { reviewsOf, scoreSummary } from './store.ts';
 
@@ -22,7 +23,7 @@ const ConstraintSchema = Type.Union([
       id: Id,
       kind: Type.Union([Type.Literal('min_focus'), Type.Literal('max_focus')]),
       focusArea: Type.String({ maxLength: 300 }),
-      amount: Type.Optional(Type.Integer({ minimum: 0 })),
+      amount: Type.Optional(OreSchema({ minimum: 0 })),
       count: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
     },
     { additionalProperties: false },
@@ -38,7 +39,7 @@ const ConstraintSchema = Type.Union([
   ),
   Type.Object({ id: Id, kind: Type.Literal('max_org_share'), share: Type.Number({ exclusiveMinimum: 0, maximum: 1 }) }, { additionalProperties: false }),
   Type.Object(
-    { id: Id, kind: Type.Literal('lock_in'), applicationId: Uuid, amount: Type.Optional(Type.Integer({ minimum: 1 })) },
+    { id: Id, kind: Type.Literal('lock_in'), applicationId: Uuid, amount: Type.Optional(OreSchema({ minimum: 1 })) },
     { additionalProperties: false },
   ),
   Type.Object({ id: Id, kind: Type.Literal('lock_out'), applicationId: Uuid }, { additionalProperties: false }),
@@ -49,10 +50,10 @@ const Both = Type.Object({ sv: Type.String(), en: Type.String() });
 const Message = Type.Object({ code: Type.String(), message: Type.String(), messages: Both });
 const OptimizerView = Type.Object({
   status: Type.Union([Type.Literal('optimal'), Type.Literal('time_limit')]),
-  budget: Type.Integer({ description: 'What is left of the call to decide on, öre' }),
+  budget: OreSchema({ description: 'What is left of the call to decide on' }),
   score: Type.Number(),
-  total: Type.Integer(),
-  leftover: Type.Integer(),
+  total: OreSchema(),
+  leftover: OreSchema(),
   gap: Nullable(Type.Number()),
   solveSeconds: Type.Number(),
   applications: Type.Array(
@@ -61,9 +62,9 @@ const OptimizerView = Type.Object({
       caseNumber: Type.String(),
       organisationName: Type.String(),
       title: Type.String(),
-      requested: Type.Integer(),
+      requested: OreSchema(),
       score: Nullable(Type.Number()),
-      amount: Type.Integer(),
+      amount: OreSchema(),
       decision: Type.Union([Type.Literal('full'), Type.Literal('partial'), Type.Literal('none')]),
       reasons: Type.Array(Message),
     }),
@@ -85,7 +86,7 @@ const two = (n: number, lang: Lang) => n.toLocaleString(lang === 'sv' ? 'sv-SE' 
 /** A constraint in words, as the caseworker set it. */
 function describeConstraint(c: OptimizerConstraint, lang: Lang, names: Map<string, string>): string {
   const sv = lang === 'sv';
-  const kr = (n: number) => translate('amount_only', lang, { amount: n });
+  const kr = (n: Ore) => translate('amount_only', lang, { amount: n });
   switch (c.kind) {
     case 'min_focus':
     case 'max_focus': {
@@ -198,13 +199,13 @@ export function optimizerRoutes(fastify: FastifyInstance, ctx: AppContext) {
       const candidates: OptimizerApplication[] = scored
         .filter((a) => a.score !== null && a.submitted_content)
         .map((a) => {
-          const requested = a.submitted_content?.amountRequested ?? 0;
+          const requested = a.submitted_content?.amountRequested ?? ZERO_ORE;
           return {
             id: a.id,
             organisationId: a.organisation_id,
             score: a.score as number,
             requested,
-            min: Math.max(1, Math.min(data.rules.minAmount, requested)),
+            min: maxOre(ore(1), minOre(data.rules.minAmount, requested)),
             max: data.rules.maxAmount > 0 ? data.rules.maxAmount : requested,
             focusAreas: a.submitted_content?.focusAreas ?? [],
             areas: [...new Set((a.submitted_content?.activities ?? []).flatMap((x) => x.areas))],

@@ -1,6 +1,7 @@
 import { scoped } from '../../db/scope.ts';
 import { remaining } from '../../domain/assessment/budget.ts';
 import type { CallRules } from '../../domain/calls/types.ts';
+import { sumOre, ZERO_ORE } from '../../domain/money.ts';
 import { policy } from '../../domain/roles.ts';
 import { budgetState, isCurrent } from '../budget/guard.ts';
 import type { AppContext } from '../context.ts';
@@ -57,7 +58,7 @@ export async function callAssessment(ctx: AppContext, user: SignedInUser, callId
         organisationName: a.organisation_name,
         status: a.status,
         title: content?.title ?? '',
-        amountRequested: content?.amountRequested ?? 0,
+        amountRequested: content?.amountRequested ?? ZERO_ORE,
         focusAreas: content?.focusAreas ?? [],
         areas: [...new Set((content?.activities ?? []).flatMap((x) => x.areas))],
         submittedAt: a.submitted_at?.toISOString() ?? null,
@@ -78,7 +79,7 @@ export async function callAssessment(ctx: AppContext, user: SignedInUser, callId
           : null,
       };
     });
-    const proposed = rows.reduce((s, r) => s + (r.decision || r.status !== 'submitted' ? 0 : (r.proposal?.amount ?? 0)), 0);
+    const proposed = sumOre(rows.map((r) => (r.decision || r.status !== 'submitted' ? ZERO_ORE : (r.proposal?.amount ?? ZERO_ORE))));
     return {
       call: {
         id: c.id,

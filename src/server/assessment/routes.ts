@@ -10,7 +10,7 @@ import { inScope } from '../applications/access.ts';
 import type { AppContext } from '../context.ts';
 import { actorOf, requireUser, scopeOf } from '../plugins/session.ts';
 import { fieldProblem, Problem, rulesProblem } from '../problem.ts';
-import { errorResponses, Literals, Nullable, Uuid } from '../schemas.ts';
+import { errorResponses, Literals, Nullable, OreSchema, Uuid } from '../schemas.ts';
 import { locateAsStaff } from './access.ts';
 import { callAssessment } from './overview.ts';
 import { AssessmentOverview, ProposalView, ScreeningView } from './schema.ts';
@@ -220,7 +220,7 @@ export function assessmentRoutes(fastify: FastifyInstance, ctx: AppContext) {
         tags: ['assessment'],
         summary: 'Propose a decision: an amount up to what was applied for (0 proposes rejection), with reasons. Every proposal is kept.',
         params: Params,
-        body: Type.Object({ amount: Type.Integer({ minimum: 0 }), reasons: Type.String({ maxLength: 5000 }) }, { additionalProperties: false }),
+        body: Type.Object({ amount: OreSchema({ minimum: 0 }), reasons: Type.String({ maxLength: 5000 }) }, { additionalProperties: false }),
         response: { 201: ProposalView, ...errorResponses },
       },
     },

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { DECISION_OUTCOMES, SCREENING_RULES } from '../../domain/assessment/types.ts';
-import { Literals, Nullable, Uuid } from '../schemas.ts';
+import { Literals, Nullable, OreSchema, Uuid } from '../schemas.ts';
 
 const Rule = Literals(SCREENING_RULES);
 
@@ -17,7 +17,7 @@ export const ScreeningView = Type.Object({
   ),
 });
 
-export const ProposalView = Type.Object({ amount: Type.Integer(), reasons: Type.String(), proposedAt: Type.String({ format: 'date-time' }) });
+export const ProposalView = Type.Object({ amount: OreSchema(), reasons: Type.String(), proposedAt: Type.String({ format: 'date-time' }) });
 
 export const ScoreSummary = Type.Object({
   count: Type.Integer(),
@@ -39,14 +39,14 @@ export const AssessmentOverview = Type.Object({
     title: Type.String(),
     funderName: Type.String(),
     decisionBody: Type.String(),
-    amount: Type.Integer(),
-    minAmount: Type.Integer(),
-    maxAmount: Type.Integer(),
+    amount: OreSchema(),
+    minAmount: OreSchema(),
+    maxAmount: OreSchema(),
     criteria: Type.Array(Criterion),
     focusAreas: Type.Array(Type.String()),
     targetAreas: Type.Array(Type.String()),
   }),
-  budget: Type.Object({ amount: Type.Integer(), granted: Type.Integer(), remaining: Type.Integer(), proposedUndecided: Type.Integer() }),
+  budget: Type.Object({ amount: OreSchema(), granted: OreSchema(), remaining: OreSchema(), proposedUndecided: OreSchema() }),
   applications: Type.Array(
     Type.Object({
       id: Uuid,
@@ -55,7 +55,7 @@ export const AssessmentOverview = Type.Object({
       organisationName: Type.String(),
       status: Type.String(),
       title: Type.String(),
-      amountRequested: Type.Integer(),
+      amountRequested: OreSchema(),
       focusAreas: Type.Array(Type.String()),
       areas: Type.Array(Type.String()),
       submittedAt: Nullable(Type.String({ format: 'date-time' })),
@@ -67,7 +67,7 @@ export const AssessmentOverview = Type.Object({
         Type.Object({
           id: Uuid,
           outcome: DecisionOutcome,
-          amount: Type.Integer(),
+          amount: OreSchema(),
           decidedOn: Type.String(),
           paragraph: Type.String(),
           reasons: Type.String(),

@@ -10,12 +10,16 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../db/connection.ts';
 import type { BudgetState } from '../../domain/assessment/budget.ts';
+import { type Ore, ore } from '../../domain/money.ts';
 import { lineAvailable } from '../../domain/programmes.ts';
 import type { CallRow } from '../calls/store.ts';
 import { Problem } from '../problem.ts';
 
 /** Decisions (aliased d) that no later decision supersedes: the current ones. */
 export const isCurrent = sql<boolean>`not exists (select 1 from decisions s where s.supersedes = d.id)`;
+
+/** A sum of öre as the database answers it: sum() of bigint is numeric, which arrives as a string. */
+const oreSum = (value: string | number): Ore => ore(Number(value));
 
 /** Locks budget lines in id order, so two guards over the same lines always queue in the same order. */
 async function lockLines(tx: Tx, lineIds: readonly (string | null | undefined)[]) {
@@ -45,14 +49,14 @@ export async function lockApplication(tx: Tx, callId: string, applicationId: str
 }
 
 /** What a call has granted by its current decisions. */
-export async function grantedByCall(tx: Tx, callId: string): Promise<number> {
+export async function grantedByCall(tx: Tx, callId: string): Promise<Ore> {
   const r = await tx
     .selectFrom('decisions as d')
     .where(isCurrent)
     .where('d.call_id', '=', callId)
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('d.amount'), eb.lit(0)).as('sum'))
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<string | number>('d.amount'), eb.lit(0)).as('sum'))
     .executeTakeFirstOrThrow();
-  return Number(r.sum);
+  return oreSum(r.sum);
 }
 
 /**
@@ -68,10 +72,10 @@ export async function budgetState(tx: Tx, callId: string): Promise<BudgetState &
       .selectFrom('decisions as d')
       .where(isCurrent)
       .innerJoin('calls', 'calls.id', 'd.call_id')
-      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('d.amount'), eb.lit(0)).as('sum'))
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<string | number>('d.amount'), eb.lit(0)).as('sum'))
       .where('calls.budget_line_id', '=', call.budget_line_id)
       .executeTakeFirstOrThrow();
-    line = { amount: budgetLine.amount, granted: Number(lineGranted.sum) };
+    line = { amount: budgetLine.amount, granted: oreSum(lineGranted.sum) };
   }
   return { callAmount: call.amount, callGranted: await grantedByCall(tx, callId), line, budgetLineId: call.budget_line_id };
 }
@@ -80,14 +84,14 @@ export async function budgetState(tx: Tx, callId: string): Promise<BudgetState &
  * What is left on a budget line for this call (the line's amount less what its other calls are
  * for). The caller holds the line's lock: `lockCall` for an existing call, `lockNewCallLine` for a new one.
  */
-export async function availableOnLine(tx: Tx, funderId: string, budgetLineId: string | null, exceptCallId: string | null): Promise<number | null> {
+export async function availableOnLine(tx: Tx, funderId: string, budgetLineId: string | null, exceptCallId: string | null): Promise<Ore | null> {
   if (!budgetLineId) return null;
   const line = await tx.selectFrom('budget_lines').select(['amount']).where('id', '=', budgetLineId).where('funder_id', '=', funderId).executeTakeFirst();
   if (!line) throw new Problem(422, 'validation_failed', {}, [{ field: 'budgetLineId', code: 'budget_line_unknown' }]);
-  let q = tx.selectFrom('calls').select(sql<number>`coalesce(sum(amount), 0)::bigint`.as('committed')).where('budget_line_id', '=', budgetLineId);
+  let q = tx.selectFrom('calls').select(sql<Ore>`coalesce(sum(amount), 0)::bigint`.as('committed')).where('budget_line_id', '=', budgetLineId);
   if (exceptCallId) q = q.where('id', '!=', exceptCallId);
   const { committed } = await q.executeTakeFirstOrThrow();
-  return lineAvailable(line.amount, Number(committed));
+  return lineAvailable(line.amount, committed);
 }
 
 /** Locks the line a new call will draw on, before its amount is checked against the line. */

@@ -1,10 +1,10 @@
 import { Type } from 'typebox';
 import { ATTACHMENT_KINDS, EXCLUSIONS, QUESTION_TYPES, TARGET_GROUPS } from '../../domain/calls/types.ts';
 import { LEGAL_FORMS } from '../../domain/organisation.ts';
-import { Literals, Nullable, Uuid } from '../schemas.ts';
+import { Literals, Nullable, OreSchema, Uuid } from '../schemas.ts';
 
 const CalendarDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD, Europe/Stockholm' });
-const Ore = Type.Integer({ minimum: 0, description: 'öre (1 kr = 100 öre)' });
+const Amount = OreSchema({ minimum: 0 });
 const Text = (max: number) => Type.String({ maxLength: max });
 
 export const QuestionSchema = Type.Object(
@@ -30,7 +30,7 @@ export const CallRulesSchema = Type.Object(
     summary: Text(1000),
     description: Text(20000),
     budgetLineId: Nullable(Uuid),
-    amount: Ore,
+    amount: Amount,
     focusAreas: Type.Array(Text(200), { maxItems: 20 }),
     eligibleForms: Type.Array(Literals(LEGAL_FORMS), { uniqueItems: true }),
     exclusions: Type.Array(Literals(EXCLUSIONS), { uniqueItems: true }),
@@ -39,8 +39,8 @@ export const CallRulesSchema = Type.Object(
     opensOn: Nullable(CalendarDate),
     deadline: Nullable(CalendarDate),
     grantPeriodMonths: Type.Integer({ minimum: 0, maximum: 120 }),
-    minAmount: Ore,
-    maxAmount: Ore,
+    minAmount: Amount,
+    maxAmount: Amount,
     requiredAttachments: Type.Array(Literals(ATTACHMENT_KINDS), { uniqueItems: true }),
     requiresEligibilityApproval: Type.Boolean(),
     criteria: Type.Array(
@@ -79,7 +79,7 @@ export const CallSummary = Type.Object({
   version: Type.Integer(),
   title: Type.String(),
   summary: Type.String(),
-  amount: Type.Integer(),
+  amount: OreSchema(),
   opensOn: Nullable(Type.String()),
   deadline: Nullable(Type.String()),
   closesAt: Nullable(Type.String({ format: 'date-time' })),

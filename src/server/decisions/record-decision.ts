@@ -10,7 +10,7 @@ import { fits, remaining } from '../../domain/assessment/budget.ts';
 import { decisionProblems, outcomeFor } from '../../domain/assessment/decisions.ts';
 import type { DecisionInput } from '../../domain/assessment/types.ts';
 import { dateInStockholm } from '../../domain/deadlines.ts';
-import { formatKronor } from '../../domain/money.ts';
+import { formatKronor, type Ore, ZERO_ORE } from '../../domain/money.ts';
 import { policy } from '../../domain/roles.ts';
 import { inScope } from '../applications/access.ts';
 import { locateAsStaff } from '../assessment/access.ts';
@@ -55,7 +55,7 @@ export async function recordDecision(
     if (problems.length) throw rulesProblem(problems);
     if (input.amount > 0 && (await latestScreening(tx, a.id))?.outcome !== 'eligible') throw fieldProblem(422, 'amount', 'grant_for_ineligible');
     const state = await budgetState(tx, a.call_id);
-    const freed = current?.amount ?? 0;
+    const freed = current?.amount ?? ZERO_ORE;
     if (!fits(state, input.amount, freed)) throw fieldProblem(422, 'amount', 'budget_exceeded', { remaining: remaining(state, freed) });
     const outcome = outcomeFor(input.amount, a.content.amountRequested);
     const decided = {
@@ -157,7 +157,7 @@ export async function recordDecision(
 
 function decisionMail(
   lang: 'sv' | 'en',
-  p: { caseNumber: string; title: string; organisation: string; funder: string; outcome: string; amount: number; url: string },
+  p: { caseNumber: string; title: string; organisation: string; funder: string; outcome: string; amount: Ore; url: string },
 ) {
   const amount = formatKronor(p.amount, lang);
   if (lang === 'en') {

@@ -8,6 +8,7 @@ import { decisionLetterPdf } from '../../documents/decision-letter.ts';
 import { appealInfo } from '../../domain/assessment/decisions.ts';
 import type { DecisionInput } from '../../domain/assessment/types.ts';
 import { dateInStockholm, isCalendarDate } from '../../domain/deadlines.ts';
+import { ZERO_ORE } from '../../domain/money.ts';
 import { policy } from '../../domain/roles.ts';
 import { inScope, locate } from '../applications/access.ts';
 import { callAssessment } from '../assessment/overview.ts';
@@ -17,7 +18,7 @@ import { isCurrent } from '../budget/guard.ts';
 import type { AppContext } from '../context.ts';
 import { requireUser, scopeOf } from '../plugins/session.ts';
 import { fieldProblem, Problem } from '../problem.ts';
-import { errorResponses, Nullable, Uuid } from '../schemas.ts';
+import { errorResponses, Nullable, OreSchema, Uuid } from '../schemas.ts';
 import { letterData, letterName } from './letter.ts';
 import { recordDecision } from './record-decision.ts';
 import { type DecisionRow, decisionsOf } from './store.ts';
@@ -34,8 +35,8 @@ const DecisionView = Type.Object({
   id: Uuid,
   applicationId: Uuid,
   outcome: DecisionOutcome,
-  amount: Type.Integer(),
-  amountRequested: Type.Integer(),
+  amount: OreSchema(),
+  amountRequested: OreSchema(),
   reasons: Type.String(),
   conditions: Type.String(),
   grantFrom: MaybeDate,
@@ -95,7 +96,7 @@ export function decisionRoutes(fastify: FastifyInstance, ctx: AppContext) {
         params: Params,
         body: Type.Object(
           {
-            amount: Type.Integer({ minimum: 0 }),
+            amount: OreSchema({ minimum: 0 }),
             reasons: Type.String({ maxLength: 10000 }),
             conditions: Type.Optional(Type.String({ maxLength: 10000 })),
             grantFrom: Type.Optional(MaybeDate),
@@ -305,14 +306,14 @@ export function decisionRoutes(fastify: FastifyInstance, ctx: AppContext) {
                 callTitle: Type.String(),
                 caseNumber: Type.String(),
                 organisationName: Type.String(),
-                amount: Type.Integer(),
+                amount: OreSchema(),
                 purpose: Type.String(),
                 areas: Type.Array(Type.String()),
                 focusAreas: Type.Array(Type.String()),
                 decidedOn: Type.String(),
               }),
             ),
-            total: Type.Integer({ description: 'All awarded grants that match, öre (also beyond the listed ones)' }),
+            total: OreSchema({ description: 'All awarded grants that match (also beyond the listed ones)' }),
             count: Type.Integer({ description: 'How many grants match; at most 1 000 are listed' }),
             years: Type.Array(Type.Integer(), { description: 'The years with awarded grants, newest first' }),
           }),
@@ -339,11 +340,11 @@ export function decisionRoutes(fastify: FastifyInstance, ctx: AppContext) {
             'd.amount',
             'd.decided_on',
           ])
-          .where('d.amount', '>', 0)
+          .where('d.amount', '>', ZERO_ORE)
           .where(isCurrent)
           .orderBy('d.decided_on', 'desc')
           .orderBy('applications.case_number');
-        let awarded = tx.selectFrom('decisions as d').where('d.amount', '>', 0).where(isCurrent);
+        let awarded = tx.selectFrom('decisions as d').where('d.amount', '>', ZERO_ORE).where(isCurrent);
         if (funderId) awarded = awarded.where('d.funder_id', '=', funderId);
         const years = await awarded.select(sql<number>`extract(year from d.decided_on)::int`.as('year')).distinct().orderBy('year', 'desc').execute();
         if (funderId) q = q.where('d.funder_id', '=', funderId);

@@ -11,7 +11,7 @@ import { queueMail } from '../mail/outbox.ts';
 import { invitationMail, ROLE_LABELS } from '../mail/templates.ts';
 import { actorOf, hashToken, newToken, requireUser, type SignedInUser, scopeOf, startSession } from '../plugins/session.ts';
 import { fieldProblem, Problem } from '../problem.ts';
-import { Email, errorResponses, FunderRoleSchema, Nullable, Ok, Uuid } from '../schemas.ts';
+import { Email, errorResponses, FunderRoleSchema, Nullable, Ok, OreSchema, Uuid } from '../schemas.ts';
 
 const INVITATION_DAYS = 7;
 const FunderParams = Type.Object({ funderId: Uuid });
@@ -37,7 +37,7 @@ export function funderRoutes(fastify: FastifyInstance, ctx: AppContext) {
                 kind: Type.String(),
                 organisationName: Type.String(),
                 decisionBody: Type.String({ description: 'The committee that decides the funder’s grants' }),
-                delegationLimit: Type.Integer({ description: 'What a delegate may decide alone, öre (delegation rules)' }),
+                delegationLimit: OreSchema({ description: 'What a delegate may decide alone (delegation rules)' }),
                 oidc: Nullable(Type.Object({ displayName: Type.String() })),
               }),
             ),
@@ -85,8 +85,8 @@ export function funderRoutes(fastify: FastifyInstance, ctx: AppContext) {
         tags: ['funders'],
         summary: 'Set who decides the funder’s grants: the committee’s name, and the most a delegate may decide alone (administrators)',
         params: FunderParams,
-        body: Type.Object({ decisionBody: Type.String({ maxLength: 200 }), delegationLimit: Type.Integer({ minimum: 0 }) }, { additionalProperties: false }),
-        response: { 200: Type.Object({ decisionBody: Type.String(), delegationLimit: Type.Integer() }), ...errorResponses },
+        body: Type.Object({ decisionBody: Type.String({ maxLength: 200 }), delegationLimit: OreSchema({ minimum: 0 }) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ decisionBody: Type.String(), delegationLimit: OreSchema() }), ...errorResponses },
       },
     },
     async (request) => {

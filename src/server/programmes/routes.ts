@@ -9,7 +9,7 @@ import { policy } from '../../domain/roles.ts';
 import type { AppContext } from '../context.ts';
 import { actorOf, requireUser, scopeOf } from '../plugins/session.ts';
 import { Problem, rulesProblem } from '../problem.ts';
-import { errorResponses, Uuid } from '../schemas.ts';
+import { errorResponses, OreSchema, Uuid } from '../schemas.ts';
 
 const Programme = Type.Object({
   id: Uuid,
@@ -17,15 +17,15 @@ const Programme = Type.Object({
   description: Type.String(),
   startYear: Type.Integer(),
   endYear: Type.Integer(),
-  amount: Type.Integer({ description: 'öre' }),
+  amount: OreSchema(),
   fundingSource: Type.String(),
   lines: Type.Array(
     Type.Object({
       id: Uuid,
       name: Type.String(),
-      amount: Type.Integer({ description: 'öre' }),
-      committed: Type.Integer({ description: 'öre set aside for calls on this line' }),
-      available: Type.Integer({ description: 'öre left for new calls' }),
+      amount: OreSchema(),
+      committed: OreSchema({ description: 'Set aside for calls on this line' }),
+      available: OreSchema({ description: 'Left for new calls' }),
     }),
   ),
 });
@@ -96,14 +96,11 @@ export function programmeRoutes(fastify: FastifyInstance, ctx: AppContext) {
             description: Type.Optional(Type.String({ maxLength: 5000 })),
             startYear: Type.Integer({ minimum: 2000, maximum: 2100 }),
             endYear: Type.Integer({ minimum: 2000, maximum: 2100 }),
-            amount: Type.Integer({ minimum: 0, description: 'öre' }),
+            amount: OreSchema({ minimum: 0 }),
             fundingSource: Type.Optional(Type.String({ maxLength: 200 })),
-            lines: Type.Array(
-              Type.Object({ name: Type.String({ maxLength: 200 }), amount: Type.Integer({ description: 'öre' }) }, { additionalProperties: false }),
-              {
-                maxItems: 50,
-              },
-            ),
+            lines: Type.Array(Type.Object({ name: Type.String({ maxLength: 200 }), amount: OreSchema() }, { additionalProperties: false }), {
+              maxItems: 50,
+            }),
           },
           { additionalProperties: false },
         ),

@@ -2,6 +2,7 @@
 // OpenAPI document (schema.d.ts), with the CSRF header on every state-changing request, a fresh token
 // and one retry when the server refused a stale one, and problem+json errors turned into ApiError.
 import createClient, { type Middleware } from 'openapi-fetch';
+import type { Ore } from '../../domain/money.ts';
 import type { components, paths } from './schema.d.ts';
 
 type ServerProblem = components['schemas']['Problem'];
@@ -155,9 +156,21 @@ interface Answered<T> {
 }
 
 /** The data of a successful answer; otherwise the problem the server described, as an ApiError. */
-export async function unwrap<T>(pending: Promise<Answered<T>>): Promise<T> {
+/**
+ * The typed client reads answers through a mapped type that turns a branded number (an amount, Ore)
+ * into an object with number's methods; this gives amounts their type back, the rest unchanged.
+ */
+export type Restored<T> = T extends { readonly __brand: 'öre' }
+  ? Ore
+  : T extends (infer E)[]
+    ? Restored<E>[]
+    : T extends object
+      ? { [K in keyof T]: Restored<T[K]> }
+      : T;
+
+export async function unwrap<T>(pending: Promise<Answered<T>>): Promise<Restored<T>> {
   const { data, error, response } = await pending;
-  if (response.ok) return data as T;
+  if (response.ok) return data as Restored<T>;
   throw new ApiError(isProblem(error) ? error : internalProblem(response));
 }
 

@@ -559,8 +559,8 @@ export interface paths {
                   organisationName: string;
                   /** @description The committee that decides the funder’s grants */
                   decisionBody: string;
-                  /** @description What a delegate may decide alone, öre (delegation rules) */
-                  delegationLimit: number;
+                  /** @description What a delegate may decide alone (delegation rules). An amount in öre (1 kr = 100 öre) */
+                  delegationLimit: import("../../domain/money.ts").Ore;
                   oidc: null | {
                     displayName: string;
                   };
@@ -595,7 +595,8 @@ export interface paths {
         content: {
           "application/json": {
             decisionBody: string;
-            delegationLimit: number;
+            /** @description An amount in öre (1 kr = 100 öre) */
+            delegationLimit: import("../../domain/money.ts").Ore;
           };
         };
       };
@@ -605,7 +606,8 @@ export interface paths {
           content: {
             "application/json": {
               decisionBody: string;
-              delegationLimit: number;
+              /** @description An amount in öre (1 kr = 100 öre) */
+              delegationLimit: import("../../domain/money.ts").Ore;
             };
           };
         };
@@ -955,19 +957,19 @@ export interface paths {
                   description: string;
                   startYear: number;
                   endYear: number;
-                  /** @description öre */
-                  amount: number;
+                  /** @description An amount in öre (1 kr = 100 öre) */
+                  amount: import("../../domain/money.ts").Ore;
                   fundingSource: string;
                   lines: {
                       /** Format: uuid */
                       id: string;
                       name: string;
-                      /** @description öre */
-                      amount: number;
-                      /** @description öre set aside for calls on this line */
-                      committed: number;
-                      /** @description öre left for new calls */
-                      available: number;
+                      /** @description An amount in öre (1 kr = 100 öre) */
+                      amount: import("../../domain/money.ts").Ore;
+                      /** @description Set aside for calls on this line. An amount in öre (1 kr = 100 öre) */
+                      committed: import("../../domain/money.ts").Ore;
+                      /** @description Left for new calls. An amount in öre (1 kr = 100 öre) */
+                      available: import("../../domain/money.ts").Ore;
                     }[];
                 }[];
             };
@@ -1005,13 +1007,13 @@ export interface paths {
             description?: string;
             startYear: number;
             endYear: number;
-            /** @description öre */
-            amount: number;
+            /** @description An amount in öre (1 kr = 100 öre) */
+            amount: import("../../domain/money.ts").Ore;
             fundingSource?: string;
             lines: {
                 name: string;
-                /** @description öre */
-                amount: number;
+                /** @description An amount in öre (1 kr = 100 öre) */
+                amount: import("../../domain/money.ts").Ore;
               }[];
           };
         };
@@ -1065,7 +1067,8 @@ export interface paths {
                   version: number;
                   title: string;
                   summary: string;
-                  amount: number;
+                  /** @description An amount in öre (1 kr = 100 öre) */
+                  amount: import("../../domain/money.ts").Ore;
                   opensOn: null | string;
                   deadline: null | string;
                   closesAt: null | string;
@@ -1119,7 +1122,8 @@ export interface paths {
               version: number;
               title: string;
               summary: string;
-              amount: number;
+              /** @description An amount in öre (1 kr = 100 öre) */
+              amount: import("../../domain/money.ts").Ore;
               opensOn: null | string;
               deadline: null | string;
               closesAt: null | string;
@@ -1192,7 +1196,8 @@ export interface paths {
               version: number;
               title: string;
               summary: string;
-              amount: number;
+              /** @description An amount in öre (1 kr = 100 öre) */
+              amount: import("../../domain/money.ts").Ore;
               opensOn: null | string;
               deadline: null | string;
               closesAt: null | string;
@@ -1268,7 +1273,8 @@ export interface paths {
               version: number;
               title: string;
               summary: string;
-              amount: number;
+              /** @description An amount in öre (1 kr = 100 öre) */
+              amount: import("../../domain/money.ts").Ore;
               opensOn: null | string;
               deadline: null | string;
               closesAt: null | string;
@@ -1345,7 +1351,8 @@ export interface paths {
               version: number;
               title: string;
               summary: string;
-              amount: number;
+              /** @description An amount in öre (1 kr = 100 öre) */
+              amount: import("../../domain/money.ts").Ore;
               opensOn: null | string;
               deadline: null | string;
               closesAt: null | string;
@@ -1430,7 +1437,8 @@ export interface paths {
               version: number;
               title: string;
               summary: string;
-              amount: number;
+              /** @description An amount in öre (1 kr = 100 öre) */
+              amount: import("../../domain/money.ts").Ore;
               opensOn: null | string;
               deadline: null | string;
               closesAt: null | string;
@@ -1504,7 +1512,8 @@ export interface paths {
                   version: number;
                   title: string;
                   summary: string;
-                  amount: number;
+                  /** @description An amount in öre (1 kr = 100 öre) */
+                  amount: import("../../domain/money.ts").Ore;
                   opensOn: null | string;
                   deadline: null | string;
                   closesAt: null | string;
@@ -1551,7 +1560,8 @@ export interface paths {
               version: number;
               title: string;
               summary: string;
-              amount: number;
+              /** @description An amount in öre (1 kr = 100 öre) */
+              amount: import("../../domain/money.ts").Ore;
               opensOn: null | string;
               deadline: null | string;
               closesAt: null | string;
@@ -2292,13 +2302,15 @@ export interface paths {
                   status: string;
                   title: string;
                   caseNumber: null | string;
-                  amountRequested: number;
+                  /** @description An amount in öre (1 kr = 100 öre) */
+                  amountRequested: import("../../domain/money.ts").Ore;
                   deadline: null | string;
                   /** Format: date-time */
                   updatedAt: string;
                   decision: null | {
                     outcome: string;
-                    amount: number;
+                    /** @description An amount in öre (1 kr = 100 öre) */
+                    amount: import("../../domain/money.ts").Ore;
                   };
                 })[];
             };
@@ -2837,13 +2849,15 @@ export interface paths {
                   organisationName: string;
                   legalForm: string;
                   title: string;
-                  amountRequested: number;
+                  /** @description An amount in öre (1 kr = 100 öre) */
+                  amountRequested: import("../../domain/money.ts").Ore;
                   areas: string[];
                   focusAreas: string[];
                   submittedAt: null | string;
                   decision: null | {
                     outcome: string;
-                    amount: number;
+                    /** @description An amount in öre (1 kr = 100 öre) */
+                    amount: import("../../domain/money.ts").Ore;
                   };
                 })[];
               next: null | string;
@@ -3158,7 +3172,8 @@ export interface paths {
       requestBody: {
         content: {
           "application/json": {
-            amount: number;
+            /** @description An amount in öre (1 kr = 100 öre) */
+            amount: import("../../domain/money.ts").Ore;
             reasons: string;
           };
         };
@@ -3168,7 +3183,8 @@ export interface paths {
         201: {
           content: {
             "application/json": {
-              amount: number;
+              /** @description An amount in öre (1 kr = 100 öre) */
+              amount: import("../../domain/money.ts").Ore;
               reasons: string;
               /** Format: date-time */
               proposedAt: string;
@@ -3211,9 +3227,12 @@ export interface paths {
                 title: string;
                 funderName: string;
                 decisionBody: string;
-                amount: number;
-                minAmount: number;
-                maxAmount: number;
+                /** @description An amount in öre (1 kr = 100 öre) */
+                amount: import("../../domain/money.ts").Ore;
+                /** @description An amount in öre (1 kr = 100 öre) */
+                minAmount: import("../../domain/money.ts").Ore;
+                /** @description An amount in öre (1 kr = 100 öre) */
+                maxAmount: import("../../domain/money.ts").Ore;
                 criteria: {
                     id: string;
                     label: string;
@@ -3224,10 +3243,14 @@ export interface paths {
                 targetAreas: string[];
               };
               budget: {
-                amount: number;
-                granted: number;
-                remaining: number;
-                proposedUndecided: number;
+                /** @description An amount in öre (1 kr = 100 öre) */
+                amount: import("../../domain/money.ts").Ore;
+                /** @description An amount in öre (1 kr = 100 öre) */
+                granted: import("../../domain/money.ts").Ore;
+                /** @description An amount in öre (1 kr = 100 öre) */
+                remaining: import("../../domain/money.ts").Ore;
+                /** @description An amount in öre (1 kr = 100 öre) */
+                proposedUndecided: import("../../domain/money.ts").Ore;
               };
               applications: ({
                   /** Format: uuid */
@@ -3238,7 +3261,8 @@ export interface paths {
                   organisationName: string;
                   status: string;
                   title: string;
-                  amountRequested: number;
+                  /** @description An amount in öre (1 kr = 100 öre) */
+                  amountRequested: import("../../domain/money.ts").Ore;
                   focusAreas: string[];
                   areas: string[];
                   submittedAt: null | string;
@@ -3268,7 +3292,8 @@ export interface paths {
                       }[];
                   };
                   proposal: null | {
-                    amount: number;
+                    /** @description An amount in öre (1 kr = 100 öre) */
+                    amount: import("../../domain/money.ts").Ore;
                     reasons: string;
                     /** Format: date-time */
                     proposedAt: string;
@@ -3277,7 +3302,8 @@ export interface paths {
                     /** Format: uuid */
                     id: string;
                     outcome: "approved" | "partially_approved" | "rejected";
-                    amount: number;
+                    /** @description An amount in öre (1 kr = 100 öre) */
+                    amount: import("../../domain/money.ts").Ore;
                     decidedOn: string;
                     paragraph: string;
                     reasons: string;
@@ -3685,7 +3711,8 @@ export interface paths {
                 id: string;
                 kind: "min_focus" | "max_focus";
                 focusArea: string;
-                amount?: number;
+                /** @description An amount in öre (1 kr = 100 öre) */
+                amount?: import("../../domain/money.ts").Ore;
                 count?: number;
               }) | {
                 id: string;
@@ -3704,7 +3731,8 @@ export interface paths {
                 kind: "lock_in";
                 /** Format: uuid */
                 applicationId: string;
-                amount?: number;
+                /** @description An amount in öre (1 kr = 100 öre) */
+                amount?: import("../../domain/money.ts").Ore;
               } | {
                 id: string;
                 /** @enum {string} */
@@ -3722,11 +3750,13 @@ export interface paths {
           content: {
             "application/json": {
               status: "optimal" | "time_limit";
-              /** @description What is left of the call to decide on, öre */
-              budget: number;
+              /** @description What is left of the call to decide on. An amount in öre (1 kr = 100 öre) */
+              budget: import("../../domain/money.ts").Ore;
               score: number;
-              total: number;
-              leftover: number;
+              /** @description An amount in öre (1 kr = 100 öre) */
+              total: import("../../domain/money.ts").Ore;
+              /** @description An amount in öre (1 kr = 100 öre) */
+              leftover: import("../../domain/money.ts").Ore;
               gap: null | number;
               solveSeconds: number;
               applications: ({
@@ -3735,9 +3765,11 @@ export interface paths {
                   caseNumber: string;
                   organisationName: string;
                   title: string;
-                  requested: number;
+                  /** @description An amount in öre (1 kr = 100 öre) */
+                  requested: import("../../domain/money.ts").Ore;
                   score: null | number;
-                  amount: number;
+                  /** @description An amount in öre (1 kr = 100 öre) */
+                  amount: import("../../domain/money.ts").Ore;
                   decision: "full" | "partial" | "none";
                   reasons: {
                       code: string;
@@ -3796,8 +3828,10 @@ export interface paths {
                   /** Format: uuid */
                   applicationId: string;
                   outcome: "approved" | "partially_approved" | "rejected";
-                  amount: number;
-                  amountRequested: number;
+                  /** @description An amount in öre (1 kr = 100 öre) */
+                  amount: import("../../domain/money.ts").Ore;
+                  /** @description An amount in öre (1 kr = 100 öre) */
+                  amountRequested: import("../../domain/money.ts").Ore;
                   reasons: string;
                   conditions: string;
                   grantFrom: null | string;
@@ -3854,7 +3888,8 @@ export interface paths {
       requestBody: {
         content: {
           "application/json": {
-            amount: number;
+            /** @description An amount in öre (1 kr = 100 öre) */
+            amount: import("../../domain/money.ts").Ore;
             reasons: string;
             conditions?: string;
             grantFrom?: null | string;
@@ -3884,8 +3919,10 @@ export interface paths {
               /** Format: uuid */
               applicationId: string;
               outcome: "approved" | "partially_approved" | "rejected";
-              amount: number;
-              amountRequested: number;
+              /** @description An amount in öre (1 kr = 100 öre) */
+              amount: import("../../domain/money.ts").Ore;
+              /** @description An amount in öre (1 kr = 100 öre) */
+              amountRequested: import("../../domain/money.ts").Ore;
               reasons: string;
               conditions: string;
               grantFrom: null | string;
@@ -4051,14 +4088,15 @@ export interface paths {
                   callTitle: string;
                   caseNumber: string;
                   organisationName: string;
-                  amount: number;
+                  /** @description An amount in öre (1 kr = 100 öre) */
+                  amount: import("../../domain/money.ts").Ore;
                   purpose: string;
                   areas: string[];
                   focusAreas: string[];
                   decidedOn: string;
                 }[];
-              /** @description All awarded grants that match, öre (also beyond the listed ones) */
-              total: number;
+              /** @description All awarded grants that match (also beyond the listed ones). An amount in öre (1 kr = 100 öre) */
+              total: import("../../domain/money.ts").Ore;
               /** @description How many grants match; at most 1 000 are listed */
               count: number;
               /** @description The years with awarded grants, newest first */
@@ -4116,8 +4154,8 @@ export interface components {
       summary: string;
       description: string;
       budgetLineId: null | string;
-      /** @description öre (1 kr = 100 öre) */
-      amount: number;
+      /** @description An amount in öre (1 kr = 100 öre) */
+      amount: import("../../domain/money.ts").Ore;
       focusAreas: string[];
       eligibleForms: ("ideell_forening" | "studieforbund" | "trossamfund" | "stiftelse" | "ekonomisk_forening" | "kommun" | "region" | "myndighet" | "aktiebolag" | "annan")[];
       exclusions: ("religious_or_political" | "for_profit" | "already_completed")[];
@@ -4126,10 +4164,10 @@ export interface components {
       opensOn: null | string;
       deadline: null | string;
       grantPeriodMonths: number;
-      /** @description öre (1 kr = 100 öre) */
-      minAmount: number;
-      /** @description öre (1 kr = 100 öre) */
-      maxAmount: number;
+      /** @description An amount in öre (1 kr = 100 öre) */
+      minAmount: import("../../domain/money.ts").Ore;
+      /** @description An amount in öre (1 kr = 100 öre) */
+      maxAmount: import("../../domain/money.ts").Ore;
       requiredAttachments: ("statutes" | "annual_report" | "accounts" | "budget" | "activity_plan" | "board_list" | "other")[];
       requiresEligibilityApproval: boolean;
       criteria: {
@@ -4182,14 +4220,15 @@ export interface components {
         })[];
       budget: {
           label: string;
-          amount: number;
+          /** @description An amount in öre (1 kr = 100 öre) */
+          amount: import("../../domain/money.ts").Ore;
         }[];
-      /** @description öre */
-      ownContribution: number;
-      /** @description öre */
-      otherFunding: number;
-      /** @description öre */
-      amountRequested: number;
+      /** @description An amount in öre (1 kr = 100 öre) */
+      ownContribution: import("../../domain/money.ts").Ore;
+      /** @description An amount in öre (1 kr = 100 öre) */
+      otherFunding: import("../../domain/money.ts").Ore;
+      /** @description An amount in öre (1 kr = 100 öre) */
+      amountRequested: import("../../domain/money.ts").Ore;
       partners: {
           orgNumber: string;
           name: string;

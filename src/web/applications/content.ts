@@ -1,9 +1,11 @@
 // The application's content as the form holds it (text as typed, amounts in kronor as
 // typed) and as the API stores it (öre, numbers, nulls), and which step each field is on.
+
 import { contentProblems } from '../../domain/applications/rules.ts';
 import type { AttachedFile, Contact, Partner } from '../../domain/applications/types.ts';
 import { pages } from '../../domain/calls/questions.ts';
 import type { CallRules, Exclusion, Question, TargetGroup } from '../../domain/calls/types.ts';
+import { ZERO_ORE } from '../../domain/money.ts';
 import type { FieldError } from '../api/client.ts';
 import { amountInput, parseAmount } from '../calls/format.ts';
 import { collect, localFieldError, ruleErrors } from '../components/validation.ts';
@@ -83,7 +85,7 @@ export function fromContent(c: ApplicationContent, call: CallRules): Values {
   };
 }
 
-const money = (text: string | undefined) => parseAmount(text ?? '') ?? 0;
+const money = (text: string | undefined) => parseAmount(text ?? '') ?? ZERO_ORE;
 
 export function toContent(v: Values, call: CallRules): ApplicationContent {
   const answers: ApplicationContent['answers'] = {};

@@ -1,11 +1,12 @@
 // Money, dates and time left as people read them: "3 000 000 kr" / "SEK 3,000,000",
 // "6 mars 2022" / "6 March 2022". Calendar dates are Swedish dates, never shifted by the reader's clock.
 import type { TFunction } from 'i18next';
-import { formatKronor, parseKronor } from '../../domain/money.ts';
+import { formatKronor, type Ore, ore, parseKronor } from '../../domain/money.ts';
 import { currentLanguage } from '../i18n/index.ts';
 
-export function kr(ore: number): string {
-  return formatKronor(ore, currentLanguage());
+/** An amount as people read it; amounts from an audit entry's data or a form's sum come as plain numbers of öre. */
+export function kr(amount: number): string {
+  return formatKronor(ore(amount), currentLanguage());
 }
 
 /** An amount for an input: grouped digits without the currency ("3 000 000"), empty for nothing. */
@@ -20,7 +21,7 @@ export function amountInput(ore: number | null | undefined): string {
  * in English also "3,000,000" and "12,500.50" (commas there only between groups
  * of three digits). Null when it is not an amount.
  */
-export function parseAmount(input: string): number | null {
+export function parseAmount(input: string): Ore | null {
   const text = input.trim().replace(/^SEK\s*/i, '');
   if (currentLanguage() === 'en' && /^\d{1,3}(,\d{3})+(\.\d{1,2})?(\s*(kr|SEK))?$/i.test(text)) return parseKronor(text.replaceAll(',', ''));
   return parseKronor(text);

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Trans, useTranslation } from 'react-i18next';
-import { formatKronor } from '../../domain/money.ts';
+import { formatKronor, type Ore } from '../../domain/money.ts';
 import { formatDate } from '../calls/format.ts';
 import { LoadError, Loading } from '../components/page.tsx';
 import { keys } from '../queryKeys.ts';
@@ -13,7 +13,7 @@ const BADGE = { approved: 'badge-approved', partially_approved: 'badge-approved'
 function useFormat() {
   const { i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'sv';
-  return { lang, kr: (ore: number) => formatKronor(ore, lang), date: (d: string) => <time dateTime={d}>{formatDate(d)}</time> } as const;
+  return { lang, kr: (amount: Ore) => formatKronor(amount, lang), date: (d: string) => <time dateTime={d}>{formatDate(d)}</time> } as const;
 }
 
 /** "Socialnämnden, § 31, 24 mars 2022" or "on delegation by …". */

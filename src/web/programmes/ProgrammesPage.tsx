@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { sumOre, ZERO_ORE } from '../../domain/money.ts';
 import { programmeProblems } from '../../domain/programmes.ts';
 import { kr, parseAmount } from '../calls/format.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
@@ -32,14 +33,14 @@ const EMPTY: Values = { name: '', description: '', startYear: year, endYear: yea
 /** Kronor typed in each amount, or an error on the fields that are not amounts. */
 function amounts(v: Values) {
   const problems = [];
-  const total = v.amount.trim() ? parseAmount(v.amount) : 0;
+  const total = v.amount.trim() ? parseAmount(v.amount) : ZERO_ORE;
   if (total === null) problems.push(localFieldError('amount', 'form.notAnAmount'));
   const lines = v.lines.map((l, i) => {
-    const a = l.amount.trim() ? parseAmount(l.amount) : 0;
+    const a = l.amount.trim() ? parseAmount(l.amount) : ZERO_ORE;
     if (a === null) problems.push(localFieldError(`lines.${i}.amount`, 'form.notAnAmount'));
-    return a ?? 0;
+    return a ?? ZERO_ORE;
   });
-  return { total: total ?? 0, lines, problems };
+  return { total: total ?? ZERO_ORE, lines, problems };
 }
 
 function ProgrammeCard({ programme }: { programme: Programme }) {
@@ -135,7 +136,7 @@ function NewProgrammeForm({ funderId }: { funderId: string }) {
   const lines = useFieldArray({ control: f.form.control, name: 'lines' });
   const watched = f.form.watch();
   const money = amounts(watched);
-  const sum = money.lines.reduce((s, a) => s + a, 0);
+  const sum = sumOre(money.lines);
   const typed = money.total > 0 || sum > 0;
   const sumText = !typed
     ? ''

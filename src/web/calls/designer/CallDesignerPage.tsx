@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { draftProblems, publishProblems } from '../../../domain/calls/rules.ts';
 import { dateInStockholm } from '../../../domain/deadlines.ts';
+import { addOre, ZERO_ORE } from '../../../domain/money.ts';
 import { AuditTrail, formatDateTime } from '../../audit/AuditTrail.tsx';
 import type { ActivityType } from '../../catalogue/api.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
@@ -53,7 +54,7 @@ function Designer({
   const available = (lineId: string | null) => {
     const line = programmes.flatMap((p) => p.lines).find((l) => l.id === lineId);
     if (!line) return null;
-    return line.available + (call && call.rules.budgetLineId === lineId ? call.amount : 0);
+    return addOre(line.available, call && call.rules.budgetLineId === lineId ? call.amount : ZERO_ORE);
   };
 
   const f = useAppForm<DesignerValues>({

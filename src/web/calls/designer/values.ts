@@ -1,6 +1,8 @@
 // The call designer's form values (what people type: kronor, whole numbers as text, rows)
 // and their translation to and from the API's CallRules (öre, numbers, plain lists).
+
 import type { AttachmentKind, CallRules, Exclusion, Question, QuestionType, TargetGroup } from '../../../domain/calls/types.ts';
+import { ZERO_ORE } from '../../../domain/money.ts';
 import type { LegalForm } from '../../../domain/organisation.ts';
 import type { FieldError } from '../../api/client.ts';
 import { localFieldError } from '../../components/validation.ts';
@@ -170,10 +172,10 @@ const list = <T extends string>(v: unknown): T[] => (Array.isArray(v) ? (v as T[
 export function toRules(v: DesignerValues): { rules: CallRules; problems: FieldError[] } {
   const problems: FieldError[] = [];
   const money = (field: 'amount' | 'minAmount' | 'maxAmount') => {
-    if (!v[field].trim()) return 0;
+    if (!v[field].trim()) return ZERO_ORE;
     const ore = parseAmount(v[field]);
     if (ore === null) problems.push(localFieldError(field, 'form.notAnAmount'));
-    return ore ?? 0;
+    return ore ?? ZERO_ORE;
   };
   const whole = (field: string, value: string, fallback: number) => {
     if (!value.trim()) return fallback;
