@@ -14,7 +14,7 @@ import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/connection.ts';
 import { migrate } from '../src/db/migrate.ts';
-import { seedIfEmpty } from '../src/db/seed/demo.ts';
+import { seedIfEmpty } from '../src/seed/demo.ts';
 import type { ApplicationContent } from '../src/domain/applications/types.ts';
 import { addMonths, dateInStockholm } from '../src/domain/deadlines.ts';
 import { buildApp } from '../src/server/app.ts';

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { auditReport } from '../../src/cli/audit-verify.ts';
 import { audit, SYSTEM_ACTOR, storedEntry, verifyAuditTrail } from '../../src/db/audit.ts';
 import type { Database, Tx } from '../../src/db/connection.ts';
-import { seedIfEmpty } from '../../src/db/seed/demo.ts';
+import { seedIfEmpty } from '../../src/seed/demo.ts';
 import { auditHash, type ChainProblem } from '../../src/domain/audit-chain.ts';
 import { createTestDatabase } from '../support/db.ts';
 
