@@ -2,9 +2,9 @@ import { join } from 'node:path';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/connection.ts';
 import { migrate } from './db/migrate.ts';
-import { DEMO_LOGINS, DEMO_PASSWORD, seedIfEmpty } from './seed/demo.ts';
 import { warmUpDocuments } from './documents/pdf.ts';
 import { startJobs } from './jobs/index.ts';
+import { DEMO_LOGINS, DEMO_PASSWORD, seedIfEmpty } from './seed/demo.ts';
 import { buildApp } from './server/app.ts';
 import type { AppContext } from './server/context.ts';
 

@@ -42,7 +42,9 @@ async function apply(demo: Demo, email: string, callId: string, organisationId: 
 export async function seedApplications(demo: Demo, calls: { norrkoping2022: string; associationSupport: string }) {
   const ids = demo.ids;
   const files = (orgKey: string) =>
-    system(demo.ctx.db, (tx) => tx.selectFrom('files').select(['id', 'name']).where('organisation_id', '=', ids.organisations[orgKey]).orderBy('name').execute());
+    system(demo.ctx.db, (tx) =>
+      tx.selectFrom('files').select(['id', 'name']).where('organisation_id', '=', ids.organisations[orgKey]).orderBy('name').execute(),
+    );
 
   // In this order they take the case numbers SN 2022/00001 to 00003.
   const submitted: { org: string; member: string; at: string; c: ApplicationContent }[] = [

@@ -97,7 +97,13 @@ export async function seedAssessment(demo: Demo, applications: Record<string, st
     const screened = automatic.map((r) => ({ rule: r.rule, ok: true, reason: r.ok ? null : 'Bedömt uppfyllt efter komplettering.' }));
     await recordScreening(ctx, caseworker, a.id, screened, replayAt(new Date('2022-03-10T10:00:00+01:00')));
 
-    await assignReviewers(ctx, caseworker, a.id, await Promise.all(Object.keys(plan.scores).map(async (email) => (await demo.user(email)).userId)), replayAt(new Date('2022-03-10T11:00:00+01:00')));
+    await assignReviewers(
+      ctx,
+      caseworker,
+      a.id,
+      await Promise.all(Object.keys(plan.scores).map(async (email) => (await demo.user(email)).userId)),
+      replayAt(new Date('2022-03-10T11:00:00+01:00')),
+    );
     for (const [email, scored] of Object.entries(plan.scores)) {
       const reviewer = await demo.user(email);
       const conflict = scored === 'conflict';

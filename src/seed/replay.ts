@@ -19,7 +19,9 @@ export function demoOf(ctx: AppContext, ids: SeedIds): Demo {
     ctx,
     ids,
     async user(email) {
-      const row = await system(ctx.db, (tx) => tx.selectFrom('users').select(['id', 'email', 'name', 'locale']).where('email', '=', email).executeTakeFirstOrThrow());
+      const row = await system(ctx.db, (tx) =>
+        tx.selectFrom('users').select(['id', 'email', 'name', 'locale']).where('email', '=', email).executeTakeFirstOrThrow(),
+      );
       return principalFor(ctx.db.kysely, row, 'demo-seed');
     },
   };

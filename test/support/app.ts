@@ -5,8 +5,8 @@ import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../src/config.ts';
 import type { Database } from '../../src/db/connection.ts';
-import { seedIfEmpty } from '../../src/seed/demo.ts';
 import { type Jobs, type JobsOptions, startJobs } from '../../src/jobs/index.ts';
+import { seedIfEmpty } from '../../src/seed/demo.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { createTestDatabase } from './db.ts';
 
