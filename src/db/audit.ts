@@ -123,11 +123,11 @@ export async function auditDraftSave(tx: Tx, actor: Actor, input: DraftSave, now
   const startedSince = new Date(now.getTime() - DRAFT_RUN_MAX_MS);
   const upsert = () =>
     sql<{ saves: number }>`
-    insert into audit_pending as p (action, object_type, object_id, actor_id, actor_label, funder_id, organisation_id, first_at, last_at, saves, data)
-    values (${key.action}, ${key.objectType}, ${key.objectId}, ${key.actorId}, ${actor.label}, ${input.funderId ?? null}, ${input.organisationId ?? null},
+    insert into audit_pending as p (action, object_type, object_id, actor_id, actor_label, reason, funder_id, organisation_id, first_at, last_at, saves, data)
+    values (${key.action}, ${key.objectType}, ${key.objectId}, ${key.actorId}, ${actor.label}, ${input.reason ?? null}, ${input.funderId ?? null}, ${input.organisationId ?? null},
             ${now}, ${now}, 1, ${JSON.stringify(input.data)}::jsonb)
     on conflict (object_type, object_id, actor_id, action) do update
-      set last_at = excluded.last_at, saves = p.saves + 1, actor_label = excluded.actor_label,
+      set last_at = excluded.last_at, saves = p.saves + 1, actor_label = excluded.actor_label, reason = excluded.reason,
           data = case when excluded.data ? 'changed'
                       then excluded.data || jsonb_build_object('changed', (
                         select coalesce(jsonb_agg(part order by first_seen), '[]'::jsonb)
@@ -149,6 +149,7 @@ interface PendingRow {
   object_id: string;
   actor_id: string;
   actor_label: string;
+  reason: string | null;
   funder_id: string | null;
   organisation_id: string | null;
   first_at: Date;
@@ -167,6 +168,7 @@ async function appendRun(tx: Tx, run: PendingRow): Promise<void> {
       objectId: run.object_id,
       funderId: run.funder_id,
       organisationId: run.organisation_id,
+      reason: run.reason,
       at: run.last_at,
       data: { ...run.data, saves: run.saves, firstSavedAt: run.first_at.toISOString() },
     },

@@ -146,6 +146,7 @@ export interface AuditPendingTable {
   object_id: string;
   actor_id: string;
   actor_label: string;
+  reason: string | null;
   funder_id: string | null;
   organisation_id: string | null;
   first_at: Date;

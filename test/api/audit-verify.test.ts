@@ -3,8 +3,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { auditReport } from '../../src/cli/audit-verify.ts';
 import { audit, PLATFORM_CHAIN, SYSTEM_ACTOR, storedEntry, verifyAuditTrail } from '../../src/db/audit.ts';
 import type { Database, Tx } from '../../src/db/connection.ts';
-import { seedIfEmpty } from '../../src/db/seed/demo.ts';
 import { auditHash, type ChainProblem } from '../../src/domain/audit-chain.ts';
+import { seedIfEmpty } from '../../src/seed/demo.ts';
 import { createTestDatabase } from '../support/db.ts';
 
 // The real verifier on the demo's real trail (a few hundred entries), tampered with as someone with

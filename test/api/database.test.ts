@@ -9,7 +9,7 @@ import type { Database } from '../../src/db/connection.ts';
 import { openDatabase } from '../../src/db/connection.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { scoped } from '../../src/db/scope.ts';
-import { seedIfEmpty } from '../../src/db/seed/demo.ts';
+import { seedIfEmpty } from '../../src/seed/demo.ts';
 import { createTestDatabase, engine } from '../support/db.ts';
 
 let db: Database;

@@ -5,8 +5,8 @@ import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../src/config.ts';
 import type { Database } from '../../src/db/connection.ts';
-import { seedIfEmpty } from '../../src/db/seed/demo.ts';
 import { type Jobs, type JobsOptions, startJobs } from '../../src/jobs/index.ts';
+import { seedIfEmpty } from '../../src/seed/demo.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { createTestDatabase } from './db.ts';
 
@@ -47,8 +47,8 @@ export interface TestAppOptions {
 /** The real app on a fresh database of the engine under test. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const db = await createTestDatabase();
-  if (options.seed !== false) await seedIfEmpty(db);
   const config = testConfig(options.config);
+  if (options.seed !== false) await seedIfEmpty(db, config);
   const jobs = options.jobs ? await startJobs(db, config, { pollingIntervalSeconds: 0.5, log: () => {}, ...options.jobs }) : undefined;
   const app = await buildApp({ db, config, jobs: jobs?.queue }, { logger: process.env.TEST_LOG ? { level: 'error' } : false });
   await app.ready();

@@ -26,7 +26,11 @@ export async function demoTemplate(db: Database): Promise<Template> {
   return { funderId: row.funder_id, rules: row.rules as CallRules, content: row.submitted_content as ApplicationContent, organisationId: row.organisation_id };
 }
 
-/** A published call of the template's funder, open until 2099, with the template's rules changed by `over`. */
+/**
+ * A published call of the template's funder, open until 2099, with the template's rules changed by `over`.
+ * Written as it is rather than through create-call and publish-call: these calls draw on no budget line
+ * unless `over` names one, which publishing refuses, so tests can reach the call's own limit alone.
+ */
 export async function publishedCall(db: Database, template: Template, over: Partial<CallRules> = {}): Promise<{ id: string; rules: CallRules }> {
   const rules: CallRules = { ...template.rules, budgetLineId: null, opensOn: '2022-01-01', deadline: '2099-12-31', ...over };
   const call = await db.kysely
@@ -54,7 +58,11 @@ export interface Received {
   content?: Partial<ApplicationContent>;
 }
 
-/** A submitted application on the call, as the funder received it (the template's content changed by `content`). */
+/**
+ * A submitted application on the call, as the funder received it (the template's content changed by `content`).
+ * Written as it is rather than through start-application and submit-application: the tests choose its case
+ * number, and the organisation made here has no member to act for it.
+ */
 export async function receivedApplication(db: Database, template: Template, callId: string, r: Received) {
   const organisation =
     'id' in r.organisation

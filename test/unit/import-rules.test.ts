@@ -1,6 +1,6 @@
 // The layers' import rules (docs/architecture.md), checked on the source as it is: the domain does no
-// I/O, the web app imports no server code, the jobs do not import the HTTP layer, and no route module
-// imports another.
+// I/O, the web app imports no server code, the jobs do not import the HTTP layer, the database layer
+// imports neither the HTTP layer nor the demo seed above it, and no route module imports another.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +11,9 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const DOMAIN_PACKAGES = new Set(['@date-fns/tz', 'date-fns', 'organisationsnummer', 'highs', 'node:crypto']);
 /** Where the web app's code may come from: itself, and the pure rules and messages it shares with the server. */
 const WEB_MAY_IMPORT = ['src/web/', 'src/domain/', 'src/i18n/'];
+
+/** Who may load the demo seed: it sits above the server, whose commands it replays. */
+const SEED_IMPORTERS = ['src/seed/', 'src/cli/', 'src/main.ts'];
 
 type Sources = Map<string, string>;
 
@@ -44,6 +47,10 @@ function violations(files: Sources): string[] {
         why('the web app imports no server, database, job or document code');
       }
       if (file.startsWith('src/jobs/') && target?.startsWith('src/server/')) why('the jobs do not import the HTTP layer');
+      if (file.startsWith('src/db/') && (target?.startsWith('src/server/') || target?.startsWith('src/seed/'))) {
+        why('the database layer imports neither the HTTP layer nor the seed');
+      }
+      if (target?.startsWith('src/seed/') && !SEED_IMPORTERS.some((p) => file.startsWith(p))) why('only the entry points load the demo seed');
       if (file.startsWith('src/server/') && file !== APP && target && target !== file && registersRoutes(source)) {
         const other = files.get(target);
         if (other !== undefined && registersRoutes(other)) why('a route module imports no other route module');
@@ -83,6 +90,10 @@ describe('the import rules', () => {
       ['src/server/a/routes.ts', route("import { helper } from '../b/routes.ts';")],
       ['src/server/b/routes.ts', route("import { store } from './store.ts';\nexport const helper = 1;")],
       ['src/server/b/store.ts', 'export const store = 1;'],
+      ['src/db/seed.ts', "import { createCall } from '../server/calls/create-call.ts';"],
+      ['src/server/calls/demo.ts', "import { seedIfEmpty } from '../../seed/demo.ts';"],
+      ['src/seed/calls.ts', "import { createCall } from '../server/calls/create-call.ts';"],
+      ['src/cli/seed.ts', "import { seedIfEmpty } from '../seed/demo.ts';"],
       ['src/web/ok.tsx', "import { kr } from './format.ts';\nimport { LEGAL_FORMS } from '../domain/organisation.ts';"],
     ]);
     expect(violations(broken)).toEqual([
@@ -94,6 +105,8 @@ describe('the import rules', () => {
       'src/jobs/run.ts → ../server/context.ts: the jobs do not import the HTTP layer',
       'src/server/a/routes.ts → ../b/routes.ts: a route module imports no other route module',
       'src/server/b/routes.ts exports helper: a route module exports only its registration',
+      'src/db/seed.ts → ../server/calls/create-call.ts: the database layer imports neither the HTTP layer nor the seed',
+      'src/server/calls/demo.ts → ../../seed/demo.ts: only the entry points load the demo seed',
     ]);
   });
 });

@@ -50,6 +50,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       object_id uuid not null,
       actor_id uuid not null,
       actor_label text not null,
+      reason text,
       funder_id uuid,
       organisation_id uuid,
       first_at timestamptz not null,

@@ -1,15 +1,10 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { audit } from '../../db/audit.ts';
-import { system } from '../../db/scope.ts';
 import type { AppContext } from '../context.ts';
-import { grantFiles } from '../files/store.ts';
-import { queueMail } from '../mail/outbox.ts';
-import { actorOf, requireUser } from '../plugins/session.ts';
-import { fieldProblem, Problem } from '../problem.ts';
+import { requireUser } from '../plugins/session.ts';
 import { errorResponses, Uuid } from '../schemas.ts';
-import { inScope, locate, requireApplicant } from './access.ts';
+import { answerCompletion } from './answer-completion.ts';
 import { presentRound } from './present.ts';
 import { requestCompletion } from './request-completion.ts';
 import { CompletionRound } from './schema.ts';
@@ -61,66 +56,7 @@ export function completionRoutes(fastify: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const user = requireUser(request);
-      const { id } = request.params;
-      const { answer, files } = request.body;
-      if (!answer.trim()) throw fieldProblem(400, 'answer', 'required');
-      const found = await system(ctx.db, (tx) =>
-        tx
-          .selectFrom('completion_requests')
-          .innerJoin('users', 'users.id', 'completion_requests.created_by')
-          .select(['completion_requests.application_id', 'users.email', 'users.locale'])
-          .where('completion_requests.id', '=', id)
-          .executeTakeFirst(),
-      );
-      if (!found) throw new Problem(404, 'not_found');
-      const located = await locate(ctx, user, found.application_id);
-      requireApplicant(located);
-      const round = await inScope(ctx, located, async (tx) => {
-        const current = await tx.selectFrom('completion_requests').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
-        if (current.answered_at) throw new Problem(409, 'completion_answered');
-        if (files.length) {
-          const owned = await tx
-            .selectFrom('files')
-            .select('id')
-            .where(
-              'id',
-              'in',
-              files.map((f) => f.fileId),
-            )
-            .where('organisation_id', '=', located.organisationId)
-            .execute();
-          if (owned.length !== new Set(files.map((f) => f.fileId)).size) throw fieldProblem(422, 'files', 'file_unknown');
-          await grantFiles(
-            tx,
-            files.map((f) => f.fileId),
-            located.funderId,
-          );
-        }
-        const row = await tx
-          .updateTable('completion_requests')
-          .set({ answer: answer.trim(), answer_files: JSON.stringify(files), answered_by: user.userId, answered_at: new Date() })
-          .where('id', '=', id)
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        const app = await tx.selectFrom('applications').select(['case_number']).where('id', '=', located.id).executeTakeFirstOrThrow();
-        await queueMail(ctx, tx, {
-          to: found.email,
-          subject: found.locale === 'en' ? `Completion received: ${app.case_number}` : `Komplettering inkommen: ${app.case_number}`,
-          text:
-            found.locale === 'en'
-              ? `The applicant has answered your request for ${app.case_number}.\n\n${ctx.config.publicUrl}/applications/${located.id}`
-              : `Sökanden har svarat på din begäran om komplettering av ${app.case_number}.\n\n${ctx.config.publicUrl}/applications/${located.id}`,
-        });
-        await audit(tx, actorOf(user), {
-          action: 'application.completion_answered',
-          objectType: 'application',
-          objectId: located.id,
-          funderId: located.funderId,
-          organisationId: located.organisationId,
-          data: { requestId: id, files: files.length },
-        });
-        return row;
-      });
+      const round = await answerCompletion(ctx, user, request.params.id, request.body);
       return presentRound(round);
     },
   );

@@ -1,86 +1,28 @@
-import { isDeepStrictEqual } from 'node:util';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
-import { audit, auditDraftSave } from '../../db/audit.ts';
-import type { Tx } from '../../db/connection.ts';
 import { scoped } from '../../db/scope.ts';
 import { receiptPdf } from '../../documents/receipt.ts';
-import { type ApplicationContent, emptyContent } from '../../domain/applications/types.ts';
-import { callWindow } from '../../domain/calls/rules.ts';
+import type { ApplicationContent } from '../../domain/applications/types.ts';
 import type { Ore } from '../../domain/money.ts';
-import { normaliseOrgNumber } from '../../domain/organisation.ts';
 import { policy } from '../../domain/roles.ts';
 import { translate } from '../../i18n/messages.ts';
 import { isCurrent } from '../budget/guard.ts';
 import type { AppContext } from '../context.ts';
-import { actorOf, requireUser, scopeOf } from '../plugins/session.ts';
+import { requireUser, scopeOf } from '../plugins/session.ts';
 import { Problem, rulesProblem } from '../problem.ts';
 import { errorResponses, Nullable, OreSchema, RefTo, Uuid } from '../schemas.ts';
-import { type ApplicationRow, inScope, type Located, locate, requireApplicant } from './access.ts';
-import { type CallInfo, checkApplication, closedProblem, ELIGIBILITY_CODES } from './check.ts';
-import { presentRound } from './present.ts';
+import { inScope, locate } from './access.ts';
+import { checkApplication, ELIGIBILITY_CODES } from './check.ts';
+import { callInfo, view } from './present.ts';
+import { saveDraft } from './save-draft.ts';
 import { ApplicationContentSchema, ApplicationView } from './schema.ts';
+import { startApplication } from './start-application.ts';
 import { submitApplication } from './submit-application.ts';
+import { withdrawApplication } from './withdraw-application.ts';
 
 const Params = Type.Object({ id: Uuid });
-
-async function callInfo(tx: Tx, callId: string): Promise<CallInfo> {
-  const row = await tx
-    .selectFrom('calls')
-    .innerJoin('funders', 'funders.id', 'calls.funder_id')
-    .select(['calls.id', 'calls.funder_id', 'funders.name', 'funders.case_prefix', 'calls.title', 'calls.status', 'calls.rules'])
-    .where('calls.id', '=', callId)
-    .executeTakeFirst();
-  if (row?.status !== 'published') throw new Problem(404, 'not_found');
-  return { id: row.id, funderId: row.funder_id, funderName: row.name, casePrefix: row.case_prefix, title: row.title, status: row.status, rules: row.rules };
-}
-
-async function view(tx: Tx, row: ApplicationRow, access: Located['access']) {
-  const call = await callInfo(tx, row.call_id);
-  const updatedBy = row.updated_by ? await tx.selectFrom('users').select('name').where('id', '=', row.updated_by).executeTakeFirst() : undefined;
-  const rounds = await tx.selectFrom('completion_requests').selectAll().where('application_id', '=', row.id).orderBy('created_at').execute();
-  const decided = await tx.selectFrom('decisions').select('id').where('application_id', '=', row.id).limit(1).executeTakeFirst();
-  const window = callWindow(call.rules);
-  return {
-    id: row.id,
-    callId: row.call_id,
-    callTitle: call.title,
-    funderId: row.funder_id,
-    funderName: call.funderName,
-    organisationId: row.organisation_id,
-    organisationName: row.organisation_name,
-    status: row.status,
-    version: row.version,
-    // Staff read what was received; the applicant reads the latest.
-    content: access === 'staff' && row.submitted_content ? row.submitted_content : row.content,
-    caseNumber: row.case_number,
-    submittedAt: row.submitted_at?.toISOString() ?? null,
-    updatedAt: row.updated_at.toISOString(),
-    updatedBy: updatedBy?.name ?? null,
-    withdrawnAt: row.withdrawn_at?.toISOString() ?? null,
-    decided: Boolean(decided),
-    deadline: call.rules.deadline,
-    closesAt: window ? window.closesAt.toISOString() : null,
-    access,
-    completionRequests: rounds.map(presentRound),
-  };
-}
-
-/** Links co-applicants registered in Samverka, so their members can read the application. */
-async function syncPartners(tx: Tx, row: ApplicationRow, content: ApplicationContent) {
-  const numbers = content.partners.map((p) => normaliseOrgNumber(p.orgNumber)).filter((n): n is string => !!n);
-  await tx.deleteFrom('application_partners').where('application_id', '=', row.id).execute();
-  if (!numbers.length) return;
-  const orgs = await tx.selectFrom('organisations').select('id').where('org_number', 'in', numbers).where('id', '!=', row.organisation_id).execute();
-  if (orgs.length) {
-    await tx
-      .insertInto('application_partners')
-      .values(orgs.map((o) => ({ application_id: row.id, organisation_id: o.id, funder_id: row.funder_id })))
-      .execute();
-  }
-}
 
 export function applicationRoutes(fastify: FastifyInstance, ctx: AppContext) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -99,50 +41,8 @@ export function applicationRoutes(fastify: FastifyInstance, ctx: AppContext) {
     },
     async (request, reply) => {
       const user = requireUser(request);
-      const { callId } = request.params;
-      const { organisationId } = request.body;
-      if (!policy.actForOrganisation(user, organisationId)) throw new Problem(403, 'forbidden');
-      const result = await scoped(ctx.db, scopeOf(user), async (tx) => {
-        const call = await callInfo(tx, callId);
-        const closed = closedProblem(call.rules, new Date());
-        if (closed) throw closed;
-        const existing = await tx
-          .selectFrom('applications')
-          .selectAll()
-          .where('call_id', '=', callId)
-          .where('organisation_id', '=', organisationId)
-          .where('status', '!=', 'withdrawn')
-          .executeTakeFirst();
-        if (existing) {
-          if (existing.status !== 'draft') throw new Problem(409, 'application_exists');
-          return { created: false, body: await view(tx, existing, 'applicant') };
-        }
-        const org = await tx.selectFrom('organisations').select('name').where('id', '=', organisationId).executeTakeFirstOrThrow();
-        const content: ApplicationContent = { ...emptyContent(), contacts: [{ name: user.name, email: user.email, phone: '' }] };
-        const row = await tx
-          .insertInto('applications')
-          .values({
-            funder_id: call.funderId,
-            call_id: callId,
-            organisation_id: organisationId,
-            organisation_name: org.name,
-            content: JSON.stringify(content),
-            created_by: user.userId,
-            updated_by: user.userId,
-            updated_at: new Date(),
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        await audit(tx, actorOf(user), {
-          action: 'application.started',
-          objectType: 'application',
-          objectId: row.id,
-          funderId: call.funderId,
-          organisationId,
-          data: { callId },
-        });
-        return { created: true, body: await view(tx, row, 'applicant') };
-      });
+      const { created, row } = await startApplication(ctx, user, { callId: request.params.callId, organisationId: request.body.organisationId });
+      const result = { created, body: await scoped(ctx.db, scopeOf(user), (tx) => view(tx, row, 'applicant')) };
       reply.code(result.created ? 201 : 200);
       return result.body;
     },
@@ -268,46 +168,8 @@ export function applicationRoutes(fastify: FastifyInstance, ctx: AppContext) {
     async (request) => {
       const user = requireUser(request);
       const { id } = request.params;
-      const { content, version } = request.body;
-      const located = await locate(ctx, user, id);
-      requireApplicant(located);
-      return inScope(ctx, located, async (tx) => {
-        const row = await tx.selectFrom('applications').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
-        if (row.status !== 'draft') throw new Problem(409, 'application_not_draft');
-        if (row.version !== version) {
-          const current = await view(tx, row, 'applicant');
-          const at = (lang: 'sv' | 'en') =>
-            row.updated_at.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB', { timeZone: 'Europe/Stockholm', dateStyle: 'long', timeStyle: 'short' });
-          const name = current.updatedBy ?? { sv: 'Någon annan', en: 'Someone else' };
-          throw new Problem(409, 'edit_conflict', { name, at: { sv: at('sv'), en: at('en') } }, [], { current });
-        }
-        const saved = await tx
-          .updateTable('applications')
-          .set({
-            content: JSON.stringify(content),
-            title: content.title.trim(),
-            amount_requested: content.amountRequested,
-            version: row.version + 1,
-            updated_by: user.userId,
-            updated_at: new Date(),
-          })
-          .where('id', '=', id)
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        await syncPartners(tx, saved, content);
-        const before = row.content as unknown as Record<string, unknown>;
-        // Compared as values: the database keeps JSON objects' keys in an order of its own.
-        const changed = Object.keys(content).filter((k) => !isDeepStrictEqual(before[k], content[k as keyof ApplicationContent]));
-        await auditDraftSave(tx, actorOf(user), {
-          action: 'application.draft_saved',
-          objectType: 'application',
-          objectId: id,
-          funderId: located.funderId,
-          organisationId: located.organisationId,
-          data: { version: saved.version, changed },
-        });
-        return view(tx, saved, 'applicant');
-      });
+      const saved = await saveDraft(ctx, user, id, request.body);
+      return scoped(ctx.db, scopeOf(user), (tx) => view(tx, saved, 'applicant'));
     },
   );
 
@@ -424,31 +286,8 @@ export function applicationRoutes(fastify: FastifyInstance, ctx: AppContext) {
     async (request) => {
       const user = requireUser(request);
       const { id } = request.params;
-      const { reason } = request.body;
-      const located = await locate(ctx, user, id);
-      requireApplicant(located);
-      return inScope(ctx, located, async (tx) => {
-        const row = await tx.selectFrom('applications').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
-        if (row.status === 'withdrawn') throw new Problem(409, 'application_withdrawn');
-        // Read after the row lock, which a decision being recorded also takes: decided means decided.
-        if (await tx.selectFrom('decisions').select('id').where('application_id', '=', id).executeTakeFirst()) throw new Problem(409, 'application_decided');
-        const saved = await tx
-          .updateTable('applications')
-          .set({ status: 'withdrawn', withdrawn_at: new Date(), withdraw_reason: reason?.trim() || null, updated_at: new Date(), updated_by: user.userId })
-          .where('id', '=', id)
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        await audit(tx, actorOf(user), {
-          action: 'application.withdrawn',
-          objectType: 'application',
-          objectId: id,
-          funderId: row.funder_id,
-          organisationId: row.organisation_id,
-          reason: reason?.trim() || null,
-          data: { caseNumber: row.case_number, wasSubmitted: row.status === 'submitted' },
-        });
-        return view(tx, saved, 'applicant');
-      });
+      const saved = await withdrawApplication(ctx, user, id, request.body);
+      return scoped(ctx.db, scopeOf(user), (tx) => view(tx, saved, 'applicant'));
     },
   );
 }

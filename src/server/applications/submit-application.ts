@@ -9,6 +9,7 @@ import { auditCtes, sealDraftSaves } from '../../db/audit.ts';
 import { documentsOf } from '../../domain/applications/types.ts';
 import { dateInStockholm } from '../../domain/deadlines.ts';
 import { formatKronor } from '../../domain/money.ts';
+import { auditReason, type CommandOptions, clockOf } from '../command.ts';
 import type { AppContext } from '../context.ts';
 import { organisationMembers } from '../eligibility/store.ts';
 import { grantFiles } from '../files/store.ts';
@@ -24,12 +25,13 @@ export async function submitApplication(
   user: SignedInUser,
   id: string,
   idempotencyKey: string | null,
+  options: CommandOptions = {},
 ): Promise<{ id: string; caseNumber: string; submittedAt: Date }> {
   const located = await locate(ctx, user, id);
   requireApplicant(located);
   const members = await organisationMembers(ctx, located.organisationId);
   return inScope(ctx, located, async (tx) => {
-    const now = new Date();
+    const now = clockOf(options);
     // The row lock makes a double click or a retried request wait for the first, then see it done.
     const { row, check, call } = await checkApplication(tx, located, now, true);
     const done = (r: Pick<ApplicationRow, 'id' | 'case_number' | 'submitted_at'>) => ({
@@ -69,7 +71,8 @@ export async function submitApplication(
       sv: receiptMail('sv', { caseNumber: marker, call, row, at: now, url }),
       en: receiptMail('en', { caseNumber: marker, call, row, at: now, url }),
     };
-    const mails = outboxRows([...recipients].map(([to, locale]) => ({ to, ...texts[locale === 'en' ? 'en' : 'sv'] })));
+    // Replayed history mails nobody: the receipts went out when it happened.
+    const mails = outboxRows(options.replay ? [] : [...recipients].map(([to, locale]) => ({ to, ...texts[locale === 'en' ? 'en' : 'sv'] })));
     await enqueueDelivery(ctx, tx, mails);
     // One statement from taking the funder's case-number series and the audit chain's head to
     // commit: the next case number, the frozen version, the receipt mails and the audit entry.
@@ -101,6 +104,7 @@ export async function submitApplication(
           objectId: id,
           funderId: call.funderId,
           organisationId: row.organisation_id,
+          reason: auditReason(options),
           data: { caseNumber: marker, amountRequested: row.content.amountRequested, version: row.version },
         },
         { marker, value: caseNumber },

@@ -1,16 +1,17 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { audit, auditDraftSave } from '../../db/audit.ts';
 import { system } from '../../db/scope.ts';
-import { scoreProblems, weightedScore } from '../../domain/assessment/reviews.ts';
+import { weightedScore } from '../../domain/assessment/reviews.ts';
 import { policy } from '../../domain/roles.ts';
 import { inScope } from '../applications/access.ts';
 import type { AppContext } from '../context.ts';
-import { actorOf, requireUser } from '../plugins/session.ts';
-import { Problem, rulesProblem } from '../problem.ts';
+import { requireUser } from '../plugins/session.ts';
+import { Problem } from '../problem.ts';
 import { errorResponses, Nullable, Uuid } from '../schemas.ts';
 import { locateAsStaff } from './access.ts';
+import { declareConflict } from './declare-conflict.ts';
+import { saveReview } from './save-review.ts';
 import { Criterion, ScoreSummary } from './schema.ts';
 import { assessedApplication, type Review, reviewsOf, scoreSummary } from './store.ts';
 
@@ -154,31 +155,8 @@ export function reviewRoutes(fastify: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const user = requireUser(request);
-      const located = await locateAsStaff(ctx, user, request.params.id, policy.mayReview);
-      const { conflict, note } = request.body;
-      return inScope(ctx, located, async (tx) => {
-        const mine = await assignment(tx, located.id, user.userId);
-        if (located.status === 'withdrawn') throw new Problem(409, 'application_withdrawn');
-        if (mine.submitted_at) throw new Problem(409, 'review_submitted');
-        if (mine.conflict === 'conflict' && !conflict) throw new Problem(409, 'conflict_declared');
-        if (conflict && !note?.trim()) throw rulesProblem([{ field: 'note', code: 'conflict_note_needed' }]);
-        await tx
-          .updateTable('review_assignments')
-          .set({ conflict: conflict ? 'conflict' : 'none', conflict_note: note?.trim() || null, declared_at: new Date() })
-          .where('application_id', '=', located.id)
-          .where('reviewer_id', '=', user.userId)
-          .execute();
-        // Scores written before a conflict came to light are not kept.
-        if (conflict) await tx.deleteFrom('review_scores').where('application_id', '=', located.id).where('reviewer_id', '=', user.userId).execute();
-        await audit(tx, actorOf(user), {
-          action: conflict ? 'review.conflict_declared' : 'review.no_conflict_declared',
-          objectType: 'application',
-          objectId: located.id,
-          funderId: located.funderId,
-          reason: conflict ? (note?.trim() ?? null) : null,
-        });
-        return myReview(tx, located.id, user.userId);
-      });
+      const located = await declareConflict(ctx, user, request.params.id, request.body);
+      return inScope(ctx, located, (tx) => myReview(tx, located.id, user.userId));
     },
   );
 
@@ -195,43 +173,8 @@ export function reviewRoutes(fastify: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const user = requireUser(request);
-      const located = await locateAsStaff(ctx, user, request.params.id, policy.mayReview);
-      const { scores, submit } = request.body;
-      return inScope(ctx, located, async (tx) => {
-        const mine = await assignment(tx, located.id, user.userId);
-        if (mine.conflict === null) throw new Problem(409, 'conflict_not_declared');
-        if (mine.conflict === 'conflict') throw new Problem(403, 'reviewer_has_conflict');
-        if (mine.submitted_at) throw new Problem(409, 'review_submitted');
-        const a = await assessedApplication(tx, located.id);
-        if (a.status === 'withdrawn') throw new Problem(409, 'application_withdrawn');
-        const criteria = a.rules.criteria;
-        const problems = scoreProblems(criteria, scores).filter((p) => submit || p.code !== 'score_required');
-        if (problems.length) throw rulesProblem(problems);
-        await tx.deleteFrom('review_scores').where('application_id', '=', located.id).where('reviewer_id', '=', user.userId).execute();
-        const rows = Object.entries(scores).map(([criterion_id, s]) => ({
-          funder_id: located.funderId,
-          application_id: located.id,
-          reviewer_id: user.userId,
-          criterion_id,
-          score: s.score,
-          comment: s.comment.trim(),
-        }));
-        if (rows.length) await tx.insertInto('review_scores').values(rows).execute();
-        const given = Object.fromEntries(Object.entries(scores).map(([k, v]) => [k, v.score]));
-        if (submit) {
-          await tx
-            .updateTable('review_assignments')
-            .set({ submitted_at: new Date() })
-            .where('application_id', '=', located.id)
-            .where('reviewer_id', '=', user.userId)
-            .execute();
-        }
-        const entry = { objectType: 'application', objectId: located.id, funderId: located.funderId };
-        if (submit)
-          await audit(tx, actorOf(user), { ...entry, action: 'review.submitted', data: { weighted: weightedScore(criteria, scores), scores: given } });
-        else await auditDraftSave(tx, actorOf(user), { ...entry, action: 'review.draft_saved', data: { scores: given } });
-        return myReview(tx, located.id, user.userId);
-      });
+      const located = await saveReview(ctx, user, request.params.id, request.body);
+      return inScope(ctx, located, (tx) => myReview(tx, located.id, user.userId));
     },
   );
 
@@ -255,18 +198,6 @@ export function reviewRoutes(fastify: FastifyInstance, ctx: AppContext) {
       });
     },
   );
-}
-
-async function assignment(tx: Parameters<typeof reviewsOf>[0], applicationId: string, reviewerId: string) {
-  const row = await tx
-    .selectFrom('review_assignments')
-    .selectAll()
-    .where('application_id', '=', applicationId)
-    .where('reviewer_id', '=', reviewerId)
-    .forUpdate()
-    .executeTakeFirst();
-  if (!row) throw new Problem(403, 'not_assigned_reviewer');
-  return row;
 }
 
 async function myReview(tx: Parameters<typeof reviewsOf>[0], applicationId: string, reviewerId: string) {

@@ -1,18 +1,19 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { audit } from '../../db/audit.ts';
 import { scoped } from '../../db/scope.ts';
-import { settleScreening } from '../../domain/assessment/screening.ts';
 import { SCREENING_RULES } from '../../domain/assessment/types.ts';
 import { policy } from '../../domain/roles.ts';
 import { inScope } from '../applications/access.ts';
 import type { AppContext } from '../context.ts';
-import { actorOf, requireUser, scopeOf } from '../plugins/session.ts';
-import { fieldProblem, Problem, rulesProblem } from '../problem.ts';
+import { requireUser, scopeOf } from '../plugins/session.ts';
+import { Problem } from '../problem.ts';
 import { errorResponses, Literals, Nullable, OreSchema, Uuid } from '../schemas.ts';
 import { locateAsStaff } from './access.ts';
+import { assignReviewers } from './assign-reviewers.ts';
 import { callAssessment } from './overview.ts';
+import { proposeDecision } from './propose-decision.ts';
+import { recordScreening } from './record-screening.ts';
 import { AssessmentOverview, ProposalView, ScreeningView } from './schema.ts';
 import { assessedApplication, latestScreening } from './store.ts';
 
@@ -73,30 +74,8 @@ export function assessmentRoutes(fastify: FastifyInstance, ctx: AppContext) {
     },
     async (request, reply) => {
       const user = requireUser(request);
-      const located = await locateAsStaff(ctx, user, request.params.id, policy.assess);
-      const { rules } = request.body;
-      const result = await inScope(ctx, located, async (tx) => {
-        const a = await assessedApplication(tx, located.id);
-        if (a.status !== 'submitted') throw new Problem(409, 'application_withdrawn');
-        const settled = settleScreening(a.automatic, rules);
-        if (settled.problems.length) throw rulesProblem(settled.problems);
-        await tx
-          .insertInto('screenings')
-          .values({ funder_id: a.funder_id, application_id: a.id, outcome: settled.outcome, rules: JSON.stringify(settled.rules), screened_by: user.userId })
-          .execute();
-        await audit(tx, actorOf(user), {
-          action: 'application.screened',
-          objectType: 'application',
-          objectId: a.id,
-          funderId: a.funder_id,
-          organisationId: a.organisation_id,
-          data: {
-            outcome: settled.outcome,
-            overridden: settled.rules.filter((r) => r.ok !== r.automatic).map((r) => ({ rule: r.rule, ok: r.ok, reason: r.reason })),
-          },
-        });
-        return { automatic: a.automatic, latest: presentScreening(await latestScreening(tx, a.id)) };
-      });
+      const { located, automatic } = await recordScreening(ctx, user, request.params.id, request.body.rules);
+      const result = await inScope(ctx, located, async (tx) => ({ automatic, latest: presentScreening(await latestScreening(tx, located.id)) }));
       reply.code(201);
       return result;
     },
@@ -155,61 +134,8 @@ export function assessmentRoutes(fastify: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const user = requireUser(request);
-      const located = await locateAsStaff(ctx, user, request.params.id, policy.assess);
-      const { reviewerIds } = request.body;
-      return inScope(ctx, located, async (tx) => {
-        const staff = await tx
-          .selectFrom('funder_memberships')
-          .select(['user_id', 'role'])
-          .where('funder_id', '=', located.funderId)
-          .where('user_id', 'in', reviewerIds.length ? reviewerIds : ['00000000-0000-0000-0000-000000000000'])
-          .execute();
-        const fields = reviewerIds.flatMap((rid, i) =>
-          staff.some((s) => s.user_id === rid && ['reviewer', 'caseworker', 'decision_maker'].includes(s.role))
-            ? []
-            : [{ field: `reviewerIds.${i}`, code: 'reviewer_unknown' }],
-        );
-        if (fields.length) throw rulesProblem(fields);
-        const current = await tx.selectFrom('review_assignments').selectAll().where('application_id', '=', located.id).forUpdate().execute();
-        const removed = current.filter((c) => !reviewerIds.includes(c.reviewer_id));
-        const started = removed.find((c) => c.declared_at);
-        if (started) throw new Problem(409, 'reviewer_started');
-        if (removed.length) {
-          await tx
-            .deleteFrom('review_assignments')
-            .where('application_id', '=', located.id)
-            .where(
-              'reviewer_id',
-              'in',
-              removed.map((r) => r.reviewer_id),
-            )
-            .execute();
-        }
-        const added = reviewerIds.filter((rid) => !current.some((c) => c.reviewer_id === rid));
-        if (added.length) {
-          await tx
-            .insertInto('review_assignments')
-            .values(added.map((rid) => ({ funder_id: located.funderId, application_id: located.id, reviewer_id: rid, assigned_by: user.userId })))
-            .execute();
-        }
-        if (added.length || removed.length) {
-          await audit(tx, actorOf(user), {
-            action: 'application.reviewers_set',
-            objectType: 'application',
-            objectId: located.id,
-            funderId: located.funderId,
-            data: { added, removed: removed.map((r) => r.reviewer_id) },
-          });
-        }
-        const reviewers = await tx
-          .selectFrom('review_assignments')
-          .innerJoin('users', 'users.id', 'review_assignments.reviewer_id')
-          .select(['users.id as userId', 'users.name'])
-          .where('application_id', '=', located.id)
-          .orderBy('assigned_at')
-          .execute();
-        return { reviewers };
-      });
+      const reviewers = await assignReviewers(ctx, user, request.params.id, request.body.reviewerIds);
+      return { reviewers };
     },
   );
 
@@ -226,31 +152,7 @@ export function assessmentRoutes(fastify: FastifyInstance, ctx: AppContext) {
     },
     async (request, reply) => {
       const user = requireUser(request);
-      const located = await locateAsStaff(ctx, user, request.params.id, policy.assess);
-      const { amount, reasons } = request.body;
-      const proposal = await inScope(ctx, located, async (tx) => {
-        const a = await assessedApplication(tx, located.id);
-        if (a.status !== 'submitted') throw new Problem(409, 'application_withdrawn');
-        const requested = a.content.amountRequested;
-        if (amount > requested) throw fieldProblem(422, 'amount', 'amount_above_requested', { requested });
-        if (!reasons.trim()) throw fieldProblem(422, 'reasons', 'required');
-        const screening = await latestScreening(tx, a.id);
-        if (amount > 0 && screening?.outcome !== 'eligible') throw fieldProblem(422, 'amount', screening ? 'grant_for_ineligible' : 'application_not_screened');
-        const row = await tx
-          .insertInto('decision_proposals')
-          .values({ funder_id: a.funder_id, call_id: a.call_id, application_id: a.id, amount, reasons: reasons.trim(), proposed_by: user.userId })
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        await audit(tx, actorOf(user), {
-          action: 'application.proposed',
-          objectType: 'application',
-          objectId: a.id,
-          funderId: a.funder_id,
-          organisationId: a.organisation_id,
-          data: { amount, requested },
-        });
-        return row;
-      });
+      const proposal = await proposeDecision(ctx, user, request.params.id, request.body);
       reply.code(201);
       return { amount: proposal.amount, reasons: proposal.reasons, proposedAt: proposal.proposed_at.toISOString() };
     },

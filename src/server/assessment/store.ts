@@ -107,3 +107,16 @@ export function scoreSummary(rules: CallRules, reviews: readonly Review[]) {
     })),
   };
 }
+
+/** A reviewer's assignment to an application, locked for a change; 403 for one not assigned. */
+export async function lockedAssignment(tx: Tx, applicationId: string, reviewerId: string) {
+  const row = await tx
+    .selectFrom('review_assignments')
+    .selectAll()
+    .where('application_id', '=', applicationId)
+    .where('reviewer_id', '=', reviewerId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!row) throw new Problem(403, 'not_assigned_reviewer');
+  return row;
+}

@@ -7,17 +7,13 @@ import { audit } from '../../db/audit.ts';
 import { system } from '../../db/scope.ts';
 import { afterFailedLogin, minutesLocked } from '../../domain/lockout.ts';
 import type { AppContext } from '../context.ts';
-import { queueMail } from '../mail/outbox.ts';
-import { passwordResetMail } from '../mail/templates.ts';
 import { mayReadMailbox } from '../mailbox/access.ts';
 import {
   actorOf,
   CSRF_COOKIE,
   cookieOptions,
-  hashToken,
   issueCsrf,
   LANG_COOKIE,
-  newToken,
   principalFor,
   rememberLanguage,
   requireUser,
@@ -25,11 +21,13 @@ import {
   type SignedInUser,
   startSession,
 } from '../plugins/session.ts';
-import { fieldProblem, Problem } from '../problem.ts';
+import { Problem } from '../problem.ts';
 import { Email, errorResponses, Lang, Nullable, Ok, Password, SessionUser } from '../schemas.ts';
-import { assertPassword } from './passwords.ts';
+import { registerAccount } from './register-account.ts';
+import { requestPasswordReset } from './request-password-reset.ts';
+import { resetPassword } from './reset-password.ts';
+import { setLocale } from './set-locale.ts';
 
-const RESET_MINUTES = 60;
 // Verifying against a real hash when the account does not exist keeps the
 // answer time the same, so response times do not reveal which e-mails exist.
 const DUMMY_HASH = await hash('samverka-timing-equaliser');
@@ -163,20 +161,7 @@ export function authRoutes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      const body = request.body;
-      assertPassword(body.password);
-      const passwordHash = await hash(body.password);
-      const userId = await system(ctx.db, async (tx) => {
-        const taken = await tx.selectFrom('users').select('id').where(sql`lower(email)`, '=', body.email.toLowerCase()).executeTakeFirst();
-        if (taken) throw fieldProblem(409, 'email', 'email_taken');
-        const user = await tx
-          .insertInto('users')
-          .values({ email: body.email.trim(), name: body.name.trim(), password_hash: passwordHash, locale: request.lang })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        await audit(tx, { userId: user.id, label: body.email }, { action: 'user.registered', objectType: 'user', objectId: user.id });
-        return user.id;
-      });
+      const userId = await registerAccount(ctx, { ...request.body, locale: request.lang });
       const csrfToken = await startSession(ctx, reply, userId, 'password');
       reply.code(201);
       return { user: presentUser(await sessionUser(ctx, userId)), csrfToken, mailbox: mailbox(request) };
@@ -196,13 +181,7 @@ export function authRoutes(fastify: FastifyInstance, ctx: AppContext) {
     async (request, reply) => {
       const { locale } = request.body;
       reply.setCookie(LANG_COOKIE, locale, { ...cookieOptions(ctx, false), maxAge: 365 * 86400 });
-      const user = request.user;
-      if (user && user.locale !== locale) {
-        await system(ctx.db, async (tx) => {
-          await tx.updateTable('users').set({ locale }).where('id', '=', user.userId).execute();
-          await audit(tx, actorOf(user), { action: 'user.locale_changed', objectType: 'user', objectId: user.userId, data: { locale } });
-        });
-      }
+      if (request.user) await setLocale(ctx, request.user, locale);
       return { ok: true };
     },
   );
@@ -219,34 +198,7 @@ export function authRoutes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      const { email } = request.body;
-      await system(ctx.db, async (tx) => {
-        const user = await tx
-          .selectFrom('users')
-          .select(['id', 'email', 'locale'])
-          .where(sql`lower(email)`, '=', email.toLowerCase())
-          .where('disabled_at', 'is', null)
-          .executeTakeFirst();
-        if (!user) return;
-        const token = newToken();
-        await tx
-          .insertInto('auth_tokens')
-          .values({
-            token_hash: hashToken(token),
-            kind: 'password_reset',
-            email: user.email,
-            user_id: user.id,
-            expires_at: new Date(Date.now() + RESET_MINUTES * 60_000),
-          })
-          .execute();
-        const mail = passwordResetMail(user.locale, `${ctx.config.publicUrl}/reset-password?token=${token}`, RESET_MINUTES);
-        await queueMail(ctx, tx, { to: user.email, ...mail });
-        await audit(
-          tx,
-          { userId: null, label: 'anonymous' },
-          { action: 'user.password_reset_requested', objectType: 'user', objectId: user.id, data: { ip: request.ip } },
-        );
-      });
+      await requestPasswordReset(ctx, { email: request.body.email, ip: request.ip });
       reply.code(202);
       return { ok: true };
     },
@@ -264,24 +216,7 @@ export function authRoutes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => {
-      const { token, password } = request.body;
-      assertPassword(password);
-      const passwordHash = await hash(password);
-      await system(ctx.db, async (tx) => {
-        const row = await tx
-          .selectFrom('auth_tokens')
-          .selectAll()
-          .where('token_hash', '=', hashToken(token))
-          .where('kind', '=', 'password_reset')
-          .forUpdate()
-          .executeTakeFirst();
-        if (!row || row.used_at || !row.user_id) throw new Problem(400, 'token_invalid');
-        if (row.expires_at.getTime() < Date.now()) throw new Problem(400, 'token_expired');
-        await tx.updateTable('auth_tokens').set({ used_at: new Date() }).where('id', '=', row.id).execute();
-        await tx.updateTable('users').set({ password_hash: passwordHash, failed_logins: 0, locked_until: null }).where('id', '=', row.user_id).execute();
-        await tx.deleteFrom('sessions').where('user_id', '=', row.user_id).execute();
-        await audit(tx, { userId: row.user_id, label: row.email }, { action: 'user.password_reset', objectType: 'user', objectId: row.user_id });
-      });
+      await resetPassword(ctx, request.body);
       return { ok: true };
     },
   );

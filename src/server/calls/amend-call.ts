@@ -10,8 +10,8 @@ import type { CallRules } from '../../domain/calls/types.ts';
 import { dateInStockholm } from '../../domain/deadlines.ts';
 import { policy } from '../../domain/roles.ts';
 import { availableOnLine, grantedByCall, lockCall } from '../budget/guard.ts';
+import { type CommandOptions, clockOf, mailFor } from '../command.ts';
 import type { AppContext } from '../context.ts';
-import { queueMail } from '../mail/outbox.ts';
 import { actorOf, type SignedInUser, scopeOf } from '../plugins/session.ts';
 import { Problem, rulesProblem } from '../problem.ts';
 import { callFunder } from './access.ts';
@@ -33,9 +33,10 @@ function applicantsOf(ctx: AppContext, callId: string) {
 }
 
 /** Amends a published call with a reason; answers the call as it now stands. */
-export async function amendCall(ctx: AppContext, user: SignedInUser, id: string, rules: CallRules, reason: string) {
+export async function amendCall(ctx: AppContext, user: SignedInUser, id: string, rules: CallRules, reason: string, options: CommandOptions = {}) {
   if (!reason.trim()) throw new Problem(400, 'validation_failed', {}, [{ field: 'reason', code: 'required' }]);
   const { funderId, funderName } = await callFunder(ctx, user, id, policy.designCalls);
+  const now = clockOf(options);
   const started = await applicantsOf(ctx, id);
   const row = await scoped(ctx.db, scopeOf(user, funderId), async (tx) => {
     const current = await lockCall(tx, id, rules.budgetLineId);
@@ -45,33 +46,46 @@ export async function amendCall(ctx: AppContext, user: SignedInUser, id: string,
     const problems = publishProblems(rules, {
       lineAvailable: await availableOnLine(tx, funderId, rules.budgetLineId, id),
       granted: await grantedByCall(tx, id),
-      today: dateInStockholm(new Date()),
+      today: dateInStockholm(now),
       previousDeadline: current.deadline,
     });
     if (problems.length) throw rulesProblem(problems);
     const version = current.version + 1;
     await tx
       .insertInto('call_amendments')
-      .values({ funder_id: funderId, call_id: id, version, reason: reason.trim(), changes: JSON.stringify(changes) as never, created_by: user.userId })
+      .values({
+        funder_id: funderId,
+        call_id: id,
+        version,
+        reason: reason.trim(),
+        changes: JSON.stringify(changes) as never,
+        created_by: user.userId,
+        created_at: now,
+      })
       .execute();
     const row = await tx
       .updateTable('calls')
-      .set({ ...columnsOf(rules), version, updated_at: new Date() })
+      .set({ ...columnsOf(rules), version, updated_at: now })
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
     // Everyone who has started an application is told what changed and why.
-    for (const a of started) {
-      const en = a.locale === 'en';
-      await queueMail(ctx, tx, {
-        to: a.email,
-        funderId,
-        subject: en ? `The call "${row.title}" has been changed` : `Utlysningen ”${row.title}” har ändrats`,
-        text: en
-          ? `${funderName} has changed the call "${row.title}", which ${a.organisationName} has started an application to.\n\nWhy: ${reason.trim()}\nWhat changed: ${Object.keys(changes).join(', ')}\n\nRead the call: ${ctx.config.publicUrl}/calls/${id}`
-          : `${funderName} har ändrat utlysningen ”${row.title}”, som ${a.organisationName} har börjat söka i.\n\nVarför: ${reason.trim()}\nVad som ändrats: ${Object.keys(changes).join(', ')}\n\nLäs utlysningen: ${ctx.config.publicUrl}/calls/${id}`,
-      });
-    }
+    await mailFor(
+      ctx,
+      tx,
+      options,
+      started.map((a) => {
+        const en = a.locale === 'en';
+        return {
+          to: a.email,
+          funderId,
+          subject: en ? `The call "${row.title}" has been changed` : `Utlysningen ”${row.title}” har ändrats`,
+          text: en
+            ? `${funderName} has changed the call "${row.title}", which ${a.organisationName} has started an application to.\n\nWhy: ${reason.trim()}\nWhat changed: ${Object.keys(changes).join(', ')}\n\nRead the call: ${ctx.config.publicUrl}/calls/${id}`
+            : `${funderName} har ändrat utlysningen ”${row.title}”, som ${a.organisationName} har börjat söka i.\n\nVarför: ${reason.trim()}\nVad som ändrats: ${Object.keys(changes).join(', ')}\n\nLäs utlysningen: ${ctx.config.publicUrl}/calls/${id}`,
+        };
+      }),
+    );
     await audit(tx, actorOf(user), {
       action: 'call.amended',
       objectType: 'call',

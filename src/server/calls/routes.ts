@@ -1,21 +1,19 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { audit } from '../../db/audit.ts';
 import { scoped } from '../../db/scope.ts';
-import { diffRules } from '../../domain/calls/amend.ts';
-import { draftProblems, publishProblems } from '../../domain/calls/rules.ts';
-import { dateInStockholm } from '../../domain/deadlines.ts';
 import { policy } from '../../domain/roles.ts';
-import { availableOnLine, lockCall, lockNewCallLine } from '../budget/guard.ts';
 import type { AppContext } from '../context.ts';
-import { actorOf, requireUser, scopeOf } from '../plugins/session.ts';
-import { Problem, rulesProblem } from '../problem.ts';
+import { requireUser, scopeOf } from '../plugins/session.ts';
+import { Problem } from '../problem.ts';
 import { errorResponses, RefTo, Uuid } from '../schemas.ts';
 import { callFunder } from './access.ts';
 import { amendCall } from './amend-call.ts';
+import { createCall } from './create-call.ts';
+import { publishCall } from './publish-call.ts';
 import { CallDetail, CallRulesSchema, CallSummary } from './schema.ts';
-import { columnsOf, presentDetail, presentSummary } from './store.ts';
+import { presentDetail, presentSummary } from './store.ts';
+import { updateCall } from './update-call.ts';
 
 export function callRoutes(fastify: FastifyInstance, ctx: AppContext) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -58,28 +56,8 @@ export function callRoutes(fastify: FastifyInstance, ctx: AppContext) {
     },
     async (request, reply) => {
       const user = requireUser(request);
-      const { funderId } = request.params;
-      if (!policy.designCalls(user, funderId)) throw new Problem(403, 'forbidden');
-      const rules = request.body;
-      const detail = await scoped(ctx.db, scopeOf(user, funderId), async (tx) => {
-        await lockNewCallLine(tx, rules.budgetLineId);
-        const problems = draftProblems(rules, { lineAvailable: await availableOnLine(tx, funderId, rules.budgetLineId, null) });
-        if (problems.length) throw rulesProblem(problems);
-        const row = await tx
-          .insertInto('calls')
-          .values({ funder_id: funderId, created_by: user.userId, ...columnsOf(rules) })
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        await audit(tx, actorOf(user), {
-          action: 'call.created',
-          objectType: 'call',
-          objectId: row.id,
-          funderId,
-          data: { title: row.title, amount: row.amount },
-        });
-        const funder = await tx.selectFrom('funders').select('name').where('id', '=', funderId).executeTakeFirstOrThrow();
-        return presentDetail(tx, row, funder.name, new Date());
-      });
+      const { row, funderId, funderName } = await createCall(ctx, user, request.params.funderId, request.body);
+      const detail = await scoped(ctx.db, scopeOf(user, funderId), (tx) => presentDetail(tx, row, funderName, new Date()));
       reply.code(201);
       return detail;
     },
@@ -119,24 +97,8 @@ export function callRoutes(fastify: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const user = requireUser(request);
-      const { id } = request.params;
-      const rules = request.body;
-      const { funderId, funderName } = await callFunder(ctx, user, id, policy.designCalls);
-      return scoped(ctx.db, scopeOf(user, funderId), async (tx) => {
-        const current = await lockCall(tx, id, rules.budgetLineId);
-        if (current.status !== 'draft') throw new Problem(409, 'call_published');
-        const problems = draftProblems(rules, { lineAvailable: await availableOnLine(tx, funderId, rules.budgetLineId, id) });
-        if (problems.length) throw rulesProblem(problems);
-        const row = await tx
-          .updateTable('calls')
-          .set({ ...columnsOf(rules), updated_at: new Date() })
-          .where('id', '=', id)
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        const changes = diffRules(current.rules, rules);
-        await audit(tx, actorOf(user), { action: 'call.draft_updated', objectType: 'call', objectId: id, funderId, data: { changed: Object.keys(changes) } });
-        return presentDetail(tx, row, funderName, new Date());
-      });
+      const { row, funderId, funderName } = await updateCall(ctx, user, request.params.id, request.body);
+      return scoped(ctx.db, scopeOf(user, funderId), (tx) => presentDetail(tx, row, funderName, new Date()));
     },
   );
 
@@ -152,31 +114,8 @@ export function callRoutes(fastify: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const user = requireUser(request);
-      const { id } = request.params;
-      const { funderId, funderName } = await callFunder(ctx, user, id, policy.designCalls);
-      return scoped(ctx.db, scopeOf(user, funderId), async (tx) => {
-        const current = await lockCall(tx, id);
-        if (current.status !== 'draft') throw new Problem(409, 'call_published');
-        const problems = publishProblems(current.rules, {
-          lineAvailable: await availableOnLine(tx, funderId, current.budget_line_id, id),
-          today: dateInStockholm(new Date()),
-        });
-        if (problems.length) throw rulesProblem(problems, 'publish_incomplete');
-        const row = await tx
-          .updateTable('calls')
-          .set({ status: 'published', published_at: new Date(), updated_at: new Date() })
-          .where('id', '=', id)
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        await audit(tx, actorOf(user), {
-          action: 'call.published',
-          objectType: 'call',
-          objectId: id,
-          funderId,
-          data: { title: row.title, deadline: row.deadline },
-        });
-        return presentDetail(tx, row, funderName, new Date());
-      });
+      const { row, funderId, funderName } = await publishCall(ctx, user, request.params.id);
+      return scoped(ctx.db, scopeOf(user, funderId), (tx) => presentDetail(tx, row, funderName, new Date()));
     },
   );
 

@@ -1,13 +1,14 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { audit } from '../../db/audit.ts';
 import { scoped, system } from '../../db/scope.ts';
 import { policy } from '../../domain/roles.ts';
 import type { AppContext } from '../context.ts';
-import { actorOf, requireUser, scopeOf } from '../plugins/session.ts';
-import { fieldProblem, Problem } from '../problem.ts';
+import { requireUser, scopeOf } from '../plugins/session.ts';
+import { Problem } from '../problem.ts';
 import { errorResponses, Uuid } from '../schemas.ts';
+import { decideActivityType } from './decide-activity-type.ts';
+import { proposeActivityType } from './propose-activity-type.ts';
 
 const ActivityType = Type.Object({
   id: Uuid,
@@ -31,15 +32,6 @@ const present = (r: Row) => ({
 });
 
 /** A key from a label: lower case ASCII words joined by '_'. */
-function keyFor(label: string): string {
-  const ascii = label.toLowerCase().replace(/[åä]/g, 'a').replace(/ö/g, 'o').replace(/é/g, 'e');
-  return (
-    ascii
-      .replace(/[^a-z0-9]+/g, '_')
-      .replace(/^_|_$/g, '')
-      .slice(0, 48) || 'activity'
-  );
-}
 
 /**
  * The activity catalogue stays open: a base catalogue, each funder's own
@@ -124,36 +116,7 @@ export function catalogueRoutes(fastify: FastifyInstance, ctx: AppContext) {
     },
     async (request, reply) => {
       const user = requireUser(request);
-      const body = request.body;
-      if (!policy.actForOrganisation(user, body.organisationId)) throw new Problem(403, 'forbidden');
-      if (!body.label.trim()) throw fieldProblem(400, 'label', 'required');
-      const funder = await system(ctx.db, (tx) => tx.selectFrom('funders').select('id').where('id', '=', body.funderId).executeTakeFirst());
-      if (!funder) throw fieldProblem(422, 'funderId', 'invalid_choice');
-      const id = await scoped(ctx.db, scopeOf(user), async (tx) => {
-        const key = `${keyFor(body.label)}_${Date.now().toString(36)}`;
-        const row = await tx
-          .insertInto('activity_types')
-          .values({
-            funder_id: body.funderId,
-            key,
-            label_sv: body.label.trim(),
-            label_en: body.label.trim(),
-            description: body.description?.trim() ?? '',
-            status: 'proposed',
-            proposed_by_organisation: body.organisationId,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        await audit(tx, actorOf(user), {
-          action: 'activity_type.proposed',
-          objectType: 'activity_type',
-          objectId: row.id,
-          funderId: body.funderId,
-          organisationId: body.organisationId,
-          data: { label: body.label },
-        });
-        return row.id;
-      });
+      const id = await proposeActivityType(ctx, user, request.body);
       reply.code(201);
       return { id };
     },
@@ -180,43 +143,7 @@ export function catalogueRoutes(fastify: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const user = requireUser(request);
-      const { id } = request.params;
-      const body = request.body;
-      const found = await system(ctx.db, (tx) => tx.selectFrom('activity_types').select(['funder_id']).where('id', '=', id).executeTakeFirst());
-      if (!found?.funder_id || !policy.readFunder(user, found.funder_id)) throw new Problem(404, 'not_found');
-      const funderId = found.funder_id;
-      if (!policy.manageCatalogue(user, funderId)) throw new Problem(403, 'forbidden');
-      return scoped(ctx.db, scopeOf(user, funderId), async (tx) => {
-        const current = await tx.selectFrom('activity_types').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
-        if (current.status !== 'proposed') throw new Problem(409, 'already_decided');
-        const labelSv = body.labelSv?.trim() || current.label_sv;
-        const row = await tx
-          .updateTable('activity_types')
-          .set({
-            status: body.adopt ? 'active' : 'declined',
-            label_sv: labelSv,
-            label_en: body.labelEn?.trim() || labelSv,
-            key: body.adopt ? keyFor(labelSv) : current.key,
-            decided_by: user.userId,
-          })
-          .where('id', '=', id)
-          .returningAll()
-          .executeTakeFirstOrThrow()
-          .catch((error: { code?: string }) => {
-            if (error.code === '23505') throw new Problem(409, 'already_exists', {}, [{ field: 'labelSv', code: 'already_exists' }]);
-            throw error;
-          });
-        await audit(tx, actorOf(user), {
-          action: body.adopt ? 'activity_type.adopted' : 'activity_type.declined',
-          objectType: 'activity_type',
-          objectId: id,
-          funderId,
-          organisationId: current.proposed_by_organisation,
-          reason: body.reason ?? null,
-          data: { labelSv: row.label_sv, labelEn: row.label_en },
-        });
-        return present(row);
-      });
+      return present(await decideActivityType(ctx, user, request.params.id, request.body));
     },
   );
 }

@@ -22,6 +22,7 @@ import { errorResponses, Nullable, OreSchema, Uuid } from '../schemas.ts';
 import { letterData, letterName } from './letter.ts';
 import { recordDecision } from './record-decision.ts';
 import { type DecisionRow, decisionsOf } from './store.ts';
+import { supersedeDecision } from './supersede-decision.ts';
 
 const Params = Type.Object({ id: Uuid });
 const LangQuery = Type.Object({ lang: Type.Optional(Type.Union([Type.Literal('sv'), Type.Literal('en')])) });
@@ -131,7 +132,8 @@ export function decisionRoutes(fastify: FastifyInstance, ctx: AppContext) {
         announcedOn: body.announcedOn || null,
         reservations: (body.reservations ?? []).map((r) => ({ kind: r.kind, by: r.by.trim(), text: r.text.trim() })),
       };
-      const decision = await recordDecision(ctx, user, request.params.id, { ...input, supersedes: body.supersedes ?? null });
+      const { id } = request.params;
+      const decision = body.supersedes ? await supersedeDecision(ctx, user, id, body.supersedes, input) : await recordDecision(ctx, user, id, input);
       reply.code(201);
       return present(decision);
     },

@@ -1,6 +1,31 @@
-import type { ExpressionBuilder } from 'kysely';
-import type { DB } from '../../db/schema.ts';
+import type { ExpressionBuilder, Selectable } from 'kysely';
+import type { Tx } from '../../db/connection.ts';
+import type { DB, EligibilityApprovalsTable } from '../../db/schema.ts';
+import type { EligibilityEvidence } from '../../domain/eligibility.ts';
 import type { AppContext } from '../context.ts';
+
+export type ApprovalRow = Selectable<EligibilityApprovalsTable>;
+
+/** What an approval rests on, as the domain's rules read it. */
+export const evidenceOf = (r: ApprovalRow): EligibilityEvidence => ({
+  statutesFile: r.statutes_file,
+  annualReportFile: r.annual_report_file,
+  accountsFile: r.accounts_file,
+  board: r.board,
+  memberCount: r.member_count,
+  payoutKind: r.payout_kind,
+  payoutNumber: r.payout_number,
+});
+
+/** Eligibility approvals with their funder's and organisation's names. */
+export function approvals(tx: Tx) {
+  return tx
+    .selectFrom('eligibility_approvals')
+    .innerJoin('funders', 'funders.id', 'eligibility_approvals.funder_id')
+    .innerJoin('organisations', 'organisations.id', 'eligibility_approvals.organisation_id')
+    .selectAll('eligibility_approvals')
+    .select(['funders.name as funderName', 'organisations.name as organisationName']);
+}
 
 /**
  * The latest date the applying organisation is approved as eligible by the call's funder (null

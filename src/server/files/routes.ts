@@ -1,59 +1,18 @@
-import { createHash } from 'node:crypto';
 import type {} from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { fileTypeFromBuffer } from 'file-type';
 import { Type } from 'typebox';
-import { audit } from '../../db/audit.ts';
 import { scoped } from '../../db/scope.ts';
-import { policy } from '../../domain/roles.ts';
 import type { AppContext } from '../context.ts';
-import { actorOf, requireUser, scopeOf } from '../plugins/session.ts';
+import { requireUser, scopeOf } from '../plugins/session.ts';
 import { fieldProblem, Problem } from '../problem.ts';
 import { errorResponses, Uuid } from '../schemas.ts';
-import { inspectZip, looksLikeZip, ZIP_LIMITS, type ZipProblem } from './zip-check.ts';
+import { uploadFile } from './upload-file.ts';
+import { ZIP_LIMITS } from './zip-check.ts';
 
 const MAX_FILE_MB = 10;
 
-/** What may be uploaded, judged from the content's own signature, never from the name. */
-const ALLOWED = new Set([
-  'application/pdf',
-  'image/jpeg',
-  'image/png',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-  'application/vnd.oasis.opendocument.text',
-  'application/vnd.oasis.opendocument.spreadsheet',
-  'application/x-cfb',
-]);
-
-/** The accepted types that are zip archives inside, measured unpacked before they are stored. */
-const ZIP_CONTAINERS = new Set([
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-  'application/vnd.oasis.opendocument.text',
-  'application/vnd.oasis.opendocument.spreadsheet',
-]);
-
 const MB = 1024 * 1024;
-
-/** What the volunteer is told about an archive that was refused, on the upload's field. */
-function zipProblem(problem: ZipProblem): Problem {
-  switch (problem.reason) {
-    case 'too_many_entries':
-      return fieldProblem(422, 'file', 'file_too_many_parts', {
-        limit: { sv: problem.limit.toLocaleString('sv-SE'), en: problem.limit.toLocaleString('en-GB') },
-      });
-    case 'too_large':
-      return fieldProblem(422, 'file', 'file_unpacks_too_large', { limit: Math.round(problem.limit / MB) });
-    case 'ratio':
-      return fieldProblem(422, 'file', 'file_packed_too_tightly', { ratio: problem.limit });
-    case 'damaged':
-      return fieldProblem(422, 'file', 'file_damaged');
-  }
-}
 
 /**
  * The one file of a multipart upload, read into memory. The API takes one file per request (the response describes
@@ -76,14 +35,6 @@ async function readOneFile(request: FastifyRequest): Promise<{ filename: string;
   }
   if (!file || file.data.length === 0) throw fieldProblem(400, 'file', 'file_missing');
   return file;
-}
-
-/** A stored name without path separators or control characters, at most 200 characters. */
-function safeFileName(name: string): string {
-  return [...name]
-    .map((ch) => (ch === '/' || ch === '\\' || ch.charCodeAt(0) < 32 ? '_' : ch))
-    .join('')
-    .slice(0, 200);
 }
 
 const FileInfo = Type.Object({ id: Uuid, name: Type.String(), contentType: Type.String(), size: Type.Integer() });
@@ -109,40 +60,9 @@ export function fileRoutes(fastify: FastifyInstance, ctx: AppContext) {
     },
     async (request, reply) => {
       const user = requireUser(request);
-      const { organisationId } = request.params;
-      if (!policy.actForOrganisation(user, organisationId)) throw new Problem(403, 'forbidden');
-      if (!request.isMultipart()) throw fieldProblem(400, 'file', 'file_missing');
-      const part = await readOneFile(request);
-      const data = part.data;
-      const type = await fileTypeFromBuffer(data);
-      if (!type || !ALLOWED.has(type.mime)) throw fieldProblem(415, 'file', 'file_type_not_allowed');
-      if (ZIP_CONTAINERS.has(type.mime) || looksLikeZip(data)) {
-        const verdict = await inspectZip(data);
-        if (!verdict.ok) throw zipProblem(verdict);
-      }
-      const name = safeFileName(part.filename) || `document.${type.ext}`;
-      const row = await scoped(ctx.db, scopeOf(user), async (tx) => {
-        const f = await tx
-          .insertInto('files')
-          .values({
-            organisation_id: organisationId,
-            name,
-            content_type: type.mime,
-            size: data.length,
-            sha256: createHash('sha256').update(data).digest('hex'),
-            data,
-            created_by: user.userId,
-          })
-          .returning(['id', 'name', 'content_type', 'size'])
-          .executeTakeFirstOrThrow();
-        await audit(tx, actorOf(user), {
-          action: 'file.uploaded',
-          objectType: 'file',
-          objectId: f.id,
-          organisationId,
-          data: { name, contentType: type.mime, size: data.length },
-        });
-        return f;
+      const row = await uploadFile(ctx, user, request.params.organisationId, () => {
+        if (!request.isMultipart()) throw fieldProblem(400, 'file', 'file_missing');
+        return readOneFile(request);
       });
       reply.code(201);
       return { id: row.id, name: row.name, contentType: row.content_type, size: row.size };

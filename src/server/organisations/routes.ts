@@ -1,14 +1,14 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { audit } from '../../db/audit.ts';
 import { scoped } from '../../db/scope.ts';
-import { checkOrgNumber, isLegalForm, LEGAL_FORMS } from '../../domain/organisation.ts';
+import { LEGAL_FORMS } from '../../domain/organisation.ts';
 import { policy } from '../../domain/roles.ts';
 import type { AppContext } from '../context.ts';
-import { actorOf, requireUser, scopeOf } from '../plugins/session.ts';
-import { fieldProblem, Problem } from '../problem.ts';
+import { requireUser, scopeOf } from '../plugins/session.ts';
+import { Problem } from '../problem.ts';
 import { errorResponses, Literals, Nullable, Uuid } from '../schemas.ts';
+import { registerOrganisation } from './register-organisation.ts';
 
 const Organisation = Type.Object({
   id: Uuid,
@@ -48,33 +48,7 @@ export function organisationRoutes(fastify: FastifyInstance, ctx: AppContext) {
     },
     async (request, reply) => {
       const user = requireUser(request);
-      const body = request.body;
-      if (!isLegalForm(body.legalForm)) throw fieldProblem(422, 'legalForm', 'legal_form_invalid');
-      const verdict = checkOrgNumber(body.orgNumber, body.legalForm);
-      if (!verdict.ok) throw fieldProblem(422, 'orgNumber', verdict.code, verdict.params);
-      const { orgNumber } = verdict;
-      const org = await scoped(ctx.db, scopeOf(user), async (tx) => {
-        const existing = await tx.selectFrom('organisations').select('id').where('org_number', '=', orgNumber).executeTakeFirst();
-        if (existing) throw fieldProblem(409, 'orgNumber', 'organisation_exists', { orgNumber });
-        const created = await tx
-          .insertInto('organisations')
-          .values({ org_number: orgNumber, name: body.name.trim(), legal_form: body.legalForm, municipality: body.municipality?.trim() || null })
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        await tx.insertInto('organisation_memberships').values({ organisation_id: created.id, user_id: user.userId }).execute();
-        await audit(tx, actorOf(user), {
-          action: 'organisation.registered',
-          objectType: 'organisation',
-          objectId: created.id,
-          organisationId: created.id,
-          data: { orgNumber, name: created.name, legalForm: created.legal_form, firstMember: user.email },
-        });
-        return created;
-      }).catch((error: unknown) => {
-        // Two people registering the same number at once: the unique index decides.
-        if ((error as { code?: string }).code === '23505') throw fieldProblem(409, 'orgNumber', 'organisation_exists', { orgNumber });
-        throw error;
-      });
+      const org = await registerOrganisation(ctx, user, request.body);
       reply.code(201);
       return present(org);
     },

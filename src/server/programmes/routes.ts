@@ -2,14 +2,13 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
-import { audit } from '../../db/audit.ts';
 import { scoped } from '../../db/scope.ts';
-import { programmeProblems } from '../../domain/programmes.ts';
 import { policy } from '../../domain/roles.ts';
 import type { AppContext } from '../context.ts';
-import { actorOf, requireUser, scopeOf } from '../plugins/session.ts';
-import { Problem, rulesProblem } from '../problem.ts';
+import { requireUser, scopeOf } from '../plugins/session.ts';
+import { Problem } from '../problem.ts';
 import { errorResponses, OreSchema, Uuid } from '../schemas.ts';
+import { createProgramme } from './create-programme.ts';
 
 const Programme = Type.Object({
   id: Uuid,
@@ -109,38 +108,7 @@ export function programmeRoutes(fastify: FastifyInstance, ctx: AppContext) {
     },
     async (request, reply) => {
       const user = requireUser(request);
-      const { funderId } = request.params;
-      if (!policy.designCalls(user, funderId)) throw new Problem(403, 'forbidden');
-      const body = request.body;
-      const problems = programmeProblems(body);
-      if (problems.length) throw rulesProblem(problems);
-      const id = await scoped(ctx.db, scopeOf(user, funderId), async (tx) => {
-        const p = await tx
-          .insertInto('programmes')
-          .values({
-            funder_id: funderId,
-            name: body.name.trim(),
-            description: body.description ?? '',
-            start_year: body.startYear,
-            end_year: body.endYear,
-            amount: body.amount,
-            funding_source: body.fundingSource ?? '',
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        await tx
-          .insertInto('budget_lines')
-          .values(body.lines.map((l, i) => ({ funder_id: funderId, programme_id: p.id, name: l.name.trim(), amount: l.amount, position: i })))
-          .execute();
-        await audit(tx, actorOf(user), {
-          action: 'programme.created',
-          objectType: 'programme',
-          objectId: p.id,
-          funderId,
-          data: { name: body.name, amount: body.amount, lines: body.lines },
-        });
-        return p.id;
-      });
+      const { id } = await createProgramme(ctx, user, request.params.funderId, request.body);
       reply.code(201);
       return { id };
     },

@@ -1,10 +1,14 @@
 import { createHash } from 'node:crypto';
-import type { CallRules } from '../../domain/calls/types.ts';
-import { addMonths, dateInStockholm } from '../../domain/deadlines.ts';
-import { kronor } from '../../domain/money.ts';
-import { audit, SYSTEM_ACTOR } from '../audit.ts';
-import type { Tx } from '../connection.ts';
+import { audit, SYSTEM_ACTOR } from '../db/audit.ts';
+import type { Tx } from '../db/connection.ts';
+import type { CallRules } from '../domain/calls/types.ts';
+import { addMonths, dateInStockholm } from '../domain/deadlines.ts';
+import { kronor, sumOre } from '../domain/money.ts';
+import { createCall } from '../server/calls/create-call.ts';
+import { publishCall } from '../server/calls/publish-call.ts';
+import { createProgramme, type ProgrammeInput } from '../server/programmes/create-programme.ts';
 import { DEMO_REASON } from './reason.ts';
+import { type Demo, replayAt } from './replay.ts';
 
 /** The open catalogue every funder starts from (seed 001's examples, and 002/003's measures). */
 export const BASE_ACTIVITY_TYPES: [key: string, sv: string, en: string][] = [
@@ -62,92 +66,49 @@ export interface SeedIds {
   users: Record<string, string>;
 }
 
-async function programme(
-  tx: Tx,
-  funderId: string,
-  p: { name: string; description: string; startYear: number; endYear: number; fundingSource: string; lines: [string, number][] },
-) {
-  const amount = p.lines.reduce((s, [, a]) => s + a, 0);
-  const row = await tx
-    .insertInto('programmes')
-    .values({
-      funder_id: funderId,
-      name: p.name,
-      description: p.description,
-      start_year: p.startYear,
-      end_year: p.endYear,
-      amount,
-      funding_source: p.fundingSource,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const lines: string[] = [];
-  for (const [i, [name, a]] of p.lines.entries()) {
-    const l = await tx
-      .insertInto('budget_lines')
-      .values({ funder_id: funderId, programme_id: row.id, name, amount: a, position: i })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    lines.push(l.id);
-  }
-  await audit(tx, SYSTEM_ACTOR, {
-    action: 'programme.created',
-    objectType: 'programme',
-    objectId: row.id,
-    funderId,
-    reason: DEMO_REASON,
-    data: { name: p.name, amount },
-  });
-  return lines;
+/** A programme created by the funder's caseworker at `at`; answers its budget lines' ids in order. */
+async function programme(demo: Demo, caseworker: string, funderId: string, at: Date, p: Omit<ProgrammeInput, 'amount'> & { lines: ProgrammeInput['lines'] }) {
+  const amount = sumOre(p.lines.map((l) => l.amount));
+  const { lineIds } = await createProgramme(demo.ctx, await demo.user(caseworker), funderId, { ...p, amount }, replayAt(at));
+  return lineIds;
 }
 
-async function call(tx: Tx, funderId: string, r: CallRules, published: boolean) {
-  const row = await tx
-    .insertInto('calls')
-    .values({
-      funder_id: funderId,
-      budget_line_id: r.budgetLineId,
-      status: published ? 'published' : 'draft',
-      title: r.title,
-      amount: r.amount,
-      opens_on: r.opensOn,
-      deadline: r.deadline,
-      rules: JSON.stringify(r),
-      published_at: published ? new Date(`${r.opensOn}T08:00:00+01:00`) : null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await audit(tx, SYSTEM_ACTOR, { action: 'call.created', objectType: 'call', objectId: row.id, funderId, reason: DEMO_REASON, data: { title: r.title } });
-  if (published)
-    await audit(tx, SYSTEM_ACTOR, {
-      action: 'call.published',
-      objectType: 'call',
-      objectId: row.id,
-      funderId,
-      reason: DEMO_REASON,
-      data: { deadline: r.deadline },
-    });
+/** A call created as a draft a fortnight before it opens, and published the morning it opens. */
+async function call(demo: Demo, caseworker: string, funderId: string, r: CallRules) {
+  const user = await demo.user(caseworker);
+  const publishedAt = new Date(`${r.opensOn}T08:00:00+01:00`);
+  const { row } = await createCall(demo.ctx, user, funderId, r, replayAt(new Date(publishedAt.getTime() - 14 * 86_400_000)));
+  await publishCall(demo.ctx, user, row.id, replayAt(publishedAt));
   return row.id;
 }
 
-/** Programmes, budget lines, calls, the activity catalogue and eligibility approvals from the seed texts. */
-export async function seedCalls(tx: Tx, ids: SeedIds, now = new Date()) {
+const SN_CASEWORKER = 'handlaggare@norrkoping.example';
+const KS_CASEWORKER = 'admin@orebro.example';
+
+/** The open catalogue every funder starts from; it has no author, so it is written as it is. */
+export async function seedCatalogue(tx: Tx) {
   for (const [key, sv, en] of BASE_ACTIVITY_TYPES) {
     await tx.insertInto('activity_types').values({ key, label_sv: sv, label_en: en }).execute();
   }
+}
+
+/** Programmes, budget lines and calls from the seed texts, through the caseworkers' commands. */
+export async function seedCalls(demo: Demo, now = new Date()) {
+  const ids = demo.ids;
 
   // Seed 000: Norrköping 2022, 3 000 000 kr to civil society for outreach and support to people exposed to violence.
-  const [snLine] = await programme(tx, ids.funders.sn, {
+  const [snLine] = await programme(demo, SN_CASEWORKER, ids.funders.sn, new Date('2022-01-10T09:00:00+01:00'), {
     name: 'Trygghet och brottsförebyggande 2022',
     description:
       'Kommunfullmäktige tilldelade socialnämnden 3 miljoner kronor i budgeten för 2022 för att öka tryggheten och motverka brottslighet tillsammans med civilsamhället.',
     startYear: 2022,
     endYear: 2022,
     fundingSource: 'Socialnämndens budget 2022 (kommunfullmäktige)',
-    lines: [['Uppdragsbidrag till civilsamhället', kronor(3_000_000)]],
+    lines: [{ name: 'Uppdragsbidrag till civilsamhället', amount: kronor(3_000_000) }],
   });
   const norrkoping2022 = await call(
-    tx,
+    demo,
+    SN_CASEWORKER,
     ids.funders.sn,
     rules({
       title: 'Uppdragsbidrag för ökad trygghet 2022',
@@ -190,11 +151,12 @@ export async function seedCalls(tx: Tx, ids: SeedIds, now = new Date()) {
         { id: 'reach', page: 2, type: 'number', label: 'Hur många unga räknar ni med att nå?', required: true, min: 1, max: 10_000 },
       ],
     }),
-    true,
   );
 
   // Seed 001: extra association support against exclusion, open today so a visitor can apply.
-  const [supportLine, networkLine] = await programme(tx, ids.funders.sn, {
+  const today = dateInStockholm(now);
+  const opensOn = addMonths(today, -1);
+  const [supportLine, networkLine] = await programme(demo, SN_CASEWORKER, ids.funders.sn, new Date(`${addMonths(opensOn, -1)}T09:00:00+01:00`), {
     name: 'Fördjupad samverkan med civilsamhället',
     description:
       'Extra föreningsstöd för insatser som förebygger utanförskap, enligt en gemensam handlingsplan mellan skola, socialtjänst och civilsamhälle. En skattekrona i en förening kan ge mer utväxling än egna anställningar.',
@@ -202,14 +164,14 @@ export async function seedCalls(tx: Tx, ids: SeedIds, now = new Date()) {
     endYear: now.getFullYear() + 1,
     fundingSource: 'Socialnämndens budget',
     lines: [
-      ['Extra föreningsstöd mot utanförskap', kronor(1_500_000)],
-      ['Kontaktnät och handlingsplan', kronor(500_000)],
+      { name: 'Extra föreningsstöd mot utanförskap', amount: kronor(1_500_000) },
+      { name: 'Kontaktnät och handlingsplan', amount: kronor(500_000) },
     ],
   });
   void networkLine;
-  const today = dateInStockholm(now);
   const associationSupport = await call(
-    tx,
+    demo,
+    SN_CASEWORKER,
     ids.funders.sn,
     rules({
       title: 'Extra föreningsstöd mot utanförskap',
@@ -221,7 +183,7 @@ export async function seedCalls(tx: Tx, ids: SeedIds, now = new Date()) {
       focusAreas: ['Förebygga utanförskap bland barn och unga', 'Trygghet för äldre'],
       targetGroups: ['children', 'young_people', 'older_people'],
       targetAreas: ['Navestad', 'Hageby', 'Ringdansen', 'Klockaretorpet'],
-      opensOn: addMonths(today, -1),
+      opensOn,
       deadline: addMonths(today, 1),
       grantPeriodMonths: 12,
       minAmount: kronor(5_000),
@@ -229,11 +191,10 @@ export async function seedCalls(tx: Tx, ids: SeedIds, now = new Date()) {
       requiresEligibilityApproval: true,
       activityTypes: ['night_walks', 'shopping_help', 'homework_help', 'night_football', 'night_dance'],
     }),
-    true,
   );
 
   // Seed 002: Örebro's 7 M for social cohesion, split over four lines; association support is a call.
-  const orebroLines = await programme(tx, ids.funders.ks, {
+  const orebroLines = await programme(demo, KS_CASEWORKER, ids.funders.ks, new Date('2017-01-16T09:00:00+01:00'), {
     name: 'Social sammanhållning i partnerskapsområdena',
     description:
       'Sju miljoner kronor för att stärka den sociala sammanhållningen och vuxennärvaron i Brickebacken, Varberga, Oxhagen, Baronbacken och Vivalla, tillsammans med Partnerskap Örebro, BRÅ, ÖrebroBostäder, polisen och Örebro universitet.',
@@ -241,14 +202,15 @@ export async function seedCalls(tx: Tx, ids: SeedIds, now = new Date()) {
     endYear: 2017,
     fundingSource: 'Kommunstyrelsen, Örebro kommun',
     lines: [
-      ['Fältarbete (fältgrupp, barn upp till 18 år)', kronor(2_000_000)],
-      ['Brobyggare', kronor(2_500_000)],
-      ['Sommaraktiviteter med vuxennärvaro', kronor(2_000_000)],
-      ['Föreningsstöd', kronor(500_000)],
+      { name: 'Fältarbete (fältgrupp, barn upp till 18 år)', amount: kronor(2_000_000) },
+      { name: 'Brobyggare', amount: kronor(2_500_000) },
+      { name: 'Sommaraktiviteter med vuxennärvaro', amount: kronor(2_000_000) },
+      { name: 'Föreningsstöd', amount: kronor(500_000) },
     ],
   });
   await call(
-    tx,
+    demo,
+    KS_CASEWORKER,
     ids.funders.ks,
     rules({
       title: 'Föreningsstöd för social sammanhållning 2017',
@@ -266,10 +228,17 @@ export async function seedCalls(tx: Tx, ids: SeedIds, now = new Date()) {
       maxAmount: kronor(100_000),
       activityTypes: ['summer_activities', 'homework_help', 'physical_activity'],
     }),
-    true,
   );
 
-  // Eligibility: associations approved by Norrköping's social committee; one renewal waiting.
+  return { norrkoping2022, associationSupport };
+}
+
+/**
+ * Eligibility approvals by Norrköping's social committee, one renewal waiting, with the documents
+ * they were approved on. Written as they are: the approvals are this year's, dated as if made in
+ * January and February, before the applications that use their documents.
+ */
+export async function seedEligibility(tx: Tx, ids: SeedIds, now = new Date()) {
   const year = now.getFullYear();
   const approve = async (orgKey: string, y: number, status: 'approved' | 'submitted', payout: string) => {
     const organisationId = ids.organisations[orgKey];
@@ -329,5 +298,4 @@ export async function seedCalls(tx: Tx, ids: SeedIds, now = new Date()) {
   await approve('vuxenskolan', year, 'approved', '991-2346');
   await approve('matteus', year - 1, 'approved', '5050-1055');
   await approve('matteus', year, 'submitted', '5050-1055');
-  return { norrkoping2022, associationSupport };
 }

@@ -1,10 +1,12 @@
-import { formatCaseNumber } from '../../domain/applications/rules.ts';
-import type { ApplicationContent } from '../../domain/applications/types.ts';
-import { kronor } from '../../domain/money.ts';
-import { audit, SYSTEM_ACTOR } from '../audit.ts';
-import type { Tx } from '../connection.ts';
-import type { SeedIds } from './calls.ts';
-import { DEMO_REASON } from './reason.ts';
+import { system } from '../db/scope.ts';
+import type { ApplicationContent } from '../domain/applications/types.ts';
+import { kronor, ZERO_ORE } from '../domain/money.ts';
+import { answerCompletion } from '../server/applications/answer-completion.ts';
+import { requestCompletion } from '../server/applications/request-completion.ts';
+import { saveDraft } from '../server/applications/save-draft.ts';
+import { startApplication } from '../server/applications/start-application.ts';
+import { submitApplication } from '../server/applications/submit-application.ts';
+import { type Demo, replayAt } from './replay.ts';
 
 function content(over: Partial<ApplicationContent> & Pick<ApplicationContent, 'title' | 'amountRequested'>): ApplicationContent {
   return {
@@ -13,8 +15,8 @@ function content(over: Partial<ApplicationContent> & Pick<ApplicationContent, 't
     focusAreas: [],
     activities: [],
     budget: [{ label: 'Verksamhet', amount: over.amountRequested }],
-    ownContribution: 0,
-    otherFunding: 0,
+    ownContribution: ZERO_ORE,
+    otherFunding: ZERO_ORE,
     partners: [],
     contacts: [],
     declarations: { religious_or_political: true, for_profit: true, already_completed: true },
@@ -24,17 +26,47 @@ function content(over: Partial<ApplicationContent> & Pick<ApplicationContent, 't
   };
 }
 
-/** Applications to the Norrköping 2022 call (one with a completion round) and a draft on the open call. */
-export async function seedApplications(tx: Tx, ids: SeedIds, calls: { norrkoping2022: string; associationSupport: string }) {
-  const sn = ids.funders.sn;
-  const files = async (orgKey: string) =>
-    tx.selectFrom('files').select(['id', 'name']).where('organisation_id', '=', ids.organisations[orgKey]).orderBy('name').execute();
+const HOUR = 3_600_000;
 
-  const submitted: { org: string; name: string; seq: number; at: string; c: ApplicationContent }[] = [
+/** An application started and written a week before it was submitted, by the organisation's member. */
+async function apply(demo: Demo, email: string, callId: string, organisationId: string, content: ApplicationContent, submittedAt: Date) {
+  const user = await demo.user(email);
+  const { row } = await startApplication(demo.ctx, user, { callId, organisationId }, replayAt(new Date(submittedAt.getTime() - 7 * 24 * HOUR)));
+  await saveDraft(demo.ctx, user, row.id, { content, version: row.version }, replayAt(new Date(submittedAt.getTime() - HOUR)));
+  await submitApplication(demo.ctx, user, row.id, null, replayAt(submittedAt));
+  return row.id;
+}
+
+/**
+ * A draft started through the command, its content then written as it is: the demo shows a draft
+ * begun and never saved since (version 1, history "started"), which no command makes, since starting
+ * takes no content and every save is a new version with its own entry.
+ */
+async function startedDraft(demo: Demo, email: string, callId: string, organisationId: string, content: ApplicationContent) {
+  const user = await demo.user(email);
+  const { row } = await startApplication(demo.ctx, user, { callId, organisationId }, replayAt(new Date()));
+  await system(demo.ctx.db, (tx) =>
+    tx
+      .updateTable('applications')
+      .set({ content: JSON.stringify(content), title: content.title, amount_requested: content.amountRequested })
+      .where('id', '=', row.id)
+      .execute(),
+  );
+}
+
+/** Applications to the Norrköping 2022 call (one with a completion round) and a draft on the open call. */
+export async function seedApplications(demo: Demo, calls: { norrkoping2022: string; associationSupport: string }) {
+  const ids = demo.ids;
+  const files = (orgKey: string) =>
+    system(demo.ctx.db, (tx) =>
+      tx.selectFrom('files').select(['id', 'name']).where('organisation_id', '=', ids.organisations[orgKey]).orderBy('name').execute(),
+    );
+
+  // In this order they take the case numbers SN 2022/00001 to 00003.
+  const submitted: { org: string; member: string; at: string; c: ApplicationContent }[] = [
     {
       org: 'nattvandrarna',
-      name: 'Nattvandrarna Norrköping',
-      seq: 1,
+      member: 'forening@nattvandrarna.example',
       at: '2022-02-24T19:42:00+01:00',
       c: content({
         title: 'Fler vuxna ute på kvällarna i Navestad och Hageby',
@@ -67,8 +99,7 @@ export async function seedApplications(tx: Tx, ids: SeedIds, calls: { norrkoping
     },
     {
       org: 'vuxenskolan',
-      name: 'Studieförbundet Vuxenskolan Östergötland',
-      seq: 2,
+      member: 'vera@vuxenskolan.example',
       at: '2022-03-03T10:15:00+01:00',
       c: content({
         title: 'Studiecirklar om relationer och våld för unga',
@@ -104,8 +135,7 @@ export async function seedApplications(tx: Tx, ids: SeedIds, calls: { norrkoping
     },
     {
       org: 'matteus',
-      name: 'Matteus församling Norrköping',
-      seq: 3,
+      member: 'diakon@matteus.example',
       at: '2022-03-06T22:31:00+01:00',
       c: content({
         title: 'Öppen kväll för unga i Matteus',
@@ -140,70 +170,31 @@ export async function seedApplications(tx: Tx, ids: SeedIds, calls: { norrkoping
       name: f.name,
     }));
     const c = { ...s.c, attachments: [...attachments, { ...attachments[0], kind: 'budget' as const, name: 'budget.pdf' }] };
-    const caseNumber = formatCaseNumber('SN', 2022, s.seq);
-    const row = await tx
-      .insertInto('applications')
-      .values({
-        funder_id: sn,
-        call_id: calls.norrkoping2022,
-        organisation_id: ids.organisations[s.org],
-        organisation_name: s.name,
-        status: 'submitted',
-        title: c.title,
-        amount_requested: c.amountRequested,
-        content: JSON.stringify(c),
-        case_number: caseNumber,
-        submitted_at: new Date(s.at),
-        submitted_content: JSON.stringify(c),
-        updated_at: new Date(s.at),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    ids2[s.org] = row.id;
-    await audit(tx, SYSTEM_ACTOR, {
-      action: 'application.submitted',
-      objectType: 'application',
-      objectId: row.id,
-      funderId: sn,
-      organisationId: ids.organisations[s.org],
-      reason: DEMO_REASON,
-      data: { caseNumber },
-    });
+    ids2[s.org] = await apply(demo, s.member, calls.norrkoping2022, ids.organisations[s.org], c, new Date(s.at));
   }
-  await tx.insertInto('numbered_series').values({ funder_id: sn, kind: 'application', year: 2022, last: submitted.length }).execute();
 
   // A completion round: the caseworker asked Matteus församling for more, and got an answer.
-  const round = await tx
-    .insertInto('completion_requests')
-    .values({
-      funder_id: sn,
-      application_id: ids2.matteus,
+  const { round } = await requestCompletion(
+    demo.ctx,
+    await demo.user('handlaggare@norrkoping.example'),
+    ids2.matteus,
+    {
       message: 'Beskriv hur ni säkerställer att verksamheten inte har en övervägande religiös karaktär, och vem som leder kvällarna.',
-      reply_by: '2022-03-18',
-      created_by: ids.users['handlaggare@norrkoping.example'],
-      created_at: new Date('2022-03-09T09:00:00+01:00'),
+      replyBy: '2022-03-18',
+    },
+    null,
+    replayAt(new Date('2022-03-09T09:00:00+01:00')),
+  );
+  await answerCompletion(
+    demo.ctx,
+    await demo.user('diakon@matteus.example'),
+    round.id,
+    {
       answer: 'Kvällarna leds av två fritidsledare utan religiöst uppdrag; inga andakter eller religiösa inslag ingår. Programmet bifogas.',
-      answer_files: JSON.stringify([]),
-      answered_at: new Date('2022-03-14T16:20:00+01:00'),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await audit(tx, SYSTEM_ACTOR, {
-    action: 'application.completion_requested',
-    objectType: 'application',
-    objectId: ids2.matteus,
-    funderId: sn,
-    reason: DEMO_REASON,
-    data: { requestId: round.id },
-  });
-  await audit(tx, SYSTEM_ACTOR, {
-    action: 'application.completion_answered',
-    objectType: 'application',
-    objectId: ids2.matteus,
-    funderId: sn,
-    reason: DEMO_REASON,
-    data: { requestId: round.id },
-  });
+      files: [],
+    },
+    replayAt(new Date('2022-03-14T16:20:00+01:00')),
+  );
 
   // A draft on the call that is open now.
   const draft = content({
@@ -212,29 +203,6 @@ export async function seedApplications(tx: Tx, ids: SeedIds, calls: { norrkoping
     description: 'Nattfotboll fredagar och läxhjälp tisdagar i Navestadsskolans lokaler.',
     contacts: [{ name: 'Fatima Föreningsaktiv', email: 'forening@nattvandrarna.example', phone: '' }],
   });
-  const row = await tx
-    .insertInto('applications')
-    .values({
-      funder_id: sn,
-      call_id: calls.associationSupport,
-      organisation_id: ids.organisations.nattvandrarna,
-      organisation_name: 'Nattvandrarna Norrköping',
-      title: draft.title,
-      amount_requested: draft.amountRequested,
-      content: JSON.stringify(draft),
-      created_by: ids.users['forening@nattvandrarna.example'],
-      updated_by: ids.users['forening@nattvandrarna.example'],
-      updated_at: new Date(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await audit(tx, SYSTEM_ACTOR, {
-    action: 'application.started',
-    objectType: 'application',
-    objectId: row.id,
-    funderId: sn,
-    organisationId: ids.organisations.nattvandrarna,
-    reason: DEMO_REASON,
-  });
+  await startedDraft(demo, 'forening@nattvandrarna.example', calls.associationSupport, ids.organisations.nattvandrarna, draft);
   return ids2;
 }

@@ -1,12 +1,19 @@
+// The demo: who is who is written as it is (organisations, funders, accounts and their roles, the
+// activity catalogue and this year's eligibility approvals); everything the funders and applicants
+// did is replayed through the commands, each at the moment it happened.
+
 import { hash } from '@node-rs/argon2';
-import type { FunderRole } from '../../domain/roles.ts';
-import { audit, SYSTEM_ACTOR } from '../audit.ts';
-import type { Database, Tx } from '../connection.ts';
-import { system } from '../scope.ts';
+import { type Config, loadConfig } from '../config.ts';
+import { audit, SYSTEM_ACTOR } from '../db/audit.ts';
+import type { Database, Tx } from '../db/connection.ts';
+import { system } from '../db/scope.ts';
+import { kronor } from '../domain/money.ts';
+import type { FunderRole } from '../domain/roles.ts';
 import { seedApplications } from './applications.ts';
 import { seedAssessment } from './assessment.ts';
-import { seedCalls } from './calls.ts';
+import { type SeedIds, seedCalls, seedCatalogue, seedEligibility } from './calls.ts';
 import { DEMO_REASON } from './reason.ts';
+import { demoOf } from './replay.ts';
 
 /** The password of every demo account; printed at start and in the README. */
 export const DEMO_PASSWORD = 'samverka-demo';
@@ -38,7 +45,7 @@ const FUNDERS = [
     kind: 'municipal',
     casePrefix: 'SN',
     decisionBody: 'Socialnämnden',
-    delegationLimit: 10_000_000,
+    delegationLimit: kronor(100_000),
   },
   {
     key: 'ks',
@@ -47,7 +54,7 @@ const FUNDERS = [
     kind: 'municipal',
     casePrefix: 'KS',
     decisionBody: 'Kommunstyrelsen',
-    delegationLimit: 5_000_000,
+    delegationLimit: kronor(50_000),
   },
   {
     key: 'delmos',
@@ -56,7 +63,7 @@ const FUNDERS = [
     kind: 'state',
     casePrefix: 'Dnr',
     decisionBody: 'Delegationen mot segregation',
-    delegationLimit: 50_000_000,
+    delegationLimit: kronor(500_000),
   },
 ] as const;
 
@@ -92,20 +99,43 @@ const USERS: { email: string; name: string; funder?: FunderKey; roles?: FunderRo
   },
   { email: 'forening@nattvandrarna.example', name: 'Fatima Föreningsaktiv', organisation: 'nattvandrarna', what: 'sökande, Nattvandrarna Norrköping' },
   { email: 'ledare@vivalla.example', name: 'Leo Ledare', organisation: 'vivalla', what: 'sökande, Vivalla Fritidsförening' },
+  // The contacts who applied to the 2022 call for their organisations.
+  {
+    email: 'vera@vuxenskolan.example',
+    name: 'Vera Verksamhetsutvecklare',
+    organisation: 'vuxenskolan',
+    what: 'sökande, Studieförbundet Vuxenskolan Östergötland',
+  },
+  { email: 'diakon@matteus.example', name: 'Maja Diakon', organisation: 'matteus', what: 'sökande, Matteus församling Norrköping' },
 ];
 
 export const DEMO_LOGINS: DemoLogin[] = USERS.map(({ email, name, what }) => ({ email, name, what }));
 
-/** Loads the demo into an empty database; does nothing when there is already data. */
-export async function seedIfEmpty(db: Database): Promise<boolean> {
+/**
+ * Loads the demo into an empty database; does nothing when there is already data. The replayed
+ * commands mail nobody, so the configuration (the server's, by default the environment's) only fills
+ * in links of mails never sent.
+ */
+export async function seedIfEmpty(db: Database, config: Config = loadConfig({ ...process.env, SESSION_SECRET: 'unused-by-the-seed' })): Promise<boolean> {
   const any = await system(db, (tx) => tx.selectFrom('organisations').select('id').limit(1).executeTakeFirst());
   if (any) return false;
   const passwordHash = await hash(DEMO_PASSWORD);
-  await system(db, (tx) => seedDemo(tx, passwordHash));
+  const now = new Date();
+  const ids = await system(db, async (tx) => {
+    const ids = await seedPeople(tx, passwordHash);
+    await seedCatalogue(tx);
+    await seedEligibility(tx, ids, now);
+    return ids;
+  });
+  const demo = demoOf({ db, config }, ids);
+  const calls = await seedCalls(demo, now);
+  const submitted = await seedApplications(demo, calls);
+  await seedAssessment(demo, submitted);
   return true;
 }
 
-async function seedDemo(tx: Tx, passwordHash: string) {
+/** Organisations, funders, the demo accounts and their memberships. */
+async function seedPeople(tx: Tx, passwordHash: string): Promise<SeedIds> {
   const orgIds = {} as Record<OrgKey, string>;
   for (const o of ORGANISATIONS) {
     const row = await tx
@@ -184,8 +214,5 @@ async function seedDemo(tx: Tx, passwordHash: string) {
       });
     }
   }
-  const seedIds = { funders: funderIds, organisations: orgIds, users: userIds };
-  const calls = await seedCalls(tx, seedIds);
-  const submitted = await seedApplications(tx, seedIds, calls);
-  await seedAssessment(tx, seedIds, submitted);
+  return { funders: funderIds, organisations: orgIds, users: userIds };
 }

@@ -1,0 +1,71 @@
+// Answering a completion request (komplettering): the one place that checks the user is the
+// applicant, locks the round, refuses a second answer, shares the documents sent with the answer with
+// the funder, keeps the answer, mails the caseworker who asked and appends the audit entry.
+import { audit } from '../../db/audit.ts';
+import { system } from '../../db/scope.ts';
+import { auditReason, type CommandOptions, clockOf, mailFor } from '../command.ts';
+import type { AppContext } from '../context.ts';
+import { grantFiles } from '../files/store.ts';
+import { actorOf, type SignedInUser } from '../plugins/session.ts';
+import { fieldProblem, Problem } from '../problem.ts';
+import { inScope, locate, requireApplicant } from './access.ts';
+
+/** Answers the round; answers the round as kept. */
+export async function answerCompletion(
+  ctx: AppContext,
+  user: SignedInUser,
+  id: string,
+  { answer, files }: { answer: string; files: { fileId: string; name: string }[] },
+  options: CommandOptions = {},
+) {
+  if (!answer.trim()) throw fieldProblem(400, 'answer', 'required');
+  const found = await system(ctx.db, (tx) =>
+    tx
+      .selectFrom('completion_requests')
+      .innerJoin('users', 'users.id', 'completion_requests.created_by')
+      .select(['completion_requests.application_id', 'users.email', 'users.locale'])
+      .where('completion_requests.id', '=', id)
+      .executeTakeFirst(),
+  );
+  if (!found) throw new Problem(404, 'not_found');
+  const located = await locate(ctx, user, found.application_id);
+  requireApplicant(located);
+  const now = clockOf(options);
+  return inScope(ctx, located, async (tx) => {
+    const current = await tx.selectFrom('completion_requests').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+    if (current.answered_at) throw new Problem(409, 'completion_answered');
+    if (files.length) {
+      const fileIds = files.map((f) => f.fileId);
+      const owned = await tx.selectFrom('files').select('id').where('id', 'in', fileIds).where('organisation_id', '=', located.organisationId).execute();
+      if (owned.length !== new Set(fileIds).size) throw fieldProblem(422, 'files', 'file_unknown');
+      await grantFiles(tx, fileIds, located.funderId);
+    }
+    const row = await tx
+      .updateTable('completion_requests')
+      .set({ answer: answer.trim(), answer_files: JSON.stringify(files), answered_by: user.userId, answered_at: now })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const app = await tx.selectFrom('applications').select(['case_number']).where('id', '=', located.id).executeTakeFirstOrThrow();
+    const en = found.locale === 'en';
+    await mailFor(ctx, tx, options, [
+      {
+        to: found.email,
+        subject: en ? `Completion received: ${app.case_number}` : `Komplettering inkommen: ${app.case_number}`,
+        text: en
+          ? `The applicant has answered your request for ${app.case_number}.\n\n${ctx.config.publicUrl}/applications/${located.id}`
+          : `Sökanden har svarat på din begäran om komplettering av ${app.case_number}.\n\n${ctx.config.publicUrl}/applications/${located.id}`,
+      },
+    ]);
+    await audit(tx, actorOf(user), {
+      action: 'application.completion_answered',
+      objectType: 'application',
+      objectId: located.id,
+      funderId: located.funderId,
+      organisationId: located.organisationId,
+      reason: auditReason(options),
+      data: { requestId: id, files: files.length },
+    });
+    return row;
+  });
+}
