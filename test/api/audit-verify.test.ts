@@ -19,7 +19,7 @@ let funderName: string;
 let newest: number;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
+  db = await createTestDatabase({ demo: true });
   await seedIfEmpty(db);
   const funder = await db.kysely.selectFrom('funders').select(['id', 'name']).where('case_prefix', '=', 'SN').executeTakeFirstOrThrow();
   chain = funder.id;

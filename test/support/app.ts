@@ -46,8 +46,9 @@ export interface TestAppOptions {
 
 /** The real app on a fresh database of the engine under test. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const db = await createTestDatabase();
+  const db = await createTestDatabase({ demo: options.seed !== false });
   const config = testConfig(options.config);
+  // The demo comes loaded in the template; this only checks that it is there.
   if (options.seed !== false) await seedIfEmpty(db, config);
   const jobs = options.jobs ? await startJobs(db, config, { pollingIntervalSeconds: 0.5, log: () => {}, ...options.jobs }) : undefined;
   const app = await buildApp({ db, config, jobs: jobs?.queue }, { logger: process.env.TEST_LOG ? { level: 'error' } : false });

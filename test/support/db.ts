@@ -8,10 +8,11 @@ export const engine = () => inject('engine');
 
 /**
  * A fresh, migrated database for one test file: a clone of the template
- * database on PostgreSQL, or a PGlite loaded from the template dump.
+ * database on PostgreSQL, or a PGlite loaded from the template dump; with `demo`, the template
+ * with the demo loaded.
  */
-export async function createTestDatabase(): Promise<Database> {
-  const template = inject('template');
+export async function createTestDatabase(options: { demo?: boolean } = {}): Promise<Database> {
+  const template = options.demo ? inject('demoTemplate') : inject('template');
   if (inject('engine') === 'pglite') {
     return openDatabase({ loadDataDir: new Blob([readFileSync(template)]) });
   }
