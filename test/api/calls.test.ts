@@ -257,19 +257,19 @@ describe('a long history', () => {
       }
     });
     const history = await caseworker.get(`/api/audit?objectType=call&objectId=${call.id}&funderId=${sn}`);
-    const entries = history.body.entries as { seq: number; data: { changed?: string[] } }[];
+    const entries = history.body.entries as { position: number; data: { changed?: string[] } }[];
     expect(entries).toHaveLength(AUDIT_PAGE);
     expect(entries.at(-1)?.data.changed).toEqual([`n${extra}`]);
     expect(entries[0]?.data.changed).toEqual([`n${extra - AUDIT_PAGE + 1}`]);
-    expect(entries.every((e, i) => i === 0 || (entries[i - 1] as { seq: number }).seq < e.seq)).toBe(true);
+    expect(entries.every((e, i) => i === 0 || (entries[i - 1] as { position: number }).position < e.position)).toBe(true);
     expect(history.body.older).toBe(true);
 
     // The page before it holds the rest, up to the call's creation, and nothing twice.
-    const first = entries[0] as { seq: number };
-    const back = await caseworker.get(`/api/audit?objectType=call&objectId=${call.id}&funderId=${sn}&before=${first.seq}`);
-    const earlier = back.body.entries as { seq: number; action: string; data: { changed?: string[] } }[];
+    const first = entries[0] as { position: number };
+    const back = await caseworker.get(`/api/audit?objectType=call&objectId=${call.id}&funderId=${sn}&before=${first.position}`);
+    const earlier = back.body.entries as { position: number; action: string; data: { changed?: string[] } }[];
     expect(back.body.older).toBe(false);
-    expect(earlier.every((e) => e.seq < first.seq)).toBe(true);
+    expect(earlier.every((e) => e.position < first.position)).toBe(true);
     expect(earlier.at(-1)?.data.changed).toEqual([`n${extra - AUDIT_PAGE}`]);
     expect(earlier.filter((e) => e.data.changed?.[0]?.startsWith('n'))).toHaveLength(extra - AUDIT_PAGE);
     expect(earlier[0]?.action).toBe('call.created');
