@@ -1,6 +1,7 @@
 import type { ApplicationContent } from '../domain/applications/types.ts';
 import type { Question } from '../domain/calls/types.ts';
 import { formatKronor } from '../domain/money.ts';
+import { ATTACHMENT_KIND_LABELS, label } from '../i18n/labels.ts';
 import { isolate, startPdf } from './pdf.ts';
 
 export interface ReceiptData {
@@ -11,6 +12,8 @@ export interface ReceiptData {
   organisationName: string;
   content: ApplicationContent;
   questions: Question[];
+  /** The catalogue's names of the activity types, in the receipt's language, by key. */
+  activityTypes: Record<string, string>;
 }
 
 const T = {
@@ -27,6 +30,8 @@ const T = {
     focus: 'Inriktning',
     activities: 'Aktiviteter',
     participants: 'förväntade deltagare',
+    swedishTime: 'svensk tid',
+    proposedType: 'ny aktivitetstyp, föreslagen',
     budget: 'Budget',
     own: 'Egen insats',
     other: 'Annan finansiering',
@@ -52,6 +57,8 @@ const T = {
     focus: 'Focus',
     activities: 'Activities',
     participants: 'expected participants',
+    swedishTime: 'Swedish time',
+    proposedType: 'new activity type, proposed',
     budget: 'Budget',
     own: 'Own contribution',
     other: 'Other funding',
@@ -77,7 +84,7 @@ export function receiptPdf(lang: 'sv' | 'en', d: ReceiptData): Promise<Buffer> {
   text(t.intro(isolate(d.funderName)));
   gap(0.5);
   field(t.caseNumber, d.caseNumber);
-  field(t.received, `${when} (Europe/Stockholm)`);
+  field(t.received, `${when} (${t.swedishTime})`);
   field(t.organisation, d.organisationName);
   field(t.call, d.callTitle);
 
@@ -89,7 +96,7 @@ export function receiptPdf(lang: 'sv' | 'en', d: ReceiptData): Promise<Buffer> {
 
   heading(t.activities);
   for (const a of c.activities) {
-    const kind = a.typeKey ?? a.proposedType ?? '';
+    const kind = a.typeKey ? (d.activityTypes[a.typeKey] ?? a.typeKey) : a.proposedType ? `${a.proposedType} (${t.proposedType})` : '';
     text(
       `• ${isolate(kind)}: ${isolate(a.description)} (${a.from ?? '?'} – ${a.to ?? '?'}; ${a.areas.map(isolate).join(', ')}; ${a.expectedParticipants ?? 0} ${t.participants})`,
     );
@@ -109,7 +116,7 @@ export function receiptPdf(lang: 'sv' | 'en', d: ReceiptData): Promise<Buffer> {
   for (const p of c.contacts) text(`• ${isolate(p.name)}, ${p.email}${p.phone ? `, ${p.phone}` : ''}`);
   if (c.attachments.length) {
     heading(t.attachments);
-    for (const a of c.attachments) text(`• ${isolate(a.name)} (${a.kind})`);
+    for (const a of c.attachments) text(`• ${isolate(a.name)} (${label(ATTACHMENT_KIND_LABELS, a.kind, lang)})`);
   }
   const answered = d.questions.filter((q) => c.answers[q.id] !== undefined && c.answers[q.id] !== null && c.answers[q.id] !== '');
   if (answered.length) {

@@ -43,6 +43,17 @@ export const DECISION_OUTCOME_LABELS: Record<string, Record<Lang, string>> = {
   rejected: { sv: 'Avslag', en: 'Rejected' },
 };
 
+/** What an attachment a call asks for is, as the applicant and the receipt name it. */
+export const ATTACHMENT_KIND_LABELS: Record<string, Record<Lang, string>> = {
+  statutes: { sv: 'Stadgar', en: 'Statutes' },
+  annual_report: { sv: 'Verksamhetsberättelse', en: 'Annual report' },
+  accounts: { sv: 'Bokslut eller ekonomisk redovisning', en: 'Accounts or financial statement' },
+  budget: { sv: 'Budget för uppdraget', en: 'Budget for the assignment' },
+  activity_plan: { sv: 'Verksamhetsplan', en: 'Activity plan' },
+  board_list: { sv: 'Förteckning över styrelsen', en: 'List of board members' },
+  other: { sv: 'Övriga bilagor', en: 'Other attachments' },
+};
+
 export const EVIDENCE_LABELS: Record<string, Record<Lang, string>> = {
   statutes: { sv: 'stadgar', en: 'statutes' },
   annual_report: { sv: 'senaste årsberättelsen', en: 'the latest annual report' },

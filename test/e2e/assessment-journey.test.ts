@@ -153,7 +153,8 @@ const focused = (page: Page, idOrClass: string) =>
 
 describe('assessment and decision', () => {
   it('a reviewer scores; the caseworker screens, assigns reviewers, uses the optimizer, proposes and records the decision; the applicant reads the letter', {
-    timeout: 180_000,
+    // The longest journey: four people, the optimizer and three PDFs; about a minute on a quiet machine.
+    timeout: 300_000,
   }, async () => {
     // Bo reviews A: no conflict of interest, every criterion scored, then the others' scores.
     const reviewer = await openPage(browser, server.url);

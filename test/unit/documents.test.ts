@@ -74,6 +74,7 @@ const receipt = (organisationName: string, over: Partial<ReceiptData> = {}): Rec
   organisationName,
   content: content(),
   questions: [] as Question[],
+  activityTypes: { nattvandring: 'Nattvandring' },
   ...over,
 });
 
@@ -137,6 +138,38 @@ describe('the receipt', () => {
     expectLine(text, `• جمعية الشباب (${ORG_NUMBER}): Samordning`);
     expectLine(text, `• ${ARABIC_PERSON}, maryam@example.se, 070-123 45 67`);
     expectLine(text, 'Sökt belopp: 12 000 kr');
+  });
+
+  it('names activity types, attachments and the time zone in words, never by their codes', async () => {
+    const data = receipt('Nattvandrarna', {
+      content: content({
+        activities: [
+          { ...content().activities[0], typeKey: 'night_walks' },
+          { ...content().activities[0], typeKey: null, proposedType: 'Läxhjälp på arabiska' },
+        ],
+        attachments: [
+          { kind: 'statutes', fileId: '00000000-0000-4000-8000-000000000001', name: 'stadgar.pdf' },
+          { kind: 'annual_report', fileId: '00000000-0000-4000-8000-000000000002', name: 'arsberattelse.pdf' },
+        ],
+      }),
+      activityTypes: { night_walks: 'Nattvandring' },
+    });
+    const sv = (await pdfText(await receiptPdf('sv', data))).reading.join('\n');
+    expect(sv).toContain('• Nattvandring: Vandring två kvällar i veckan');
+    expect(sv).toContain('• Läxhjälp på arabiska (ny aktivitetstyp, föreslagen): ');
+    expect(sv).toContain('• stadgar.pdf (Stadgar)');
+    expect(sv).toContain('• arsberattelse.pdf (Verksamhetsberättelse)');
+    expect(sv).toMatch(/Inkom: .* \(svensk tid\)/);
+    const en = (await pdfText(await receiptPdf('en', { ...data, activityTypes: { night_walks: 'Night walks' } }))).reading.join('\n');
+    expect(en).toContain('• Night walks: Vandring två kvällar i veckan');
+    expect(en).toContain('• arsberattelse.pdf (Annual report)');
+    expect(en).toMatch(/Received: .* \(Swedish time\)/);
+    // No code of the kind people were shown before: snake_case keys, or the zone's database name.
+    for (const text of [sv, en]) {
+      expect(text).not.toMatch(/\b[a-z]+_[a-z_]+\b/);
+      expect(text).not.toContain('Europe/Stockholm');
+      expect(text).not.toMatch(/\((statutes|budget|other)\)/);
+    }
   });
 
   it('writes names in the English receipt too', async () => {

@@ -42,3 +42,28 @@ describe('the server’s messages', () => {
     expect(entries.filter(([, m]) => !m.sv.trim() || !m.en.trim()).map(([k]) => k)).toEqual([]);
   });
 });
+
+describe('the text keys the web app uses', () => {
+  // A key missing from the catalogues is shown to people as the key itself (eligibility.boardRoleHint was).
+  it('are all in the catalogues, written out or as the plural forms of a count', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { join, resolve } = await import('node:path');
+    const root = resolve(import.meta.dirname, '../../src/web');
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? files(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : [],
+      );
+    const known = flatten(sv as Catalogue);
+    const present = (key: string) => known.has(key) || known.has(`${key}_one`) || known.has(`${key}_other`);
+    const used: string[] = [];
+    const missing: string[] = [];
+    for (const file of files(root)) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([a-zA-Z][\w]*(?:\.[\w]+)+)'/g)) {
+        used.push(m[1]);
+        if (!present(m[1])) missing.push(`${file.slice(root.length + 1)}: ${m[1]}`);
+      }
+    }
+    expect(used.length).toBeGreaterThan(500);
+    expect(missing).toEqual([]);
+  });
+});

@@ -254,9 +254,11 @@ export function applicationRoutes(fastify: FastifyInstance, ctx: AppContext) {
       const data = await inScope(ctx, located, async (tx) => {
         const row = await tx.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
         if (row.status === 'draft' || !row.submitted_content || !row.case_number || !row.submitted_at) throw new Problem(404, 'not_found');
-        return { row, call: await callInfo(tx, row.call_id) };
+        const types = await tx.selectFrom('activity_types').select(['key', 'label_sv', 'label_en']).execute();
+        return { row, call: await callInfo(tx, row.call_id), types };
       });
-      const pdf = await receiptPdf(lang ?? request.lang, {
+      const receiptLang = lang ?? request.lang;
+      const pdf = await receiptPdf(receiptLang, {
         funderName: data.call.funderName,
         callTitle: data.call.title,
         caseNumber: data.row.case_number as string,
@@ -264,6 +266,7 @@ export function applicationRoutes(fastify: FastifyInstance, ctx: AppContext) {
         organisationName: data.row.organisation_name,
         content: data.row.submitted_content as ApplicationContent,
         questions: data.call.rules.questions,
+        activityTypes: Object.fromEntries(data.types.map((a) => [a.key, receiptLang === 'en' ? a.label_en : a.label_sv])),
       });
       return reply
         .type('application/pdf')
