@@ -1,5 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import sv from '../../src/web/i18n/sv.json' with { type: 'json' };
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -51,11 +52,35 @@ export function scriptErrors(page: Page): string[] {
   return pageProblems.get(page) ?? [];
 }
 
+type Catalogue = { [key: string]: string | Catalogue };
+const keysOf = (c: Catalogue, prefix = ''): string[] =>
+  Object.entries(c).flatMap(([k, v]) => {
+    const key = prefix ? `${prefix}.${k}` : k;
+    return typeof v === 'string' ? [key] : [key, ...keysOf(v, key)];
+  });
+const TEXT_KEYS = new Set(keysOf(sv as Catalogue));
+const NAMESPACES = new Set(Object.keys(sv));
+
+/**
+ * Throws when the page shows a text key instead of its text: a key of the catalogue, or one that looks
+ * like a key of its namespaces (`eligibility.boardRoleHint`) though the catalogue lacks it.
+ */
+async function noTextKeys(page: Page, label: string): Promise<void> {
+  const text = await page.evaluate(() => document.body.innerText);
+  const shown = [...text.matchAll(/\b[a-z][A-Za-z]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+\b/g)].map((m) => m[0]);
+  const keys = shown.filter((token) => {
+    const [first, ...rest] = token.split('.');
+    return TEXT_KEYS.has(token) || (NAMESPACES.has(first) && rest.some((part) => /[a-z][A-Z]/.test(part)));
+  });
+  if (keys.length) throw new Error(`${label} shows text keys instead of texts: ${[...new Set(keys)].join(', ')}`);
+}
+
 /**
  * Scans the page with axe for WCAG 2.1 A and AA and throws with a readable
  * list of every violation: the rule, its help text and the offending elements.
  */
 export async function axe(page: Page, label = page.url()): Promise<void> {
+  await noTextKeys(page, label);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   if (results.violations.length === 0) return;
   const report = results.violations
