@@ -130,7 +130,21 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
 
   const hasWeb = existsSync(join(ctx.config.webDir, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: ctx.config.webDir, wildcard: true, index: false, maxAge: '1h' });
+    // The built files come brotli- and gzip-compressed beside themselves (vite.config.ts). Those under
+    // /assets/ have their content's hash in their names, so a browser may keep them for a year.
+    await app.register(fastifyStatic, { root: ctx.config.webDir, wildcard: true, index: false, maxAge: '1h', preCompressed: true });
+    if (existsSync(join(ctx.config.webDir, 'assets'))) {
+      await app.register(fastifyStatic, {
+        root: join(ctx.config.webDir, 'assets'),
+        prefix: '/assets/',
+        decorateReply: false,
+        wildcard: true,
+        index: false,
+        maxAge: '365d',
+        immutable: true,
+        preCompressed: true,
+      });
+    }
   }
   const sendShell = (reply: FastifyReply) => reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
   // The static plugin answers a directory (the site root) with 403; the root is the app's shell.
