@@ -55,4 +55,11 @@ describe('the web app’s files', () => {
     const small = (f: string) => readFileSync(join(ASSETS, f)).length < 1024;
     expect(scripts.filter((f) => !small(f) && !(files.has(`${f}.br`) && files.has(`${f}.gz`)))).toEqual([]);
   });
+
+  it('include an icon for the browser’s tab and bookmarks, which every page names', async () => {
+    const icon = await get('/favicon.svg');
+    expect(icon.statusCode).toBe(200);
+    expect(icon.headers['content-type']).toMatch(/^image\/svg\+xml/);
+    expect((await get('/')).body).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml"');
+  });
 });
