@@ -3,7 +3,7 @@ import { type RawBuilder, type Selectable, sql } from 'kysely';
 import { type AuditContent, ChainChecker, type ChainVerdict, GENESIS, GENESIS_HASH, hashedBody, type StoredEntry } from '../domain/audit-chain.ts';
 import type { Database, Tx } from './connection.ts';
 import { PLATFORM_CHAIN } from './migrations/0010_audit_chains.ts';
-import type { AuditLogTable } from './schema.ts';
+import type { AuditLogTable, AuditPendingTable } from './schema.ts';
 
 export interface Actor {
   userId: string | null;
@@ -143,20 +143,7 @@ export async function auditDraftSave(tx: Tx, actor: Actor, input: DraftSave, now
   await upsert();
 }
 
-interface PendingRow {
-  action: string;
-  object_type: string;
-  object_id: string;
-  actor_id: string;
-  actor_label: string;
-  reason: string | null;
-  funder_id: string | null;
-  organisation_id: string | null;
-  first_at: Date;
-  last_at: Date;
-  saves: number;
-  data: Record<string, unknown>;
-}
+type PendingRow = Selectable<AuditPendingTable>;
 
 /** Appends a gathered run to its chain as one entry, dated by its last save. */
 async function appendRun(tx: Tx, run: PendingRow): Promise<void> {
