@@ -3,7 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './App.tsx';
-import { ApiError } from './api.ts';
+import { ApiError } from './api/client.ts';
 import { initI18n } from './i18n/index.ts';
 
 const queryClient = new QueryClient({

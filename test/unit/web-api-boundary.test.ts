@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const DATA_ACCESS = /^src\/web\/(api\/.*|api\.ts|[a-z]+\/api\.ts)$/;
+const DATA_ACCESS = /^src\/web\/(api\/.*|[a-z]+\/api\.ts)$/;
 const API_PATH = /['"`]\/api\//;
 
 function files(dir: string): string[] {
