@@ -1,3 +1,4 @@
+import type { CallRules } from '../domain/calls/types.ts';
 import type { Lang } from './messages.ts';
 
 /** Names of codes for documents the server writes itself (exports, letters); the web app has its own. */
@@ -61,6 +62,31 @@ export const EVIDENCE_LABELS: Record<string, Record<Lang, string>> = {
   board: { sv: 'styrelsen (minst två ledamöter)', en: 'the board (at least two members)' },
   member_count: { sv: 'antal medlemmar', en: 'the number of members' },
   payout_account: { sv: 'bankgiro eller plusgiro', en: 'bankgiro or plusgiro' },
+};
+
+/** The parts of a call's rules, as an amendment mail names what changed (every rule has a name, so a new one cannot go out as its key). */
+export const CALL_FIELD_LABELS: Record<keyof CallRules, Record<Lang, string>> = {
+  title: { sv: 'titel', en: 'title' },
+  summary: { sv: 'sammanfattning', en: 'summary' },
+  description: { sv: 'beskrivning', en: 'description' },
+  budgetLineId: { sv: 'budgetpost', en: 'budget line' },
+  amount: { sv: 'totalt belopp', en: 'total amount' },
+  focusAreas: { sv: 'fokusområden', en: 'focus areas' },
+  eligibleForms: { sv: 'vem som får söka', en: 'who may apply' },
+  exclusions: { sv: 'vad som inte finansieras', en: 'what is not funded' },
+  targetGroups: { sv: 'målgrupper', en: 'target groups' },
+  targetAreas: { sv: 'områden', en: 'areas' },
+  opensOn: { sv: 'öppningsdag', en: 'opening date' },
+  deadline: { sv: 'sista ansökningsdag', en: 'deadline' },
+  grantPeriodMonths: { sv: 'bidragsperiod', en: 'grant period' },
+  minAmount: { sv: 'lägsta belopp per ansökan', en: 'minimum per application' },
+  maxAmount: { sv: 'högsta belopp per ansökan', en: 'maximum per application' },
+  requiredAttachments: { sv: 'bilagor som krävs', en: 'required attachments' },
+  requiresEligibilityApproval: { sv: 'krav på godkännande som bidragsberättigad', en: 'eligibility approval required' },
+  criteria: { sv: 'bedömningsgrunder', en: 'assessment criteria' },
+  followUp: { sv: 'uppföljning', en: 'follow-up' },
+  questions: { sv: 'frågor i ansökan', en: 'questions in the application' },
+  activityTypes: { sv: 'aktiviteter', en: 'activities' },
 };
 
 /** A list of codes as words in both languages, for a message parameter. */

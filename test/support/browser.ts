@@ -1,6 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import sv from '../../src/web/i18n/sv.json' with { type: 'json' };
+import { codesOnPage } from './internal-codes.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -81,6 +82,8 @@ async function noTextKeys(page: Page, label: string): Promise<void> {
  */
 export async function axe(page: Page, label = page.url()): Promise<void> {
   await noTextKeys(page, label);
+  const codes = await codesOnPage(page);
+  if (codes.length) throw new Error(`${label} shows internal codes instead of words: ${codes.join(', ')}`);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   if (results.violations.length === 0) return;
   const report = results.violations

@@ -9,6 +9,7 @@ import { publishProblems } from '../../domain/calls/rules.ts';
 import type { CallRules } from '../../domain/calls/types.ts';
 import { dateInStockholm } from '../../domain/deadlines.ts';
 import { policy } from '../../domain/roles.ts';
+import { CALL_FIELD_LABELS, label } from '../../i18n/labels.ts';
 import { availableOnLine, grantedByCall, lockCall } from '../budget/guard.ts';
 import { type CommandOptions, clockOf, mailFor } from '../command.ts';
 import type { AppContext } from '../context.ts';
@@ -76,13 +77,16 @@ export async function amendCall(ctx: AppContext, user: SignedInUser, id: string,
       options,
       started.map((a) => {
         const en = a.locale === 'en';
+        const changed = Object.keys(changes)
+          .map((key) => label(CALL_FIELD_LABELS, key, en ? 'en' : 'sv'))
+          .join(', ');
         return {
           to: a.email,
           funderId,
           subject: en ? `The call "${row.title}" has been changed` : `Utlysningen ”${row.title}” har ändrats`,
           text: en
-            ? `${funderName} has changed the call "${row.title}", which ${a.organisationName} has started an application to.\n\nWhy: ${reason.trim()}\nWhat changed: ${Object.keys(changes).join(', ')}\n\nRead the call: ${ctx.config.publicUrl}/calls/${id}`
-            : `${funderName} har ändrat utlysningen ”${row.title}”, som ${a.organisationName} har börjat söka i.\n\nVarför: ${reason.trim()}\nVad som ändrats: ${Object.keys(changes).join(', ')}\n\nLäs utlysningen: ${ctx.config.publicUrl}/calls/${id}`,
+            ? `${funderName} has changed the call "${row.title}", which ${a.organisationName} has started an application to.\n\nWhy: ${reason.trim()}\nWhat changed: ${changed}\n\nRead the call: ${ctx.config.publicUrl}/calls/${id}`
+            : `${funderName} har ändrat utlysningen ”${row.title}”, som ${a.organisationName} har börjat söka i.\n\nVarför: ${reason.trim()}\nVad som ändrats: ${changed}\n\nLäs utlysningen: ${ctx.config.publicUrl}/calls/${id}`,
         };
       }),
     );

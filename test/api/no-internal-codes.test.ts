@@ -1,0 +1,230 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApplicationContent } from '../../src/domain/applications/types.ts';
+import { addMonths, dateInStockholm } from '../../src/domain/deadlines.ts';
+import { ore } from '../../src/domain/money.ts';
+import { Client, createTestApp, MINIMAL_PDF, type TestApp } from '../support/app.ts';
+import { allOk, decision } from '../support/fixtures.ts';
+import { codesIn, internalCodes } from '../support/internal-codes.ts';
+import { pdfText } from '../support/pdf.ts';
+import { startSmtpServer, type TestSmtp } from '../support/smtp.ts';
+
+// People read the service's mails and documents; none of them may show a code the service uses inside
+// (an activity type's key, an attachment kind, an outcome, a field of the call, the time zone's name).
+
+const APPLICANT = 'forening@nattvandrarna.example';
+const VIVALLA = 'ledare@vivalla.example';
+const CASEWORKER = 'handlaggare@norrkoping.example';
+const ADMIN = 'admin@norrkoping.example';
+const CONTACT = 'cagla.overgard@nattvandrarna.example';
+
+let smtp: TestSmtp;
+let t: TestApp;
+let codes: Set<string>;
+let sn: string;
+const documents: { name: string; text: string }[] = [];
+
+beforeAll(async () => {
+  smtp = await startSmtpServer();
+  t = await createTestApp({ config: { smtpUrl: smtp.url }, jobs: { retryDelaySeconds: 1 } });
+  codes = internalCodes((await new Client(t.app).get('/api/openapi.json')).body);
+  sn = (await t.db.kysely.selectFrom('funders').select('id').where('case_prefix', '=', 'SN').executeTakeFirstOrThrow()).id;
+  // One association reads Samverka in English, the other in Swedish, so both languages of each mail go out.
+  await t.db.kysely.updateTable('users').set({ locale: 'en' }).where('email', '=', APPLICANT).execute();
+});
+afterAll(async () => {
+  await t.close();
+  await smtp.stop();
+});
+
+async function signedIn(email: string, lang: 'sv' | 'en' = 'sv') {
+  const client = new Client(t.app);
+  client.lang = lang;
+  await client.login(email);
+  return client;
+}
+
+/** A PDF the client fetches, as bytes; its text is kept for the check. */
+async function pdf(client: Client, name: string, url: string) {
+  const res = await t.app.inject({
+    method: 'GET',
+    url,
+    remoteAddress: client.ip,
+    headers: { cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+  });
+  expect(res.statusCode, `${name}: ${res.body.slice(0, 300)}`).toBe(200);
+  expect(res.headers['content-type']).toBe('application/pdf');
+  documents.push({ name, text: (await pdfText(res.rawPayload)).reading.join('\n') });
+}
+
+async function upload(client: Client, organisationId: string, name: string) {
+  const res = await client.upload(organisationId, name, MINIMAL_PDF);
+  expect(res.status).toBe(201);
+  return res.body.id as string;
+}
+
+async function waitFor<T>(fn: () => Promise<T> | T, what: string, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await fn();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('mails and documents', () => {
+  it('name everything in words through a round: eligibility, amendment, receipt, completion, decision, letters', async () => {
+    const caseworker = await signedIn(CASEWORKER);
+    const applicant = await signedIn(APPLICANT, 'en');
+    const vivalla = await signedIn(VIVALLA);
+    const admin = await signedIn(ADMIN);
+
+    // An association asks to be eligible; the caseworker asks for more, then approves.
+    const vivallaOrg = (await t.db.kysely.selectFrom('organisations').select('id').where('org_number', '=', '802400-9873').executeTakeFirstOrThrow()).id;
+    const year = new Date().getFullYear() + 3;
+    const asked = await vivalla.post(`/api/organisations/${vivallaOrg}/eligibility`, {
+      funderId: sn,
+      year,
+      statutesFileId: await upload(vivalla, vivallaOrg, 'stadgar.pdf'),
+      annualReportFileId: await upload(vivalla, vivallaOrg, 'verksamhetsberattelse.pdf'),
+      accountsFileId: await upload(vivalla, vivallaOrg, 'bokslut.pdf'),
+      board: [
+        { name: 'Çağla Øvergård', role: 'ordförande' },
+        { name: 'Łukasz Żółć', role: 'kassör' },
+      ],
+      memberCount: 25,
+      payoutKind: 'bankgiro',
+      payoutNumber: '5050-1055',
+    });
+    expect(asked.status, JSON.stringify(asked.body)).toBe(200);
+    const more = await caseworker.post(`/api/eligibility/${asked.body.id}/decision`, { decision: 'request_more', note: 'Skicka årsmötesprotokollet.' });
+    expect(more.status, JSON.stringify(more.body)).toBe(200);
+    expect((await caseworker.post(`/api/eligibility/${asked.body.id}/decision`, { decision: 'approve' })).status).toBe(200);
+
+    // An association starts an application; the call is then amended, which tells it what changed.
+    const organisationId = (await t.db.kysely.selectFrom('organisations').select('id').where('org_number', '=', '802000-1239').executeTakeFirstOrThrow()).id;
+    const callId = (await t.db.kysely.selectFrom('calls').select('id').where('title', '=', 'Extra föreningsstöd mot utanförskap').executeTakeFirstOrThrow()).id;
+    const draft = await applicant.post(`/api/calls/${callId}/applications`, { organisationId });
+    expect(draft.status, JSON.stringify(draft.body)).toBe(200);
+    const call = (await caseworker.get(`/api/public/calls/${callId}`)).body;
+    const amended = await caseworker.post(`/api/calls/${callId}/amendments`, {
+      rules: { ...call.rules, maxAmount: call.rules.maxAmount - 1_000_000, grantPeriodMonths: call.rules.grantPeriodMonths + 1 },
+      reason: 'Fler föreningar ska kunna få stöd.',
+    });
+    expect(amended.status, JSON.stringify(amended.body)).toBe(200);
+
+    // It submits, with a contact who is not a member (mailed in Swedish), and fetches its receipt in both languages.
+    const today = dateInStockholm(new Date());
+    const content: ApplicationContent = {
+      title: 'Nattvandring i Navestad',
+      description: 'Vuxna vandrar fredag och lördag kväll och samtalar med unga.',
+      complement: 'Fältgruppen är med första fredagen varje månad.',
+      focusAreas: ['Förebygga utanförskap bland barn och unga'],
+      activities: [
+        {
+          typeKey: 'night_walks',
+          proposedType: null,
+          description: 'Fredagar och lördagar',
+          targetGroups: ['young_people'],
+          areas: ['Navestad'],
+          from: addMonths(today, 2),
+          to: addMonths(today, 12),
+          expectedParticipants: 40,
+        },
+      ],
+      budget: [{ label: 'Västar och lampor', amount: ore(10_000_000) }],
+      ownContribution: ore(1_000_000),
+      otherFunding: ore(0),
+      amountRequested: ore(9_000_000),
+      partners: [{ orgNumber: '802400-1235', name: 'Föreningen Ümit & Çağla', role: 'Samordning' }],
+      contacts: [{ name: 'Çağla Øvergård', email: CONTACT, phone: '' }],
+      declarations: { religious_or_political: true, for_profit: true, already_completed: true },
+      answers: {},
+      attachments: [
+        { kind: 'statutes', fileId: await upload(applicant, organisationId, 'stadgar.pdf'), name: 'stadgar.pdf' },
+        { kind: 'annual_report', fileId: await upload(applicant, organisationId, 'arsberattelse.pdf'), name: 'arsberattelse.pdf' },
+        { kind: 'budget', fileId: await upload(applicant, organisationId, 'budget.pdf'), name: 'budget.pdf' },
+      ],
+    };
+    const saved = await applicant.put(`/api/applications/${draft.body.id}`, { content, version: draft.body.version });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    const submitted = await applicant.post(`/api/applications/${draft.body.id}/submit`);
+    expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
+    const id = draft.body.id as string;
+    await pdf(applicant, 'receipt (sv)', `${submitted.body.receiptUrl}?lang=sv`);
+    await pdf(applicant, 'receipt (en)', `${submitted.body.receiptUrl}?lang=en`);
+
+    // The caseworker asks for completion, and the association answers.
+    const round = await caseworker.post(`/api/applications/${id}/completion-requests`, { message: 'Skicka hyresavtalet.', replyBy: addMonths(today, 1) });
+    expect(round.status, JSON.stringify(round.body)).toBe(201);
+    const answered = await applicant.post(`/api/completion-requests/${round.body.id}/answer`, { answer: 'Här är avtalet.', files: [] });
+    expect(answered.status, JSON.stringify(answered.body)).toBe(200);
+
+    // Screened and decided in part: the decision mail with its letter, the letter, the decision basis and the minutes.
+    expect((await caseworker.post(`/api/applications/${id}/screening`, allOk())).status).toBe(201);
+    const decided = await caseworker.post(`/api/applications/${id}/decisions`, decision(5_000_000));
+    expect(decided.status, JSON.stringify(decided.body)).toBe(201);
+    const letterUrl = (await applicant.get(`/api/applications/${id}/decisions`)).body.decisions[0].letterUrl as string;
+    await pdf(applicant, 'decision letter (sv)', `${letterUrl}?lang=sv`);
+    await pdf(applicant, 'decision letter (en)', `${letterUrl}?lang=en`);
+    await pdf(caseworker, 'decision basis (sv)', `/api/calls/${callId}/decision-basis.pdf?lang=sv`);
+    await pdf(caseworker, 'decision basis (en)', `/api/calls/${callId}/decision-basis.pdf?lang=en`);
+    await pdf(caseworker, 'minutes (sv)', `/api/calls/${callId}/minutes.pdf?decidedOn=${today}&lang=sv`);
+    await pdf(caseworker, 'minutes (en)', `/api/calls/${callId}/minutes.pdf?decidedOn=${today}&lang=en`);
+
+    // An invitation and a password reset.
+    expect((await admin.post(`/api/funders/${sn}/invitations`, { email: 'ny.handlaggare@norrkoping.example', role: 'decision_maker' })).status).toBe(201);
+    expect((await new Client(t.app).open().then((c) => c.post('/api/auth/password-reset', { email: APPLICANT }))).status).toBe(202);
+
+    // Every mail written is delivered, then read as its recipient reads it.
+    const written = async () =>
+      Number(
+        (
+          await t.db.kysely
+            .selectFrom('outbox')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const expected = await written();
+    await waitFor(() => smtp.messages.length >= expected, `${expected} mails`);
+    const subjects = smtp.messages.map((m) => m.subject ?? '');
+    for (const wanted of [
+      /bidragsberättigande/,
+      /has been changed/,
+      /^Receipt/,
+      /Komplettering behövs|Please complete/,
+      /Komplettering inkommen/,
+      /^Beslut|^Decision/,
+      /Inbjudan/,
+      /password/,
+    ])
+      expect(
+        subjects.some((s) => wanted.test(s)),
+        `a mail matching ${wanted} among ${subjects.join(' | ')}`,
+      ).toBe(true);
+    // Both languages of the decision mail: the member reads English, the contact Swedish.
+    expect(smtp.messages.filter((m) => /^Beslut|^Decision/.test(m.subject ?? '')).map((m) => m.to.join())).toEqual(
+      expect.arrayContaining([APPLICANT, CONTACT]),
+    );
+
+    const shown = [...smtp.messages.map((m) => ({ name: `mail "${m.subject}" to ${m.to.join(', ')}`, text: `${m.subject}\n${m.text}` })), ...documents].flatMap(
+      ({ name, text }) => codesIn(text, codes).map((code) => `${name}: ${code}`),
+    );
+    expect(shown).toEqual([]);
+  });
+});
+
+describe('the check itself', () => {
+  it('finds codes as whole words, and not in ordinary words, addresses or links', () => {
+    expect(codesIn('What changed: maxAmount, grantPeriodMonths', codes)).toEqual(['maxAmount', 'grantPeriodMonths']);
+    expect(codesIn('• Nattvandring (night_walks); stadgar.pdf (annual_report); 11:15 (Europe/Stockholm)', codes)).toEqual([
+      'night_walks',
+      'annual_report',
+      'Europe/Stockholm',
+    ]);
+    expect(codesIn('Beslut: partially_approved', codes)).toEqual(['partially_approved']);
+    expect(codesIn('The amount, the budget and other funding; the deadline is a draft.', codes)).toEqual([]);
+    expect(codesIn('Skriv till young_people@example.se eller läs http://127.0.0.1/calls?sort=amount_desc', codes)).toEqual([]);
+  });
+});
