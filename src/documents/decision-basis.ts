@@ -66,15 +66,20 @@ const decimal = (n: number | null, lang: 'sv' | 'en') =>
 export function decisionBasisPdf(lang: 'sv' | 'en', d: BasisData): Promise<Buffer> {
   const t = T[lang];
   const kr = (n: Ore) => formatKronor(n, lang);
-  const { text, heading, field, gap, finish } = startPdf(`${t.title}: ${d.callTitle}`, d.funderName);
+  const { text, heading, field, table, gap, finish } = startPdf(`${t.title}: ${d.callTitle}`, d.funderName, lang);
   gap(0.3);
   field(t.body, d.decisionBody || d.funderName);
   field(t.printed, d.printedOn);
   heading(t.budget);
-  field(t.budget, kr(d.budget.amount));
-  field(t.granted, kr(d.budget.granted));
-  field(t.proposed, kr(d.budget.proposedUndecided));
-  field(t.left, kr(subtractOre(d.budget.remaining, d.budget.proposedUndecided)));
+  table(
+    [
+      [t.budget, kr(d.budget.amount)],
+      [t.granted, kr(d.budget.granted)],
+      [t.proposed, kr(d.budget.proposedUndecided)],
+      [t.left, kr(subtractOre(d.budget.remaining, d.budget.proposedUndecided))],
+    ],
+    [2, 1],
+  );
   for (const r of d.rows) {
     heading(`${r.caseNumber} ${isolate(r.organisationName)}`);
     text(r.title);
@@ -125,7 +130,7 @@ export function minutesPdf(
   d: { funderName: string; decisionBody: string; callTitle: string; decidedOn: string; rows: MinutesRow[] },
 ): Promise<Buffer> {
   const t = M[lang];
-  const { text, heading, field, gap, finish } = startPdf(t.title, d.funderName);
+  const { text, heading, field, gap, finish } = startPdf(t.title, d.funderName, lang);
   gap(0.3);
   field(t.meeting, `${isolate(d.decisionBody || d.funderName)}, ${d.decidedOn}`);
   text(d.callTitle);

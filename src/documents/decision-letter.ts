@@ -116,7 +116,7 @@ const T = {
 export function decisionLetterPdf(lang: 'sv' | 'en', d: DecisionLetterData): Promise<Buffer> {
   const t = T[lang];
   const kr = (n: Ore) => formatKronor(n, lang);
-  const { text, heading, field, gap, finish } = startPdf(`${t.title} ${d.caseNumber}`, d.funderName);
+  const { text, heading, field, list, gap, finish } = startPdf(`${t.title} ${d.caseNumber}`, d.funderName, lang);
   gap(0.3);
   field(t.letterDate, d.letterDate);
   field(t.caseNumber, d.caseNumber);
@@ -149,8 +149,7 @@ export function decisionLetterPdf(lang: 'sv' | 'en', d: DecisionLetterData): Pro
   text(d.reasons);
   if (d.reservations.length) {
     heading(t.reservations);
-    for (const r of d.reservations)
-      text(`• ${isolate(r.by)} ${r.kind === 'reservation' ? t.reservation : t.dissent}${r.text.trim() ? `: ${isolate(r.text)}` : '.'}`);
+    list(d.reservations.map((r) => `${isolate(r.by)} ${r.kind === 'reservation' ? t.reservation : t.dissent}${r.text.trim() ? `: ${isolate(r.text)}` : '.'}`));
   }
 
   heading(t.appeal);

@@ -76,7 +76,7 @@ const T = {
 /** The applicant's receipt: what was received, when, under which case number. */
 export function receiptPdf(lang: 'sv' | 'en', d: ReceiptData): Promise<Buffer> {
   const t = T[lang];
-  const { text, heading, field, gap, finish } = startPdf(`${t.title} ${d.caseNumber}`, d.funderName);
+  const { text, heading, field, list, table, gap, finish } = startPdf(`${t.title} ${d.caseNumber}`, d.funderName, lang);
   const when = d.submittedAt.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB', { timeZone: 'Europe/Stockholm', dateStyle: 'long', timeStyle: 'medium' });
   const c = d.content;
 
@@ -95,28 +95,31 @@ export function receiptPdf(lang: 'sv' | 'en', d: ReceiptData): Promise<Buffer> {
   field(t.complement, c.complement);
 
   heading(t.activities);
-  for (const a of c.activities) {
-    const kind = a.typeKey ? (d.activityTypes[a.typeKey] ?? a.typeKey) : a.proposedType ? `${a.proposedType} (${t.proposedType})` : '';
-    text(
-      `• ${isolate(kind)}: ${isolate(a.description)} (${a.from ?? '?'} – ${a.to ?? '?'}; ${a.areas.map(isolate).join(', ')}; ${a.expectedParticipants ?? 0} ${t.participants})`,
-    );
-  }
+  list(
+    c.activities.map((a) => {
+      const kind = a.typeKey ? (d.activityTypes[a.typeKey] ?? a.typeKey) : a.proposedType ? `${a.proposedType} (${t.proposedType})` : '';
+      return `${isolate(kind)}: ${isolate(a.description)} (${a.from ?? '?'} – ${a.to ?? '?'}; ${a.areas.map(isolate).join(', ')}; ${a.expectedParticipants ?? 0} ${t.participants})`;
+    }),
+  );
 
   heading(t.budget);
-  for (const r of c.budget) text(`${isolate(r.label)}: ${formatKronor(r.amount, lang)}`);
+  table(
+    c.budget.map((r) => [r.label, formatKronor(r.amount, lang)]),
+    [3, 1],
+  );
   field(t.own, formatKronor(c.ownContribution, lang));
   field(t.other, formatKronor(c.otherFunding, lang));
   field(t.requested, formatKronor(c.amountRequested, lang));
 
   if (c.partners.length) {
     heading(t.partners);
-    for (const p of c.partners) text(`• ${isolate(p.name)} (${p.orgNumber}): ${isolate(p.role)}`);
+    list(c.partners.map((p) => `${isolate(p.name)} (${p.orgNumber}): ${isolate(p.role)}`));
   }
   heading(t.contacts);
-  for (const p of c.contacts) text(`• ${isolate(p.name)}, ${p.email}${p.phone ? `, ${p.phone}` : ''}`);
+  list(c.contacts.map((p) => `${isolate(p.name)}, ${p.email}${p.phone ? `, ${p.phone}` : ''}`));
   if (c.attachments.length) {
     heading(t.attachments);
-    for (const a of c.attachments) text(`• ${isolate(a.name)} (${label(ATTACHMENT_KIND_LABELS, a.kind, lang)})`);
+    list(c.attachments.map((a) => `${isolate(a.name)} (${label(ATTACHMENT_KIND_LABELS, a.kind, lang)})`));
   }
   const answered = d.questions.filter((q) => c.answers[q.id] !== undefined && c.answers[q.id] !== null && c.answers[q.id] !== '');
   if (answered.length) {

@@ -74,7 +74,7 @@ interface Piece {
 }
 
 /** The advance width of a run at size 1. */
-function width(s: string, key: FontKey, features?: []): number {
+export function width(s: string, key: FontKey, features?: []): number {
   return layout(key, s, features).advanceWidth / font(key).unitsPerEm;
 }
 
@@ -87,8 +87,8 @@ export const metrics = (size: number) => {
   return { lineHeight: (f.ascent - f.descent + f.lineGap) * scale, ascent: f.ascent * scale };
 };
 
-/** Writes spans as one paragraph (a line break in the text starts a new one) from doc.y down, adding pages as needed. */
-export function writeText(doc: PDFKit.PDFDocument, spans: Span[], box: Box): void {
+/** The paragraphs of spans (a line break in the text starts a new one), each with the weight of every character. */
+function paragraphsOf(spans: Span[]): { text: string; bold: boolean[] }[] {
   let text = '';
   const bold: boolean[] = [];
   const rtl = spans.some((s) => RIGHT_TO_LEFT.test(s.text));
@@ -102,15 +102,29 @@ export function writeText(doc: PDFKit.PDFDocument, spans: Span[], box: Box): voi
     text += t;
     for (let i = 0; i < t.length; i++) bold.push(!!s.bold);
   }
+  const paragraphs: { text: string; bold: boolean[] }[] = [];
   let offset = 0;
   for (const paragraph of text.split(/\r\n|\r|\n/)) {
-    writeParagraph(doc, paragraph, bold.slice(offset, offset + paragraph.length), box);
+    paragraphs.push({ text: paragraph, bold: bold.slice(offset, offset + paragraph.length) });
     offset += paragraph.length + (text.startsWith('\r\n', offset + paragraph.length) ? 2 : 1);
   }
+  return paragraphs;
 }
 
-function writeParagraph(doc: PDFKit.PDFDocument, text: string, bold: boolean[], box: Box) {
-  const { lineHeight, ascent } = metrics(box.size);
+/** Writes spans as one paragraph (a line break in the text starts a new one) from doc.y down, adding pages as needed. */
+export function writeText(doc: PDFKit.PDFDocument, spans: Span[], box: Box): void {
+  for (const p of paragraphsOf(spans)) writeParagraph(doc, p.text, p.bold, box);
+}
+
+/** How tall the spans stand when written in the box, so a table row can be kept on one page. */
+export function textHeight(spans: Span[], box: Box): number {
+  let lines = 0;
+  for (const p of paragraphsOf(spans)) lines += layOut(p.text, p.bold, box).lines.length;
+  return lines * metrics(box.size).lineHeight;
+}
+
+/** A paragraph's graphemes with their levels and fonts, its base level, and where its lines break. */
+function layOut(text: string, bold: boolean[], box: Box) {
   // Text without right-to-left characters is all at level 0; bidi-js need not look at it.
   const { levels, paragraphs } = RIGHT_TO_LEFT.test(text) ? bidi.getEmbeddingLevels(text, 'auto') : { levels: new Uint8Array(text.length), paragraphs: [] };
   const base = paragraphs[0]?.level ?? 0;
@@ -129,9 +143,15 @@ function writeParagraph(doc: PDFKit.PDFDocument, text: string, bold: boolean[], 
     });
   }
   const measure = (s: string, key: FontKey, features?: []) => width(s, key, features) * box.size;
+  return { clusters, base, measure, lines: breakLines(clusters, box.width, measure) };
+}
 
-  for (const [start, end] of breakLines(clusters, box.width, measure)) {
-    if (doc.y + lineHeight > doc.page.maxY()) doc.addPage();
+function writeParagraph(doc: PDFKit.PDFDocument, text: string, bold: boolean[], box: Box) {
+  const { lineHeight, ascent } = metrics(box.size);
+  const { clusters, base, measure, lines } = layOut(text, bold, box);
+  for (const [start, end] of lines) {
+    // A new page carries the open structure over, so a paragraph that runs onto it stays one paragraph.
+    if (doc.y + lineHeight > doc.page.maxY()) doc.continueOnNewPage();
     // Spaces at the end of a line are not drawn (UBA L1 moves them to the paragraph's end, past the margin).
     let last = end;
     while (last > start && (clusters[last - 1].space || !clusters[last - 1].text)) last--;

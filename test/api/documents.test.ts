@@ -3,7 +3,7 @@ import type { ApplicationContent } from '../../src/domain/applications/types.ts'
 import { addMonths, dateInStockholm } from '../../src/domain/deadlines.ts';
 import { ore } from '../../src/domain/money.ts';
 import { Client, createTestApp, MINIMAL_PDF, type TestApp } from '../support/app.ts';
-import { pdfText } from '../support/pdf.ts';
+import { pdfAccessibility, pdfText, structElements } from '../support/pdf.ts';
 
 // An association whose name Helvetica (Latin-1 only) garbled, applying through the real app and fetching its receipt.
 const NAME = 'جمعية الشباب 🌙';
@@ -89,5 +89,12 @@ describe('an association with an Arabic name and an emoji', () => {
     expect(lines).toContain('• Föreningen Ümit & Çağla (802400-1235): Łódź-utbyte');
     expect(lines).toContain('• مريم العلي, forening@nattvandrarna.example');
     expect(lines).toContain('Sökt belopp: 90 000 kr');
+    // A tagged PDF in Swedish, titled, whose structure reads as its text does.
+    const tagged = await pdfAccessibility(res.rawPayload);
+    expect(tagged).toMatchObject({ marked: true, lang: 'sv', title: `Mottagningskvitto ${submitted.body.caseNumber}`, displayTitle: true, untagged: [] });
+    expect(tagged.structureText).toBe(tagged.contentText);
+    expect(new Set(structElements(tagged).map((e) => e.role))).toEqual(
+      new Set(['Root', 'Document', 'H1', 'H2', 'P', 'L', 'LI', 'Lbl', 'LBody', 'Table', 'TR', 'TH', 'TD']),
+    );
   });
 });

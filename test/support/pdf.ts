@@ -74,3 +74,100 @@ export async function pdfText(pdf: Buffer): Promise<{ reading: string[]; onPage:
   const plain = (lines: string[]) => lines.map((l) => l.replace(/\s/gu, ' ').trimEnd()).filter(Boolean);
   return { reading: plain(reading), onPage: plain(onPage) };
 }
+
+/** An element of a document's structure tree: its role (H1, P, Table…) and its children, down to the text it holds. */
+export interface StructNode {
+  role: string;
+  children: StructNode[];
+  /** The text of its own marked content, for a leaf. */
+  text?: string;
+}
+
+export interface Accessibility {
+  /** /MarkInfo << /Marked true >>: the document says it is tagged. */
+  marked: boolean;
+  /** The catalogue's /Lang. */
+  lang: string | null;
+  /** The info dictionary's /Title. */
+  title: string | null;
+  /** /ViewerPreferences << /DisplayDocTitle true >>: viewers show the title, not the file name. */
+  displayTitle: boolean;
+  /** The structure tree of each page (null for a page without one: no /StructTreeRoot). */
+  pages: (StructNode | null)[];
+  /** The text in the order the structure gives it, leaf by leaf. */
+  structureText: string;
+  /** The text in the order it is written into the pages, as a reader without the structure gets it. */
+  contentText: string;
+  /** Text drawn outside any structure element's marked content (neither tagged nor an artifact). */
+  untagged: string[];
+}
+
+/** What a screen reader has to go by in a PDF: whether it is tagged, its language and title, and its structure with the text of each element. */
+export async function pdfAccessibility(pdf: Buffer): Promise<Accessibility> {
+  const task = getDocument({ data: new Uint8Array(pdf), verbosity: 0 });
+  const doc = await task.promise;
+  // pdf.js answers these dictionaries as Maps, though its types say plain objects.
+  const entry = (dict: unknown, key: string) => (dict instanceof Map ? dict.get(key) : (dict as Record<string, unknown> | null)?.[key]);
+  const marked = entry(await doc.getMarkInfo(), 'Marked') === true;
+  const displayTitle = entry(await doc.getViewerPreferences(), 'DisplayDocTitle') === true;
+  const { info } = (await doc.getMetadata()) as { info: { Title?: string; Language?: string | null } };
+  const pages: (StructNode | null)[] = [];
+  const untagged: string[] = [];
+  let structureText = '';
+  let contentText = '';
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    // The text of each marked-content id, and text outside any.
+    const byId = new Map<string, string>();
+    const open: (string | null)[] = [];
+    for (const item of (await page.getTextContent({ includeMarkedContent: true })).items) {
+      if ('type' in item) {
+        if (item.type === 'beginMarkedContentProps' || item.type === 'beginMarkedContent')
+          open.push(item.type === 'beginMarkedContentProps' ? (item.id ?? null) : null);
+        else if (item.type === 'endMarkedContent') open.pop();
+        continue;
+      }
+      if (!('str' in item) || !item.str) continue;
+      contentText += item.str;
+      const id = open.findLast((x) => x !== null);
+      if (id) byId.set(id, (byId.get(id) ?? '') + item.str);
+      else untagged.push(item.str);
+    }
+    type Raw = { role?: string; type?: string; id?: string; children?: Raw[] };
+    const convert = (node: Raw): StructNode => {
+      if (node.type === 'content') {
+        const text = byId.get(node.id ?? '') ?? '';
+        structureText += text;
+        return { role: 'content', children: [], text };
+      }
+      return { role: node.role ?? '', children: (node.children ?? []).map(convert) };
+    };
+    const tree = (await page.getStructTree()) as Raw | null;
+    pages.push(tree ? convert(tree) : null);
+  }
+  await task.destroy();
+  return {
+    marked,
+    lang: info.Language ?? null,
+    title: info.Title ?? null,
+    displayTitle,
+    pages,
+    structureText,
+    contentText,
+    untagged,
+  };
+}
+
+/** Every element of the structure with a role, depth first (the order a screen reader reads them). */
+export function structElements(a: Accessibility): StructNode[] {
+  const out: StructNode[] = [];
+  const walk = (node: StructNode) => {
+    if (node.role !== 'content') out.push(node);
+    for (const child of node.children) walk(child);
+  };
+  for (const page of a.pages) if (page) walk(page);
+  return out;
+}
+
+/** The text of an element: its content and its children's, in order. */
+export const textOf = (node: StructNode): string => node.text ?? node.children.map(textOf).join('');

@@ -6,7 +6,7 @@ import { type ReceiptData, receiptPdf } from '../../src/documents/receipt.ts';
 import type { ApplicationContent } from '../../src/domain/applications/types.ts';
 import type { Question } from '../../src/domain/calls/types.ts';
 import { ore } from '../../src/domain/money.ts';
-import { pdfText } from '../support/pdf.ts';
+import { type Accessibility, pdfAccessibility, pdfText, structElements, textOf } from '../support/pdf.ts';
 
 // Names Helvetica (Latin-1 only) garbled: Latin Extended, Arabic (right to left, joined letters, the lam-alef ligature in "علاء") and an emoji.
 const NAMES = ['Föreningen Ümit & Çağla', 'Łódź Ungdom', 'جمعية الشباب', 'مريم العلي', 'علاء حسن', 'Nattvandrarna 🌙'];
@@ -273,5 +273,86 @@ describe('the minutes extract', () => {
     });
     expectLine(text, `${ARABIC_PERSON} reserverar sig: Avslag.`);
     expectLine(text, 'Anna Berg (M) reserverar sig: Avslag.');
+  });
+});
+
+describe('every document is a tagged PDF a screen reader can navigate', () => {
+  const basis = (): BasisData => ({
+    funderName: 'Malmö stad',
+    decisionBody: 'Kommunstyrelsen',
+    callTitle: 'Trygghetsbidrag 2027',
+    budget: { amount: ore(10_000_000), granted: ore(0), remaining: ore(10_000_000), proposedUndecided: ore(6_000_000) },
+    rows: NAMES.map(basisRow),
+    printedOn: '2027-05-01',
+  });
+  const documents: [string, 'sv' | 'en', () => Promise<Buffer>, string][] = [
+    ['receipt', 'sv', () => receiptPdf('sv', receipt('Çağla Øvergård 🌙')), 'Mottagningskvitto KS 2027/0042'],
+    ['receipt', 'en', () => receiptPdf('en', receipt(ARABIC_PERSON)), 'Receipt KS 2027/0042'],
+    ['decision letter', 'sv', () => decisionLetterPdf('sv', letter('Çağla Øvergård')), 'Beslut om bidrag KS 2027/0042'],
+    ['decision letter', 'en', () => decisionLetterPdf('en', letter(ARABIC_PERSON)), 'Grant decision KS 2027/0042'],
+    ['decision basis', 'sv', () => decisionBasisPdf('sv', basis()), 'Beslutsunderlag: Trygghetsbidrag 2027'],
+    ['decision basis', 'en', () => decisionBasisPdf('en', basis()), 'Decision basis: Trygghetsbidrag 2027'],
+  ];
+  const roles = (a: Accessibility) => structElements(a).map((e) => e.role);
+  /** Amounts carry no-break spaces, and pdf.js puts a space where a cell's text starts after a gap. */
+  const plain = (text: string) => text.replace(/\s+/gu, ' ').trim();
+
+  it.each(documents)('the %s (%s) says it is tagged, names its title and language, and has headings and paragraphs', async (_name, lang, make, title) => {
+    const a = await pdfAccessibility(await make());
+    expect(a.marked).toBe(true);
+    expect(a.pages.every((p) => p !== null)).toBe(true);
+    expect(a.lang).toBe(lang);
+    expect(a.title).toBe(title);
+    expect(a.displayTitle).toBe(true);
+    const elements = structElements(a);
+    expect(elements[0].role).toBe('Root');
+    expect(elements[1].role).toBe('Document');
+    // The title is the one first-level heading, and the first thing read.
+    expect(elements.filter((e) => e.role === 'H1').map(textOf)).toEqual([title]);
+    expect(elements[2].role).toBe('H1');
+    expect(roles(a)).toContain('H2');
+    expect(roles(a)).toContain('P');
+    // All text is in the structure, which reads in the order the text is written.
+    expect(a.untagged).toEqual([]);
+    expect(a.structureText).toBe(a.contentText);
+  });
+
+  it("tags the receipt's lists with a label and a body per item, and its budget as a table", async () => {
+    const a = await pdfAccessibility(await receiptPdf('sv', receipt('Łódź Ungdom')));
+    const elements = structElements(a);
+    const lists = elements.filter((e) => e.role === 'L');
+    // Activities, partners and contacts.
+    expect(lists).toHaveLength(3);
+    for (const l of lists) for (const li of l.children) expect(li.children.map((c) => c.role)).toEqual(['Lbl', 'LBody']);
+    expect(plain(textOf(lists[1]))).toBe(`• جمعية الشباب (${ORG_NUMBER}): Samordning`);
+    const [table] = elements.filter((e) => e.role === 'Table');
+    expect(table.children.map((r) => r.role)).toEqual(['TR']);
+    expect(table.children[0].children.map((c) => [c.role, plain(textOf(c))])).toEqual([
+      ['TH', 'Västar och lampor'],
+      ['TD', '12 000 kr'],
+    ]);
+  });
+
+  it("tags the decision basis's budget as a table of four rows, each headed by what the amount is", async () => {
+    const a = await pdfAccessibility(await decisionBasisPdf('en', basis()));
+    const [table] = structElements(a).filter((e) => e.role === 'Table');
+    expect(table.children.map((r) => r.children.map((c) => `${c.role} ${plain(textOf(c))}`))).toEqual([
+      ['TH Budget', 'TD SEK 100,000'],
+      ['TH Already granted', 'TD SEK 0'],
+      ['TH Proposed, not decided', 'TD SEK 60,000'],
+      ['TH Left if the proposals are adopted', 'TD SEK 40,000'],
+    ]);
+  });
+
+  it('keeps a paragraph that runs onto the next page one paragraph, and the structure in reading order', async () => {
+    const reasons = Array.from({ length: 120 }, (_, i) => `Skäl ${i + 1}: uppdraget når unga i Rosengård som ${ARABIC_PERSON} känner.`).join(' ');
+    const a = await pdfAccessibility(await decisionLetterPdf('sv', letter('Çağla Øvergård', { reasons })));
+    expect(a.pages.length).toBeGreaterThan(1);
+    const paragraphs = structElements(a).filter((e) => e.role === 'P' && textOf(e).includes('Skäl'));
+    // pdf.js gives each page its own tree, so the paragraph appears on both, each with its part.
+    expect(paragraphs.length).toBeGreaterThan(1);
+    expect(paragraphs.map(textOf).join('').replace(/\s/g, '')).toBe(reasons.replace(/\s/g, ''));
+    expect(a.untagged).toEqual([]);
+    expect(a.structureText).toBe(a.contentText);
   });
 });
