@@ -22,7 +22,7 @@ const CELL_GAP = 12;
  * viewers show instead of the file name) and language, and every helper writes
  * its text into a structure element (H1, H2, P, L/LI, Table/TR/TH/TD) in the
  * order it is read, so a screen reader can move by heading, list and table.
- * Anything decorative goes through artifact(), which screen readers skip.
+ * Decoration (the rule under the title) is marked as an artifact, which screen readers skip.
  */
 export function startPdf(title: string, author: string, lang: Lang) {
   // No default font: Helvetica would only be parsed to go unused.
@@ -54,7 +54,27 @@ export function startPdf(title: string, author: string, lang: Lang) {
   /** A structure element of `type` under `parent` whose content is what `draw` writes. */
   const element = (type: string, draw: () => void, parent: PDFKit.PDFStructureElement = root) => parent.add(doc.struct(type, {}, draw));
 
+  /** Decoration: drawn outside the structure, as an artifact that screen readers skip. */
+  const artifact = (draw: () => void) => {
+    doc.markContent('Artifact', { type: 'Layout' });
+    doc.save();
+    draw();
+    doc.restore();
+    doc.endMarkedContent();
+  };
+
   element('H1', () => write([{ text: title, bold: true }], 18));
+  // A rule under the title sets it off from the text; it says nothing, so it is not read.
+  const rule = doc.y + 2;
+  artifact(() =>
+    doc
+      .moveTo(left(), rule)
+      .lineTo(left() + full(), rule)
+      .lineWidth(0.5)
+      .strokeColor('#767676')
+      .stroke(),
+  );
+  doc.y = rule + 4;
   return {
     /** A paragraph; wraps, and a line break in the text starts a new paragraph. */
     text: (text: string, style: { bold?: boolean; size?: number } = {}) => element('P', () => write([{ text, bold: style.bold }], style.size)),
@@ -116,12 +136,6 @@ export function startPdf(title: string, author: string, lang: Lang) {
         doc.y = top + height;
       }
       table.end();
-    },
-    /** Decoration (a rule, a logo): drawn outside the structure, as an artifact that screen readers skip. */
-    artifact: (draw: (doc: PDFKit.PDFDocument) => void) => {
-      doc.markContent('Artifact', { type: 'Layout' });
-      draw(doc);
-      doc.endMarkedContent();
     },
     /** Vertical space, in body lines. */
     gap,

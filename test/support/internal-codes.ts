@@ -61,7 +61,10 @@ export async function codesOnPage(page: Page): Promise<string[]> {
   const origin = new URL(page.url()).origin;
   let codes = codesByOrigin.get(origin);
   if (!codes) {
-    codes = page.request.get(`${origin}/api/openapi.json`).then(async (res) => internalCodes(await res.json()));
+    codes = page.request.get(`${origin}/api/openapi.json`).then(async (res) => {
+      if (!res.ok()) throw new Error(`${origin}/api/openapi.json answered ${res.status()}`);
+      return internalCodes(await res.json());
+    });
     codesByOrigin.set(origin, codes);
   }
   return codesIn(await page.evaluate(() => document.body.innerText), await codes);

@@ -100,6 +100,8 @@ export interface Accessibility {
   contentText: string;
   /** Text drawn outside any structure element's marked content (neither tagged nor an artifact). */
   untagged: string[];
+  /** Shapes drawn (rules, boxes): inside an artifact, which screen readers skip, and outside any marked content. */
+  shapes: { artifact: number; untagged: number };
 }
 
 /** What a screen reader has to go by in a PDF: whether it is tagged, its language and title, and its structure with the text of each element. */
@@ -115,8 +117,19 @@ export async function pdfAccessibility(pdf: Buffer): Promise<Accessibility> {
   const untagged: string[] = [];
   let structureText = '';
   let contentText = '';
+  const shapes = { artifact: 0, untagged: 0 };
   for (let n = 1; n <= doc.numPages; n++) {
     const page = await doc.getPage(n);
+    const ops = await page.getOperatorList();
+    const tags: string[] = [];
+    ops.fnArray.forEach((fn, i) => {
+      if (fn === OPS.beginMarkedContent || fn === OPS.beginMarkedContentProps) tags.push(ops.argsArray[i][0]);
+      else if (fn === OPS.endMarkedContent) tags.pop();
+      else if (fn === OPS.constructPath) {
+        if (tags.includes('Artifact')) shapes.artifact++;
+        else if (!tags.length) shapes.untagged++;
+      }
+    });
     // The text of each marked-content id, and text outside any.
     const byId = new Map<string, string>();
     const open: (string | null)[] = [];
@@ -155,6 +168,7 @@ export async function pdfAccessibility(pdf: Buffer): Promise<Accessibility> {
     structureText,
     contentText,
     untagged,
+    shapes,
   };
 }
 

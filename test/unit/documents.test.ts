@@ -312,6 +312,8 @@ describe('every document is a tagged PDF a screen reader can navigate', () => {
     expect(elements[2].role).toBe('H1');
     expect(roles(a)).toContain('H2');
     expect(roles(a)).toContain('P');
+    // The rule under the title is decoration: an artifact, outside the structure.
+    expect(a.shapes).toEqual({ artifact: 1, untagged: 0 });
     // All text is in the structure, which reads in the order the text is written.
     expect(a.untagged).toEqual([]);
     expect(a.structureText).toBe(a.contentText);
