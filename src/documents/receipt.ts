@@ -14,6 +14,8 @@ export interface ReceiptData {
   questions: Question[];
   /** The catalogue's names of the activity types, in the receipt's language, by key. */
   activityTypes: Record<string, string>;
+  /** The names of the files that answer the call's file questions, by id. */
+  fileNames?: Record<string, string>;
 }
 
 const T = {
@@ -39,6 +41,7 @@ const T = {
     partners: 'Samverkansparter',
     contacts: 'Kontaktpersoner',
     attachments: 'Bilagor',
+    file: 'bifogad fil',
     answers: 'Svar på utlysningens frågor',
     declarations:
       'Sökanden har intygat att uppdraget inte är av övervägande religiös eller politisk karaktär, inte bedrivs i vinstsyfte med bidraget och inte redan är genomfört, i den mån utlysningen kräver det.',
@@ -66,6 +69,7 @@ const T = {
     partners: 'Partner organisations',
     contacts: 'Contact persons',
     attachments: 'Attachments',
+    file: 'attached file',
     answers: "Answers to the call's questions",
     declarations:
       'The applicant has declared that the assignment is not predominantly religious or political, is not run for profit with the grant, and is not already carried out, as far as the call requires.',
@@ -128,7 +132,9 @@ export function receiptPdf(lang: 'sv' | 'en', d: ReceiptData): Promise<Buffer> {
       const a = c.answers[q.id];
       const value = Array.isArray(a)
         ? a.map((v) => isolate(q.options?.find((o) => o.value === v)?.label ?? v)).join(', ')
-        : (q.options?.find((o) => o.value === a)?.label ?? String(a));
+        : q.type === 'file'
+          ? (d.fileNames?.[String(a)] ?? t.file)
+          : (q.options?.find((o) => o.value === a)?.label ?? String(a));
       field(q.label, value);
     }
   }

@@ -108,7 +108,12 @@ describe('mails and documents', () => {
     expect(draft.status, JSON.stringify(draft.body)).toBe(200);
     const call = (await caseworker.get(`/api/public/calls/${callId}`)).body;
     const amended = await caseworker.post(`/api/calls/${callId}/amendments`, {
-      rules: { ...call.rules, maxAmount: call.rules.maxAmount - 1_000_000, grantPeriodMonths: call.rules.grantPeriodMonths + 1 },
+      rules: {
+        ...call.rules,
+        maxAmount: call.rules.maxAmount - 1_000_000,
+        grantPeriodMonths: call.rules.grantPeriodMonths + 1,
+        questions: [...call.rules.questions, { id: 'lease', page: 1, type: 'file', label: 'Hyresavtal för lokalen', required: false }],
+      },
       reason: 'Fler föreningar ska kunna få stöd.',
     });
     expect(amended.status, JSON.stringify(amended.body)).toBe(200);
@@ -139,7 +144,7 @@ describe('mails and documents', () => {
       partners: [{ orgNumber: '802400-1235', name: 'Föreningen Ümit & Çağla', role: 'Samordning' }],
       contacts: [{ name: 'Çağla Øvergård', email: CONTACT, phone: '' }],
       declarations: { religious_or_political: true, for_profit: true, already_completed: true },
-      answers: {},
+      answers: { lease: await upload(applicant, organisationId, 'hyresavtal.pdf') },
       attachments: [
         { kind: 'statutes', fileId: await upload(applicant, organisationId, 'stadgar.pdf'), name: 'stadgar.pdf' },
         { kind: 'annual_report', fileId: await upload(applicant, organisationId, 'arsberattelse.pdf'), name: 'arsberattelse.pdf' },
@@ -212,6 +217,10 @@ describe('mails and documents', () => {
       ({ name, text }) => codesIn(text, codes).map((code) => `${name}: ${code}`),
     );
     expect(shown).toEqual([]);
+    // A file question's answer is named by the file's name, not its id.
+    const receipt = documents.find((d) => d.name === 'receipt (sv)')?.text ?? '';
+    expect(receipt).toContain('Hyresavtal för lokalen: hyresavtal.pdf');
+    for (const d of documents) expect(d.text, d.name).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
   });
 });
 

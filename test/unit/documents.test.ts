@@ -172,6 +172,15 @@ describe('the receipt', () => {
     }
   });
 
+  it("names the file that answers a file question, not the file's id", async () => {
+    const fileId = '00000000-0000-4000-8000-000000000003';
+    const questions: Question[] = [{ id: 'lease', page: 1, type: 'file', label: 'Hyresavtal för lokalen', required: false }];
+    const data = receipt('Łódź Ungdom', { content: content({ answers: { lease: fileId } }), questions, fileNames: { [fileId]: 'hyresavtal-çağla.pdf' } });
+    const text = (await pdfText(await receiptPdf('sv', data))).reading;
+    expect(text).toContain('Hyresavtal för lokalen: hyresavtal-çağla.pdf');
+    expect(text.join('\n')).not.toContain(fileId);
+  });
+
   it('writes names in the English receipt too', async () => {
     const text = await pdfText(await receiptPdf('en', receipt('Łódź Ungdom 🌙')));
     expectLine(text, 'Applicant organisation: Łódź Ungdom 🌙');

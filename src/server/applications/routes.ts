@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { Type } from 'typebox';
 import { scoped } from '../../db/scope.ts';
 import { receiptPdf } from '../../documents/receipt.ts';
-import type { ApplicationContent } from '../../domain/applications/types.ts';
+import { type ApplicationContent, documentsOf } from '../../domain/applications/types.ts';
 import type { Ore } from '../../domain/money.ts';
 import { policy } from '../../domain/roles.ts';
 import { translate } from '../../i18n/messages.ts';
@@ -255,7 +255,11 @@ export function applicationRoutes(fastify: FastifyInstance, ctx: AppContext) {
         const row = await tx.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
         if (row.status === 'draft' || !row.submitted_content || !row.case_number || !row.submitted_at) throw new Problem(404, 'not_found');
         const types = await tx.selectFrom('activity_types').select(['key', 'label_sv', 'label_en']).execute();
-        return { row, call: await callInfo(tx, row.call_id), types };
+        const call = await callInfo(tx, row.call_id);
+        // A file question's answer is the file's id; the receipt names the file instead.
+        const ids = documentsOf(row.submitted_content as ApplicationContent, call.rules.questions).map((d) => d.fileId);
+        const files = ids.length ? await tx.selectFrom('files').select(['id', 'name']).where('id', 'in', ids).execute() : [];
+        return { row, call, types, files };
       });
       const receiptLang = lang ?? request.lang;
       const pdf = await receiptPdf(receiptLang, {
@@ -267,6 +271,7 @@ export function applicationRoutes(fastify: FastifyInstance, ctx: AppContext) {
         content: data.row.submitted_content as ApplicationContent,
         questions: data.call.rules.questions,
         activityTypes: Object.fromEntries(data.types.map((a) => [a.key, receiptLang === 'en' ? a.label_en : a.label_sv])),
+        fileNames: Object.fromEntries(data.files.map((f) => [f.id, f.name])),
       });
       return reply
         .type('application/pdf')
