@@ -27,7 +27,9 @@ describe('the page scan', () => {
       p.textContent = 'Vad som ändrats: maxAmount. Beslut: partially_approved (Europe/Stockholm). Skriv till young_people@example.se.';
       document.querySelector('main')?.append(p);
     });
-    await expect(axe(page, 'the start page')).rejects.toThrow('the start page shows internal codes instead of words: maxAmount, partially_approved, Europe/Stockholm');
+    await expect(axe(page, 'the start page')).rejects.toThrow(
+      'the start page shows internal codes instead of words: maxAmount, partially_approved, Europe/Stockholm',
+    );
     await context.close();
   });
 });
