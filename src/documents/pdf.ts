@@ -90,6 +90,8 @@ export function startPdf(title: string, author: string, lang: Lang) {
     field: (label: string, value: string) => element('P', () => write([{ text: `${label}: `, bold: true }, { text: value || '—' }])),
     /** A bulleted list: each item's bullet is its label (Lbl), its text the body (LBody), set with a hanging indent. */
     list: (items: string[]) => {
+      // An empty list or table would be an element with nothing in it; there is nothing to say.
+      if (!items.length) return;
       const list = doc.struct('L');
       root.add(list);
       for (const item of items) {
@@ -111,6 +113,7 @@ export function startPdf(title: string, author: string, lang: Lang) {
      * cells (TD), the columns sharing the width in the proportions of `widths`. A row is kept on one page.
      */
     table: (rows: string[][], widths: number[]) => {
+      if (!rows.length) return;
       const table = doc.struct('Table');
       root.add(table);
       const total = widths.reduce((a, b) => a + b, 0);
