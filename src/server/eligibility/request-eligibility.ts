@@ -10,6 +10,7 @@ import { policy } from '../../domain/roles.ts';
 import { auditReason, type CommandOptions, clockOf } from '../command.ts';
 import type { AppContext } from '../context.ts';
 import { grantFiles } from '../files/store.ts';
+import { notify, recipientsOf } from '../notifications/notify.ts';
 import { actorOf, type SignedInUser, scopeOf } from '../plugins/session.ts';
 import { Problem, rulesProblem } from '../problem.ts';
 
@@ -46,6 +47,7 @@ export async function requestEligibility(
   const problems = evidenceProblems(evidence);
   if (problems.length) throw rulesProblem(problems);
   const now = clockOf(options);
+  const caseworkers = await recipientsOf(ctx, b.funderId, 'eligibility_requested', { actorId: user.userId });
   return scoped(ctx.db, scopeOf(user), async (tx) => {
     const fileIds = [b.statutesFileId, b.annualReportFileId, b.accountsFileId].filter((x): x is string => !!x);
     if (fileIds.length) {
@@ -103,6 +105,21 @@ export async function requestEligibility(
       reason: auditReason(options),
       data: { year: b.year, missing: missingEvidence(evidence) },
     });
+    const organisation = await tx.selectFrom('organisations').select('name').where('id', '=', organisationId).executeTakeFirstOrThrow();
+    await notify(
+      ctx,
+      tx,
+      options,
+      caseworkers,
+      {
+        event: 'eligibility_requested',
+        funderId: b.funderId,
+        objectId: id,
+        link: `/funders/${b.funderId}/eligibility`,
+        about: { organisationName: organisation.name },
+      },
+      now,
+    );
     return id;
   });
 }
