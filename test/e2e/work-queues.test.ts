@@ -37,8 +37,8 @@ describe('work queues on the start page', () => {
     await work.waitFor();
     const toScreen = work.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /Ansökningar att pröva/ }) });
     await expect(toScreen.getByRole('heading', { level: 4 }).textContent()).resolves.toBe('Ansökningar att pröva 1 väntar');
-    const approvals = work.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /Godkännanden som väntar/ }) });
-    await expect(approvals.getByRole('heading', { level: 4 }).textContent()).resolves.toBe('Godkännanden som väntar 1 väntar');
+    const approvals = work.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /Godkännanden att besluta om/ }) });
+    await expect(approvals.getByRole('heading', { level: 4 }).textContent()).resolves.toBe('Godkännanden att besluta om 1 väntar');
     await approvals.getByRole('link', { name: 'Bidragsberättigad: Matteus församling Norrköping' }).waitFor();
     const completions = work.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /Besvarade kompletteringar/ }) });
     await completions.getByText('Inget väntar just nu.').waitFor();
