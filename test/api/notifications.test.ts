@@ -114,10 +114,19 @@ describe('notification mails', () => {
 
     // Bo chooses none: the next assignment mails nobody and keeps nothing for a digest.
     expect((await people[REVIEWER].put('/api/me/notifications', { preferences: [{ event: 'review_assigned', delivery: 'none' }] })).status).toBe(200);
+    // The caseworker now wants a mail for each application: it names the case number the submission took.
+    expect((await people[CASEWORKER].put('/api/me/notifications', { preferences: [{ event: 'application_submitted', delivery: 'each' }] })).status).toBe(200);
     const second = await submitApplication(people['vera@vuxenskolan.example'], openCall, orgs['817600-4219'], {
       title: 'Läxläsning på Ringdansen',
       contact: { name: 'Vera Verksamhetsutvecklare', email: 'vera@vuxenskolan.example' },
     });
+    const arrived = await outboxTo(CASEWORKER);
+    expect(arrived.map((m) => m.subject)).toEqual([`En ansökan har kommit in: ${second.caseNumber}`]);
+    expect(arrived[0].body_text).toContain(
+      `Diarienummer: ${second.caseNumber}\nOrganisation: Studieförbundet Vuxenskolan Östergötland\nTitel: Läxläsning på Ringdansen`,
+    );
+    expect(arrived[0].body_text).toContain(`${t.config.publicUrl}/applications/${second.id}/assessment`);
+    expect(arrived[0].body_text).not.toMatch(/case-number-|application_submitted/);
     expect((await people[CASEWORKER].put(`/api/applications/${second.id}/reviewers`, { reviewerIds: [bo] })).status).toBe(200);
     expect(await outboxTo(REVIEWER)).toHaveLength(1);
     const kept = await system(t.db, (tx) =>
@@ -144,11 +153,13 @@ describe('notification mails', () => {
     const digests = (await outboxTo(CASEWORKER)).filter((m) => m.subject.startsWith('Samverka:'));
     expect(digests).toHaveLength(1);
     const [digest] = digests;
-    expect(digest.subject).toBe('Samverka: 2 händelser för dig sedan förra sammanfattningen');
+    // The first application came while the caseworker wanted a digest; the second was mailed at once.
+    expect(digest.subject).toBe('Samverka: 1 händelse för dig sedan förra sammanfattningen');
     const year = new Date().getFullYear();
-    expect(digest.body_text).toContain('En ansökan har kommit in (2)');
-    expect(digest.body_text).toContain(`SN ${year}/00001 – Nattvandrarna Norrköping – Nattfotboll i Navestad`);
-    expect(digest.body_text).toContain(`SN ${year}/00002 – Studieförbundet Vuxenskolan Östergötland – Läxläsning på Ringdansen`);
+    expect(digest.body_text).toContain(
+      `En ansökan har kommit in (1)\n• SN ${year}/00001 – Nattvandrarna Norrköping – Nattfotboll i Navestad\n  ${t.config.publicUrl}/applications/`,
+    );
+    expect(digest.body_text).not.toContain(`SN ${year}/00002`);
     expect(digest.body_text).not.toMatch(CODES);
     await waitFor(async () => smtp.messages.find((m) => m.messageId === `<${digest.id}@samverka>`), 'the digest to be sent');
     expect(smtp.countByMessageId(`<${digest.id}@samverka>`)).toBe(1);

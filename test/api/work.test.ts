@@ -98,6 +98,9 @@ describe('the work queues', () => {
       files: [],
     });
     expect(answered.status).toBeLessThan(300);
+    // The caseworker who asked is mailed at once (the default for answered completions).
+    const told = await t.db.kysely.selectFrom('outbox').select('subject').where('to_address', '=', 'handlaggare@norrkoping.example').execute();
+    expect(told.map((m) => m.subject)).toEqual([`Sökanden har svarat på en begäran om komplettering: ${second.caseNumber}`]);
     const back = await queues('handlaggare@norrkoping.example');
     expect(back.completions_answered.items.map((i) => i.id)).toEqual([second.id]);
 
