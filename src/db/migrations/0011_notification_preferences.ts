@@ -46,5 +46,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_at timestamptz not null default now(),
       unique (user_id, day)
     );
+
+    -- The caseworkers' queue of approval requests waiting (src/server/work/queues.ts), oldest first.
+    create index eligibility_approvals_waiting on eligibility_approvals (funder_id, submitted_at) where status = 'submitted';
   `.execute(db);
 }
