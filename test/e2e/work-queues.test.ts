@@ -52,6 +52,7 @@ describe('work queues on the start page', () => {
     await page.getByRole('button', { name: /Hanna Handläggare/ }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('menuitem', { name: 'E-post om nytt arbete' }).waitFor();
+    await page.keyboard.press('End');
     await page.keyboard.press('Enter');
     await settledAndAccessible(page, 'E-post om nytt arbete');
     const group = page.getByRole('group', { name: 'En ansökan kommer in' });

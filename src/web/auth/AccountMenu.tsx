@@ -46,17 +46,17 @@ export function AccountMenu({ user }: { user: SessionUser }) {
             aria-label={t('account.menuLabel')}
             onAction={(key) => (key === 'notifications' ? navigate('/notifications') : void signOut(key === 'everywhere'))}
           >
-            {user.funders.length ? (
-              <MenuItem id="notifications" className="account-menu-item">
-                {t('account.notifications')}
-              </MenuItem>
-            ) : null}
             <MenuItem id="signout" className="account-menu-item">
               {t('account.signOut')}
             </MenuItem>
             <MenuItem id="everywhere" className="account-menu-item">
               {t('account.signOutEverywhere')}
             </MenuItem>
+            {user.funders.length ? (
+              <MenuItem id="notifications" className="account-menu-item">
+                {t('account.notifications')}
+              </MenuItem>
+            ) : null}
           </Menu>
         </Popover>
       </MenuTrigger>
