@@ -1,6 +1,6 @@
 // Answering a completion request (komplettering): the one place that checks the user is the
 // applicant, locks the round, refuses a second answer, shares the documents sent with the answer with
-// the funder, keeps the answer, mails the caseworker who asked and appends the audit entry.
+// the funder, keeps the answer, tells the caseworker who asked (as they chose to hear of it) and appends the audit entry.
 import { audit } from '../../db/audit.ts';
 import { system } from '../../db/scope.ts';
 import { auditReason, type CommandOptions, clockOf } from '../command.ts';

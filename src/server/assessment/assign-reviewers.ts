@@ -1,6 +1,7 @@
 // Setting who reviews an application: the one place that checks who may, checks every reviewer is the
 // funder's staff in a role that reviews, locks the assignments, refuses to remove a reviewer who has
-// declared or scored, writes the change and appends the audit entry when something changed.
+// declared or scored, writes the change, tells each reviewer added as they chose and appends the audit
+// entry when something changed.
 import { audit } from '../../db/audit.ts';
 import { policy } from '../../domain/roles.ts';
 import { inScope } from '../applications/access.ts';

@@ -1,6 +1,6 @@
 // Proposing a decision: the one place that checks who may, checks the amount against what was applied
 // for and the screening (a grant only for an application screened eligible), keeps the proposal (every
-// one is kept) and appends the audit entry.
+// one is kept), tells the decision-makers as each chose and appends the audit entry.
 
 import { audit } from '../../db/audit.ts';
 import type { Ore } from '../../domain/money.ts';

@@ -1,7 +1,8 @@
 // Asking a funder to approve an organisation as eligible for grants (bidragsberättigad) for a year, or
 // sending what was asked for: the one place that checks the user acts for the organisation, checks the
 // evidence, that its documents are the organisation's own (and shares them with the funder), locks the
-// year's request, refuses one already decided, writes it and appends the audit entry.
+// year's request, refuses one already decided, writes it, tells the funder's caseworkers as each chose
+// and appends the audit entry.
 import { audit } from '../../db/audit.ts';
 import { scoped } from '../../db/scope.ts';
 import { type EligibilityEvidence, evidenceProblems, missingEvidence } from '../../domain/eligibility.ts';
