@@ -10,6 +10,7 @@ import * as m0007 from './migrations/0007_submitted_documents.ts';
 import * as m0008 from './migrations/0008_idempotency_keys.ts';
 import * as m0009 from './migrations/0009_numbered_series.ts';
 import * as m0010 from './migrations/0010_audit_chains.ts';
+import * as m0011 from './migrations/0011_notification_preferences.ts';
 
 /** Migrations are listed here, in order, so that bundlers and test runners see them. */
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0008_idempotency_keys': m0008,
   '0009_numbered_series': m0009,
   '0010_audit_chains': m0010,
+  '0011_notification_preferences': m0011,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -3,6 +3,7 @@ import type { ApplicationContent } from '../domain/applications/types.ts';
 import type { DecisionOutcome, Reservation, ScreenedRule } from '../domain/assessment/types.ts';
 import type { CallRules } from '../domain/calls/types.ts';
 import type { Ore } from '../domain/money.ts';
+import type { NotificationDelivery, NotificationEvent } from '../domain/notifications.ts';
 import type { NumberedSeries } from '../domain/numbering.ts';
 import type { FunderRole } from '../domain/roles.ts';
 
@@ -186,6 +187,9 @@ export interface DB {
   decision_proposals: DecisionProposalsTable;
   decisions: DecisionsTable;
   idempotency_keys: IdempotencyKeysTable;
+  notification_preferences: NotificationPreferencesTable;
+  notification_events: NotificationEventsTable;
+  notification_digests: NotificationDigestsTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;
@@ -422,4 +426,42 @@ export interface IdempotencyKeysTable {
   content_type: string | null;
   body: string | null;
   created_at: Timestamp;
+}
+
+export interface NotificationPreferencesTable {
+  user_id: string;
+  event: NotificationEvent;
+  delivery: NotificationDelivery;
+  updated_at: Timestamp;
+}
+
+/** What a digest line names: the case and who it is about, never a code. */
+export interface NotificationData {
+  caseNumber?: string | null;
+  title?: string | null;
+  organisationName?: string | null;
+  callTitle?: string | null;
+}
+
+export interface NotificationEventsTable {
+  id: Generated<string>;
+  user_id: string;
+  funder_id: string;
+  event: NotificationEvent;
+  object_id: string;
+  data: ColumnType<NotificationData, string, string>;
+  /** The page the event's work is done on, as a path of the web app. */
+  link: string;
+  created_at: Timestamp;
+  digest_id: string | null;
+}
+
+export interface NotificationDigestsTable {
+  id: Generated<string>;
+  user_id: string;
+  /** The Stockholm date the digest is for. */
+  day: ColumnType<string, string, string>;
+  outbox_id: string | null;
+  events: number;
+  created_at: CreatedAt;
 }

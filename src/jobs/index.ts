@@ -6,12 +6,16 @@ import { sealEndedDraftRuns } from '../db/audit.ts';
 import type { Database, Tx } from '../db/connection.ts';
 import { APP_ROLE } from '../db/migrations/0001_foundation.ts';
 import { system } from '../db/scope.ts';
+import { DIGEST_HOUR } from '../domain/notifications.ts';
+import { sendDigests } from './digest.ts';
 import { deliverMail, markFailed, strandedMail } from './mail.ts';
 import { type JobQueue, MAIL_QUEUE } from './queue.ts';
 
 const SWEEP_QUEUE = 'mail-sweep';
 /** Appends runs of draft saves whose person has paused to the audit chain (see src/db/audit.ts). */
 const SEAL_QUEUE = 'audit-seal';
+/** The daily digest of notifications, each morning in Stockholm (see ./digest.ts). */
+const DIGEST_QUEUE = 'notification-digest';
 
 export interface JobsOptions {
   /** Seconds before the first retry of a failed delivery; doubles each time (with jitter). */
@@ -27,10 +31,12 @@ export interface Jobs {
   sweep(): Promise<number>;
   /** Appends ended runs of draft saves to the audit chain; runs every minute on its own. */
   sealDrafts(): Promise<number>;
+  /** Sends the daily digests due at `now`; runs at 07:00 Europe/Stockholm on its own. Answers the mails written. */
+  digest(now?: Date): Promise<number>;
   stop(): Promise<void>;
 }
 
-export async function startJobs(db: Database, config: Pick<Config, 'smtpUrl' | 'mailFrom'>, options: JobsOptions = {}): Promise<Jobs> {
+export async function startJobs(db: Database, config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'publicUrl'>, options: JobsOptions = {}): Promise<Jobs> {
   const log = options.log ?? ((m: string, d?: unknown) => console.error(m, d ?? ''));
   const boss = new PgBoss({ db: db.boss, schema: 'pgboss' });
   boss.on('error', (error) => log('job queue error', error));
@@ -39,6 +45,7 @@ export async function startJobs(db: Database, config: Pick<Config, 'smtpUrl' | '
   await boss.createQueue(MAIL_QUEUE, retry);
   await boss.createQueue(SWEEP_QUEUE);
   await boss.createQueue(SEAL_QUEUE);
+  await boss.createQueue(DIGEST_QUEUE);
 
   const transport = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : null;
   const delivery = { db, transport, from: config.mailFrom };
@@ -71,20 +78,29 @@ export async function startJobs(db: Database, config: Pick<Config, 'smtpUrl' | '
   await allowAppRoleToEnqueue(db);
   await sweep();
 
-  return {
-    queue: {
-      async sendInTx(tx: Tx, queue: string, data: object[]) {
-        if (!data.length) return;
-        // One insert for all the jobs, in the caller's transaction.
-        await boss.insert(
-          queue,
-          data.map((d) => ({ data: d })),
-          { db: { executeSql: (text: string, values?: unknown[]) => tx.executeQuery(CompiledQuery.raw(text, values ?? [])) } },
-        );
-      },
+  const queue: JobQueue = {
+    async sendInTx(tx: Tx, name: string, data: object[]) {
+      if (!data.length) return;
+      // One insert for all the jobs, in the caller's transaction.
+      await boss.insert(
+        name,
+        data.map((d) => ({ data: d })),
+        { db: { executeSql: (text: string, values?: unknown[]) => tx.executeQuery(CompiledQuery.raw(text, values ?? [])) } },
+      );
     },
+  };
+  const digest = (now?: Date) => sendDigests({ db, publicUrl: config.publicUrl, enqueue: queue.sendInTx }, now);
+  await boss.work(DIGEST_QUEUE, polling, async () => {
+    await digest();
+  });
+  // A morning missed while the service was down is sent once when it is back; the digest rows keep it to one a day.
+  await boss.schedule(DIGEST_QUEUE, `0 ${DIGEST_HOUR} * * *`, null, { tz: 'Europe/Stockholm', missed: 'once' });
+
+  return {
+    queue,
     sweep,
     sealDrafts,
+    digest,
     stop: async () => {
       await boss.stop({ graceful: true, timeout: 5000 });
       transport?.close();

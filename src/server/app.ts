@@ -28,6 +28,7 @@ import { fileRoutes } from './files/routes.ts';
 import { funderRoutes } from './funders/routes.ts';
 import { healthRoutes } from './health.ts';
 import { mailboxRoutes } from './mailbox/routes.ts';
+import { notificationRoutes } from './notifications/routes.ts';
 import { organisationRoutes } from './organisations/routes.ts';
 import { installErrorHandling, sendProblem } from './plugins/errors.ts';
 import { installIdempotency } from './plugins/idempotency.ts';
@@ -35,6 +36,7 @@ import { CSRF_HEADER, installSessions } from './plugins/session.ts';
 import { Problem } from './problem.ts';
 import { programmeRoutes } from './programmes/routes.ts';
 import { ProblemSchema } from './schemas.ts';
+import { workRoutes } from './work/routes.ts';
 
 export const BODY_LIMIT = 256 * 1024;
 
@@ -127,6 +129,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   reviewRoutes(app, ctx);
   optimizerRoutes(app, ctx);
   decisionRoutes(app, ctx);
+  workRoutes(app, ctx);
+  notificationRoutes(app, ctx);
 
   const hasWeb = existsSync(join(ctx.config.webDir, 'index.html'));
   if (hasWeb) {

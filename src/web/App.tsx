@@ -45,6 +45,7 @@ const OptimizerPage = page(() => import('./assessment/OptimizerPage.tsx'), 'Opti
 const MyReviewsPage = page(() => import('./reviews/MyReviewsPage.tsx'), 'MyReviewsPage');
 const ReviewPage = page(() => import('./reviews/ReviewPage.tsx'), 'ReviewPage');
 const GrantsPage = page(() => import('./grants/GrantsPage.tsx'), 'GrantsPage');
+const NotificationsPage = page(() => import('./notifications/NotificationsPage.tsx'), 'NotificationsPage');
 
 /** Pages for signed-in people: anyone else is sent to sign in, and back here afterwards. */
 const signedIn = (element: ReactNode) => (
@@ -88,6 +89,7 @@ export function App() {
           <Route path="/funders/:funderId/calls/:callId/edit" element={signedIn(<CallDesignerPage />)} />
           <Route path="/funders/:funderId/eligibility" element={signedIn(<FunderEligibilityPage />)} />
           <Route path="/funders/:funderId/activity-types" element={signedIn(<ActivityTypesPage />)} />
+          <Route path="/notifications" element={signedIn(<NotificationsPage />)} />
           <Route path="/mailbox" element={<MailboxPage />} />
           <Route path="/mailbox/:mailId" element={<MailPage />} />
           <Route path="*" element={<NotFoundPage />} />

@@ -39,4 +39,7 @@ export const keys = {
         : (['audit', objectType, objectId, funderId] as const),
   invitation: (token: string) => ['invitation', token] as const,
   mailbox: () => ['mailbox'] as const,
+  /** What needs the signed-in staff member (the start page). */
+  work: () => ['work'] as const,
+  notificationPreferences: () => ['notification-preferences'] as const,
 };

@@ -1,11 +1,12 @@
 // Answering a completion request (komplettering): the one place that checks the user is the
 // applicant, locks the round, refuses a second answer, shares the documents sent with the answer with
-// the funder, keeps the answer, mails the caseworker who asked and appends the audit entry.
+// the funder, keeps the answer, tells the caseworker who asked (as they chose to hear of it) and appends the audit entry.
 import { audit } from '../../db/audit.ts';
 import { system } from '../../db/scope.ts';
-import { auditReason, type CommandOptions, clockOf, mailFor } from '../command.ts';
+import { auditReason, type CommandOptions, clockOf } from '../command.ts';
 import type { AppContext } from '../context.ts';
 import { grantFiles } from '../files/store.ts';
+import { notify, recipientsOf } from '../notifications/notify.ts';
 import { actorOf, type SignedInUser } from '../plugins/session.ts';
 import { fieldProblem, Problem } from '../problem.ts';
 import { inScope, locate, requireApplicant } from './access.ts';
@@ -23,7 +24,7 @@ export async function answerCompletion(
     tx
       .selectFrom('completion_requests')
       .innerJoin('users', 'users.id', 'completion_requests.created_by')
-      .select(['completion_requests.application_id', 'users.email', 'users.locale'])
+      .select(['completion_requests.application_id', 'completion_requests.funder_id', 'completion_requests.created_by'])
       .where('completion_requests.id', '=', id)
       .executeTakeFirst(),
   );
@@ -31,6 +32,8 @@ export async function answerCompletion(
   const located = await locate(ctx, user, found.application_id);
   requireApplicant(located);
   const now = clockOf(options);
+  // The caseworker who asked is told, as they chose (a mail at once unless they said otherwise).
+  const asker = await recipientsOf(ctx, found.funder_id, 'completion_answered', { only: found.created_by ? [found.created_by] : [] });
   return inScope(ctx, located, async (tx) => {
     const current = await tx.selectFrom('completion_requests').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
     if (current.answered_at) throw new Problem(409, 'completion_answered');
@@ -46,17 +49,26 @@ export async function answerCompletion(
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    const app = await tx.selectFrom('applications').select(['case_number']).where('id', '=', located.id).executeTakeFirstOrThrow();
-    const en = found.locale === 'en';
-    await mailFor(ctx, tx, options, [
+    const app = await tx
+      .selectFrom('applications')
+      .innerJoin('calls', 'calls.id', 'applications.call_id')
+      .select(['applications.case_number', 'applications.title', 'applications.organisation_name', 'calls.title as call_title'])
+      .where('applications.id', '=', located.id)
+      .executeTakeFirstOrThrow();
+    await notify(
+      ctx,
+      tx,
+      options,
+      asker,
       {
-        to: found.email,
-        subject: en ? `Completion received: ${app.case_number}` : `Komplettering inkommen: ${app.case_number}`,
-        text: en
-          ? `The applicant has answered your request for ${app.case_number}.\n\n${ctx.config.publicUrl}/applications/${located.id}`
-          : `Sökanden har svarat på din begäran om komplettering av ${app.case_number}.\n\n${ctx.config.publicUrl}/applications/${located.id}`,
+        event: 'completion_answered',
+        funderId: located.funderId,
+        objectId: located.id,
+        link: `/applications/${located.id}/assessment`,
+        about: { caseNumber: app.case_number, title: app.title, organisationName: app.organisation_name, callTitle: app.call_title },
       },
-    ]);
+      now,
+    );
     await audit(tx, actorOf(user), {
       action: 'application.completion_answered',
       objectType: 'application',

@@ -14,6 +14,7 @@ import type { AppContext } from '../context.ts';
 import { organisationMembers } from '../eligibility/store.ts';
 import { grantFiles } from '../files/store.ts';
 import { enqueueDelivery, outboxRows } from '../mail/outbox.ts';
+import { eachMails, type Happening, queueForDigest, recipientsOf } from '../notifications/notify.ts';
 import { actorOf, type SignedInUser } from '../plugins/session.ts';
 import { Problem, rulesProblem } from '../problem.ts';
 import { type ApplicationRow, inScope, locate, requireApplicant } from './access.ts';
@@ -30,6 +31,7 @@ export async function submitApplication(
   const located = await locate(ctx, user, id);
   requireApplicant(located);
   const members = await organisationMembers(ctx, located.organisationId);
+  const staff = await recipientsOf(ctx, located.funderId, 'application_submitted', { actorId: user.userId });
   return inScope(ctx, located, async (tx) => {
     const now = clockOf(options);
     // The row lock makes a double click or a retried request wait for the first, then see it done.
@@ -71,8 +73,19 @@ export async function submitApplication(
       sv: receiptMail('sv', { caseNumber: marker, call, row, at: now, url }),
       en: receiptMail('en', { caseNumber: marker, call, row, at: now, url }),
     };
+    // The call's caseworkers are told as each chose: a mail now (its case number filled in below) or the digest.
+    const arrived: Happening = {
+      event: 'application_submitted',
+      funderId: call.funderId,
+      objectId: id,
+      link: `/applications/${id}/assessment`,
+      about: { caseNumber: marker, title: row.content.title, organisationName: row.organisation_name, callTitle: call.title },
+    };
+    await queueForDigest(tx, options, staff, { ...arrived, about: { ...arrived.about, caseNumber: null } }, now);
     // Replayed history mails nobody: the receipts went out when it happened.
-    const mails = outboxRows(options.replay ? [] : [...recipients].map(([to, locale]) => ({ to, ...texts[locale === 'en' ? 'en' : 'sv'] })));
+    const mails = outboxRows(
+      options.replay ? [] : [...[...recipients].map(([to, locale]) => ({ to, ...texts[locale === 'en' ? 'en' : 'sv'] })), ...eachMails(ctx, staff, arrived)],
+    );
     await enqueueDelivery(ctx, tx, mails);
     // One statement from taking the funder's case-number series and the audit chain's head to
     // commit: the next case number, the frozen version, the receipt mails and the audit entry.

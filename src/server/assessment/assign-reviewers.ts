@@ -1,11 +1,13 @@
 // Setting who reviews an application: the one place that checks who may, checks every reviewer is the
 // funder's staff in a role that reviews, locks the assignments, refuses to remove a reviewer who has
-// declared or scored, writes the change and appends the audit entry when something changed.
+// declared or scored, writes the change, tells each reviewer added as they chose and appends the audit
+// entry when something changed.
 import { audit } from '../../db/audit.ts';
 import { policy } from '../../domain/roles.ts';
 import { inScope } from '../applications/access.ts';
 import { auditReason, type CommandOptions, clockOf } from '../command.ts';
 import type { AppContext } from '../context.ts';
+import { notify, recipientsOf } from '../notifications/notify.ts';
 import { actorOf, type SignedInUser } from '../plugins/session.ts';
 import { Problem, rulesProblem } from '../problem.ts';
 import { locateAsStaff } from './access.ts';
@@ -16,6 +18,7 @@ const REVIEWING_ROLES = ['reviewer', 'caseworker', 'decision_maker'];
 export async function assignReviewers(ctx: AppContext, user: SignedInUser, id: string, reviewerIds: string[], options: CommandOptions = {}) {
   const located = await locateAsStaff(ctx, user, id, policy.assess);
   const now = clockOf(options);
+  const reviewers = await recipientsOf(ctx, located.funderId, 'review_assigned', { only: reviewerIds, actorId: user.userId });
   return inScope(ctx, located, async (tx) => {
     const staff = await tx
       .selectFrom('funder_memberships')
@@ -48,6 +51,26 @@ export async function assignReviewers(ctx: AppContext, user: SignedInUser, id: s
         .insertInto('review_assignments')
         .values(added.map((rid) => ({ funder_id: located.funderId, application_id: located.id, reviewer_id: rid, assigned_by: user.userId, assigned_at: now })))
         .execute();
+      const a = await tx
+        .selectFrom('applications')
+        .innerJoin('calls', 'calls.id', 'applications.call_id')
+        .select(['applications.case_number', 'applications.title', 'applications.organisation_name', 'calls.title as call_title'])
+        .where('applications.id', '=', located.id)
+        .executeTakeFirstOrThrow();
+      await notify(
+        ctx,
+        tx,
+        options,
+        reviewers.filter((r) => added.includes(r.userId)),
+        {
+          event: 'review_assigned',
+          funderId: located.funderId,
+          objectId: located.id,
+          link: `/applications/${located.id}/review`,
+          about: { caseNumber: a.case_number, title: a.title, organisationName: a.organisation_name, callTitle: a.call_title },
+        },
+        now,
+      );
     }
     if (added.length || removed.length) {
       await audit(tx, actorOf(user), {

@@ -1,6 +1,6 @@
 // Proposing a decision: the one place that checks who may, checks the amount against what was applied
 // for and the screening (a grant only for an application screened eligible), keeps the proposal (every
-// one is kept) and appends the audit entry.
+// one is kept), tells the decision-makers as each chose and appends the audit entry.
 
 import { audit } from '../../db/audit.ts';
 import type { Ore } from '../../domain/money.ts';
@@ -8,6 +8,7 @@ import { policy } from '../../domain/roles.ts';
 import { inScope } from '../applications/access.ts';
 import { auditReason, type CommandOptions, clockOf } from '../command.ts';
 import type { AppContext } from '../context.ts';
+import { notify, recipientsOf } from '../notifications/notify.ts';
 import { actorOf, type SignedInUser } from '../plugins/session.ts';
 import { fieldProblem, Problem } from '../problem.ts';
 import { locateAsStaff } from './access.ts';
@@ -23,6 +24,7 @@ export async function proposeDecision(
 ) {
   const located = await locateAsStaff(ctx, user, id, policy.assess);
   const now = clockOf(options);
+  const committee = await recipientsOf(ctx, located.funderId, 'proposal_ready', { actorId: user.userId });
   return inScope(ctx, located, async (tx) => {
     const a = await assessedApplication(tx, located.id);
     if (a.status !== 'submitted') throw new Problem(409, 'application_withdrawn');
@@ -53,6 +55,20 @@ export async function proposeDecision(
       reason: auditReason(options),
       data: { amount, requested },
     });
+    await notify(
+      ctx,
+      tx,
+      options,
+      committee,
+      {
+        event: 'proposal_ready',
+        funderId: a.funder_id,
+        objectId: a.id,
+        link: `/applications/${a.id}/assessment#decision`,
+        about: { caseNumber: a.caseNumber, title: a.content.title, organisationName: a.organisation_name, callTitle: a.rules.title },
+      },
+      now,
+    );
     return row;
   });
 }

@@ -1,7 +1,8 @@
 // Asking a funder to approve an organisation as eligible for grants (bidragsberättigad) for a year, or
 // sending what was asked for: the one place that checks the user acts for the organisation, checks the
 // evidence, that its documents are the organisation's own (and shares them with the funder), locks the
-// year's request, refuses one already decided, writes it and appends the audit entry.
+// year's request, refuses one already decided, writes it, tells the funder's caseworkers as each chose
+// and appends the audit entry.
 import { audit } from '../../db/audit.ts';
 import { scoped } from '../../db/scope.ts';
 import { type EligibilityEvidence, evidenceProblems, missingEvidence } from '../../domain/eligibility.ts';
@@ -10,6 +11,7 @@ import { policy } from '../../domain/roles.ts';
 import { auditReason, type CommandOptions, clockOf } from '../command.ts';
 import type { AppContext } from '../context.ts';
 import { grantFiles } from '../files/store.ts';
+import { notify, recipientsOf } from '../notifications/notify.ts';
 import { actorOf, type SignedInUser, scopeOf } from '../plugins/session.ts';
 import { Problem, rulesProblem } from '../problem.ts';
 
@@ -46,6 +48,7 @@ export async function requestEligibility(
   const problems = evidenceProblems(evidence);
   if (problems.length) throw rulesProblem(problems);
   const now = clockOf(options);
+  const caseworkers = await recipientsOf(ctx, b.funderId, 'eligibility_requested', { actorId: user.userId });
   return scoped(ctx.db, scopeOf(user), async (tx) => {
     const fileIds = [b.statutesFileId, b.annualReportFileId, b.accountsFileId].filter((x): x is string => !!x);
     if (fileIds.length) {
@@ -103,6 +106,21 @@ export async function requestEligibility(
       reason: auditReason(options),
       data: { year: b.year, missing: missingEvidence(evidence) },
     });
+    const organisation = await tx.selectFrom('organisations').select('name').where('id', '=', organisationId).executeTakeFirstOrThrow();
+    await notify(
+      ctx,
+      tx,
+      options,
+      caseworkers,
+      {
+        event: 'eligibility_requested',
+        funderId: b.funderId,
+        objectId: id,
+        link: `/funders/${b.funderId}/eligibility`,
+        about: { organisationName: organisation.name },
+      },
+      now,
+    );
     return id;
   });
 }

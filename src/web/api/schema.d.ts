@@ -4119,6 +4119,141 @@ export interface paths {
       };
     };
   };
+  "/api/me/work": {
+    /** What needs the signed-in staff member at each funder they work for: approvals waiting, applications to screen, completions answered, reviews assigned, proposals to decide; each with its count and its oldest items */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Items per queue (default 5) */
+          limit?: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              funders: ({
+                  /** Format: uuid */
+                  funderId: string;
+                  funderName: string;
+                  queues: ({
+                      queue: "eligibility_approvals" | "applications_to_screen" | "completions_answered" | "reviews_assigned" | "proposals_to_decide";
+                      count: number;
+                      /** @description The oldest first */
+                      items: ({
+                          /** Format: uuid */
+                          id: string;
+                          caseNumber: null | string;
+                          title: null | string;
+                          organisationName: string;
+                          /**
+                           * Format: date-time
+                           * @description Since when it has waited: received, answered, assigned or proposed
+                           */
+                          since: string;
+                          /** @description The page of the web app where the work is done */
+                          link: string;
+                        })[];
+                      /** @description The page of the web app that lists the whole queue */
+                      all: string;
+                    })[];
+                })[];
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/me/notifications": {
+    /** How the signed-in person is told of work that arrives, per event: a mail each time, a daily digest, or nothing */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @description The events the person’s roles make them someone to tell, with their choice (or the default) */
+              preferences: ({
+                  event: "application_submitted" | "eligibility_requested" | "completion_answered" | "review_assigned" | "proposal_ready";
+                  /** @description each: a mail per event; digest: one mail a day at 07:00 listing them; none: no mail */
+                  delivery: "each" | "digest" | "none";
+                  /** @description each: a mail per event; digest: one mail a day at 07:00 listing them; none: no mail */
+                  default: "each" | "digest" | "none";
+                })[];
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Chooses how the signed-in person is told of these events; others stay as they were */
+    put: {
+      requestBody: {
+        content: {
+          "application/json": {
+            preferences: ({
+                event: "application_submitted" | "eligibility_requested" | "completion_answered" | "review_assigned" | "proposal_ready";
+                /** @description each: a mail per event; digest: one mail a day at 07:00 listing them; none: no mail */
+                delivery: "each" | "digest" | "none";
+              })[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @description The events the person’s roles make them someone to tell, with their choice (or the default) */
+              preferences: ({
+                  event: "application_submitted" | "eligibility_requested" | "completion_answered" | "review_assigned" | "proposal_ready";
+                  /** @description each: a mail per event; digest: one mail a day at 07:00 listing them; none: no mail */
+                  delivery: "each" | "digest" | "none";
+                  /** @description each: a mail per event; digest: one mail a day at 07:00 listing them; none: no mail */
+                  default: "each" | "digest" | "none";
+                })[];
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
 }
 
 export type webhooks = Record<string, never>;

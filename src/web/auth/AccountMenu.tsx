@@ -41,13 +41,22 @@ export function AccountMenu({ user }: { user: SessionUser }) {
           </span>
         </Button>
         <Popover placement="bottom end" className="account-popover">
-          <Menu className="account-menu" aria-label={t('account.menuLabel')} onAction={(key) => void signOut(key === 'everywhere')}>
+          <Menu
+            className="account-menu"
+            aria-label={t('account.menuLabel')}
+            onAction={(key) => (key === 'notifications' ? navigate('/notifications') : void signOut(key === 'everywhere'))}
+          >
             <MenuItem id="signout" className="account-menu-item">
               {t('account.signOut')}
             </MenuItem>
             <MenuItem id="everywhere" className="account-menu-item">
               {t('account.signOutEverywhere')}
             </MenuItem>
+            {user.funders.length ? (
+              <MenuItem id="notifications" className="account-menu-item">
+                {t('account.notifications')}
+              </MenuItem>
+            ) : null}
           </Menu>
         </Popover>
       </MenuTrigger>

@@ -1,9 +1,16 @@
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { FUNDER_ROLES } from '../../domain/roles.ts';
 import type { SessionUser } from '../api/client.ts';
+import { dateTime } from '../applications/format.ts';
 import { Loading, Page } from '../components/page.tsx';
+import { keys } from '../queryKeys.ts';
 import { useSession } from '../session.ts';
+import { getMyWork, type WorkItem, type WorkQueue } from '../work/api.ts';
+
+/** How many of each queue's oldest items the start page lists. */
+const FEW = 5;
 
 function Welcome() {
   const { t } = useTranslation();
@@ -69,6 +76,67 @@ function RoleSection({ funderId, role }: { funderId: string; role: string }) {
   );
 }
 
+function WorkItemLine({ item }: { item: WorkItem }) {
+  const { t } = useTranslation();
+  const name = item.caseNumber ? [item.caseNumber, item.title].filter(Boolean).join(' ') : t('start.work.eligibilityItem', { name: item.organisationName });
+  return (
+    <li>
+      <Link to={item.link}>{name}</Link>
+      {item.caseNumber ? <span>, {item.organisationName}</span> : null}{' '}
+      <span className="hint-inline">{t('start.work.since', { date: dateTime(item.since) })}</span>
+    </li>
+  );
+}
+
+/** One queue: its count, its oldest few items, and the page that lists them all; calm when empty. */
+function QueueCard({ funderId, queue }: { funderId: string; queue: WorkQueue }) {
+  const { t } = useTranslation();
+  const label = t(`start.work.queues.${queue.queue}`);
+  const headingId = `queue-${funderId}-${queue.queue}`;
+  return (
+    <li className="card work-queue" aria-labelledby={headingId}>
+      <h4 id={headingId}>
+        {label} <span className={queue.count ? 'badge badge-submitted' : 'badge'}>{t('start.work.count', { count: queue.count })}</span>
+      </h4>
+      {queue.count ? (
+        <>
+          <ol className="work-items">
+            {queue.items.map((item) => (
+              <WorkItemLine key={item.id} item={item} />
+            ))}
+          </ol>
+          {queue.count > queue.items.length ? <p className="hint">{t('start.work.moreHint', { count: queue.count - queue.items.length })}</p> : null}
+          <p>
+            <Link to={queue.all}>{t('start.work.all', { label: label.toLowerCase() })}</Link>
+          </p>
+        </>
+      ) : (
+        <p className="hint">{t('start.work.empty')}</p>
+      )}
+    </li>
+  );
+}
+
+/** What needs the person at one funder: the queues their roles give them. */
+function WorkSection({ funderId, queues }: { funderId: string; queues: WorkQueue[] }) {
+  const { t } = useTranslation();
+  if (!queues.length) return null;
+  return (
+    <section className="work" aria-labelledby={`work-${funderId}`}>
+      <h3 id={`work-${funderId}`}>{t('start.work.heading')}</h3>
+      <p className="hint">{t('start.work.intro')}</p>
+      <ul className="card-grid">
+        {queues.map((q) => (
+          <QueueCard key={q.queue} funderId={funderId} queue={q} />
+        ))}
+      </ul>
+      <p>
+        <Link to="/notifications">{t('start.work.notifications')}</Link>
+      </p>
+    </section>
+  );
+}
+
 function PublicCallsLink() {
   const { t } = useTranslation();
   return (
@@ -91,11 +159,19 @@ function Dashboard({ user }: { user: SessionUser }) {
     funders.set(f.funderId, entry);
   }
   const order = (role: string) => FUNDER_ROLES.indexOf(role as (typeof FUNDER_ROLES)[number]);
+  const work = useQuery({ queryKey: keys.work(), queryFn: () => getMyWork(FEW), enabled: user.funders.length > 0 });
   return (
     <Page title={t('start.title')} heading={t('start.hello', { name: user.name })}>
       {[...funders].map(([funderId, funder]) => (
         <section key={funderId} className="section" aria-labelledby={`funder-${funderId}`}>
           <h2 id={`funder-${funderId}`}>{funder.name}</h2>
+          {work.error ? (
+            <p className="notice notice-error" role="alert">
+              {t('start.work.error')}
+            </p>
+          ) : work.data ? (
+            <WorkSection funderId={funderId} queues={work.data.funders.find((f) => f.funderId === funderId)?.queues ?? []} />
+          ) : null}
           <p className="hint">{t('start.yourRoles', { count: funder.roles.length })}</p>
           <ul className="card-grid">
             {[...funder.roles]

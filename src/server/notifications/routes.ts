@@ -1,0 +1,56 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { scoped } from '../../db/scope.ts';
+import { NOTIFICATION_DELIVERIES, NOTIFICATION_EVENTS } from '../../domain/notifications.ts';
+import type { AppContext } from '../context.ts';
+import { requireUser, scopeOf } from '../plugins/session.ts';
+import { errorResponses, Literals } from '../schemas.ts';
+import { preferencesOf } from './preferences.ts';
+import { setNotificationPreferences } from './set-notification-preferences.ts';
+
+const Event = Literals(NOTIFICATION_EVENTS);
+const Delivery = Literals(NOTIFICATION_DELIVERIES, { description: 'each: a mail per event; digest: one mail a day at 07:00 listing them; none: no mail' });
+const Preferences = Type.Object({
+  preferences: Type.Array(Type.Object({ event: Event, delivery: Delivery, default: Delivery }), {
+    description: 'The events the person’s roles make them someone to tell, with their choice (or the default)',
+  }),
+});
+
+/** The signed-in person's choice of notification mails. */
+export function notificationRoutes(fastify: FastifyInstance, ctx: AppContext) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  app.get(
+    '/api/me/notifications',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: 'How the signed-in person is told of work that arrives, per event: a mail each time, a daily digest, or nothing',
+        response: { 200: Preferences, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      return { preferences: await scoped(ctx.db, scopeOf(user), (tx) => preferencesOf(tx, user)) };
+    },
+  );
+
+  app.put(
+    '/api/me/notifications',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: 'Chooses how the signed-in person is told of these events; others stay as they were',
+        body: Type.Object(
+          { preferences: Type.Array(Type.Object({ event: Event, delivery: Delivery }, { additionalProperties: false }), { maxItems: 50 }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Preferences, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      return { preferences: await setNotificationPreferences(ctx, user, request.body.preferences) };
+    },
+  );
+}
