@@ -183,6 +183,15 @@ describe('the call designer', () => {
 
     // A later deadline without a reason: the reason is asked for, and the new date stays.
     await page.getByLabel('Sista ansökningsdag').fill(laterDeadline);
+    // A published call is not saved as it is typed: leaving by the menu asks first, and staying keeps the change.
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Utlysningar', exact: true }).click();
+    const warning = page.getByRole('dialog', { name: 'Det du skrivit är inte sparat' });
+    await warning.waitFor();
+    await axe(page, 'amendment not saved, leaving');
+    await warning.getByRole('button', { name: 'Stanna kvar' }).click();
+    await warning.waitFor({ state: 'hidden' });
+    expect(new URL(page.url()).pathname).toBe(editUrl);
+    expect(await page.getByLabel('Sista ansökningsdag').inputValue()).toBe(laterDeadline);
     await page.getByRole('button', { name: 'Spara ändringen' }).click();
     await page.locator('.error-summary').getByRole('link', { name: 'Varför ändras utlysningen?: Fyll i det här fältet.' }).waitFor();
     expect(await fieldError(page, 'call-reason')).toBe('Fyll i det här fältet.');
