@@ -232,6 +232,15 @@ describe('the call designer', () => {
     await page.getByRole('link', { name: 'Ny utlysning' }).click();
     await settledAndAccessible(page, 'Ny utlysning');
 
+    // Opening the form saves nothing: a call is created by the first thing typed.
+    const writes: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() !== 'GET' && new URL(r.url()).pathname.includes('/calls')) writes.push(`${r.method()} ${new URL(r.url()).pathname}`);
+    });
+    await page.waitForTimeout(1500);
+    expect(writes).toEqual([]);
+    expect(await page.locator('.save-status').textContent()).toBe('');
+
     // The first save creates the call; the form stays as it is, now at the call's own address.
     const title = 'Sommarkvällar för unga i Klockaretorpet och Hageby';
     await page.getByLabel('Titel').fill(title);
@@ -275,6 +284,9 @@ describe('the call designer', () => {
 
     await page.reload();
     await settledAndAccessible(page, `Utkast: ${title}`);
+    writes.length = 0;
+    await page.waitForTimeout(1500);
+    expect(writes).toEqual([]);
     expect(await page.getByLabel('Titel').inputValue()).toBe(title);
     expect(await page.getByLabel('Sammanfattning').inputValue()).toBe(summary);
     expect(scriptErrors(page)).toEqual([]);
