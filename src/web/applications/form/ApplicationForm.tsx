@@ -172,7 +172,7 @@ export function ApplicationForm({ app, call }: { app: ApplicationView; call: Cal
           ))}
           <li>
             <Link to={`/applications/${app.id}/check`}>
-              {steps.length + 1}. {t('application.steps.check')}
+              {stepCount}. {t('application.steps.check')}
             </Link>
           </li>
         </ol>

@@ -119,15 +119,12 @@ function Designer({
       if (!id) {
         const created = await createCall(funderId, rules, { keepalive: leaving });
         callId.current = created.id;
-        if (!leaving) {
-          client.setQueryData(keys.call(created.id), created);
-          navigate(editPath(created.id), { replace: true, state: { samePage: true } satisfies SamePage });
-          void refresh(created);
-        }
+        client.setQueryData(keys.call(created.id), created);
+        navigate(editPath(created.id), { replace: true, state: { samePage: true } satisfies SamePage });
+        void refresh(created);
         return at;
       }
-      const updated = await updateCall(id, rules, { keepalive: leaving });
-      if (!leaving) void refresh(updated);
+      void refresh(await updateCall(id, rules, { keepalive: leaving }));
       return at;
     },
     stopsOn: (error) => {
@@ -140,7 +137,8 @@ function Designer({
   const leaveDialog = useLeaveGuard({
     unsaved: saver.unsaved,
     atRisk: saver.atRisk,
-    allows: (next) => !!(next.state as SamePage | null)?.samePage,
+    // Its own address after the first save; signing in again, which brings the typing back (useAppForm).
+    allows: (next) => !!(next.state as SamePage | null)?.samePage || next.pathname === '/sign-in',
   });
 
   /** After publishing or amending, the page is the published call's: start from its top. */
