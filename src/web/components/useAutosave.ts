@@ -141,8 +141,14 @@ export function useAutosave<T extends FieldValues, C = never>(options: AutosaveO
     state,
     flush,
     unsaved,
-    /** Unsaved, and the page's own save as it goes away will not help (the last attempt failed, or saving is stopped). */
-    atRisk: useCallback(() => unsaved() && (troubled.current || paused.current || latest.current.enabled === false), [unsaved]),
+    /**
+     * Unsaved, and the page's own save as it goes away will not help: the last attempt failed, saving
+     * is stopped, or typing went on while a save was under way (that save must answer before the next).
+     */
+    atRisk: useCallback(
+      () => unsaved() && (troubled.current || paused.current || latest.current.enabled === false || (!!running.current && dirty.current)),
+      [unsaved],
+    ),
     /** Waits for a save under way and cancels the one waiting, before the page saves by other means. */
     settle: async () => {
       clearTimeout(timer.current);
