@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { BrowserRouter } from 'react-router';
+import { createBrowserRouter, RouterProvider } from 'react-router';
 import { App } from './App.tsx';
 import { ApiError } from './api/client.ts';
 import { initI18n } from './i18n/index.ts';
@@ -16,14 +16,16 @@ const queryClient = new QueryClient({
   },
 });
 
+// A data router, so that a form can hold up leaving the page while its work is unsaved (useBlocker);
+// the app's own routes stay in App.
+const router = createBrowserRouter([{ path: '*', element: <App /> }]);
+
 // The first render waits for the interface's texts in its language.
 void initI18n().then(() =>
   createRoot(document.getElementById('root') as HTMLElement).render(
     <StrictMode>
       <QueryClientProvider client={queryClient}>
-        <BrowserRouter>
-          <App />
-        </BrowserRouter>
+        <RouterProvider router={router} />
       </QueryClientProvider>
     </StrictMode>,
   ),

@@ -35,6 +35,13 @@ async function fieldError(page: Page, id: string) {
   return (await page.locator(`#${id}-error`).textContent())?.replace(/^Fel: /, '');
 }
 
+/** The autosave's status says the draft is saved, at a time of day. */
+const saved = (page: Page) =>
+  page
+    .locator('.save-status')
+    .getByText(/^Sparat kl\. \d\d\.\d\d$/)
+    .waitFor();
+
 let editUrl = '';
 
 describe('the call designer', () => {
@@ -99,8 +106,9 @@ describe('the call designer', () => {
     expect(await page.getByRole('group', { name: 'Fråga 3' }).getByLabel('Frågetext').inputValue()).toBe('Hur många elever räknar ni med att nå?');
     await axe(page, 'designer with three questions');
 
+    // The draft has been saved as it was typed; the button saves now, with any problem on its field.
     await page.getByRole('button', { name: 'Spara utkast' }).click();
-    await page.getByText('Utkastet är sparat. Fortsätt fylla i och publicera när allt är klart.').waitFor();
+    await saved(page);
     await settledAndAccessible(page, `Utkast: ${TITLE}`);
     editUrl = new URL(page.url()).pathname;
     expect(editUrl).toMatch(/^\/funders\/[0-9a-f-]{36}\/calls\/[0-9a-f-]{36}\/edit$/);
@@ -175,6 +183,15 @@ describe('the call designer', () => {
 
     // A later deadline without a reason: the reason is asked for, and the new date stays.
     await page.getByLabel('Sista ansökningsdag').fill(laterDeadline);
+    // A published call is not saved as it is typed: leaving by the menu asks first, and staying keeps the change.
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Utlysningar', exact: true }).click();
+    const warning = page.getByRole('dialog', { name: 'Det du skrivit är inte sparat' });
+    await warning.waitFor();
+    await axe(page, 'amendment not saved, leaving');
+    await warning.getByRole('button', { name: 'Stanna kvar' }).click();
+    await warning.waitFor({ state: 'hidden' });
+    expect(new URL(page.url()).pathname).toBe(editUrl);
+    expect(await page.getByLabel('Sista ansökningsdag').inputValue()).toBe(laterDeadline);
     await page.getByRole('button', { name: 'Spara ändringen' }).click();
     await page.locator('.error-summary').getByRole('link', { name: 'Varför ändras utlysningen?: Fyll i det här fältet.' }).waitFor();
     expect(await fieldError(page, 'call-reason')).toBe('Fyll i det här fältet.');
@@ -201,6 +218,77 @@ describe('the call designer', () => {
     expect(await entry.textContent()).toContain(`Sista ansökningsdag: ${swedish(deadline)} → ${swedish(laterDeadline)}`);
     expect(await entry.textContent()).toContain('av handlaggare@norrkoping.example');
     await axe(page, 'amended call');
+    expect(scriptErrors(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('saves a new draft as it is typed, warns before a menu link leaves what is not saved yet, and keeps the text after leaving and a reload', {
+    timeout: 120_000,
+  }, async () => {
+    const { context, page } = await openPage(browser, server.url);
+    await signIn(page, 'handlaggare@norrkoping.example', 'Hanna Handläggare');
+    await page.getByRole('region', { name: FUNDER }).getByRole('link', { name: 'Utlysningar och utkast' }).click();
+    await settledAndAccessible(page, 'Utlysningar och utkast');
+    await page.getByRole('link', { name: 'Ny utlysning' }).click();
+    await settledAndAccessible(page, 'Ny utlysning');
+
+    // Opening the form saves nothing: a call is created by the first thing typed.
+    const writes: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() !== 'GET' && new URL(r.url()).pathname.includes('/calls')) writes.push(`${r.method()} ${new URL(r.url()).pathname}`);
+    });
+    await page.waitForTimeout(1500);
+    expect(writes).toEqual([]);
+    expect(await page.locator('.save-status').textContent()).toBe('');
+
+    // The first save creates the call; the form stays as it is, now at the call's own address.
+    const title = 'Sommarkvällar för unga i Klockaretorpet och Hageby';
+    await page.getByLabel('Titel').fill(title);
+    await saved(page);
+    await page.waitForURL(/\/funders\/[0-9a-f-]{36}\/calls\/[0-9a-f-]{36}\/edit$/);
+    const edit = new URL(page.url()).pathname;
+    const callId = edit.split('/')[4] as string;
+    expect(await page.getByLabel('Titel').inputValue()).toBe(title);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('call-title');
+    await axe(page, 'new call saved as typed');
+
+    // Typed, and straight to a menu link before the save: a warning, and staying keeps the text.
+    const summary = 'Kvällsaktiviteter med Çağla Łukasiewicz och Åsa Öberg för unga 13–17 år.';
+    const put = page.waitForResponse((r) => r.request().method() === 'PUT' && new URL(r.url()).pathname === `/api/calls/${callId}`);
+    await page.getByLabel('Sammanfattning').fill(summary);
+    const menu = page.getByRole('navigation', { name: 'Huvudmeny' });
+    await menu.getByRole('link', { name: 'Utlysningar', exact: true }).click();
+    const warning = page.getByRole('dialog', { name: 'Det du skrivit är inte sparat' });
+    await warning.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Stanna kvar');
+    await axe(page, 'warned before leaving unsaved work');
+    await warning.getByRole('button', { name: 'Stanna kvar' }).click();
+    await warning.waitFor({ state: 'hidden' });
+    expect(new URL(page.url()).pathname).toBe(edit);
+    expect(await page.getByLabel('Sammanfattning').inputValue()).toBe(summary);
+
+    // Once saved, the same link leaves without a word, and the text is there on return.
+    expect((await put).status()).toBe(200);
+    await saved(page);
+    await axe(page, 'draft saved after the warning');
+    await menu.getByRole('link', { name: 'Utlysningar', exact: true }).click();
+    await settledAndAccessible(page, 'Utlysningar');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await page.goto('/');
+    await settledAndAccessible(page, 'Hej Hanna Handläggare');
+    await page.getByRole('region', { name: FUNDER }).getByRole('link', { name: 'Utlysningar och utkast' }).click();
+    await settledAndAccessible(page, 'Utlysningar och utkast');
+    await page.getByRole('link', { name: new RegExp(`^Fortsätt med utkastet\\s?: ${title}$`) }).click();
+    await settledAndAccessible(page, `Utkast: ${title}`);
+    expect(await page.getByLabel('Sammanfattning').inputValue()).toBe(summary);
+
+    await page.reload();
+    await settledAndAccessible(page, `Utkast: ${title}`);
+    writes.length = 0;
+    await page.waitForTimeout(1500);
+    expect(writes).toEqual([]);
+    expect(await page.getByLabel('Titel').inputValue()).toBe(title);
+    expect(await page.getByLabel('Sammanfattning').inputValue()).toBe(summary);
     expect(scriptErrors(page)).toEqual([]);
     await context.close();
   });

@@ -17,8 +17,9 @@ export type InboxQuery = Query<'/api/funders/{funderId}/applications'>;
 export const getApplication = (id: string) => unwrap(client.GET('/api/applications/{id}', { params: { path: { id } } }));
 export const startApplication = (callId: string, organisationId: string) =>
   unwrap(client.POST('/api/calls/{callId}/applications', { params: { path: { callId } }, body: { organisationId } }));
-export const saveApplication = (id: string, body: Body<'/api/applications/{id}', 'put'>) =>
-  unwrap(client.PUT('/api/applications/{id}', { params: { path: { id } }, body }));
+/** `keepalive`: sent as the page goes away, so the request outlives it. */
+export const saveApplication = (id: string, body: Body<'/api/applications/{id}', 'put'>, init: { keepalive?: boolean } = {}) =>
+  unwrap(client.PUT('/api/applications/{id}', { params: { path: { id } }, body, ...init }));
 export const checkApplication = (id: string) => unwrap(client.GET('/api/applications/{id}/check', { params: { path: { id } } }));
 /** Submits once: a retry with the same idempotency key answers the first answer again. */
 export const submitApplication = (id: string, idempotencyKey: string) =>

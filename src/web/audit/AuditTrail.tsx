@@ -5,22 +5,17 @@ import { emptyContent } from '../../domain/applications/types.ts';
 import { FUNDER_ROLES } from '../../domain/roles.ts';
 import { score } from '../assessment/shared.tsx';
 import { describeChange } from '../calls/changes.ts';
-import { formatDate, kr } from '../calls/format.ts';
+import { dateTime, formatDate, kr } from '../calls/format.ts';
 import { LoadError, Loading } from '../components/page.tsx';
-import { currentLanguage } from '../i18n/index.ts';
 import { keys } from '../queryKeys.ts';
 
 export type { AuditEntry };
 
 import { type AuditEntry, type AuditQuery, getAuditTrail } from './api.ts';
 
+/** A moment as the whole app writes it ("3 mars 2022 kl. 14.32"), in Swedish time whatever the reader's clock says. */
 export function formatDateTime(iso: string) {
-  // Deadlines and records are in Swedish time, whatever the reader's clock says.
-  return new Intl.DateTimeFormat(currentLanguage() === 'en' ? 'en-GB' : 'sv-SE', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'Europe/Stockholm',
-  }).format(new Date(iso));
+  return dateTime(iso);
 }
 
 const roleOrder = (role: unknown) => (FUNDER_ROLES as readonly unknown[]).indexOf(role);

@@ -10,9 +10,11 @@ export type CallRulesBody = Body<'/api/calls/{id}', 'put'>;
 
 export const listFunderCalls = (funderId: string) => unwrap(client.GET('/api/funders/{funderId}/calls', { params: { path: { funderId } } }));
 export const getCall = (id: string) => unwrap(client.GET('/api/calls/{id}', { params: { path: { id } } }));
-export const createCall = (funderId: string, body: Body<'/api/funders/{funderId}/calls', 'post'>) =>
-  unwrap(client.POST('/api/funders/{funderId}/calls', { params: { path: { funderId } }, body }));
-export const updateCall = (id: string, body: CallRulesBody) => unwrap(client.PUT('/api/calls/{id}', { params: { path: { id } }, body }));
+/** `keepalive` (both): sent as the page goes away, so the request outlives it. */
+export const createCall = (funderId: string, body: Body<'/api/funders/{funderId}/calls', 'post'>, init: { keepalive?: boolean } = {}) =>
+  unwrap(client.POST('/api/funders/{funderId}/calls', { params: { path: { funderId } }, body, ...init }));
+export const updateCall = (id: string, body: CallRulesBody, init: { keepalive?: boolean } = {}) =>
+  unwrap(client.PUT('/api/calls/{id}', { params: { path: { id } }, body, ...init }));
 export const publishCall = (id: string) => unwrap(client.POST('/api/calls/{id}/publish', { params: { path: { id } } }));
 export const amendCall = (id: string, body: Body<'/api/calls/{id}/amendments', 'post'>) =>
   unwrap(client.POST('/api/calls/{id}/amendments', { params: { path: { id } }, body }));

@@ -1,6 +1,8 @@
-// Money, dates and time left as people read them: "3 000 000 kr" / "SEK 3,000,000",
-// "6 mars 2022" / "6 March 2022". Calendar dates are Swedish dates, never shifted by the reader's clock.
+// Money, dates, times and time left as people read them: "3 000 000 kr" / "SEK 3,000,000",
+// "6 mars 2022" / "6 March 2022", "6 mars 2022 kl. 14.32" / "6 March 2022 at 14:32": the one date
+// format of the web app. Calendar dates are Swedish dates, never shifted by the reader's clock.
 import type { TFunction } from 'i18next';
+import { dateInStockholm } from '../../domain/deadlines.ts';
 import { formatKronor, type Ore, ore, parseKronor } from '../../domain/money.ts';
 import { currentLanguage } from '../i18n/index.ts';
 
@@ -38,6 +40,21 @@ export function formatDate(date: string): string {
     dateFormats.set(lang, format);
   }
   return format.format(new Date(`${date}T12:00:00Z`));
+}
+
+/** "14.32" in Swedish, "14:32" in English, Swedish time. */
+export function clock(iso: string): string {
+  const lang = currentLanguage();
+  const text = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'sv-SE', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Stockholm' }).format(
+    new Date(iso),
+  );
+  return lang === 'sv' ? text.replace(':', '.') : text;
+}
+
+/** "3 mars 2022 kl. 14.32" / "3 March 2022 at 14:32": the date as formatDate writes it, in Swedish time. */
+export function dateTime(iso: string): string {
+  const date = formatDate(dateInStockholm(new Date(iso)));
+  return currentLanguage() === 'sv' ? `${date} kl. ${clock(iso)}` : `${date} at ${clock(iso)}`;
 }
 
 /** "12 dagar och 3 timmar kvar"; under a day, hours and minutes; under an hour, minutes. */

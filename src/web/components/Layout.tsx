@@ -25,7 +25,7 @@ function LanguageSwitch() {
  * Moves focus to the new page's heading after client-side navigation, as a page
  * load would. A page whose code or session is still loading puts its heading in
  * place a moment later: focus moves there when it comes, unless the user has
- * moved on meanwhile.
+ * moved on meanwhile. A navigation with state `samePage` keeps the page as it is.
  */
 function useFocusOnNavigation() {
   const location = useLocation();
@@ -36,6 +36,8 @@ function useFocusOnNavigation() {
       first.current = false;
       return;
     }
+    // The same page at a new address (a form's first save gives it one): focus stays where the typing is.
+    if ((location.state as { samePage?: boolean } | null)?.samePage) return;
     let observer: MutationObserver | null = null;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const frame = requestAnimationFrame(() => {

@@ -2,14 +2,16 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import type { CallRules } from '../../../domain/calls/types.ts';
+import { dateTime, formatDate } from '../../calls/format.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { Info, usePageTitle } from '../../components/page.tsx';
+import { SaveStatus } from '../../components/SaveStatus.tsx';
 import { useAppForm } from '../../components/useAppForm.ts';
+import { useLeaveGuard } from '../../components/useLeaveGuard.tsx';
 import { useLocalized } from '../../i18n/index.ts';
 import { signInPath } from '../../session.ts';
 import type { ApplicationView } from '../api.ts';
 import { fieldOrder, fromContent, problemsOf, stepOfField, stepsOf, toContent, type Values } from '../content.ts';
-import { dateTime } from '../format.ts';
 import { clearLocal, type LocalCopy, unsavedLocal, useAutosave } from '../useAutosave.ts';
 import { ActivitiesStep } from './ActivitiesStep.tsx';
 import { AssignmentStep } from './AssignmentStep.tsx';
@@ -18,7 +20,6 @@ import { BudgetStep } from './BudgetStep.tsx';
 import { Comparison } from './Comparison.tsx';
 import { PeopleStep } from './PeopleStep.tsx';
 import { QuestionsStep } from './QuestionsStep.tsx';
-import { SaveStatus } from './SaveStatus.tsx';
 
 /** The draft, step by step: saved as one types, kept in this browser too, and checked on request. */
 export function ApplicationForm({ app, call }: { app: ApplicationView; call: CallRules }) {
@@ -40,10 +41,20 @@ export function ApplicationForm({ app, call }: { app: ApplicationView; call: Cal
     mapField: (field) => field.replace(/^activities\.(\d+)\.typeKey$/, 'activities.$1.kind'),
   });
   const saver = useAutosave(app, f.form, convert);
+  // Leaving by a link or the back button saves first; only what cannot be saved holds the person up.
+  const leaveDialog = useLeaveGuard({
+    unsaved: saver.unsaved,
+    save: saver.flush,
+    atRisk: saver.atRisk,
+    // Signing in again keeps the typing in this browser and offers it back.
+    allows: (next) => next.pathname === '/sign-in',
+  });
   const headingRef = useRef<HTMLHeadingElement>(null);
   const first = useRef(true);
   const stepTitle = t(step.key === 'questions' ? 'application.steps.questions' : `application.steps.${step.key}`);
-  usePageTitle(`${t('application.stepOf', { n: stepNumber, count: steps.length })}: ${stepTitle} – ${app.callTitle}`);
+  // The check of one's answers is a step too, as the list of steps shows.
+  const stepCount = steps.length + 1;
+  usePageTitle(`${t('application.stepOf', { n: stepNumber, count: stepCount })}: ${stepTitle} – ${app.callTitle}`);
 
   const checkStep = useCallback(() => {
     const problems = problemsOf(f.form.getValues(), call).filter((p) => stepOfField(p.field, steps) === stepNumber);
@@ -86,7 +97,7 @@ export function ApplicationForm({ app, call }: { app: ApplicationView; call: Cal
       <p className="lead">
         {app.organisationName} · {app.callTitle}
       </p>
-      {app.deadline ? <p className="hint">{t('application.deadline', { date: app.deadline })}</p> : null}
+      {app.deadline ? <p className="hint">{t('application.deadline', { date: formatDate(app.deadline) })}</p> : null}
       {offer ? (
         <section className="notice notice-warning" aria-labelledby="restore-title">
           <p id="restore-title" className="notice-title">
@@ -160,8 +171,8 @@ export function ApplicationForm({ app, call }: { app: ApplicationView; call: Cal
             </li>
           ))}
           <li>
-            <Link to={`/applications/${app.id}/check`} onClick={() => void saver.flush()}>
-              {steps.length + 1}. {t('application.steps.check')}
+            <Link to={`/applications/${app.id}/check`}>
+              {stepCount}. {t('application.steps.check')}
             </Link>
           </li>
         </ol>
@@ -177,7 +188,7 @@ export function ApplicationForm({ app, call }: { app: ApplicationView; call: Cal
         }}
       >
         <h2 ref={headingRef} tabIndex={-1} className="step-heading">
-          <span className="step-count">{t('application.stepOf', { n: stepNumber, count: steps.length })}</span> {stepTitle}
+          <span className="step-count">{t('application.stepOf', { n: stepNumber, count: stepCount })}</span> {stepTitle}
         </h2>
         {step.key === 'assignment' ? <AssignmentStep f={f} call={call} /> : null}
         {step.key === 'activities' ? <ActivitiesStep f={f} call={call} funderId={app.funderId} /> : null}
@@ -185,7 +196,7 @@ export function ApplicationForm({ app, call }: { app: ApplicationView; call: Cal
         {step.key === 'people' ? <PeopleStep f={f} /> : null}
         {step.key === 'attachments' ? <AttachmentsStep f={f} call={call} organisationId={app.organisationId} /> : null}
         {step.key === 'questions' ? <QuestionsStep f={f} step={step} call={call} organisationId={app.organisationId} /> : null}
-        <SaveStatus state={state} />
+        <SaveStatus state={state} notSaved={t('application.notSaved')} onRetry={() => void saver.flush()} />
         <div className="actions">
           <button type="submit" className="button">
             {stepNumber < steps.length ? t('application.next') : t('application.toCheck')}
@@ -203,6 +214,7 @@ export function ApplicationForm({ app, call }: { app: ApplicationView; call: Cal
           <p>{t('application.autosaveNote')}</p>
         </Info>
       </form>
+      {leaveDialog}
     </div>
   );
 }

@@ -2,11 +2,20 @@ import { useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { budgetTotal } from '../../../domain/applications/rules.ts';
 import type { CallRules } from '../../../domain/calls/types.ts';
-import { kr } from '../../calls/format.ts';
+import { amountInput, kr } from '../../calls/format.ts';
 import { CheckboxGroup, TextField } from '../../components/fields.tsx';
 import { RemoveRowButton } from '../../components/rows.tsx';
 import { toContent } from '../content.ts';
 import type { ApplicationFormApi } from './shared.ts';
+
+/** A round amount within the call's own limits (about the middle), for the hints' example; null when it sets none. */
+export function exampleAmount(call: Pick<CallRules, 'minAmount' | 'maxAmount' | 'amount'>): number | null {
+  const top = call.maxAmount > 0 ? call.maxAmount : call.amount;
+  if (top <= 0) return null;
+  const middle = (call.minAmount + top) / 2;
+  const unit = 10 ** Math.max(Math.floor(Math.log10(middle)) - 1, 2);
+  return Math.min(Math.max(Math.floor(middle / unit) * unit, call.minAmount), top);
+}
 
 export function BudgetStep({ f, call }: { f: ApplicationFormApi; call: CallRules }) {
   const { t } = useTranslation();
@@ -16,6 +25,8 @@ export function BudgetStep({ f, call }: { f: ApplicationFormApi; call: CallRules
   const total = budgetTotal(content);
   const financing = content.amountRequested + content.ownContribution + content.otherFunding;
   const listId = f.fieldId('budget');
+  const example = exampleAmount(call);
+  const kronorHint = example === null ? t('application.kronorOnly') : t('application.kronorHint', { example: amountInput(example) });
   const range =
     call.maxAmount > 0 ? t('application.range', { min: kr(call.minAmount), max: kr(call.maxAmount) }) : t('application.rangeMin', { min: kr(call.minAmount) });
   return (
@@ -45,25 +56,19 @@ export function BudgetStep({ f, call }: { f: ApplicationFormApi; call: CallRules
       </CheckboxGroup>
       <TextField
         label={t('application.fields.amountRequested')}
-        hint={`${range} ${t('form.kronorHint')}`}
+        hint={`${range} ${kronorHint}`}
         inputMode="decimal"
         className="input-medium"
         {...f.field('amountRequested')}
       />
       <TextField
         label={t('application.fields.ownContribution')}
-        hint={t('form.kronorHint')}
+        hint={kronorHint}
         inputMode="decimal"
         className="input-medium"
         {...f.field('ownContribution')}
       />
-      <TextField
-        label={t('application.fields.otherFunding')}
-        hint={t('form.kronorHint')}
-        inputMode="decimal"
-        className="input-medium"
-        {...f.field('otherFunding')}
-      />
+      <TextField label={t('application.fields.otherFunding')} hint={kronorHint} inputMode="decimal" className="input-medium" {...f.field('otherFunding')} />
       <p className={`running-sum${content.budget.length && financing === total ? ' running-sum-ok' : ''}`}>
         {t('application.financing', { financing: kr(financing), total: kr(total) })}
       </p>

@@ -1,16 +1,20 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { draftProblems, publishProblems } from '../../../domain/calls/rules.ts';
 import { dateInStockholm } from '../../../domain/deadlines.ts';
 import { addOre, ZERO_ORE } from '../../../domain/money.ts';
-import { AuditTrail, formatDateTime } from '../../audit/AuditTrail.tsx';
+import { ApiError } from '../../api/client.ts';
+import { AuditTrail } from '../../audit/AuditTrail.tsx';
 import type { ActivityType } from '../../catalogue/api.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { useFunder } from '../../components/funder.ts';
-import { LoadError, Loading, Page, RestoredNotice, Success } from '../../components/page.tsx';
+import { LoadError, Loading, Page, RestoredNotice } from '../../components/page.tsx';
+import { SaveStatus } from '../../components/SaveStatus.tsx';
 import { useAppForm } from '../../components/useAppForm.ts';
+import { useAutosave } from '../../components/useAutosave.ts';
+import { useLeaveGuard } from '../../components/useLeaveGuard.tsx';
 import { collect, required, ruleErrors } from '../../components/validation.ts';
 import { listProgrammes, type Programme } from '../../programmes/api.ts';
 import { keys } from '../../queryKeys.ts';
@@ -28,6 +32,11 @@ import { QuestionsSection } from './QuestionsSection.tsx';
 import { ReasonSection } from './ReasonSection.tsx';
 import { type DesignerValues, fieldNames, mapServerField, NEW_CALL, toRules, toValues } from './values.ts';
 import { WhoSection } from './WhoSection.tsx';
+
+/** The navigation after a new call's first save: the same form goes on, at the call's own address (see Layout). */
+interface SamePage {
+  samePage?: boolean;
+}
 
 const GROUPS = ['basics', 'money', 'who', 'focus', 'dates', 'attachments', 'criteria', 'followUp', 'questions'] as const;
 
@@ -47,8 +56,9 @@ function Designer({
   const location = useLocation();
   const client = useQueryClient();
   const funder = useFunder(funderId);
-  const [saved, setSaved] = useState<string | null>(null);
   const published = call?.status === 'published';
+  /** The call being written: none until a new call's first save creates it. */
+  const callId = useRef(call?.id ?? null);
 
   /** What is left on a line for this call: its own amount already set aside counts as available to it. */
   const available = (lineId: string | null) => {
@@ -92,29 +102,72 @@ function Designer({
     ]);
   };
 
+  const editPath = (id: string) => `/funders/${funderId}/calls/${id}/edit`;
+
+  // A draft is saved as it is typed (created on its first save); a published call changes only by
+  // amendment, so there changes are only noted, for the warning before leaving.
+  const saver = useAutosave<DesignerValues>({
+    form: f.form,
+    enabled: !published,
+    delayMs: 1000,
+    send: async (v, leaving) => {
+      const { rules, problems } = toRules(v);
+      // Not a number where one is needed: the save button shows where.
+      if (problems.length) throw new ApiError({ title: 'invalid', status: 422, code: 'validation_failed', messages: { sv: '', en: '' } });
+      const at = new Date().toISOString();
+      const id = callId.current;
+      if (!id) {
+        const created = await createCall(funderId, rules, { keepalive: leaving });
+        callId.current = created.id;
+        client.setQueryData(keys.call(created.id), created);
+        navigate(editPath(created.id), { replace: true, state: { samePage: true } satisfies SamePage });
+        void refresh(created);
+        return at;
+      }
+      void refresh(await updateCall(id, rules, { keepalive: leaving }));
+      return at;
+    },
+    stopsOn: (error) => {
+      if (!error.needsSignIn) return null;
+      // Kept in this browser across the sign-in, as the form does on any refused save.
+      f.showError(error);
+      return { kind: 'signIn' };
+    },
+  });
+  const leaveDialog = useLeaveGuard({
+    unsaved: saver.unsaved,
+    atRisk: saver.atRisk,
+    // Its own address after the first save; signing in again, which brings the typing back (useAppForm).
+    allows: (next) => !!(next.state as SamePage | null)?.samePage || next.pathname === '/sign-in',
+  });
+
   /** After publishing or amending, the page is the published call's: start from its top. */
   const startOver = (flash: string) => {
     navigate(location.pathname, { replace: true, state: { flash } });
     requestAnimationFrame(() => document.querySelector<HTMLElement>('main h1')?.focus());
   };
 
+  /** Saving now, with every problem shown on its field (the autosave only says that something is wrong). */
   const saveDraft = f.onSubmit(async (v) => {
-    setSaved(null);
+    await saver.settle();
     const { rules } = toRules(v);
-    if (!call) {
+    const id = callId.current;
+    if (!id) {
       const created = await createCall(funderId, rules);
+      callId.current = created.id;
+      saver.savedElsewhere(new Date().toISOString());
       await refresh(created);
-      navigate(`/funders/${funderId}/calls/${created.id}/edit`, { replace: true, state: { flash: 'callDraftCreated' } });
+      navigate(editPath(created.id), { replace: true, state: { flash: 'callDraftCreated' } });
       return;
     }
-    const updated = await updateCall(call.id, rules);
+    const updated = await updateCall(id, rules);
+    saver.savedElsewhere(new Date().toISOString());
     await refresh(updated);
-    setSaved(t('designer.savedAt', { time: formatDateTime(new Date().toISOString()) }));
   });
 
   const publish = f.onSubmit(async (v) => {
     if (!call) return;
-    setSaved(null);
+    await saver.settle();
     // What is on the screen is what gets published.
     await updateCall(call.id, toRules(v).rules);
     const done = await publishCall(call.id);
@@ -168,7 +221,6 @@ function Designer({
         </ul>
       </nav>
       <ErrorSummary errors={f.errors} items={f.summaryItems()} ref={f.summaryRef} />
-      {saved ? <Success>{saved}</Success> : null}
       <form onSubmit={published ? amend : saveDraft} noValidate className="form designer">
         <BasicsSection f={f} />
 
@@ -208,8 +260,10 @@ function Designer({
             </>
           )}
         </div>
+        {!published ? <SaveStatus state={saver.state} notSaved={t('designer.notSaved')} onRetry={() => void saveDraft()} /> : null}
         {!published ? <p className="hint">{call ? t('designer.publishHint') : t('designer.saveFirstHint')}</p> : null}
       </form>
+      {leaveDialog}
 
       {published && call ? (
         <section className="section" aria-labelledby="amendments-heading">
@@ -232,6 +286,7 @@ function Designer({
 export function CallDesignerPage() {
   const { t } = useTranslation();
   const params = useParams();
+  const location = useLocation();
   const callId = params.callId;
   const call = useQuery({
     queryKey: keys.call(callId),
@@ -254,7 +309,8 @@ export function CallDesignerPage() {
   const detail = call.data ?? null;
   return (
     <Designer
-      key={detail ? `${detail.id}-${detail.status}-${detail.version}` : `new-${funderId}`}
+      // A new call's first save moves to the call's address, and the form being typed in stays.
+      key={detail && !(location.state as SamePage | null)?.samePage ? `${detail.id}-${detail.status}-${detail.version}` : `new-${funderId}`}
       funderId={funderId}
       call={detail}
       programmes={programmes.data?.programmes ?? []}
