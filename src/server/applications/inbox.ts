@@ -4,11 +4,12 @@ import { sql } from 'kysely';
 import { Type } from 'typebox';
 import type { Tx } from '../../db/connection.ts';
 import { scoped } from '../../db/scope.ts';
+import { shownStatus } from '../../domain/applications/status.ts';
 import { INBOX_STATUSES, type InboxStatus } from '../../domain/applications/types.ts';
 import type { Ore } from '../../domain/money.ts';
 import { LEGAL_FORMS } from '../../domain/organisation.ts';
 import { policy } from '../../domain/roles.ts';
-import { APPLICATION_STATUS_LABELS, DECISION_OUTCOME_LABELS, LEGAL_FORM_LABELS, label } from '../../i18n/labels.ts';
+import { DECISION_OUTCOME_LABELS, LEGAL_FORM_LABELS, label, SHOWN_STATUS_LABELS } from '../../i18n/labels.ts';
 import type { Lang } from '../../i18n/messages.ts';
 import { isCurrent } from '../budget/guard.ts';
 import type { AppContext } from '../context.ts';
@@ -126,10 +127,13 @@ async function facets(tx: Tx, funderId: string) {
   return { calls: (r.calls ?? []).sort((a, b) => a.title.localeCompare(b.title, 'sv')), areas: r.areas ?? [], focusAreas: r.focus ?? [] };
 }
 
+const shownOf = (r: Row) => shownStatus({ status: r.status, awaitingCompletion: r.awaiting, outcome: r.outcome });
+
 const present = (r: Row) => ({
   id: r.id,
   caseNumber: r.case_number,
   status: r.status,
+  shownStatus: shownOf(r),
   awaitingCompletion: r.awaiting,
   callId: r.call_id,
   callTitle: r.call_title,
@@ -191,7 +195,7 @@ const HEADERS = {
 function exportRows(rows: Row[], lang: Lang) {
   return rows.map((r) => [
     r.case_number ?? '',
-    label(APPLICATION_STATUS_LABELS, r.awaiting ? 'awaiting_completion' : r.status, lang),
+    label(SHOWN_STATUS_LABELS, shownOf(r), lang),
     r.call_title,
     r.organisation_name,
     label(LEGAL_FORM_LABELS, r.legal_form, lang),
