@@ -55,11 +55,14 @@ export function ApplicationForm({ app, call }: { app: ApplicationView; call: Cal
   // A new step: its heading takes focus; coming from the self-check, what is missing on it shows.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the step changes
   useEffect(() => {
-    // Coming from a change link on the check page: the answer's field takes focus (else the step's heading).
+    // Coming from a change link on the check page: the answer's field takes focus (else the step's heading),
+    // a frame after the layout has focused the new page's heading.
     if (params.get('from') === 'check') {
       first.current = false;
-      const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
-      (target ?? headingRef.current)?.focus();
+      const hash = location.hash;
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => ((hash ? document.getElementById(decodeURIComponent(hash.slice(1))) : null) ?? headingRef.current)?.focus()),
+      );
       return;
     }
     if (params.get('check')) {
