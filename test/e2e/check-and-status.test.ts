@@ -4,9 +4,10 @@
 // whom the caseworker approves.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, dateInStockholm } from '../../src/domain/deadlines.ts';
 import { Client, startTestServer, type TestApp } from '../support/app.ts';
 import { axe, launchBrowser, openPage, PHONE, scriptErrors, settledAndAccessible, signIn } from '../support/browser.ts';
-import { decision } from '../support/fixtures.ts';
+import { decision, demoTemplate, publishedCall } from '../support/fixtures.ts';
 
 let server: TestApp & { url: string };
 let browser: Browser;
@@ -138,6 +139,44 @@ describe('the approval queue', () => {
     await card.getByRole('link', { name: 'Ansökningar från Matteus församling Norrköping' }).click();
     await settledAndAccessible(page, 'Inkomna ansökningar');
     expect(await page.getByRole('row').filter({ hasText: 'Öppen kväll för unga i Matteus' }).count()).toBe(1);
+    expect(scriptErrors(page)).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('a deadline nearer than approval usually takes', () => {
+  it('tells an association not yet approved, before it writes, that approval may not come in time', { timeout: 90_000 }, async () => {
+    const template = await demoTemplate(server.db);
+    const deadline = addDays(dateInStockholm(new Date()), 2);
+    const call = await publishedCall(server.db, template, {
+      title: 'Snabbstöd till trygghetsvandringar i Vivalla',
+      requiresEligibilityApproval: true,
+      opensOn: '2022-01-01',
+      deadline,
+    });
+    const { context, page } = await openPage(browser, server.url, PHONE);
+    await signIn(
+      page,
+      'ledare@vivalla.example',
+      (await server.db.kysely.selectFrom('users').select('name').where('email', '=', 'ledare@vivalla.example').executeTakeFirstOrThrow()).name,
+    );
+    await page.goto(`/calls/${call.id}`);
+    await settledAndAccessible(page, 'Snabbstöd till trygghetsvandringar i Vivalla');
+    const notice = page.getByRole('region', { name: 'Föreningen måste först vara godkänd som bidragsberättigad' });
+    const risk = plain(await notice.locator('.eligibility-risk').textContent());
+    expect(risk).toMatch(
+      /^Risk att godkännandet inte hinner komma: utlysningen stänger \d{1,2} \p{L}+ \d{4}, men med vanlig handläggningstid kommer beslutet om godkännande först omkring \d{1,2} \p{L}+ \d{4}\./u,
+    );
+    await notice.getByRole('link', { name: /^Ansök om godkännande för / }).waitFor();
+
+    // In English too.
+    await page.getByRole('button', { name: 'English' }).click();
+    await settledAndAccessible(page, 'Snabbstöd till trygghetsvandringar i Vivalla');
+    const english = page.getByRole('region', { name: 'The association must first be approved as eligible for grants' });
+    expect(plain(await english.locator('.eligibility-risk').textContent())).toMatch(/^Risk that approval will not come in time: the call closes on /);
+    await english.getByText(/Approval usually takes \d+ days? at |Allow about \d+ days? for approval\./).waitFor();
+    await page.getByRole('button', { name: 'Svenska' }).click();
+    await settledAndAccessible(page, 'Snabbstöd till trygghetsvandringar i Vivalla');
     expect(scriptErrors(page)).toEqual([]);
     await context.close();
   });
