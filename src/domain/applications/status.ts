@@ -3,6 +3,11 @@ import { DECISION_OUTCOMES, type DecisionOutcome } from '../assessment/types.ts'
 /**
  * The one status an application is shown with, everywhere (its page, the inboxes, exports, mails):
  * its own stage until a decision is made, then the outcome of its current decision.
+ *
+ * The stored stage stays 'submitted' after a decision. The decisions are the one record of what was
+ * decided (never edited, only superseded), so the shown status is derived from the current one rather
+ * than copied into the application, where every supersession would have to keep a second copy in step;
+ * and the rules that ask "is it still open to a decision or a withdrawal?" keep reading one stage.
  */
 export const SHOWN_STATUSES = ['draft', 'submitted', 'awaiting_completion', ...DECISION_OUTCOMES, 'withdrawn'] as const;
 export type ShownStatus = (typeof SHOWN_STATUSES)[number];
