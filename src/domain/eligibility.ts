@@ -92,10 +92,11 @@ export interface ApprovalOutlook {
 /**
  * Whether an organisation not yet approved can expect approval before a call's deadline: a pending
  * request is expected its usual lead time after it was sent (or any day now, if that has passed);
- * otherwise the lead time starts today. An approval valid at the deadline has no risk (null).
+ * otherwise the lead time starts today. An organisation approved today has nothing to wait for (null):
+ * a submission needs an approval valid when it is sent, and it can be sent now.
  */
 export function approvalOutlook(standing: ApprovalStanding, deadline: CalendarDate | null, today: CalendarDate, leadDays: number): ApprovalOutlook | null {
-  if (standing.kind === 'approved' && (deadline === null || standing.validUntil >= deadline)) return null;
+  if (standing.kind === 'approved') return null;
   const from = standing.kind === 'pending' || standing.kind === 'needs_more' ? standing.since : today;
   const expected = addDays(from, leadDays);
   const expectedBy = expected < today ? today : expected;

@@ -33,8 +33,9 @@ describe('where an organisation stands with a funder', () => {
 });
 
 describe('the risk that approval comes too late for a deadline', () => {
-  it('is no risk for an approval valid at the deadline', () => {
+  it('is no risk for an organisation approved today, even if its approval ends before the deadline (it can send now)', () => {
     expect(approvalOutlook({ kind: 'approved', validUntil: '2026-12-31' }, '2026-12-15', '2026-12-01', 21)).toBeNull();
+    expect(approvalOutlook({ kind: 'approved', validUntil: '2026-12-31' }, '2027-01-02', '2026-12-01', 21)).toBeNull();
   });
 
   it('counts the usual lead time from today for an organisation that has not asked', () => {

@@ -71,7 +71,7 @@ function OrganisationStanding({ organisation, call, lead }: { organisation: { id
           <strong>{t('eligibilityNotice.riskLabel')}</strong>{' '}
           {t('eligibilityNotice.risk', { deadline: formatDate(call.deadline), expected: formatDate(outlook.expectedBy), funder: call.funderName })}
         </p>
-      ) : outlook && standing.kind !== 'approved' ? (
+      ) : outlook ? (
         <p>{t('eligibilityNotice.expected', { date: formatDate(outlook.expectedBy) })}</p>
       ) : null}
       {standing.kind === 'none' || standing.kind === 'rejected' || standing.kind === 'needs_more' ? (
