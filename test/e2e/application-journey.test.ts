@@ -99,7 +99,9 @@ describe('applying for a grant', () => {
     // Starting the application, the notice says where this association stands: not approved, and how to ask.
     const standing = page.getByRole('region', { name: 'Föreningen måste först vara godkänd som bidragsberättigad' });
     await standing.getByText(`${ORG} är inte godkänd som bidragsberättigad ännu och har inte ansökt om det.`).waitFor();
-    expect(await standing.getByRole('link', { name: `Ansök om godkännande för ${ORG}` }).getAttribute('href')).toMatch(/^\/organisations\/[0-9a-f-]{36}\/eligibility\?funderId=/);
+    expect(await standing.getByRole('link', { name: `Ansök om godkännande för ${ORG}` }).getAttribute('href')).toMatch(
+      /^\/organisations\/[0-9a-f-]{36}\/eligibility\?funderId=/,
+    );
     expect(await page.getByRole('radio', { name: new RegExp(ORG) }).isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Starta ansökan' }).click();
 
@@ -143,7 +145,9 @@ describe('applying for a grant', () => {
     // While the request waits, the call's page says since when.
     await p.goto(callPath);
     await settledAndAccessible(p, CALL);
-    await p.getByText(new RegExp(`^${ORG} är inte godkänd ännu: ansökan om godkännande väntar på handläggare sedan \\d{1,2} \\p{L}+ \\d{4}\\.$`, 'u')).waitFor();
+    await p
+      .getByText(new RegExp(`^${ORG} är inte godkänd ännu: ansökan om godkännande väntar på handläggare sedan \\d{1,2} \\p{L}+ \\d{4}\\.$`, 'u'))
+      .waitFor();
     await fitsWidth(p);
     await p.goto(appUrl);
     await settledAndAccessible(p, 'Ansökan');
