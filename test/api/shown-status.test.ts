@@ -37,6 +37,9 @@ describe('one status everywhere that reflects the decision', () => {
     });
 
     expect(await statusEverywhere(id, caseNumber, call.id)).toEqual({ application: ['submitted', null], inbox: ['submitted', null], export: 'Inkommen' });
+    const filtered = async (status: string) =>
+      (await caseworker.get(`/api/funders/${sn}/applications?callId=${call.id}&status=${status}`)).body.items.map((i: { id: string }) => i.id);
+    expect(await filtered('submitted')).toEqual([id]);
 
     await caseworker.post(`/api/applications/${id}/screening`, allOk());
     const first = await caseworker.post(`/api/applications/${id}/decisions`, decision(12_000_000));
@@ -47,6 +50,9 @@ describe('one status everywhere that reflects the decision', () => {
       inbox: ['partially_approved', partly],
       export: 'Delvis beviljad',
     });
+    // The inbox's status filter is the same status: a decided application is no longer "Inkommen".
+    expect(await filtered('submitted')).toEqual([]);
+    expect(await filtered('partially_approved')).toEqual([id]);
 
     const replaced = await caseworker.post(`/api/applications/${id}/decisions`, decision(20_000_000, { supersedes: first.body.id }));
     expect(replaced.status).toBe(201);

@@ -78,7 +78,12 @@ function query(tx: Tx, funderId: string, f: FilterValues, limit: number, after: 
   if (f.status === 'awaiting_completion')
     where.push(sql`a.status = 'submitted' and exists (select 1 from completion_requests c where c.application_id = a.id and c.answered_at is null)`);
   else if (f.status === 'undecided') where.push(sql`a.status = 'submitted' and cur.outcome is null`);
-  else if (f.status === 'submitted' || f.status === 'withdrawn') where.push(sql`a.status = ${f.status}`);
+  // "Inkommen" is the shown status: received, not decided, no completion round open.
+  else if (f.status === 'submitted')
+    where.push(
+      sql`a.status = 'submitted' and cur.outcome is null and not exists (select 1 from completion_requests c where c.application_id = a.id and c.answered_at is null)`,
+    );
+  else if (f.status === 'withdrawn') where.push(sql`a.status = 'withdrawn'`);
   else if (f.status) where.push(sql`cur.outcome = ${f.status}`);
   if (f.area) where.push(sql`jsonb_path_exists(a.submitted_content, '$.activities[*].areas[*] ? (@ == $v)', jsonb_build_object('v', ${f.area}::text))`);
   if (f.focus) where.push(sql`a.submitted_content -> 'focusAreas' ? ${f.focus}`);
