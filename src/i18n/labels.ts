@@ -44,6 +44,9 @@ export const DECISION_OUTCOME_LABELS: Record<string, Record<Lang, string>> = {
   rejected: { sv: 'Avslag', en: 'Rejected' },
 };
 
+/** The one status an application is shown with (domain/applications/status.ts): its stage, or its decision's outcome. */
+export const SHOWN_STATUS_LABELS: Record<string, Record<Lang, string>> = { ...APPLICATION_STATUS_LABELS, ...DECISION_OUTCOME_LABELS };
+
 /** What an attachment a call asks for is, as the applicant and the receipt name it. */
 export const ATTACHMENT_KIND_LABELS: Record<string, Record<Lang, string>> = {
   statutes: { sv: 'Stadgar', en: 'Statutes' },

@@ -16,6 +16,8 @@ export const keys = {
   organisation: (organisationId: string) => ['organisation', organisationId] as const,
   organisationApplications: (organisationId: string) => ['organisation-applications', organisationId] as const,
   eligibility: (organisationId: string) => ['eligibility', organisationId] as const,
+  /** How long a funder usually takes to decide on an eligibility request. */
+  eligibilityLeadTime: (funderId: string) => ['eligibility-lead-time', funderId] as const,
   funderEligibility: (funderId: string, filter?: string) =>
     filter === undefined ? (['funder-eligibility', funderId] as const) : (['funder-eligibility', funderId, filter] as const),
   application: (applicationId: string) => ['application', applicationId] as const,

@@ -111,6 +111,10 @@ describe('an applicant', () => {
     const mail = await t.db.kysely.selectFrom('outbox').selectAll().where('subject', 'like', `Kvitto: er ansökan SN ${year}/00001%`).execute();
     expect(mail.map((m) => m.to_address)).toEqual(['forening@nattvandrarna.example']);
     expect(mail[0]?.body_text).toContain(`Diarienummer: SN ${year}/00001\n`);
+    // What happens next: screening, assessment, when the decision comes, how they are told, whom to ask (with the case number filled in).
+    expect(mail[0]?.body_text).toContain('Vad händer nu\n1. Socialnämnden, Norrköpings kommun kontrollerar först');
+    expect(mail[0]?.body_text).toMatch(/3\. Beslut fattas (efter att ansökningstiden har gått ut \d{1,2} \p{L}+ \d{4}|när alla ansökningar har bedömts)\./u);
+    expect(mail[0]?.body_text).toContain(`Kontakta Socialnämnden, Norrköpings kommun och ange diarienummer SN ${year}/00001.`);
     const entry = await t.db.kysely
       .selectFrom('audit_log')
       .select('data')

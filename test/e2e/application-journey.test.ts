@@ -72,6 +72,11 @@ describe('applying for a grant', () => {
     await page.getByRole('link', { name: CALL }).click();
     await settledAndAccessible(page, CALL);
     await fitsWidth(page);
+    const callPath = new URL(page.url()).pathname;
+    // Before anyone writes: the association must first be approved, how long that usually takes, and how to begin.
+    const notice = page.getByRole('region', { name: 'Föreningen måste först vara godkänd som bidragsberättigad' });
+    await notice.getByText(/Ett godkännande tar vanligen \d+ dagar? hos Socialnämnden|Räkna med att ett godkännande tar omkring \d+ dagar?/).waitFor();
+    await notice.getByRole('link', { name: 'Logga in eller skapa ett konto för att se om er förening är godkänd' }).waitFor();
     await page.getByRole('link', { name: 'Ansök', exact: true }).click();
 
     // Not signed in: sign-in first, with the way back kept through account and organisation.
@@ -91,6 +96,12 @@ describe('applying for a grant', () => {
     await page.getByRole('button', { name: 'Registrera organisation' }).click();
     await settledAndAccessible(page, 'Ansök');
     await fitsWidth(page);
+    // Starting the application, the notice says where this association stands: not approved, and how to ask.
+    const standing = page.getByRole('region', { name: 'Föreningen måste först vara godkänd som bidragsberättigad' });
+    await standing.getByText(`${ORG} är inte godkänd som bidragsberättigad ännu och har inte ansökt om det.`).waitFor();
+    expect(await standing.getByRole('link', { name: `Ansök om godkännande för ${ORG}` }).getAttribute('href')).toMatch(
+      /^\/organisations\/[0-9a-f-]{36}\/eligibility\?funderId=/,
+    );
     expect(await page.getByRole('radio', { name: new RegExp(ORG) }).isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Starta ansökan' }).click();
 
@@ -131,6 +142,15 @@ describe('applying for a grant', () => {
       payoutNumber: '5050-1055',
     });
     expect(request.status).toBe(200);
+    // While the request waits, the call's page says since when.
+    await p.goto(callPath);
+    await settledAndAccessible(p, CALL);
+    await p
+      .getByText(new RegExp(`^${ORG} är inte godkänd ännu: ansökan om godkännande väntar på handläggare sedan \\d{1,2} \\p{L}+ \\d{4}\\.$`, 'u'))
+      .waitFor();
+    await fitsWidth(p);
+    await p.goto(appUrl);
+    await settledAndAccessible(p, 'Ansökan');
     const caseworker = new Client(server.app);
     await caseworker.login('handlaggare@norrkoping.example');
     expect((await caseworker.post(`/api/eligibility/${request.body.id}/decision`, { decision: 'approve' })).status).toBe(200);
@@ -189,6 +209,21 @@ describe('applying for a grant', () => {
     await fitsWidth(p);
     await p.getByText('Inget saknas i ansökan.').waitFor();
     expect(await p.locator('.check-fail').count()).toBe(0);
+    // Every answer together, each with a change link that names it; a change goes to the field and comes back.
+    const answers = p.getByRole('region', { name: 'Dina svar' });
+    expect(await answers.textContent()).toContain('Läxhjälp två kvällar i veckan');
+    expect(await answers.textContent()).toContain('Fika och material');
+    expect((await answers.locator('tfoot').innerText()).replace(/\s/gu, ' ')).toBe('Totalt 60 000 kr');
+    await answers.getByRole('link', { name: 'Ändra titel' }).waitFor();
+    await answers.getByRole('link', { name: 'Ändra vad uppdraget är' }).click();
+    await step(p, /Uppdraget/);
+    expect(await p.evaluate(() => document.activeElement?.id)).toBe('application-description');
+    await p.getByLabel('Vad uppdraget är').fill('Läxhjälp tre kvällar i veckan för barn i årskurs 4–9, med vuxna volontärer.');
+    await saved(p);
+    await p.getByRole('button', { name: 'Tillbaka till kontrollsidan' }).click();
+    await settledAndAccessible(p, 'Kontrollera och skicka in');
+    await p.getByRole('region', { name: 'Dina svar' }).getByText('Läxhjälp tre kvällar i veckan', { exact: false }).waitFor();
+    await p.getByText('Inget saknas i ansökan.').waitFor();
     const submit = p.getByRole('button', { name: 'Skicka in ansökan' });
     await submit.click();
 
@@ -196,6 +231,11 @@ describe('applying for a grant', () => {
     await fitsWidth(p);
     const caseNumber = (await p.locator('.case-number').textContent()) ?? '';
     expect(caseNumber).toMatch(/^SN \d{4}\/\d{5}$/);
+    // What happens next: screening, assessment, the decision, how they are told, whom to ask.
+    const next = p.getByRole('region', { name: 'Vad händer nu' });
+    expect(await next.locator('li').count()).toBe(4);
+    await next.getByText('Socialnämnden, Norrköpings kommun kontrollerar först att ansökan uppfyller utlysningens villkor.', { exact: false }).waitFor();
+    await next.getByText(`Kontakta Socialnämnden, Norrköpings kommun och ange diarienummer ${caseNumber}.`).waitFor();
     expect(await p.getByRole('link', { name: 'Ladda ned kvittot som PDF' }).getAttribute('href')).toBe(`/api/applications/${appId}/receipt.pdf?lang=sv`);
     const receipt = await p.request.get(`/api/applications/${appId}/receipt.pdf`);
     expect(receipt.headers()['content-type']).toBe('application/pdf');

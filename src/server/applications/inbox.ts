@@ -4,11 +4,12 @@ import { sql } from 'kysely';
 import { Type } from 'typebox';
 import type { Tx } from '../../db/connection.ts';
 import { scoped } from '../../db/scope.ts';
+import { shownStatus } from '../../domain/applications/status.ts';
 import { INBOX_STATUSES, type InboxStatus } from '../../domain/applications/types.ts';
 import type { Ore } from '../../domain/money.ts';
 import { LEGAL_FORMS } from '../../domain/organisation.ts';
 import { policy } from '../../domain/roles.ts';
-import { APPLICATION_STATUS_LABELS, DECISION_OUTCOME_LABELS, LEGAL_FORM_LABELS, label } from '../../i18n/labels.ts';
+import { DECISION_OUTCOME_LABELS, LEGAL_FORM_LABELS, label, SHOWN_STATUS_LABELS } from '../../i18n/labels.ts';
 import type { Lang } from '../../i18n/messages.ts';
 import { isCurrent } from '../budget/guard.ts';
 import type { AppContext } from '../context.ts';
@@ -77,7 +78,12 @@ function query(tx: Tx, funderId: string, f: FilterValues, limit: number, after: 
   if (f.status === 'awaiting_completion')
     where.push(sql`a.status = 'submitted' and exists (select 1 from completion_requests c where c.application_id = a.id and c.answered_at is null)`);
   else if (f.status === 'undecided') where.push(sql`a.status = 'submitted' and cur.outcome is null`);
-  else if (f.status === 'submitted' || f.status === 'withdrawn') where.push(sql`a.status = ${f.status}`);
+  // "Inkommen" is the shown status: received, not decided, no completion round open.
+  else if (f.status === 'submitted')
+    where.push(
+      sql`a.status = 'submitted' and cur.outcome is null and not exists (select 1 from completion_requests c where c.application_id = a.id and c.answered_at is null)`,
+    );
+  else if (f.status === 'withdrawn') where.push(sql`a.status = 'withdrawn'`);
   else if (f.status) where.push(sql`cur.outcome = ${f.status}`);
   if (f.area) where.push(sql`jsonb_path_exists(a.submitted_content, '$.activities[*].areas[*] ? (@ == $v)', jsonb_build_object('v', ${f.area}::text))`);
   if (f.focus) where.push(sql`a.submitted_content -> 'focusAreas' ? ${f.focus}`);
@@ -126,10 +132,13 @@ async function facets(tx: Tx, funderId: string) {
   return { calls: (r.calls ?? []).sort((a, b) => a.title.localeCompare(b.title, 'sv')), areas: r.areas ?? [], focusAreas: r.focus ?? [] };
 }
 
+const shownOf = (r: Row) => shownStatus({ status: r.status, awaitingCompletion: r.awaiting, outcome: r.outcome });
+
 const present = (r: Row) => ({
   id: r.id,
   caseNumber: r.case_number,
   status: r.status,
+  shownStatus: shownOf(r),
   awaitingCompletion: r.awaiting,
   callId: r.call_id,
   callTitle: r.call_title,
@@ -191,7 +200,7 @@ const HEADERS = {
 function exportRows(rows: Row[], lang: Lang) {
   return rows.map((r) => [
     r.case_number ?? '',
-    label(APPLICATION_STATUS_LABELS, r.awaiting ? 'awaiting_completion' : r.status, lang),
+    label(SHOWN_STATUS_LABELS, shownOf(r), lang),
     r.call_title,
     r.organisation_name,
     label(LEGAL_FORM_LABELS, r.legal_form, lang),

@@ -1,5 +1,7 @@
 import type { Tx } from '../../db/connection.ts';
+import { shownStatus } from '../../domain/applications/status.ts';
 import { callWindow } from '../../domain/calls/rules.ts';
+import { isCurrent } from '../budget/guard.ts';
 import { Problem } from '../problem.ts';
 import type { ApplicationRow, Located } from './access.ts';
 import type { CallInfo } from './check.ts';
@@ -43,6 +45,13 @@ export async function view(tx: Tx, row: ApplicationRow, access: Located['access'
   const updatedBy = row.updated_by ? await tx.selectFrom('users').select('name').where('id', '=', row.updated_by).executeTakeFirst() : undefined;
   const rounds = await tx.selectFrom('completion_requests').selectAll().where('application_id', '=', row.id).orderBy('created_at').execute();
   const decided = await tx.selectFrom('decisions').select('id').where('application_id', '=', row.id).limit(1).executeTakeFirst();
+  // The current decision: a superseded one no longer says what was decided.
+  const current = await tx
+    .selectFrom('decisions as d')
+    .select(['d.outcome', 'd.amount'])
+    .where('d.application_id', '=', row.id)
+    .where(isCurrent)
+    .executeTakeFirst();
   const window = callWindow(call.rules);
   return {
     id: row.id,
@@ -53,6 +62,8 @@ export async function view(tx: Tx, row: ApplicationRow, access: Located['access'
     organisationId: row.organisation_id,
     organisationName: row.organisation_name,
     status: row.status,
+    shownStatus: shownStatus({ status: row.status, awaitingCompletion: rounds.some((r) => r.answered_at === null), outcome: current?.outcome ?? null }),
+    decision: current ? { outcome: current.outcome, amount: current.amount } : null,
     version: row.version,
     // Staff read what was received; the applicant reads the latest.
     content: access === 'staff' && row.submitted_content ? row.submitted_content : row.content,

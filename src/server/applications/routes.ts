@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { Type } from 'typebox';
 import { scoped } from '../../db/scope.ts';
 import { receiptPdf } from '../../documents/receipt.ts';
+import { shownStatus } from '../../domain/applications/status.ts';
 import { type ApplicationContent, documentsOf } from '../../domain/applications/types.ts';
 import type { Ore } from '../../domain/money.ts';
 import { policy } from '../../domain/roles.ts';
@@ -17,7 +18,7 @@ import { inScope, locate } from './access.ts';
 import { checkApplication, ELIGIBILITY_CODES } from './check.ts';
 import { callInfo, view } from './present.ts';
 import { saveDraft } from './save-draft.ts';
-import { ApplicationContentSchema, ApplicationView } from './schema.ts';
+import { ApplicationContentSchema, ApplicationView, ShownStatus } from './schema.ts';
 import { startApplication } from './start-application.ts';
 import { submitApplication } from './submit-application.ts';
 import { withdrawApplication } from './withdraw-application.ts';
@@ -66,6 +67,7 @@ export function applicationRoutes(fastify: FastifyInstance, ctx: AppContext) {
                 organisationName: Type.String(),
                 role: Type.Union([Type.Literal('applicant'), Type.Literal('partner')]),
                 status: Type.String(),
+                shownStatus: ShownStatus,
                 title: Type.String(),
                 caseNumber: Nullable(Type.String()),
                 amountRequested: OreSchema(),
@@ -102,6 +104,7 @@ export function applicationRoutes(fastify: FastifyInstance, ctx: AppContext) {
             'applications.case_number',
             'applications.amount_requested',
             'applications.updated_at',
+            sql<boolean>`exists (select 1 from completion_requests r where r.application_id = applications.id and r.answered_at is null)`.as('awaiting'),
             sql<{ outcome: string; amount: Ore } | null>`(select jsonb_build_object('outcome', d.outcome, 'amount', d.amount) from decisions d
               where d.application_id = applications.id and ${isCurrent})`.as('decision'),
           ])
@@ -123,6 +126,7 @@ export function applicationRoutes(fastify: FastifyInstance, ctx: AppContext) {
           organisationName: r.organisation_name,
           role: r.organisation_id === organisationId ? ('applicant' as const) : ('partner' as const),
           status: r.status,
+          shownStatus: shownStatus({ status: r.status, awaitingCompletion: r.awaiting, outcome: r.decision?.outcome ?? null }),
           title: r.title,
           caseNumber: r.case_number,
           amountRequested: r.amount_requested,

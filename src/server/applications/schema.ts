@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { SHOWN_STATUSES } from '../../domain/applications/status.ts';
 import { ATTACHMENT_KINDS, EXCLUSIONS, TARGET_GROUPS } from '../../domain/calls/types.ts';
 import { Literals, Nullable, OreSchema, Uuid } from '../schemas.ts';
 
@@ -48,6 +49,11 @@ export const ApplicationContentSchema = Type.Object(
   { additionalProperties: false, $id: 'ApplicationContent' },
 );
 
+/** The one status to show: the stage until a decision, then the current decision's outcome. */
+export const ShownStatus = Literals(SHOWN_STATUSES, {
+  description: "The status to show: draft, submitted, awaiting_completion, withdrawn, or the current decision's outcome",
+});
+
 export const CompletionRound = Type.Object({
   id: Uuid,
   message: Type.String(),
@@ -66,7 +72,10 @@ export const ApplicationView = Type.Object({
   funderName: Type.String(),
   organisationId: Uuid,
   organisationName: Type.String(),
-  status: Type.String(),
+  status: Type.String({ description: 'The stored stage (draft, submitted, withdrawn); show shownStatus instead' }),
+  shownStatus: ShownStatus,
+  /** The current decision, if any: its outcome and the amount granted. */
+  decision: Nullable(Type.Object({ outcome: Type.String(), amount: OreSchema() })),
   version: Type.Integer(),
   content: Type.Ref('ApplicationContent'),
   caseNumber: Nullable(Type.String()),
@@ -85,7 +94,8 @@ export const ApplicationView = Type.Object({
 export const InboxItem = Type.Object({
   id: Uuid,
   caseNumber: Nullable(Type.String()),
-  status: Type.String(),
+  status: Type.String({ description: 'The stored stage (submitted, withdrawn); show shownStatus instead' }),
+  shownStatus: ShownStatus,
   awaitingCompletion: Type.Boolean(),
   callId: Uuid,
   callTitle: Type.String(),

@@ -133,16 +133,44 @@ const RECEIPT_TIME = {
   en: new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Stockholm', dateStyle: 'long', timeStyle: 'short' }),
 };
 
+const DAY = {
+  sv: new Intl.DateTimeFormat('sv-SE', { timeZone: 'UTC', dateStyle: 'long' }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', dateStyle: 'long' }),
+};
+
+/** What happens after submission, as the receipt page says it too: screening, assessment, the decision, how they are told, whom to ask. */
+export function whatHappensNext(lang: 'sv' | 'en', p: { funder: string; deadline: string | null; caseNumber: string }): string {
+  const deadline = p.deadline ? DAY[lang].format(new Date(`${p.deadline}T12:00:00Z`)) : null;
+  return lang === 'en'
+    ? [
+        'What happens next',
+        `1. ${p.funder} first checks that the application meets the call's conditions. If something is missing, you will be asked to complete it by e-mail and in Samverka, with a date to reply by.`,
+        "2. The application is then assessed against the call's criteria, together with the other applications.",
+        `3. ${deadline ? `The decision is made after the application period ends on ${deadline}.` : 'The decision is made once all applications have been assessed.'}`,
+        "4. The decision is e-mailed to the organisation's members and contact people, and the decision letter, with the reasons and how to appeal, is in Samverka.",
+        `Questions? Contact ${p.funder} and give the case number ${p.caseNumber}.`,
+      ].join('\n')
+    : [
+        'Vad händer nu',
+        `1. ${p.funder} kontrollerar först att ansökan uppfyller utlysningens villkor. Saknas något får ni en begäran om komplettering med e-post och i Samverka, med ett datum att svara senast.`,
+        '2. Sedan bedöms ansökan mot utlysningens bedömningskriterier, tillsammans med de andra ansökningarna.',
+        `3. ${deadline ? `Beslut fattas efter att ansökningstiden har gått ut ${deadline}.` : 'Beslut fattas när alla ansökningar har bedömts.'}`,
+        '4. Beslutet skickas med e-post till organisationens medlemmar och kontaktpersoner, och beslutsbrevet, med skälen och hur man överklagar, finns i Samverka.',
+        `Har ni frågor? Kontakta ${p.funder} och ange diarienummer ${p.caseNumber}.`,
+      ].join('\n');
+}
+
 function receiptMail(lang: 'sv' | 'en', p: { caseNumber: string; call: CallInfo; row: ApplicationRow; at: Date; url: string }) {
   const when = RECEIPT_TIME[lang].format(p.at);
   const amount = formatKronor(p.row.content.amountRequested, lang);
+  const next = whatHappensNext(lang, { funder: p.call.funderName, deadline: p.call.rules.deadline, caseNumber: p.caseNumber });
   return lang === 'en'
     ? {
         subject: `Receipt: your application ${p.caseNumber} has been received`,
-        text: `${p.call.funderName} received the application from ${p.row.organisation_name} to the call "${p.call.title}" on ${when}.\n\nCase number: ${p.caseNumber}\nTitle: ${p.row.content.title}\nAmount applied for: ${amount}\n\nThe submitted version and a PDF receipt are in Samverka: ${p.url}\n\nDocuments received by a public authority are public records unless secrecy applies.\n\n— Samverka`,
+        text: `${p.call.funderName} received the application from ${p.row.organisation_name} to the call "${p.call.title}" on ${when}.\n\nCase number: ${p.caseNumber}\nTitle: ${p.row.content.title}\nAmount applied for: ${amount}\n\nThe submitted version and a PDF receipt are in Samverka: ${p.url}\n\n${next}\n\nDocuments received by a public authority are public records unless secrecy applies.\n\n— Samverka`,
       }
     : {
         subject: `Kvitto: er ansökan ${p.caseNumber} har kommit in`,
-        text: `${p.call.funderName} tog emot ansökan från ${p.row.organisation_name} till utlysningen ”${p.call.title}” ${when}.\n\nDiarienummer: ${p.caseNumber}\nTitel: ${p.row.content.title}\nSökt belopp: ${amount}\n\nDen inskickade versionen och ett kvitto som PDF finns i Samverka: ${p.url}\n\nHandlingar som kommit in till en myndighet är allmänna handlingar om inte sekretess gäller.\n\n— Samverka`,
+        text: `${p.call.funderName} tog emot ansökan från ${p.row.organisation_name} till utlysningen ”${p.call.title}” ${when}.\n\nDiarienummer: ${p.caseNumber}\nTitel: ${p.row.content.title}\nSökt belopp: ${amount}\n\nDen inskickade versionen och ett kvitto som PDF finns i Samverka: ${p.url}\n\n${next}\n\nHandlingar som kommit in till en myndighet är allmänna handlingar om inte sekretess gäller.\n\n— Samverka`,
       };
 }

@@ -1,8 +1,8 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { scoped } from '../../db/scope.ts';
-import { missingEvidence } from '../../domain/eligibility.ts';
+import { scoped, system } from '../../db/scope.ts';
+import { LEAD_TIME_FALLBACK_DAYS, LEAD_TIME_MIN_HISTORY, missingEvidence } from '../../domain/eligibility.ts';
 import { policy } from '../../domain/roles.ts';
 import type { AppContext } from '../context.ts';
 import { requireUser, scopeOf } from '../plugins/session.ts';
@@ -10,7 +10,7 @@ import { Problem } from '../problem.ts';
 import { errorResponses, Nullable, Uuid } from '../schemas.ts';
 import { decideEligibility } from './decide-eligibility.ts';
 import { requestEligibility } from './request-eligibility.ts';
-import { type ApprovalRow, approvals, evidenceOf } from './store.ts';
+import { type ApprovalRow, approvals, evidenceOf, leadTimeOf } from './store.ts';
 
 type Row = ApprovalRow;
 
@@ -20,6 +20,7 @@ const Approval = Type.Object({
   funderName: Type.String(),
   organisationId: Uuid,
   organisationName: Type.String(),
+  organisationNumber: Type.String(),
   year: Type.Integer(),
   status: Type.Union([Type.Literal('submitted'), Type.Literal('needs_more'), Type.Literal('approved'), Type.Literal('rejected')]),
   statutesFile: Nullable(Uuid),
@@ -36,13 +37,14 @@ const Approval = Type.Object({
   validUntil: Nullable(Type.String()),
 });
 
-function present(r: Row & { funderName: string; organisationName: string }) {
+function present(r: Row & { funderName: string; organisationName: string; organisationNumber: string }) {
   return {
     id: r.id,
     funderId: r.funder_id,
     funderName: r.funderName,
     organisationId: r.organisation_id,
     organisationName: r.organisationName,
+    organisationNumber: r.organisationNumber,
     year: r.year,
     status: r.status,
     statutesFile: r.statutes_file,
@@ -116,6 +118,39 @@ export function eligibilityRoutes(fastify: FastifyInstance, ctx: AppContext) {
         approvals(tx).where('eligibility_approvals.organisation_id', '=', organisationId).orderBy('eligibility_approvals.year', 'desc').execute(),
       );
       return { approvals: rows.map(present) };
+    },
+  );
+
+  app.get(
+    '/api/funders/:funderId/eligibility/lead-time',
+    {
+      schema: {
+        tags: ['eligibility'],
+        summary:
+          'How long the funder usually takes to decide on an eligibility request: the median over its latest decided requests, or a stated fallback while it has decided too few. Public: the call pages say it before anyone applies.',
+        params: Type.Object({ funderId: Uuid }),
+        response: {
+          200: Type.Object({
+            days: Type.Integer({ minimum: 1, description: 'Whole days from the request to the decision, usually' }),
+            basis: Type.Union([Type.Literal('history'), Type.Literal('fallback')], {
+              description: "history: the median of the funder's own decided requests; fallback: too few decided to say",
+            }),
+            decided: Type.Integer({ minimum: 0, description: 'How many decided requests the figure rests on' }),
+            minimumHistory: Type.Integer({ description: 'How many decided requests are needed before the history is used' }),
+            fallbackDays: Type.Integer({ description: 'The days stated while the history is too short' }),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const { funderId } = request.params;
+      const lead = await system(ctx.db, async (tx) => {
+        const funder = await tx.selectFrom('funders').select('id').where('id', '=', funderId).executeTakeFirst();
+        if (!funder) throw new Problem(404, 'not_found');
+        return leadTimeOf(tx, funderId);
+      });
+      return { ...lead, minimumHistory: LEAD_TIME_MIN_HISTORY, fallbackDays: LEAD_TIME_FALLBACK_DAYS };
     },
   );
 

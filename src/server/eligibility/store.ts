@@ -1,7 +1,7 @@
-import type { ExpressionBuilder, Selectable } from 'kysely';
+import { type ExpressionBuilder, type Selectable, sql } from 'kysely';
 import type { Tx } from '../../db/connection.ts';
 import type { DB, EligibilityApprovalsTable } from '../../db/schema.ts';
-import type { EligibilityEvidence } from '../../domain/eligibility.ts';
+import { type EligibilityEvidence, type LeadTime, usualLeadTime } from '../../domain/eligibility.ts';
 import type { AppContext } from '../context.ts';
 
 export type ApprovalRow = Selectable<EligibilityApprovalsTable>;
@@ -24,7 +24,7 @@ export function approvals(tx: Tx) {
     .innerJoin('funders', 'funders.id', 'eligibility_approvals.funder_id')
     .innerJoin('organisations', 'organisations.id', 'eligibility_approvals.organisation_id')
     .selectAll('eligibility_approvals')
-    .select(['funders.name as funderName', 'organisations.name as organisationName']);
+    .select(['funders.name as funderName', 'organisations.name as organisationName', 'organisations.org_number as organisationNumber']);
 }
 
 /**
@@ -51,4 +51,25 @@ export function organisationMembers(ctx: AppContext, organisationId: string) {
     .where('organisation_memberships.organisation_id', '=', organisationId)
     .where('users.disabled_at', 'is', null)
     .execute();
+}
+
+/** How many of a funder's latest decided requests its usual pace is read from: recent practice, not the distant past. */
+const LEAD_TIME_SAMPLE = 50;
+
+/**
+ * How long the funder usually takes to approve or reject an eligibility request: the waits, in days,
+ * from the request (or its last completion) to the decision over its latest decided requests, through
+ * the domain's rule. Only the aggregate leaves the database; read as the owner, since anyone may see it.
+ */
+export async function leadTimeOf(tx: Tx, funderId: string): Promise<LeadTime> {
+  const rows = await tx
+    .selectFrom('eligibility_approvals')
+    .select(sql<number>`extract(epoch from (decided_at - submitted_at)) / 86400.0`.as('days'))
+    .where('funder_id', '=', funderId)
+    .where('status', 'in', ['approved', 'rejected'])
+    .where('decided_at', 'is not', null)
+    .orderBy('decided_at', 'desc')
+    .limit(LEAD_TIME_SAMPLE)
+    .execute();
+  return usualLeadTime(rows.map((r) => Number(r.days)));
 }

@@ -1903,6 +1903,7 @@ export interface paths {
                   /** Format: uuid */
                   organisationId: string;
                   organisationName: string;
+                  organisationNumber: string;
                   year: number;
                   status: "submitted" | "needs_more" | "approved" | "rejected";
                   statutesFile: null | string;
@@ -1982,6 +1983,7 @@ export interface paths {
               /** Format: uuid */
               organisationId: string;
               organisationName: string;
+              organisationNumber: string;
               year: number;
               status: "submitted" | "needs_more" | "approved" | "rejected";
               statutesFile: null | string;
@@ -2000,6 +2002,47 @@ export interface paths {
               submittedAt: string;
               decidedAt: null | string;
               validUntil: null | string;
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/funders/{funderId}/eligibility/lead-time": {
+    /** How long the funder usually takes to decide on an eligibility request: the median over its latest decided requests, or a stated fallback while it has decided too few. Public: the call pages say it before anyone applies. */
+    get: {
+      parameters: {
+        path: {
+          funderId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @description Whole days from the request to the decision, usually */
+              days: number;
+              /** @description history: the median of the funder's own decided requests; fallback: too few decided to say */
+              basis: "history" | "fallback";
+              /** @description How many decided requests the figure rests on */
+              decided: number;
+              /** @description How many decided requests are needed before the history is used */
+              minimumHistory: number;
+              /** @description The days stated while the history is too short */
+              fallbackDays: number;
             };
           };
         };
@@ -2043,6 +2086,7 @@ export interface paths {
                   /** Format: uuid */
                   organisationId: string;
                   organisationName: string;
+                  organisationNumber: string;
                   year: number;
                   status: "submitted" | "needs_more" | "approved" | "rejected";
                   statutesFile: null | string;
@@ -2113,6 +2157,7 @@ export interface paths {
               /** Format: uuid */
               organisationId: string;
               organisationName: string;
+              organisationNumber: string;
               year: number;
               status: "submitted" | "needs_more" | "approved" | "rejected";
               statutesFile: null | string;
@@ -2185,7 +2230,15 @@ export interface paths {
               /** Format: uuid */
               organisationId: string;
               organisationName: string;
+              /** @description The stored stage (draft, submitted, withdrawn); show shownStatus instead */
               status: string;
+              /** @description The status to show: draft, submitted, awaiting_completion, withdrawn, or the current decision's outcome */
+              shownStatus: "draft" | "submitted" | "awaiting_completion" | "approved" | "partially_approved" | "rejected" | "withdrawn";
+              decision: null | {
+                outcome: string;
+                /** @description An amount in öre (1 kr = 100 öre) */
+                amount: import("../../domain/money.ts").Ore;
+              };
               version: number;
               content: components["schemas"]["ApplicationContent"];
               caseNumber: null | string;
@@ -2231,7 +2284,15 @@ export interface paths {
               /** Format: uuid */
               organisationId: string;
               organisationName: string;
+              /** @description The stored stage (draft, submitted, withdrawn); show shownStatus instead */
               status: string;
+              /** @description The status to show: draft, submitted, awaiting_completion, withdrawn, or the current decision's outcome */
+              shownStatus: "draft" | "submitted" | "awaiting_completion" | "approved" | "partially_approved" | "rejected" | "withdrawn";
+              decision: null | {
+                outcome: string;
+                /** @description An amount in öre (1 kr = 100 öre) */
+                amount: import("../../domain/money.ts").Ore;
+              };
               version: number;
               content: components["schemas"]["ApplicationContent"];
               caseNumber: null | string;
@@ -2300,6 +2361,8 @@ export interface paths {
                   organisationName: string;
                   role: "applicant" | "partner";
                   status: string;
+                  /** @description The status to show: draft, submitted, awaiting_completion, withdrawn, or the current decision's outcome */
+                  shownStatus: "draft" | "submitted" | "awaiting_completion" | "approved" | "partially_approved" | "rejected" | "withdrawn";
                   title: string;
                   caseNumber: null | string;
                   /** @description An amount in öre (1 kr = 100 öre) */
@@ -2355,7 +2418,15 @@ export interface paths {
               /** Format: uuid */
               organisationId: string;
               organisationName: string;
+              /** @description The stored stage (draft, submitted, withdrawn); show shownStatus instead */
               status: string;
+              /** @description The status to show: draft, submitted, awaiting_completion, withdrawn, or the current decision's outcome */
+              shownStatus: "draft" | "submitted" | "awaiting_completion" | "approved" | "partially_approved" | "rejected" | "withdrawn";
+              decision: null | {
+                outcome: string;
+                /** @description An amount in öre (1 kr = 100 öre) */
+                amount: import("../../domain/money.ts").Ore;
+              };
               version: number;
               content: components["schemas"]["ApplicationContent"];
               caseNumber: null | string;
@@ -2431,7 +2502,15 @@ export interface paths {
               /** Format: uuid */
               organisationId: string;
               organisationName: string;
+              /** @description The stored stage (draft, submitted, withdrawn); show shownStatus instead */
               status: string;
+              /** @description The status to show: draft, submitted, awaiting_completion, withdrawn, or the current decision's outcome */
+              shownStatus: "draft" | "submitted" | "awaiting_completion" | "approved" | "partially_approved" | "rejected" | "withdrawn";
+              decision: null | {
+                outcome: string;
+                /** @description An amount in öre (1 kr = 100 öre) */
+                amount: import("../../domain/money.ts").Ore;
+              };
               version: number;
               content: components["schemas"]["ApplicationContent"];
               caseNumber: null | string;
@@ -2629,7 +2708,15 @@ export interface paths {
               /** Format: uuid */
               organisationId: string;
               organisationName: string;
+              /** @description The stored stage (draft, submitted, withdrawn); show shownStatus instead */
               status: string;
+              /** @description The status to show: draft, submitted, awaiting_completion, withdrawn, or the current decision's outcome */
+              shownStatus: "draft" | "submitted" | "awaiting_completion" | "approved" | "partially_approved" | "rejected" | "withdrawn";
+              decision: null | {
+                outcome: string;
+                /** @description An amount in öre (1 kr = 100 öre) */
+                amount: import("../../domain/money.ts").Ore;
+              };
               version: number;
               content: components["schemas"]["ApplicationContent"];
               caseNumber: null | string;
@@ -2839,7 +2926,10 @@ export interface paths {
                   /** Format: uuid */
                   id: string;
                   caseNumber: null | string;
+                  /** @description The stored stage (submitted, withdrawn); show shownStatus instead */
                   status: string;
+                  /** @description The status to show: draft, submitted, awaiting_completion, withdrawn, or the current decision's outcome */
+                  shownStatus: "draft" | "submitted" | "awaiting_completion" | "approved" | "partially_approved" | "rejected" | "withdrawn";
                   awaitingCompletion: boolean;
                   /** Format: uuid */
                   callId: string;

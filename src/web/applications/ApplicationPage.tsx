@@ -242,7 +242,7 @@ function Submitted({ app, call }: { app: ApplicationView; call: CallDetail }) {
         <div>
           <dt>{t('application.statusLabel')}</dt>
           <dd>
-            <StatusBadge status={app.status} awaiting={app.completionRequests.some((r) => !r.answeredAt)} />
+            <StatusBadge status={app.status} awaiting={app.completionRequests.some((r) => !r.answeredAt)} decision={app.decision} />
           </dd>
         </div>
         <div>

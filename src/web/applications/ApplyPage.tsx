@@ -7,6 +7,7 @@ import { CheckboxGroup, Radio } from '../components/fields.tsx';
 import { LoadError, Loading, Page } from '../components/page.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
 import { localFieldError } from '../components/validation.ts';
+import { EligibilityNotice, eligibilityFacts } from '../eligibility/EligibilityNotice.tsx';
 import { keys } from '../queryKeys.ts';
 import { useSession } from '../session.ts';
 import { startApplication } from './api.ts';
@@ -46,7 +47,11 @@ export function ApplyPage() {
             <div className="notice notice-warning">
               <p>{t('apply.notOpen')}</p>
             </div>
-          ) : organisations.length === 0 ? (
+          ) : null}
+          {call.data.phase === 'open' && organisations.length ? (
+            <EligibilityNotice call={eligibilityFacts(call.data)} organisations={organisations} signedIn />
+          ) : null}
+          {call.data.phase !== 'open' ? null : organisations.length === 0 ? (
             <>
               <p>{t('apply.noOrganisation')}</p>
               <p>

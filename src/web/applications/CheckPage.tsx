@@ -6,6 +6,7 @@ import { ApiError, type Problem } from '../api/client.ts';
 import { LoadError, Loading, Page } from '../components/page.tsx';
 import { useLocalized } from '../i18n/index.ts';
 import { keys } from '../queryKeys.ts';
+import { ContentView } from './ApplicationView.tsx';
 import { checkApplication, refreshApplication, submitApplication } from './api.ts';
 import { stepOfField, stepsOf } from './content.ts';
 import { useApplication } from './useApplication.ts';
@@ -15,7 +16,11 @@ function newKey(): string {
   return typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }
 
-/** The self-check: the call's rules for the organisation, what is still missing (each linked to its field), and the submit button. */
+/**
+ * Check your answers before sending: the call's rules for the organisation, what is still missing (each
+ * linked to its field), every answer together with a link to change it (the form returns here), then
+ * the declaration and the submit button.
+ */
 export function CheckPage() {
   const { t } = useTranslation();
   const localized = useLocalized();
@@ -35,13 +40,17 @@ export function CheckPage() {
   // One key per attempt to submit this application from this page: a retry of the same click is the same submission.
   const key = useRef(newKey());
   const submitted = useRef(false);
+  const blockedRef = useRef<HTMLHeadingElement>(null);
 
   if (app.data && app.data.status !== 'draft' && !submitted.current) return <Navigate to={`/applications/${id}`} replace />;
   const steps = call.data ? stepsOf(call.data.rules) : [];
-  const linkTo = (field: string) => {
+  // To fix what is missing (the form shows the step's problems), or to change an answer (the form offers the way back here).
+  const linkTo = (field: string, purpose: 'fix' | 'change' = 'fix') => {
     const fieldId = `application-${field.replace(/^activities\.(\d+)\.typeKey$/, 'activities.$1.kind').replaceAll('.', '-')}`;
-    return `/applications/${id}?${new URLSearchParams({ step: String(stepOfField(field, steps)), check: '1' })}#${fieldId}`;
+    const step = String(stepOfField(field, steps));
+    return `/applications/${id}?${new URLSearchParams(purpose === 'fix' ? { step, check: '1' } : { step, from: 'check' })}#${fieldId}`;
   };
+  const changeHref = (field: string) => linkTo(field, 'change');
 
   async function submit() {
     setSending(true);
@@ -81,6 +90,18 @@ export function CheckPage() {
   };
 
   const data = check.data;
+  const blocked = sending || !data?.ready;
+  const failedRules = data?.eligibility.filter((r) => !r.ok) ?? [];
+  // Why the button cannot send yet, in words the button is described by.
+  const blockedReason = data
+    ? [
+        t('check.notReadyText'),
+        ...failedRules.map((r) => `${t(`check.rules.${r.rule}`)}: ${t('check.notOk').toLocaleLowerCase()}`),
+        data.problems.length ? t('check.missingCount', { count: data.problems.length }) : null,
+      ]
+        .filter(Boolean)
+        .join(' ')
+    : '';
   return (
     <Page title={t('check.title')}>
       {app.data ? (
@@ -115,7 +136,9 @@ export function CheckPage() {
             </div>
           ) : null}
           <section className="section" aria-labelledby="rules-heading">
-            <h2 id="rules-heading">{t('check.rulesHeading')}</h2>
+            <h2 id="rules-heading" ref={data.problems.length ? undefined : blockedRef} tabIndex={-1}>
+              {t('check.rulesHeading')}
+            </h2>
             <ul className="plain-list check-list">
               {data.eligibility.map((r) => (
                 <li key={r.rule} className={r.ok ? 'check-ok' : 'check-fail'}>
@@ -133,7 +156,9 @@ export function CheckPage() {
             </ul>
           </section>
           <section className="section" aria-labelledby="missing-heading">
-            <h2 id="missing-heading">{t('check.missingHeading')}</h2>
+            <h2 id="missing-heading" ref={data.problems.length ? blockedRef : undefined} tabIndex={-1}>
+              {t('check.missingHeading')}
+            </h2>
             {data.problems.length ? (
               <>
                 <p>{t('check.missingIntro', { count: data.problems.length })}</p>
@@ -151,11 +176,33 @@ export function CheckPage() {
               <p>{t('check.nothingMissing')}</p>
             )}
           </section>
+          <section className="section" aria-labelledby="answers-heading">
+            <h2 id="answers-heading">{t('check.answersHeading')}</h2>
+            <p>{t('check.answersIntro')}</p>
+            <ContentView content={app.data.content} call={call.data.rules} funderId={app.data.funderId} changeHref={changeHref} />
+          </section>
           <section className="section" aria-labelledby="submit-heading">
             <h2 id="submit-heading">{t('check.submitHeading')}</h2>
-            <p>{data.ready ? t('check.readyText') : t('check.notReadyText')}</p>
+            <p>{t('check.declaration', { funder: app.data.funderName })}</p>
+            <p id="submit-reason" className={data.ready ? undefined : 'field-error'}>
+              {data.ready ? t('check.readyText') : blockedReason}
+            </p>
             <div className="actions">
-              <button type="button" className="button" disabled={sending || !data.ready} aria-disabled={sending || !data.ready} onClick={() => void submit()}>
+              {/* Not `disabled`: a disabled button cannot be reached by Tab, and its reason would go unheard. */}
+              <button
+                type="button"
+                className="button"
+                aria-disabled={blocked ? 'true' : undefined}
+                aria-describedby="submit-reason"
+                onClick={() => {
+                  if (sending) return;
+                  if (!data.ready) {
+                    blockedRef.current?.focus();
+                    return;
+                  }
+                  void submit();
+                }}
+              >
                 {sending ? t('check.sending') : t('check.submit')}
               </button>
             </div>

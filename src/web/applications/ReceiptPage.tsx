@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { formatDate } from '../calls/format.ts';
 import { LoadError, Loading, Page, Success } from '../components/page.tsx';
 import { currentLanguage } from '../i18n/index.ts';
 import { receiptUrl } from './api.ts';
 import { dateTime } from './format.ts';
 import { useApplication } from './useApplication.ts';
 
-/** After submission: the case number, when it was received, the PDF receipt, and that a mail is on its way. */
+/** After submission: the case number, when it was received, the PDF receipt, that a mail is on its way, and what happens next. */
 export function ReceiptPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
@@ -36,6 +37,16 @@ export function ReceiptPage() {
             </div>
           </dl>
           <p>{t('receipt.mailSent')}</p>
+          <section className="section" aria-labelledby="next-heading">
+            <h2 id="next-heading">{t('receipt.nextHeading')}</h2>
+            <ol className="spaced-list what-next">
+              <li>{t('receipt.nextScreening', { funder: data.funderName })}</li>
+              <li>{t('receipt.nextAssessment')}</li>
+              <li>{data.deadline ? t('receipt.nextDecisionAfter', { date: formatDate(data.deadline) }) : t('receipt.nextDecision')}</li>
+              <li>{t('receipt.nextTold')}</li>
+            </ol>
+            <p>{t('receipt.nextContact', { funder: data.funderName, caseNumber: data.caseNumber })}</p>
+          </section>
           <p>{t('receipt.public')}</p>
           <ul className="link-list">
             <li>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { dateInStockholm } from '../../domain/deadlines.ts';
 import { LoadError, Loading, Page } from '../components/page.tsx';
+import { EligibilityNotice, eligibilityFacts } from '../eligibility/EligibilityNotice.tsx';
 import { keys } from '../queryKeys.ts';
 import { useSession } from '../session.ts';
 import { getPublicCall } from './api.ts';
@@ -33,6 +34,7 @@ export function PublicCallPage() {
         <>
           <p className="lead">{data.summary}</p>
           <CallStatus call={data} />
+          {data.phase !== 'closed' ? <EligibilityNotice call={eligibilityFacts(data)} organisations={user?.organisations ?? []} signedIn={!!user} /> : null}
           {data.phase === 'open' ? (
             <p>
               <Link to={`/calls/${data.id}/apply`} className="button">

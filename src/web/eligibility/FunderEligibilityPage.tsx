@@ -89,6 +89,17 @@ function RequestCard({ approval, mayDecide, onDecided }: { approval: Approval; m
   return (
     <li className="card request">
       <h3>{t('eligibility.requestCard', { name: approval.organisationName, year: approval.year })}</h3>
+      <dl className="facts facts-compact">
+        <div>
+          <dt>{t('eligibility.orgNumber')}</dt>
+          <dd className="org-number">{approval.organisationNumber}</dd>
+        </div>
+      </dl>
+      <p>
+        <Link to={`/funders/${approval.funderId}/applications?${new URLSearchParams({ q: approval.organisationName })}`}>
+          {t('eligibility.theirApplications', { name: approval.organisationName })}
+        </Link>
+      </p>
       <p>
         <StatusText approval={approval} /> <span className="hint-inline">{t('eligibility.submittedAt', { date: formatDateTime(approval.submittedAt) })}</span>
       </p>

@@ -13,6 +13,8 @@ export const requestEligibility = (organisationId: string, body: EligibilityRequ
   unwrap(client.POST('/api/organisations/{organisationId}/eligibility', { params: { path: { organisationId } }, body }));
 export const listFunderApprovals = (funderId: string, status?: Query<'/api/funders/{funderId}/eligibility'>['status']) =>
   unwrap(client.GET('/api/funders/{funderId}/eligibility', { params: { path: { funderId }, query: status ? { status } : {} } }));
+export type LeadTime = Answer<'/api/funders/{funderId}/eligibility/lead-time', 'get'>;
+export const getLeadTime = (funderId: string) => unwrap(client.GET('/api/funders/{funderId}/eligibility/lead-time', { params: { path: { funderId } } }));
 export const decideEligibility = (id: string, body: Body<'/api/eligibility/{id}/decision', 'post'>) =>
   unwrap(client.POST('/api/eligibility/{id}/decision', { params: { path: { id } }, body }));
 

@@ -66,6 +66,16 @@ export function ApplicationForm({ app, call }: { app: ApplicationView; call: Cal
   // A new step: its heading takes focus; coming from the self-check, what is missing on it shows.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the step changes
   useEffect(() => {
+    // Coming from a change link on the check page: the answer's field takes focus (else the step's heading),
+    // a frame after the layout has focused the new page's heading.
+    if (params.get('from') === 'check') {
+      first.current = false;
+      const hash = location.hash;
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => ((hash ? document.getElementById(decodeURIComponent(hash.slice(1))) : null) ?? headingRef.current)?.focus()),
+      );
+      return;
+    }
     if (params.get('check')) {
       const missing = checkStep();
       if (!missing) headingRef.current?.focus();
@@ -201,6 +211,11 @@ export function ApplicationForm({ app, call }: { app: ApplicationView; call: Cal
           <button type="submit" className="button">
             {stepNumber < steps.length ? t('application.next') : t('application.toCheck')}
           </button>
+          {params.get('from') === 'check' ? (
+            <button type="button" className="button button-secondary" onClick={() => void toCheck()}>
+              {t('application.backToCheck')}
+            </button>
+          ) : null}
           {stepNumber > 1 ? (
             <button type="button" className="button button-secondary" onClick={() => void go(stepNumber - 1)}>
               {t('application.previous')}
