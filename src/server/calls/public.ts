@@ -21,27 +21,7 @@ export function publicCallRoutes(fastify: FastifyInstance, ctx: AppContext) {
         response: { 200: Type.Object({ calls: Type.Array(CallSummary) }), ...errorResponses },
       },
     },
-    async (request) => {
-      const { phase } = request.query;
-      const now = new Date();
-      const rows = await system(ctx.db, (tx) =>
-        tx
-          .selectFrom('calls')
-          .innerJoin('funders', 'funders.id', 'calls.funder_id')
-          .selectAll('calls')
-          .select('funders.name as funderName')
-          .where('calls.status', '=', 'published')
-          .orderBy('calls.deadline', 'asc')
-          .limit(500)
-          .execute(),
-      );
-      const order = { open: 0, upcoming: 1, closed: 2, draft: 3 };
-      const calls = rows
-        .map((r) => presentSummary(r, r.funderName, now))
-        .filter((c) => !phase || c.phase === phase)
-        .sort((a, b) => order[a.phase] - order[b.phase] || (a.phase === 'closed' ? (b.deadline ?? '').localeCompare(a.deadline ?? '') : 0));
-      return { calls };
-    },
+    async (request) => ({ calls: await publishedCalls(ctx, request.query.phase) }),
   );
 
   app.get(
@@ -55,19 +35,46 @@ export function publicCallRoutes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => {
-      const { id } = request.params;
-      return system(ctx.db, async (tx) => {
-        const row = await tx
-          .selectFrom('calls')
-          .innerJoin('funders', 'funders.id', 'calls.funder_id')
-          .selectAll('calls')
-          .select('funders.name as funderName')
-          .where('calls.id', '=', id)
-          .where('calls.status', '=', 'published')
-          .executeTakeFirst();
-        if (!row || phaseOf(row, new Date()) === 'draft') throw new Problem(404, 'not_found');
-        return presentDetail(tx, row, row.funderName, new Date());
-      });
+      const call = await publishedCall(ctx, request.params.id);
+      if (!call) throw new Problem(404, 'not_found');
+      return call;
     },
   );
+}
+
+/** Published calls, open and upcoming first, then closed (the latest first); only one phase if given. */
+export async function publishedCalls(ctx: AppContext, phase?: 'open' | 'upcoming' | 'closed') {
+  const now = new Date();
+  const rows = await system(ctx.db, (tx) =>
+    tx
+      .selectFrom('calls')
+      .innerJoin('funders', 'funders.id', 'calls.funder_id')
+      .selectAll('calls')
+      .select('funders.name as funderName')
+      .where('calls.status', '=', 'published')
+      .orderBy('calls.deadline', 'asc')
+      .limit(500)
+      .execute(),
+  );
+  const order = { open: 0, upcoming: 1, closed: 2, draft: 3 };
+  return rows
+    .map((r) => presentSummary(r, r.funderName, now))
+    .filter((c) => !phase || c.phase === phase)
+    .sort((a, b) => order[a.phase] - order[b.phase] || (a.phase === 'closed' ? (b.deadline ?? '').localeCompare(a.deadline ?? '') : 0));
+}
+
+/** A published call anyone may read, or null when there is none by that id. */
+export function publishedCall(ctx: AppContext, id: string) {
+  return system(ctx.db, async (tx) => {
+    const row = await tx
+      .selectFrom('calls')
+      .innerJoin('funders', 'funders.id', 'calls.funder_id')
+      .selectAll('calls')
+      .select('funders.name as funderName')
+      .where('calls.id', '=', id)
+      .where('calls.status', '=', 'published')
+      .executeTakeFirst();
+    if (!row || phaseOf(row, new Date()) === 'draft') return null;
+    return presentDetail(tx, row, row.funderName, new Date());
+  });
 }
