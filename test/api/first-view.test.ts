@@ -20,7 +20,9 @@ beforeAll(async () => {
   const user = await caseworker.login('handlaggare@norrkoping.example');
   const funderId = user.funders[0].funderId as string;
   const programmes = (await caseworker.get(`/api/funders/${funderId}/programmes`)).body.programmes;
-  const line = programmes.flatMap((p: { lines: { id: string; name: string }[] }) => p.lines).find((l: { name: string }) => l.name === 'Kontaktnät och handlingsplan');
+  const line = programmes
+    .flatMap((p: { lines: { id: string; name: string }[] }) => p.lines)
+    .find((l: { name: string }) => l.name === 'Kontaktnät och handlingsplan');
   const today = dateInStockholm(new Date());
   const { rules } = await demoTemplate(t.db);
   const created = await caseworker.post(`/api/funders/${funderId}/calls`, {
