@@ -11,7 +11,7 @@ import { isUuid } from '../../domain/uuid.ts';
 import type { Lang } from '../../i18n/messages.ts';
 import en from '../../web/i18n/en.json' with { type: 'json' };
 import sv from '../../web/i18n/sv.json' with { type: 'json' };
-import { publishedCall, publishedCalls } from '../calls/public.ts';
+import { publishedCall, publishedCalls } from '../calls/published.ts';
 import type { AppContext } from '../context.ts';
 
 /** Markup already escaped; anything else put in `html` is escaped. */
