@@ -19,6 +19,8 @@ const publicCall = (id: string) => ({
   enabled: isUuid(id),
   retry: false,
   retryOnMount: false,
+  // Loaded ahead for the first view (`prepare`): not asked for again as the page mounts.
+  staleTime: 30_000,
 });
 
 /** Loads what the page shows first, so the app can take over the server's first view of it whole. */
