@@ -25,7 +25,8 @@ const root = document.getElementById('root') as HTMLElement;
  */
 async function start() {
   await initI18n();
-  if (root.hasAttribute('data-first-view')) await prepareFirstView(queryClient, window.location);
+  // Should a page's code fail to load, the app renders anyway and says so, as on any other page.
+  if (root.hasAttribute('data-first-view')) await prepareFirstView(queryClient, window.location).catch(() => undefined);
   createRoot(root).render(
     <StrictMode>
       <QueryClientProvider client={queryClient}>
