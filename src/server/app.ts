@@ -7,7 +7,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { completionRoutes } from './applications/completion.ts';
 import { inboxRoutes } from './applications/inbox.ts';
 import { applicationRoutes } from './applications/routes.ts';
@@ -36,6 +36,7 @@ import { CSRF_HEADER, installSessions } from './plugins/session.ts';
 import { Problem } from './problem.ts';
 import { programmeRoutes } from './programmes/routes.ts';
 import { ProblemSchema } from './schemas.ts';
+import { sendShell } from './web/shell.ts';
 import { workRoutes } from './work/routes.ts';
 
 export const BODY_LIMIT = 256 * 1024;
@@ -150,14 +151,13 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       });
     }
   }
-  const sendShell = (reply: FastifyReply) => reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
   // The static plugin answers a directory (the site root) with 403; the root is the app's shell.
-  if (hasWeb) app.get('/', { schema: { hide: true } }, (_request, reply) => sendShell(reply));
+  if (hasWeb) app.get('/', { schema: { hide: true } }, (request, reply) => sendShell(ctx, request, reply));
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0];
     if (request.method === 'GET' && hasWeb && !path.startsWith('/api/') && !path.includes('.')) {
       // The web app routes on the client: every page address serves its shell.
-      return sendShell(reply);
+      return sendShell(ctx, request, reply);
     }
     const problem = path.startsWith('/api/') ? new Problem(404, 'route_not_found', { url: path }) : new Problem(404, 'not_found');
     return sendProblem(request, reply, problem);

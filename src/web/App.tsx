@@ -1,19 +1,33 @@
-import { type ComponentType, lazy, type ReactNode, Suspense } from 'react';
-import { Route, Routes } from 'react-router';
+import type { QueryClient } from '@tanstack/react-query';
+import { type ComponentType, type ReactNode, Suspense, use } from 'react';
+import { matchPath, Route, Routes } from 'react-router';
 import { RequireAuth } from './auth/RequireAuth.tsx';
 import { Layout } from './components/Layout.tsx';
 import { NotFoundPage } from './components/NotFoundPage.tsx';
 import { Loading } from './components/page.tsx';
 import { pageTexts } from './i18n/index.ts';
+import { sessionQuery } from './session.ts';
 import { StartPage } from './start/StartPage.tsx';
 
 /**
  * Every page but the start page is loaded when first opened, with the texts of the pages (the first
  * page loads only its own): a phone opening Samverka loads the shell and the start page, no forms.
- * The page renders once both have come, so it never shows a text's key.
+ * The page renders once both have come, so it never shows a text's key; once loaded (or loaded ahead
+ * with `load`, see `prepareFirstView`), it renders at once, without suspending.
  */
 function page<K extends string, M extends Record<K, ComponentType>>(load: () => Promise<M>, name: K) {
-  return lazy(() => Promise.all([load(), pageTexts()]).then(([m]) => ({ default: m[name] })));
+  let loading: Promise<M> | undefined;
+  let component: ComponentType | undefined;
+  const loadPage = () =>
+    (loading ??= Promise.all([load(), pageTexts()]).then(([m]) => {
+      component = m[name];
+      return m;
+    }));
+  function LazyPage() {
+    const Component = component ?? use(loadPage())[name];
+    return <Component />;
+  }
+  return Object.assign(LazyPage, { load: loadPage });
 }
 
 const SignInPage = page(() => import('./auth/SignInPage.tsx'), 'SignInPage');
@@ -46,6 +60,20 @@ const MyReviewsPage = page(() => import('./reviews/MyReviewsPage.tsx'), 'MyRevie
 const ReviewPage = page(() => import('./reviews/ReviewPage.tsx'), 'ReviewPage');
 const GrantsPage = page(() => import('./grants/GrantsPage.tsx'), 'GrantsPage');
 const NotificationsPage = page(() => import('./notifications/NotificationsPage.tsx'), 'NotificationsPage');
+
+/**
+ * Gets ready to take over the first view the server sent of a public page (src/server/web/): who is
+ * signed in, the page's code and texts, and what it shows, so the app's first render is that page
+ * whole, never a loading state in its place.
+ */
+export function prepareFirstView(client: QueryClient, { pathname, search }: { pathname: string; search: string }): Promise<unknown> {
+  const call = matchPath('/calls/:id', pathname);
+  return Promise.all([
+    client.prefetchQuery(sessionQuery),
+    pathname === '/calls' ? PublicCallsPage.load().then((m) => m.prepare(client, new URLSearchParams(search))) : null,
+    call ? PublicCallPage.load().then((m) => m.prepare(client, call.params.id ?? '')) : null,
+  ]);
+}
 
 /** Pages for signed-in people: anyone else is sent to sign in, and back here afterwards. */
 const signedIn = (element: ReactNode) => (

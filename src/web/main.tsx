@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
-import { App } from './App.tsx';
+import { App, prepareFirstView } from './App.tsx';
 import { ApiError } from './api/client.ts';
 import { initI18n } from './i18n/index.ts';
 
@@ -20,13 +20,25 @@ const queryClient = new QueryClient({
 // the app's own routes stay in App.
 const router = createBrowserRouter([{ path: '*', element: <App /> }]);
 
-// The first render waits for the interface's texts in its language.
-void initI18n().then(() =>
-  createRoot(document.getElementById('root') as HTMLElement).render(
+const root = document.getElementById('root') as HTMLElement;
+
+/**
+ * The first render waits for the interface's texts in its language. A public page comes with its
+ * first view from the server (src/server/web/first-view.ts), which stays on screen until the app has
+ * all it needs to show the same page whole; the app's render then replaces it in one go.
+ */
+async function start() {
+  await initI18n();
+  // Should a page's code fail to load, the app renders anyway and says so, as on any other page.
+  if (root.hasAttribute('data-first-view')) await prepareFirstView(queryClient, window.location).catch(() => undefined);
+  createRoot(root).render(
     <StrictMode>
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>
     </StrictMode>,
-  ),
-);
+  );
+  // From here the app answers: the first view's links and buttons are its own.
+  root.removeAttribute('data-first-view');
+}
+void start();

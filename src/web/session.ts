@@ -2,9 +2,11 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchSession, type SessionReply, type SessionUser } from './api/client.ts';
 import { keys } from './queryKeys.ts';
 
+export const sessionQuery = { queryKey: keys.session, queryFn: fetchSession, staleTime: 60_000 };
+
 /** Who is signed in (null when nobody), as the server last said. */
 export function useSession() {
-  const query = useQuery({ queryKey: keys.session, queryFn: fetchSession, staleTime: 60_000 });
+  const query = useQuery(sessionQuery);
   return { user: query.data?.user ?? null, mailbox: query.data?.mailbox ?? false, loading: query.isPending, error: query.error };
 }
 

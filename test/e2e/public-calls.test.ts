@@ -177,11 +177,75 @@ describe('the public call pages', () => {
     await context.close();
   });
 
-  it('answers an unknown call in words', { timeout: 30_000 }, async () => {
+  it('answers an unknown call and a malformed call address in words, with the way to the list, in both languages', { timeout: 60_000 }, async () => {
     const { context, page } = await openPage(browser, server.url, PHONE);
     await page.goto('/calls/00000000-0000-4000-8000-000000000000');
+    await page.locator('#root:not([data-first-view])').waitFor({ state: 'attached' });
     await settledAndAccessible(page, 'Utlysning');
-    await page.getByRole('alert').getByText('Det du söker finns inte.').waitFor();
+    await page.getByRole('alert').getByText('Det finns ingen publicerad utlysning med den här adressen.').waitFor();
+
+    await page.goto('/calls/not-a-uuid');
+    await page.locator('#root:not([data-first-view])').waitFor({ state: 'attached' });
+    await settledAndAccessible(page, 'Utlysning');
+    const alert = page.getByRole('alert');
+    await alert.getByText('Adressen till utlysningen är inte giltig. Kontrollera länken, eller välj utlysningen i listan.').waitFor();
+    expect(await alert.textContent()).not.toMatch(/formulär/);
+    await page.getByRole('button', { name: 'English' }).click();
+    await alert.getByText('The address of the call is not valid. Check the link, or choose the call from the list.').waitFor();
+    await axe(page, 'malformed call address in English');
+    await alert.getByRole('link', { name: 'See all calls' }).click();
+    await settledAndAccessible(page, 'Calls');
+    expect(scriptErrors(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the public pages before the app has loaded, and with no JavaScript at all, in the visitor’s language', { timeout: 60_000 }, async () => {
+    const noScript = await openPage(browser, server.url, { ...PHONE, javaScriptEnabled: false });
+    await noScript.page.goto('/');
+    await noScript.page.getByRole('heading', { level: 1, name: 'Välkommen till Samverka' }).waitFor();
+    await noScript.page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Utlysningar' }).click();
+    await noScript.page.getByRole('heading', { level: 1, name: 'Utlysningar' }).waitFor();
+    await noScript.page.getByRole('link', { name: TITLE }).click();
+    await noScript.page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    expect(await noScript.page.title()).toBe(`${TITLE} – Samverka`);
+    expect(await noScript.page.locator('.lead').textContent()).toBe('Stöd till föreningar som nattvandrar eller ger läxhjälp till unga i Hageby.');
+    expect(await noScript.page.locator('.call-status').textContent()).toContain(`Sista dag: ${swedish(deadline)}, kl. 23.59`);
+    await noScript.context.close();
+
+    // With the app: the page it takes over is the same page, and passes axe.
+    const { context, page } = await openPage(browser, server.url, PHONE);
+    await page.goto(`/calls/${callId}`);
+    await page.locator('#root:not([data-first-view])').waitFor({ state: 'attached' });
+    await settledAndAccessible(page, TITLE);
+    await page.locator('.call-facts').waitFor();
+    expect(await page.locator('.call-status').textContent()).toContain(`Sista dag: ${swedish(deadline)}, kl. 23.59`);
+    expect(scriptErrors(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('marks the funder’s Swedish words as Swedish in the English interface', { timeout: 60_000 }, async () => {
+    // A browser that asks for English gets the page in English from the first byte.
+    const { context, page } = await openPage(browser, server.url, { ...PHONE, locale: 'en-GB' });
+    await page.goto(`/calls/${callId}`);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.locator('#root:not([data-first-view])').waitFor({ state: 'attached' });
+    await settledAndAccessible(page, TITLE);
+    await page.locator('.call-facts').waitFor();
+    const swedishText = async (selector: string) => page.locator(selector).evaluate((el) => el.closest('[lang]')?.getAttribute('lang'));
+    expect(await page.getByRole('heading', { level: 1 }).locator('[lang="sv"]').textContent()).toBe(TITLE);
+    expect(await swedishText('.lead')).toBe('sv');
+    expect(await swedishText('.criterion-label >> nth=0')).toBe('sv');
+    expect(await swedishText('.question-label [lang] >> nth=0')).toBe('sv');
+    expect(await page.locator('#about-heading').evaluate((el) => el.closest('[lang]')?.getAttribute('lang'))).toBe('en');
+    expect(await page.locator('[lang="sv"]', { hasText: 'Nattvandring' }).count()).toBeGreaterThan(0);
+    await axe(page, 'open call in English');
+
+    await page.getByRole('link', { name: 'All calls' }).click();
+    await settledAndAccessible(page, 'Calls');
+    const card = page.locator('.call-card').filter({ hasText: TITLE });
+    expect(await card.locator('.call-title [lang="sv"]').textContent()).toBe(TITLE);
+    expect(await card.locator('.call-summary').getAttribute('lang')).toBe('sv');
+    expect(scriptErrors(page)).toEqual([]);
     await context.close();
   });
 });

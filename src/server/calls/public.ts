@@ -1,12 +1,11 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { system } from '../../db/scope.ts';
 import type { AppContext } from '../context.ts';
 import { Problem } from '../problem.ts';
 import { errorResponses, Uuid } from '../schemas.ts';
+import { publishedCall, publishedCalls } from './published.ts';
 import { CallDetail, CallSummary } from './schema.ts';
-import { phaseOf, presentDetail, presentSummary } from './store.ts';
 
 /** Public pages: published calls, readable by anyone without signing in. */
 export function publicCallRoutes(fastify: FastifyInstance, ctx: AppContext) {
@@ -21,27 +20,7 @@ export function publicCallRoutes(fastify: FastifyInstance, ctx: AppContext) {
         response: { 200: Type.Object({ calls: Type.Array(CallSummary) }), ...errorResponses },
       },
     },
-    async (request) => {
-      const { phase } = request.query;
-      const now = new Date();
-      const rows = await system(ctx.db, (tx) =>
-        tx
-          .selectFrom('calls')
-          .innerJoin('funders', 'funders.id', 'calls.funder_id')
-          .selectAll('calls')
-          .select('funders.name as funderName')
-          .where('calls.status', '=', 'published')
-          .orderBy('calls.deadline', 'asc')
-          .limit(500)
-          .execute(),
-      );
-      const order = { open: 0, upcoming: 1, closed: 2, draft: 3 };
-      const calls = rows
-        .map((r) => presentSummary(r, r.funderName, now))
-        .filter((c) => !phase || c.phase === phase)
-        .sort((a, b) => order[a.phase] - order[b.phase] || (a.phase === 'closed' ? (b.deadline ?? '').localeCompare(a.deadline ?? '') : 0));
-      return { calls };
-    },
+    async (request) => ({ calls: await publishedCalls(ctx, request.query.phase) }),
   );
 
   app.get(
@@ -55,19 +34,9 @@ export function publicCallRoutes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => {
-      const { id } = request.params;
-      return system(ctx.db, async (tx) => {
-        const row = await tx
-          .selectFrom('calls')
-          .innerJoin('funders', 'funders.id', 'calls.funder_id')
-          .selectAll('calls')
-          .select('funders.name as funderName')
-          .where('calls.id', '=', id)
-          .where('calls.status', '=', 'published')
-          .executeTakeFirst();
-        if (!row || phaseOf(row, new Date()) === 'draft') throw new Problem(404, 'not_found');
-        return presentDetail(tx, row, row.funderName, new Date());
-      });
+      const call = await publishedCall(ctx, request.params.id);
+      if (!call) throw new Problem(404, 'not_found');
+      return call;
     },
   );
 }

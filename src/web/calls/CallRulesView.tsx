@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CallRules } from '../../domain/calls/types.ts';
 import { formatDateTime } from '../audit/AuditTrail.tsx';
 import { listActivityTypes } from '../catalogue/api.ts';
+import { Content } from '../components/Content.tsx';
 import { keys } from '../queryKeys.ts';
 import type { Amendment, CallDetail } from './api.ts';
 import { describeChange } from './changes.ts';
@@ -47,7 +48,7 @@ export function AmendmentList({ amendments, funderId, headingLevel = 3 }: { amen
             </span>
           </Heading>
           <p>
-            <strong>{t('calls.amendments.reason')}:</strong> {a.reason}
+            <strong>{t('calls.amendments.reason')}:</strong> <Content>{a.reason}</Content>
           </p>
           <p className="amendment-changed-heading">{t('calls.amendments.changed')}</p>
           <ul className="amendment-changes">
@@ -90,7 +91,9 @@ export function CallRulesView({ call }: { call: CallDetail }) {
       <dl className="facts call-facts">
         <div>
           <dt>{t('callFields.funder')}</dt>
-          <dd>{call.funderName}</dd>
+          <dd>
+            <Content>{call.funderName}</Content>
+          </dd>
         </div>
         <div>
           <dt>{t('callFields.amount')}</dt>
@@ -120,7 +123,9 @@ export function CallRulesView({ call }: { call: CallDetail }) {
           <div>
             <dt>{t('calls.fundedFrom')}</dt>
             <dd>
-              {call.budgetLine.programmeName} – {call.budgetLine.name}
+              <Content>
+                {call.budgetLine.programmeName} – {call.budgetLine.name}
+              </Content>
             </dd>
           </div>
         ) : null}
@@ -130,7 +135,9 @@ export function CallRulesView({ call }: { call: CallDetail }) {
         <section className="section" aria-labelledby="about-heading">
           <h2 id="about-heading">{t('calls.sections.about')}</h2>
           {paragraphs(r.description).map((p) => (
-            <p key={p}>{p}</p>
+            <Content as="p" key={p}>
+              {p}
+            </Content>
           ))}
         </section>
       ) : null}
@@ -171,7 +178,9 @@ export function CallRulesView({ call }: { call: CallDetail }) {
             <h3>{t('callFields.focusAreas')}</h3>
             <ul>
               {r.focusAreas.map((a) => (
-                <li key={a}>{a}</li>
+                <Content as="li" key={a}>
+                  {a}
+                </Content>
               ))}
             </ul>
           </>
@@ -185,7 +194,7 @@ export function CallRulesView({ call }: { call: CallDetail }) {
         {r.targetAreas.length ? (
           <>
             <h3>{t('callFields.targetAreas')}</h3>
-            <p>{r.targetAreas.join(', ')}</p>
+            <Content as="p">{r.targetAreas.join(', ')}</Content>
           </>
         ) : null}
         <h3>{t('callFields.activityTypes')}</h3>
@@ -220,9 +229,9 @@ export function CallRulesView({ call }: { call: CallDetail }) {
           <ul className="criteria-list">
             {r.criteria.map((c) => (
               <li key={c.id}>
-                <span className="criterion-label">{c.label}</span>
+                <Content className="criterion-label">{c.label}</Content>
                 <span className="criterion-weight">{t('calls.weight', { weight: c.weight })}</span>
-                {c.description ? <span className="criterion-description">{c.description}</span> : null}
+                {c.description ? <Content className="criterion-description">{c.description}</Content> : null}
               </li>
             ))}
           </ul>
@@ -237,7 +246,7 @@ export function CallRulesView({ call }: { call: CallDetail }) {
           {r.followUp.requireFinancialReport ? <li>{t('calls.followUpFinancial')}</li> : null}
           {r.followUp.requireParticipantSurvey ? <li>{t('calls.followUpSurvey')}</li> : null}
         </ul>
-        {r.followUp.notes ? <p>{r.followUp.notes}</p> : null}
+        {r.followUp.notes ? <Content as="p">{r.followUp.notes}</Content> : null}
       </section>
 
       <section className="section" aria-labelledby="questions-heading">

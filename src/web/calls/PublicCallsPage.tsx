@@ -1,6 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
+import { type QueryClient, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { Content } from '../components/Content.tsx';
 import { LoadError, Loading, Page } from '../components/page.tsx';
 import { keys } from '../queryKeys.ts';
 import { listPublicCalls } from './api.ts';
@@ -11,17 +12,30 @@ import { useNow } from './useNow.ts';
 const PHASES = ['open', 'upcoming', 'closed'] as const;
 type Filter = (typeof PHASES)[number] | 'all';
 
+const filterOf = (params: URLSearchParams): Filter => {
+  const raw = params.get('phase');
+  return PHASES.includes(raw as (typeof PHASES)[number]) ? (raw as Filter) : 'all';
+};
+
+const publicCalls = (filter: Filter) => ({
+  queryKey: keys.publicCalls(filter),
+  queryFn: () => listPublicCalls(filter === 'all' ? undefined : filter),
+  // Loaded ahead for the first view (`prepare`): not asked for again as the page mounts.
+  staleTime: 30_000,
+});
+
+/** Loads what the page shows first, so the app can take over the server's first view of it whole. */
+export function prepare(client: QueryClient, params: URLSearchParams) {
+  return client.prefetchQuery(publicCalls(filterOf(params)));
+}
+
 /** The published calls anyone can read: open and upcoming first, then closed; filtered by phase. */
 export function PublicCallsPage() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
-  const raw = params.get('phase');
-  const filter: Filter = PHASES.includes(raw as (typeof PHASES)[number]) ? (raw as Filter) : 'all';
+  const filter = filterOf(params);
   const now = useNow();
-  const calls = useQuery({
-    queryKey: keys.publicCalls(filter),
-    queryFn: () => listPublicCalls(filter === 'all' ? undefined : filter),
-  });
+  const calls = useQuery(publicCalls(filter));
   const title = filter === 'all' ? t('calls.publicTitle') : `${t('calls.publicTitle')}: ${t(`calls.filter.${filter}`)}`;
 
   return (
@@ -54,9 +68,13 @@ export function PublicCallsPage() {
                 return (
                   <li key={call.id} className="card call-card">
                     <h2 className="call-title">
-                      <Link to={`/calls/${call.id}`}>{call.title}</Link>
+                      <Link to={`/calls/${call.id}`}>
+                        <Content>{call.title}</Content>
+                      </Link>
                     </h2>
-                    <p className="call-funder">{call.funderName}</p>
+                    <Content as="p" className="call-funder">
+                      {call.funderName}
+                    </Content>
                     <p>
                       <PhaseBadge phase={phase} />
                     </p>
@@ -80,11 +98,17 @@ export function PublicCallsPage() {
                       {call.focusAreas.length ? (
                         <div>
                           <dt>{t('callFields.focusAreas')}</dt>
-                          <dd>{call.focusAreas.join(', ')}</dd>
+                          <dd>
+                            <Content>{call.focusAreas.join(', ')}</Content>
+                          </dd>
                         </div>
                       ) : null}
                     </dl>
-                    {call.summary ? <p className="call-summary">{call.summary}</p> : null}
+                    {call.summary ? (
+                      <Content as="p" className="call-summary">
+                        {call.summary}
+                      </Content>
+                    ) : null}
                   </li>
                 );
               })}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { pages } from '../../domain/calls/questions.ts';
 import type { Question } from '../../domain/calls/types.ts';
+import { Content } from '../components/Content.tsx';
 
 function condition(q: Question, all: readonly Question[]) {
   if (!q.showIf) return null;
@@ -29,10 +30,14 @@ export function QuestionsPreview({ questions, headingLevel = 3 }: { questions: r
               return (
                 <li key={q.id} className="question-item">
                   <p className="question-label">
-                    {q.label}
+                    <Content>{q.label}</Content>
                     <span className="question-required"> ({q.required ? t('calls.questions.required') : t('calls.questions.optional')})</span>
                   </p>
-                  {q.help ? <p className="hint">{q.help}</p> : null}
+                  {q.help ? (
+                    <Content as="p" className="hint">
+                      {q.help}
+                    </Content>
+                  ) : null}
                   <p className="question-meta">
                     {t(`questionTypes.${q.type}`)}
                     {q.maxWords ? `, ${t('calls.questions.maxWords', { count: q.maxWords })}` : ''}
@@ -45,7 +50,9 @@ export function QuestionsPreview({ questions, headingLevel = 3 }: { questions: r
                   {q.options?.length ? (
                     <ul className="question-options">
                       {q.options.map((o) => (
-                        <li key={o.value}>{o.label}</li>
+                        <Content as="li" key={o.value}>
+                          {o.label}
+                        </Content>
                       ))}
                     </ul>
                   ) : null}

@@ -15,10 +15,13 @@ function storedLanguage(): Lang | null {
   }
 }
 
-/** The language chosen in this browser, else the one the server last set, else Swedish. */
+/**
+ * The language chosen in this browser, else the one the page came in: the server writes it in
+ * `<html lang>` (its language cookie, else the browser's Accept-Language, else Swedish) together
+ * with the page's first view in it, so the app starts in the language already shown.
+ */
 function initialLanguage(): Lang {
-  const cookie = languageCookie();
-  return storedLanguage() ?? (cookie === 'en' || cookie === 'sv' ? cookie : 'sv');
+  return storedLanguage() ?? (document.documentElement.lang === 'en' ? 'en' : 'sv');
 }
 
 type Part = 'shell' | 'pages';
