@@ -322,6 +322,9 @@ describe('assessment and decision', () => {
     await scoresTable.locator('tr', { hasText: 'Hanna Handläggare' }).getByText('har inte angett jäv än').waitFor();
     expect(plain(await scoresTable.locator('tr', { hasText: 'Bo Bedömare' }).textContent())).toContain('inte jävig, inskickad');
     expect(plain(await reviewers.textContent())).toContain('Inskickade bedömningar2');
+    // On a desktop the table fits its region: the weighted score, its last column, is in view.
+    expect(await scoresTable.evaluate((table) => (table.parentElement as HTMLElement).scrollWidth - (table.parentElement as HTMLElement).clientWidth)).toBe(0);
+    expect(await scoresTable.getByRole('columnheader', { name: 'Viktad poäng' }).isVisible()).toBe(true);
     await axe(c, 'reviewers saved');
 
     // The optimizer: a constraint that cannot hold is named; without it, A gets what is left.
@@ -388,12 +391,12 @@ describe('assessment and decision', () => {
     expect(await stale.count()).toBe(0);
     const lockCost = plain(await c.locator('.constraint-costs').textContent());
     expect(lockCost).toMatch(/^Villkor 1: ”.+ ska inte beviljas” tränger undan 150 000 kr: utan villkoret skulle de pengarna gå till andra ansökningar/);
-    expect(lockCost).toContain(
-      `Utan villkoret skulle de här få mer: ${apps.A.caseNumber} ${apps.A.organisation}, ”${apps.A.title}”: beviljas inte (skulle få 150 000 kr)`,
-    );
-    expect(lockCost).toContain(
-      `I stället går pengarna till: ${apps.C.caseNumber} ${apps.C.organisation}, ”${apps.C.title}”: 100 000 kr (skulle inte beviljas utan villkoret)`,
-    );
+    expect(lockCost).toContain('Utan villkoret skulle de här få mer:');
+    expect(lockCost).toContain('I stället går pengarna till:');
+    expect((await c.locator('.constraint-costs li li').allTextContents()).map(plain)).toEqual([
+      `${apps.A.caseNumber} ${apps.A.organisation}, ”${apps.A.title}”: beviljas inte (skulle få 150 000 kr)`,
+      `${apps.C.caseNumber} ${apps.C.organisation}, ”${apps.C.title}”: 100 000 kr (skulle inte beviljas utan villkoret)`,
+    ]);
     await axe(c, 'optimizer, the cost of a lock in kronor and applications');
     // Back to locking out C, recomputed with the form's own button.
     await c

@@ -92,16 +92,32 @@ async function noSidewaysScroll(page: Page, label: string): Promise<void> {
       const root = document.documentElement;
       if (root.scrollWidth <= root.clientWidth) return null;
       const edge = root.clientWidth + 0.5;
-      /** Inside an element that clips or scrolls its own overflow, nothing shows past the page's edge. */
+      /**
+       * Inside an element that clips or scrolls its own overflow and itself fits, nothing shows past the
+       * page's edge. An absolutely positioned element (a visually hidden text) escapes every such box
+       * up to its containing block, the nearest positioned ancestor.
+       */
       const clipped = (el: Element) => {
-        for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) if (getComputedStyle(p).overflowX !== 'visible') return true;
+        let escaping = getComputedStyle(el).position === 'absolute';
+        for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+          const style = getComputedStyle(p);
+          const positioned = style.position !== 'static';
+          if ((!escaping || positioned) && style.overflowX !== 'visible' && window.scrollX + p.getBoundingClientRect().right <= edge) return true;
+          if (escaping && positioned) escaping = style.position === 'absolute';
+        }
         return false;
       };
-      const sticksOut = (el: Element) => el.getBoundingClientRect().right > edge && el.getBoundingClientRect().width > 0;
+      /** Where an element's content ends, in the page's coordinates: its box, or its own content that overflows it unclipped. */
+      const right = (el: Element) => {
+        const box = el.getBoundingClientRect();
+        const content = getComputedStyle(el).overflowX === 'visible' ? box.left + el.scrollWidth : box.right;
+        return window.scrollX + Math.max(box.right, content);
+      };
+      const sticksOut = (el: Element) => right(el) > edge;
       const name = (el: Element) => {
         const cls = [...el.classList].map((c) => `.${c}`).join('');
         const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 60);
-        return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${cls} (right edge ${Math.round(el.getBoundingClientRect().right)} px) “${text}”`;
+        return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${cls} (right edge ${Math.round(right(el))} px) “${text}”`;
       };
       const culprits = [...document.body.querySelectorAll('*')].filter(
         (el) => sticksOut(el) && !clipped(el) && !(el.parentElement && el.parentElement !== document.body && sticksOut(el.parentElement)),
