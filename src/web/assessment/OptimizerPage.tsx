@@ -37,10 +37,11 @@ interface Values {
 
 const storageKey = (callId: string) => `samverka.optimizer.${callId}`;
 
-function stored(callId: string): Values | null {
+/** What this tab stored under the key, or null (nothing stored, or no storage). */
+function fromStorage<T>(key: string): T | null {
   try {
-    const raw = sessionStorage.getItem(storageKey(callId));
-    return raw ? (JSON.parse(raw) as Values) : null;
+    const raw = sessionStorage.getItem(key);
+    return raw ? (JSON.parse(raw) as T) : null;
   } catch {
     return null;
   }
@@ -52,15 +53,6 @@ interface Kept {
   answer: OptimizerAnswer;
 }
 const resultKey = (callId: string) => `samverka.optimizer.${callId}.result`;
-
-function keptResult(callId: string): Kept | null {
-  try {
-    const raw = sessionStorage.getItem(resultKey(callId));
-    return raw ? (JSON.parse(raw) as Kept) : null;
-  } catch {
-    return null;
-  }
-}
 
 function keep(key: string, value: unknown) {
   try {
@@ -414,13 +406,17 @@ function Optimizer({ callId, overview }: { callId: string; overview: AssessmentO
   const [kind, setKind] = useState<Kind>('min_focus');
   // The suggestion stays (in this tab's storage) until the caseworker recomputes: following one of
   // its "Använd" links and coming back finds it again, marked with what has been used.
-  const [kept, setKept] = useState<Kept | null>(() => keptResult(callId));
+  const [kept, setKept] = useState<Kept | null>(() => {
+    const found = fromStorage<Kept>(resultKey(callId));
+    // One stored by an earlier version of the page, without what constraints displace, is recomputed instead.
+    return found?.answer.constraintCosts.every((c) => Array.isArray(c.displaced)) ? found : null;
+  });
   const answer = kept?.answer ?? null;
   const asked = kept?.values.constraints ?? [];
   const resultRef = useRef<HTMLHeadingElement>(null);
   const justComputed = useRef(false);
   // The constraints of the last run on this call come back (from this tab's storage) after a visit to an application.
-  const [initial] = useState<Values>(() => stored(callId) ?? { constraints: [], minScore: '' });
+  const [initial] = useState<Values>(() => fromStorage<Values>(storageKey(callId)) ?? { constraints: [], minScore: '' });
   const counter = useRef(Math.max(0, ...initial.constraints.map((r) => Number(r.cid.slice(1)) || 0)));
   const f = useAppForm<Values>({
     id: 'optimizer',
