@@ -327,7 +327,15 @@ export const messages = {
     en: 'The solver stopped within its tolerance; {{gain}} more score might have been had here.',
   },
   optimizer_not_scored: { sv: 'Har ingen inskickad bedömning än och kan inte vägas in.', en: 'Has no submitted review yet and cannot be weighed.' },
-  optimizer_constraint_cost: { sv: '”{{constraint}}” kostar {{cost}} poäng.', en: '“{{constraint}}” costs {{cost}} score.' },
+  optimizer_constraint_cost: { sv: '”{{constraint}}” sänker den viktade poängen med {{cost}}.', en: '“{{constraint}}” lowers the weighted score by {{cost}}.' },
+  optimizer_constraint_displaces: {
+    sv: '”{{constraint}}” tränger undan {{amount|kr}}: utan villkoret skulle de pengarna gå till andra ansökningar, och den viktade poängen bli {{cost}} högre.',
+    en: '“{{constraint}}” displaces {{amount|kr}}: without it that money would go to other applications, and the weighted score would be {{cost}} higher.',
+  },
+  optimizer_constraint_free: {
+    sv: '”{{constraint}}” kostar ingenting: förslaget blir inte bättre utan villkoret.',
+    en: '“{{constraint}}” costs nothing: the suggestion would be no better without it.',
+  },
   optimizer_infeasible: {
     sv: 'Villkoren går inte att uppfylla samtidigt inom budgeten. De som krockar: {{constraints}}. Ta bort eller ändra något av dem.',
     en: 'The constraints cannot all hold within the budget. Those in conflict: {{constraints}}. Remove or change one of them.',

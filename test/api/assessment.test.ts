@@ -384,6 +384,18 @@ describe('the optimizer', () => {
     expect(first).toMatchObject({ amount: 0, reasons: [expect.objectContaining({ code: 'locked_out' })] });
     expect(locked.body.constraintCosts).toEqual([expect.objectContaining({ constraintId: 'ut', exact: true })]);
     expect(locked.body.constraintCosts[0].cost).toBeGreaterThan(0);
+    // What the lock displaces, in money and applications: without it the best (ids[0]) gets its
+    // 150 000 kr and the third (ids[2]), funded in its place, nothing.
+    const cost = locked.body.constraintCosts[0];
+    const third = locked.body.applications.find((a: { id: string }) => a.id === ids[2]);
+    expect(cost).toMatchObject({
+      displacedAmount: 15_000_000,
+      displaced: [{ id: ids[0], caseNumber: first.caseNumber, organisationName: first.organisationName, title: first.title, with: 0, without: 15_000_000 }],
+      favoured: [{ id: ids[2], caseNumber: third.caseNumber, with: 15_000_000, without: 0 }],
+    });
+    expect(first.organisationName).toMatch(/^Förening \d$/);
+    expect(cost.messages.sv).toMatch(/tränger undan 150\s000\skr.*andra ansökningar/);
+    expect(cost.messages.en).toMatch(/displaces SEK\s150,000/);
 
     // The optimizer only proposes: nothing is decided or proposed by it.
     expect(

@@ -63,7 +63,12 @@ beforeAll(async () => {
     const row = await receivedApplication(server.db, template, callId, {
       organisation: { name: organisation, orgNumber: `test-${series}-${key}` },
       caseNumber,
-      content: { ...asking(requested[key], title), focusAreas: [call.rules.focusAreas[0] as string], attachments: [] },
+      content: {
+        ...asking(requested[key], title),
+        focusAreas: [call.rules.focusAreas[0] as string],
+        attachments: [],
+        contacts: [{ name: 'Åsa Öberg', email: `asa.oberg.${key.toLowerCase()}@forening.example`, phone: '' }],
+      },
     });
     apps[key] = { id: row.id, caseNumber, organisation, title };
   }
@@ -185,7 +190,21 @@ describe('assessment and decision', () => {
     for (const [criterion, score] of rubric) await r.getByRole('group', { name: criterion }).getByLabel(score).check();
     await r.getByLabel('Kommentar om Förmåga att genomföra').fill('Erfarna ledare, men få av dem.');
     await axe(r, 'rubric scored');
+    // Submitting asks first: what it means and who sees it; cancelling sends nothing and returns to the button.
     await r.getByRole('button', { name: 'Skicka in bedömningen' }).click();
+    const confirmReview = r.getByRole('region', { name: 'Skicka in bedömningen?' });
+    await focused(r, 'review-confirm-heading');
+    const reviewConfirmText = plain(await confirmReview.textContent());
+    expect(reviewConfirmText).toContain('3 av 3 bedömningsgrunder har betyg.');
+    expect(reviewConfirmText).toContain('Bedömningen kan inte ändras när den är inskickad.');
+    expect(reviewConfirmText).toContain('Handläggaren och nämnden ser dina betyg och kommentarer i beslutsunderlaget.');
+    await axe(r, 'confirming the review');
+    await confirmReview.getByRole('button', { name: 'Avbryt' }).click();
+    await r.waitForFunction(() => document.activeElement?.textContent === 'Skicka in bedömningen');
+    expect(await r.getByRole('heading', { level: 2, name: 'Din bedömning' }).count()).toBe(0);
+    expect(await r.getByRole('group', { name: rubric[0][0] }).getByLabel(rubric[0][1]).isChecked()).toBe(true);
+    await r.getByRole('button', { name: 'Skicka in bedömningen' }).click();
+    await confirmReview.getByRole('button', { name: 'Ja, skicka in bedömningen' }).click();
     // Submitted: 0.4·5 + 0.35·5 + 0.25·4 = 4.75; Nils's 4.65 beside it.
     await r.getByRole('heading', { level: 2, name: 'Din bedömning' }).waitFor();
     await focused(r, 'own-heading');
@@ -303,6 +322,9 @@ describe('assessment and decision', () => {
     await scoresTable.locator('tr', { hasText: 'Hanna Handläggare' }).getByText('har inte angett jäv än').waitFor();
     expect(plain(await scoresTable.locator('tr', { hasText: 'Bo Bedömare' }).textContent())).toContain('inte jävig, inskickad');
     expect(plain(await reviewers.textContent())).toContain('Inskickade bedömningar2');
+    // On a desktop the table fits its region: the weighted score, its last column, is in view.
+    expect(await scoresTable.evaluate((table) => (table.parentElement as HTMLElement).scrollWidth - (table.parentElement as HTMLElement).clientWidth)).toBe(0);
+    expect(await scoresTable.getByRole('columnheader', { name: 'Viktad poäng' }).isVisible()).toBe(true);
     await axe(c, 'reviewers saved');
 
     // The optimizer: a constraint that cannot hold is named; without it, A gets what is left.
@@ -344,8 +366,50 @@ describe('assessment and decision', () => {
     expect(suggestedA).toContain('Föreslås delvis: 150 000 kr');
     const suggestedC = plain(await result.locator('tr', { hasText: apps.C.caseNumber }).textContent());
     expect(suggestedC).toContain('Utanför därför att du låste ute den:');
-    expect(plain(await c.locator('.constraint-costs').textContent())).toMatch(/^Villkor 1: ”.+ ska inte beviljas” kostar 0 poäng\.$/);
+    expect(plain(await c.locator('.constraint-costs').textContent())).toMatch(
+      /^Villkor 1: ”.+ ska inte beviljas” kostar ingenting: förslaget blir inte bättre utan villkoret\.$/,
+    );
+    expect(plain(await c.locator('.facts').first().textContent())).toContain('Använt i förslag till beslut0 av 2');
+    await c.getByText(/^Den viktade poängen är bedömarnas medelbetyg för varje ansökan/).waitFor();
     await axe(c, 'optimizer suggestion');
+
+    // Locking out A instead: the suggestion is marked out of date until recomputed; then the lock's
+    // cost is told in kronor and in the application it displaces.
+    await c
+      .getByRole('group', { name: 'Villkor 1: Lås ute en ansökan' })
+      .getByLabel('Ansökan')
+      .selectOption({ label: `${apps.A.caseNumber} ${apps.A.organisation} (200 000 kr)` });
+    const stale = c.locator('#optimizer-stale');
+    await stale.getByText('Förslaget nedan är inte längre aktuellt.', { exact: false }).waitFor();
+    expect(plain(await stale.textContent())).toContain('villkoren eller den lägsta poängen i formuläret ovan');
+    await axe(c, 'optimizer suggestion out of date');
+    await stale.getByRole('button', { name: 'Räkna om förslaget' }).click();
+    await c
+      .locator('.constraint-costs')
+      .getByText(/tränger undan/)
+      .waitFor();
+    expect(await stale.count()).toBe(0);
+    const lockCost = plain(await c.locator('.constraint-costs').textContent());
+    expect(lockCost).toMatch(/^Villkor 1: ”.+ ska inte beviljas” tränger undan 150 000 kr: utan villkoret skulle de pengarna gå till andra ansökningar/);
+    expect(lockCost).toContain('Utan villkoret skulle de här få mer:');
+    expect(lockCost).toContain('I stället går pengarna till:');
+    expect((await c.locator('.constraint-costs li li').allTextContents()).map(plain)).toEqual([
+      `${apps.A.caseNumber} ${apps.A.organisation}, ”${apps.A.title}”: beviljas inte (skulle få 150 000 kr)`,
+      `${apps.C.caseNumber} ${apps.C.organisation}, ”${apps.C.title}”: 100 000 kr (skulle inte beviljas utan villkoret)`,
+    ]);
+    await axe(c, 'optimizer, the cost of a lock in kronor and applications');
+    // Back to locking out C, recomputed with the form's own button.
+    await c
+      .getByRole('group', { name: 'Villkor 1: Lås ute en ansökan' })
+      .getByLabel('Ansökan')
+      .selectOption({ label: `${apps.C.caseNumber} ${apps.C.organisation} (100 000 kr)` });
+    await stale.waitFor();
+    await c.getByRole('button', { name: 'Räkna om', exact: true }).click();
+    await c
+      .locator('.constraint-costs')
+      .getByText(/kostar ingenting/)
+      .waitFor();
+    await focused(c, 'optimizer-result-heading');
     // In English the explanations follow at once, without solving again; then back to Swedish.
     await c.getByRole('button', { name: 'English' }).click();
     const inEnglish = c.getByRole('table', { name: 'Suggested allocation' });
@@ -354,7 +418,9 @@ describe('assessment and decision', () => {
       'Proposed in part: SEK 150,000, 75% of what can be granted (score 4.7).',
     );
     expect(plain(await inEnglish.locator('tr', { hasText: apps.C.caseNumber }).textContent())).toContain('Out because you locked it out:');
-    expect(plain(await c.locator('.constraint-costs').textContent())).toMatch(/^Constraint 1: “.+” costs 0 score\.$/);
+    expect(plain(await c.locator('.constraint-costs').textContent())).toMatch(
+      /^Constraint 1: “.+” costs nothing: the suggestion would be no better without it\.$/,
+    );
     await axe(c, 'optimizer suggestion in English');
     await c.getByRole('button', { name: 'Svenska' }).click();
     await result.waitFor();
@@ -386,6 +452,19 @@ describe('assessment and decision', () => {
     await proposal.getByRole('heading', { name: 'Senaste förslaget' }).waitFor();
     await axe(c, 'proposal saved');
 
+    // Back at the optimizer, the suggestion is still there, with A's marked as used; nothing was recomputed.
+    await c.goBack();
+    await settledAndAccessible(c, `Förslag på fördelning: ${TITLE}`);
+    const kept = c.getByRole('table', { name: 'Föreslagen fördelning' });
+    await kept.locator('tr', { hasText: apps.A.caseNumber }).getByText('Använt', { exact: true }).waitFor();
+    expect(await kept.locator('tr', { hasText: apps.C.caseNumber }).getByText('Använt', { exact: true }).count()).toBe(0);
+    expect(plain(await c.locator('.facts').first().textContent())).toContain('Använt i förslag till beslut1 av 2');
+    expect(await c.locator('#optimizer-stale').count()).toBe(0);
+    expect(await c.getByRole('button', { name: 'Räkna om', exact: true }).count()).toBe(1);
+    await axe(c, 'optimizer suggestion kept, one used');
+    await c.goForward();
+    await settledAndAccessible(c, `Bedömning och beslut: ${apps.A.caseNumber}`);
+
     // The committee's decision: above what is left of the budget first, with a reservation that is kept.
     const decision = c.getByRole('region', { name: 'Beslut', exact: true });
     expect(plain(await decision.textContent())).toContain('Inget beslut är fattat.');
@@ -404,7 +483,20 @@ describe('assessment and decision', () => {
     await reservation.getByLabel('Ledamot eller parti').fill('Karin Lind (KD)');
     await reservation.getByLabel('Text').fill('Till förmån för eget yrkande om bifall med 200 000 kr.');
     await axe(c, 'decision form with a reservation');
+    // Recording asks first: what is decided, that it cannot be changed, and who is mailed at once.
     await decision.getByRole('button', { name: 'Registrera beslutet' }).click();
+    const confirmDecision = decision.getByRole('region', { name: 'Registrera beslutet och skicka det till sökanden?' });
+    await focused(c, 'decision-confirm-heading');
+    const decisionConfirmText = plain(await confirmDecision.textContent());
+    expect(decisionConfirmText).toContain('Beslutet registreras: Beviljad, 200 000 kr. Det kan inte ändras i efterhand, bara ersättas av ett nytt beslut.');
+    expect(decisionConfirmText).toContain(`${apps.A.organisation} får beslutsbrevet med e-post direkt, till asa.oberg.a@forening.example`);
+    await axe(c, 'confirming the decision');
+    await confirmDecision.getByRole('button', { name: 'Avbryt' }).click();
+    await c.waitForFunction(() => document.activeElement?.textContent === 'Registrera beslutet');
+    expect(plain(await decision.textContent())).toContain('Inget beslut är fattat.');
+    expect(await decision.getByLabel('Beviljat belopp').inputValue()).toBe('200 000');
+    await decision.getByRole('button', { name: 'Registrera beslutet' }).click();
+    await confirmDecision.getByRole('button', { name: 'Registrera och skicka beslutet' }).click();
     const budgetError = c.locator('#decision-amount-error');
     await budgetError.waitFor();
     expect(plain(await budgetError.textContent())).toBe('Fel: Beloppet ryms inte i budgeten. Det finns 150 000 kr kvar att besluta om.');
@@ -414,6 +506,8 @@ describe('assessment and decision', () => {
     await axe(c, 'decision above the budget');
     await decision.getByLabel('Beviljat belopp').fill('150 000');
     await decision.getByRole('button', { name: 'Registrera beslutet' }).click();
+    expect(plain(await confirmDecision.textContent())).toContain('Beslutet registreras: Delvis beviljad, 150 000 kr.');
+    await confirmDecision.getByRole('button', { name: 'Registrera och skicka beslutet' }).click();
     await decision.getByText('Beslutet är registrerat: Delvis beviljad, 150 000 kr. Sökanden har fått besked.').waitFor();
     const recorded = decision.locator('.decision-history > li');
     expect(await recorded.count()).toBe(1);

@@ -114,8 +114,24 @@ describe('the call designer', () => {
     expect(editUrl).toMatch(/^\/funders\/[0-9a-f-]{36}\/calls\/[0-9a-f-]{36}\/edit$/);
     expect(await page.getByRole('group', { name: 'Fråga 2' }).getByLabel('har svaret').inputValue()).not.toBe('');
 
+    // Publishing asks first: what happens and who sees it; cancelling publishes nothing and returns to the button.
+    await page.getByRole('button', { name: 'Publicera utlysningen' }).click();
+    const confirmPublish = page.getByRole('region', { name: 'Publicera utlysningen?' });
+    await page.waitForFunction(() => document.activeElement?.id === 'publish-confirm-heading');
+    const confirmText = (await confirmPublish.textContent()) ?? '';
+    expect(confirmText).toContain(`”${TITLE}” publiceras som den står nu och syns genast för alla på de offentliga sidorna`);
+    expect(confirmText).toContain('Det går inte att ta tillbaka.');
+    expect(confirmText).toContain('Ingen får e-post om det');
+    await axe(page, 'designer, confirming the publication');
+    await confirmPublish.getByRole('button', { name: 'Avbryt' }).click();
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Publicera utlysningen');
+    expect(await confirmPublish.count()).toBe(0);
+    expect(await page.locator('.designer-status .badge').textContent()).not.toBe('Öppen');
+    await settledAndAccessible(page, `Utkast: ${TITLE}`);
+
     // Publishing now: the server names what is missing, each on its field, and the summary takes focus.
     await page.getByRole('button', { name: 'Publicera utlysningen' }).click();
+    await confirmPublish.getByRole('button', { name: 'Ja, publicera nu' }).click();
     const summary = page.locator('.error-summary');
     await summary.getByText('Utlysningen kan inte publiceras än: fyll i det som saknas.').waitFor();
     expect(await summary.getByRole('link').allTextContents()).toEqual([
@@ -142,12 +158,15 @@ describe('the call designer', () => {
     await page.getByRole('group', { name: 'Bedömningsgrund 2' }).getByLabel('Bedömningsgrund', { exact: true }).fill('Förmåga att genomföra');
     await page.getByRole('group', { name: 'Bedömningsgrund 2' }).getByLabel('Vikt (%)').fill('30');
     await page.getByText('Vikterna blir tillsammans 90 % – de ska bli 100 %.').waitFor();
+    // The form's own checks come before the confirmation: nothing is asked while they fail.
     await page.getByRole('button', { name: 'Publicera utlysningen' }).click();
     await summary.getByRole('link', { name: 'Bedömningsgrunder och vikter: Vikterna ska tillsammans bli 100 %; nu blir de 90 %.' }).waitFor();
+    expect(await confirmPublish.count()).toBe(0);
     await page.getByRole('group', { name: 'Bedömningsgrund 2' }).getByLabel('Vikt (%)').fill('40');
     await page.getByText('Vikterna blir tillsammans 100 %.').waitFor();
 
     await page.getByRole('button', { name: 'Publicera utlysningen' }).click();
+    await confirmPublish.getByRole('button', { name: 'Ja, publicera nu' }).click();
     await page.getByText('Utlysningen är publicerad och syns nu för alla.').waitFor();
     await settledAndAccessible(page, `Ändra utlysningen: ${TITLE}`);
     expect(await page.locator('.designer-status .badge').textContent()).toBe('Öppen');

@@ -136,8 +136,13 @@ describe('reviewing an application', () => {
     expect(await page.getByRole('group', { name: COMPLEMENT }).getByLabel('5 – mycket god').isChecked()).toBe(true);
     expect(await page.getByLabel('Kommentar om Förmåga att genomföra').inputValue()).toBe('Få ledare nämns; fråga om fler.');
 
-    // Submitting with a criterion unscored: the server's message on that criterion.
+    // Submitting with a criterion unscored: the confirmation counts the scores, and the server's message comes on that criterion.
     await page.getByRole('button', { name: 'Skicka in bedömningen' }).click();
+    const confirmReview = page.getByRole('region', { name: 'Skicka in bedömningen?' });
+    const confirmText = plain(await confirmReview.textContent());
+    expect(confirmText).toContain('2 av 3 bedömningsgrunder har betyg.');
+    expect(confirmText).toContain('Sökanden ser dem inte, och ingen får e-post om det.');
+    await confirmReview.getByRole('button', { name: 'Ja, skicka in bedömningen' }).click();
     const capacity = page.getByRole('group', { name: CAPACITY });
     await page.locator('#review-scores-capacity-score-error').getByText('Välj ett betyg från 1 till 5.').waitFor();
     expect(await capacity.getAttribute('aria-invalid')).toBe('true');
@@ -151,6 +156,8 @@ describe('reviewing an application', () => {
 
     await capacity.getByLabel('3 – godtagbar').check();
     await page.getByRole('button', { name: 'Skicka in bedömningen' }).click();
+    expect(plain(await confirmReview.textContent())).toContain('3 av 3 bedömningsgrunder har betyg.');
+    await confirmReview.getByRole('button', { name: 'Ja, skicka in bedömningen' }).click();
 
     // Submitted: the own weighted score (0.4·4 + 0.35·5 + 0.25·3 = 4.10), then the others' and the summary.
     await page.getByRole('heading', { level: 2, name: 'Din bedömning' }).waitFor();

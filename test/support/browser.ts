@@ -76,16 +76,75 @@ async function noTextKeys(page: Page, label: string): Promise<void> {
   if (keys.length) throw new Error(`${label} shows text keys instead of texts: ${[...new Set(keys)].join(', ')}`);
 }
 
+/** The narrowest screen the service is made for (WCAG 1.4.10 reflow: 320 CSS px; common phones are 360). */
+const NARROW = 360;
+
+/**
+ * Throws when the page scrolls sideways on a 360 px wide screen, naming the elements that stick out
+ * (those whose parent does not). Wide content belongs in its own scrolling region (`.table-wrap`),
+ * which clips it and so is not counted. A wider viewport is narrowed for the check and restored.
+ */
+async function noSidewaysScroll(page: Page, label: string): Promise<void> {
+  const viewport = page.viewportSize();
+  const resize = viewport !== null && viewport.width !== NARROW;
+  if (resize) await page.setViewportSize({ width: NARROW, height: viewport.height });
+  try {
+    const found = await page.evaluate(() => {
+      const root = document.documentElement;
+      if (root.scrollWidth <= root.clientWidth) return null;
+      const edge = root.clientWidth + 0.5;
+      /**
+       * Inside an element that clips or scrolls its own overflow and itself fits, nothing shows past the
+       * page's edge. An absolutely positioned element (a visually hidden text) escapes every such box
+       * up to its containing block, the nearest positioned ancestor.
+       */
+      const clipped = (el: Element) => {
+        let escaping = getComputedStyle(el).position === 'absolute';
+        for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+          const style = getComputedStyle(p);
+          const positioned = style.position !== 'static';
+          if ((!escaping || positioned) && style.overflowX !== 'visible' && window.scrollX + p.getBoundingClientRect().right <= edge) return true;
+          if (escaping && positioned) escaping = style.position === 'absolute';
+        }
+        return false;
+      };
+      /** Where an element's content ends, in the page's coordinates: its box, or its own content that overflows it unclipped. */
+      const right = (el: Element) => {
+        const box = el.getBoundingClientRect();
+        const content = getComputedStyle(el).overflowX === 'visible' ? box.left + el.scrollWidth : box.right;
+        return window.scrollX + Math.max(box.right, content);
+      };
+      const sticksOut = (el: Element) => right(el) > edge;
+      const name = (el: Element) => {
+        const cls = [...el.classList].map((c) => `.${c}`).join('');
+        const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 60);
+        return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${cls} (right edge ${Math.round(right(el))} px) “${text}”`;
+      };
+      const culprits = [...document.body.querySelectorAll('*')].filter(
+        (el) => sticksOut(el) && !clipped(el) && !(el.parentElement && el.parentElement !== document.body && sticksOut(el.parentElement)),
+      );
+      return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, culprits: culprits.slice(0, 8).map(name) };
+    });
+    if (found)
+      throw new Error(
+        `${label} scrolls sideways at ${NARROW} px (${found.scrollWidth} px wide content in ${found.clientWidth} px); sticking out:\n${found.culprits.map((c) => `  - ${c}`).join('\n')}`,
+      );
+  } finally {
+    if (resize) await page.setViewportSize(viewport);
+  }
+}
+
 /**
  * Scans the page with axe for WCAG 2.1 A and AA and throws with a readable
- * list of every violation: the rule, its help text and the offending elements.
+ * list of every violation: the rule, its help text and the offending elements. Then checks the page
+ * does not scroll sideways at 360 px.
  */
 export async function axe(page: Page, label = page.url()): Promise<void> {
   await noTextKeys(page, label);
   const codes = await codesOnPage(page);
   if (codes.length) throw new Error(`${label} shows internal codes instead of words: ${codes.join(', ')}`);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  if (results.violations.length === 0) return;
+  if (results.violations.length === 0) return noSidewaysScroll(page, label);
   const report = results.violations
     .map((v) => {
       const nodes = v.nodes

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callInstance } from '../../bench/optimizer-instance.ts';
 import { type Ore, ore } from '../../src/domain/money.ts';
+import { displacement } from '../../src/domain/optimizer/displacement.ts';
 import { createHighsSolve } from '../../src/domain/optimizer/highs-solve.ts';
 import { loadHighs } from '../../src/domain/optimizer/load-highs.ts';
 import { buildModel } from '../../src/domain/optimizer/model.ts';
@@ -107,6 +108,41 @@ describe('constraints the caseworker sets', () => {
     expect(amounts(p)).toEqual({ A: 0, B: 500, C: 400, D: 0 });
     expect(byId(p).A.reasons).toEqual([{ code: 'locked_out', params: { constraintId: 'no-A' } }]);
     expect(costOf(r, 'no-A')).toBeCloseTo(1, 9);
+  });
+
+  it('says what a constraint displaces: the money and the applications that would be funded without it', () => {
+    const out = run({ budget: ore(1000), applications: ABCD, constraints: [{ id: 'no-A', kind: 'lock_out', applicationId: 'A' }] });
+    if (out.status !== 'optimal') throw new Error(out.status);
+    // Without the lock A (600) is funded instead of B (500); C is funded either way.
+    expect(out.constraintCosts[0]).toMatchObject({
+      amount: 600,
+      displaced: [{ applicationId: 'A', with: 0, without: 600 }],
+      favoured: [{ applicationId: 'B', with: 500, without: 0 }],
+    });
+    const take = run({ budget: ore(1000), applications: ABCD, constraints: [{ id: 'take-D', kind: 'lock_in', applicationId: 'D' }] });
+    if (take.status !== 'optimal') throw new Error(take.status);
+    // D's 1 000 takes the whole budget: A and C, most money first, go without.
+    expect(take.constraintCosts[0]).toMatchObject({
+      amount: 1000,
+      displaced: [
+        { applicationId: 'A', with: 0, without: 600 },
+        { applicationId: 'C', with: 0, without: 400 },
+      ],
+      favoured: [{ applicationId: 'D', with: 1000, without: 0 }],
+    });
+  });
+
+  it('a constraint that costs nothing displaces nothing, even when the solve without it found another equally good combination', () => {
+    const input: OptimizerInput = { budget: ore(1000), applications: ABCD, constraints: [] };
+    const a = [ore(600), ore(0), ore(400), ore(0)];
+    const b = [ore(0), ore(500), ore(400), ore(0)];
+    expect(displacement(input, a, b, 0)).toEqual({ amount: 0, displaced: [], favoured: [] });
+    expect(displacement(input, a, null, 1)).toEqual({ amount: 0, displaced: [], favoured: [] });
+    expect(displacement(input, b, a, 1)).toEqual({
+      amount: 600,
+      displaced: [{ applicationId: 'A', with: 0, without: 600 }],
+      favoured: [{ applicationId: 'B', with: 500, without: 0 }],
+    });
   });
 
   it('lock in: funded whatever it costs, and then it is not a reason to call others a worse combination', () => {

@@ -1,5 +1,6 @@
 import { type Ore, subtractOre, sumOre } from '../money.ts';
 import { toWholeOre } from './allocation.ts';
+import { displacement } from './displacement.ts';
 import { explain } from './explain.ts';
 import { buildModel } from './model.ts';
 import { checkAllocation, objectiveOf } from './rows.ts';
@@ -50,6 +51,25 @@ const slack = (o: SolveOutcome): number | null => (o.objective === null || o.bou
 function proposalOf(input: OptimizerInput, amounts: Ore[]): Proposal {
   const total = sumOre(amounts);
   return { score: objectiveOf(input, amounts), total, leftover: subtractOre(input.budget, total), allocations: explain(input, amounts) };
+}
+
+/**
+ * The relaxed solution's whole-öre amounts, checked against the input without the constraint. The
+ * relaxed model still exempts a dropped lock in from the quality floor (it omits rows, not
+ * exemptions), so such a solution may fund an application the check refuses; it then tells nothing
+ * about what the lock displaces, and null says so.
+ */
+function displacedBy(
+  input: OptimizerInput,
+  constraintId: string,
+  values: Record<string, number>,
+  wholeOre: (of: OptimizerInput, vals: Record<string, number>) => Ore[],
+): Ore[] | null {
+  try {
+    return wholeOre({ ...input, constraints: input.constraints.filter((k) => k.id !== constraintId) }, values);
+  } catch {
+    return null;
+  }
 }
 
 /** Shares a time budget among a known number of solves: each gets what is left divided by those still to run. */
@@ -111,7 +131,10 @@ export function runOptimizer(input: OptimizerInput, solve: Solve, options: Optim
     const broken = checkAllocation(input, []);
     const first = broken.find((v) => v.kind === 'constraint');
     if (first?.kind === 'constraint') return { status: 'infeasible', conflicts: [first.constraintId], minimal: true, solveSeconds: 0 };
-    const costs = options.constraintCosts === false ? [] : input.constraints.map((c) => ({ constraintId: c.id, cost: 0, maxError: 0, exact: true }));
+    const costs =
+      options.constraintCosts === false
+        ? []
+        : input.constraints.map((c) => ({ constraintId: c.id, cost: 0, maxError: 0, exact: true, ...displacement(input, [], null, 0) }));
     return { status: 'optimal', proposal: proposalOf(input, []), bound: 0, gap: 0, constraintCosts: costs, solveSeconds: 0 };
   }
 
@@ -127,11 +150,14 @@ export function runOptimizer(input: OptimizerInput, solve: Solve, options: Optim
   }
 
   const values = main.values;
-  const amounts = toWholeOre(
-    input,
-    model.x.map((n) => values[n] ?? 0),
-    model.f.map((n) => values[n] ?? 0),
-  );
+  /** A solution's whole-öre amounts under the input it was solved for. */
+  const wholeOre = (of: OptimizerInput, vals: Record<string, number>) =>
+    toWholeOre(
+      of,
+      model.x.map((n) => vals[n] ?? 0),
+      model.f.map((n) => vals[n] ?? 0),
+    );
+  const amounts = wholeOre(input, values);
   const proposal = proposalOf(input, amounts);
 
   const constraintCosts: ConstraintCost[] = [];
@@ -139,14 +165,22 @@ export function runOptimizer(input: OptimizerInput, solve: Solve, options: Optim
     const time = new TimeBudget(followUp, input.constraints.length);
     for (const c of input.constraints) {
       // Without c, the proposal just found is still feasible: it starts the relaxed solve.
-      const relaxed = solve({ lp: buildModel(input, { omit: new Set([c.id]) }).lp, timeLimitSeconds: time.next(), mipRelGap, start: values });
+      const omit = new Set([c.id]);
+      const relaxed = solve({ lp: buildModel(input, { omit }).lp, timeLimitSeconds: time.next(), mipRelGap, start: values });
       time.spend(relaxed.seconds);
       if (relaxed.status === 'other' || relaxed.status === 'infeasible') throw unexpected(`the cost of constraint ${c.id}`, relaxed);
       const cost = relaxed.objective === null ? 0 : Math.max(0, relaxed.objective - main.objective);
       const mainSlack = slack(main);
       const relaxedSlack = slack(relaxed);
       const maxError = mainSlack === null || relaxedSlack === null ? null : mainSlack + relaxedSlack;
-      constraintCosts.push({ constraintId: c.id, cost, maxError, exact: main.status === 'optimal' && relaxed.status === 'optimal' });
+      const displaced = relaxed.values === null || cost === 0 ? null : displacedBy(input, c.id, relaxed.values, wholeOre);
+      constraintCosts.push({
+        constraintId: c.id,
+        cost,
+        maxError,
+        exact: main.status === 'optimal' && relaxed.status === 'optimal',
+        ...displacement(input, amounts, displaced, cost),
+      });
     }
   }
 

@@ -133,8 +133,28 @@ export interface Proposal {
   allocations: Allocation[];
 }
 
-/** What a constraint costs: how much more score the proposal would reach without it. */
-export interface ConstraintCost {
+/** One application whose amount a constraint changes: what it gets with the constraint and without it, öre. */
+export interface Shift {
+  applicationId: string;
+  with: Ore;
+  without: Ore;
+}
+
+/**
+ * What a constraint displaces, read off the proposal with it and the best one found without it:
+ * the money that would go to other applications without it, and which they are.
+ */
+export interface Displacement {
+  /** Σ (without − with) over the applications that would get more without the constraint, öre. */
+  amount: Ore;
+  /** Applications that get less (or nothing) because of the constraint, most money first. */
+  displaced: Shift[];
+  /** Applications that get more because of it (what it pulls in), most money first. */
+  favoured: Shift[];
+}
+
+/** What a constraint costs: how much more score the proposal would reach without it, and what it displaces. */
+export interface ConstraintCost extends Displacement {
   constraintId: string;
   /** Objective without the constraint minus objective with all of them (≥ 0, in score points). */
   cost: number;

@@ -1,11 +1,11 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { scoped } from '../../db/scope.ts';
 import { remaining } from '../../domain/assessment/budget.ts';
 import type { CallRules } from '../../domain/calls/types.ts';
 import { maxOre, minOre, type Ore, ore, ZERO_ORE } from '../../domain/money.ts';
-import type { OptimizerApplication, OptimizerConstraint, Reason } from '../../domain/optimizer/types.ts';
+import type { OptimizerApplication, OptimizerConstraint, Reason, Shift as ShiftOf } from '../../domain/optimizer/types.ts';
 import { policy } from '../../domain/roles.ts';
 import { both, type Lang, type MessageCode, translate } from '../../i18n/messages.ts';
 import { budgetState } from '../budget/guard.ts';
@@ -48,6 +48,15 @@ const ConstraintSchema = Type.Union([
 const Both = Type.Object({ sv: Type.String(), en: Type.String() });
 /** In the request's language, and in both, so the page can follow a change of language without solving again. */
 const Message = Type.Object({ code: Type.String(), message: Type.String(), messages: Both });
+/** An application a constraint moves money from or to: what it gets with the constraint and without it. */
+const Shift = Type.Object({
+  id: Uuid,
+  caseNumber: Type.String(),
+  organisationName: Type.String(),
+  title: Type.String(),
+  with: OreSchema(),
+  without: OreSchema(),
+});
 const OptimizerView = Type.Object({
   status: Type.Union([Type.Literal('optimal'), Type.Literal('time_limit')]),
   budget: OreSchema({ description: 'What is left of the call to decide on' }),
@@ -73,8 +82,11 @@ const OptimizerView = Type.Object({
     Type.Object({
       constraintId: Type.String(),
       description: Type.String(),
-      cost: Type.Number(),
+      cost: Type.Number({ description: 'How much higher the weighted score would be without the constraint' }),
       exact: Type.Boolean(),
+      displacedAmount: OreSchema({ description: 'What would go to other applications without the constraint' }),
+      displaced: Type.Array(Shift, { description: 'Applications that get less (or nothing) because of the constraint, most money first' }),
+      favoured: Type.Array(Shift, { description: 'Applications that get more because of the constraint, most money first' }),
       message: Type.String(),
       messages: Both,
     }),
@@ -139,7 +151,7 @@ export function optimizerRoutes(fastify: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['assessment'],
         summary:
-          'Propose which eligible, scored and undecided applications to fund, and how much (in full or a share between the call’s minimum and maximum), to get the most weighted score out of what is left of the budget under the caseworker’s constraints; with the score each constraint costs and why each application is in or out. It proposes; people decide. An infeasible set of constraints is refused naming the ones that conflict.',
+          'Propose which eligible, scored and undecided applications to fund, and how much (in full or a share between the call’s minimum and maximum), to get the most weighted score out of what is left of the budget under the caseworker’s constraints; with what each constraint costs (in weighted score, and in the money and applications it displaces) and why each application is in or out. It proposes; people decide. An infeasible set of constraints is refused naming the ones that conflict.',
         params: Type.Object({ id: Uuid }),
         body: Type.Object(
           { constraints: Type.Array(ConstraintSchema, { maxItems: 50 }), minScore: Type.Optional(Type.Number({ minimum: 0, maximum: 5 })) },
@@ -231,6 +243,18 @@ export function optimizerRoutes(fastify: FastifyInstance, ctx: AppContext) {
       }
       if (!result.proposal) throw new Problem(503, 'optimizer_no_answer');
       const byId = new Map(result.proposal.allocations.map((a) => [a.applicationId, a]));
+      const scoredById = new Map(scored.map((a) => [a.id, a]));
+      const shiftOf = (s: ShiftOf): Static<typeof Shift> => {
+        const a = scoredById.get(s.applicationId);
+        return {
+          id: s.applicationId,
+          caseNumber: a?.case_number ?? '',
+          organisationName: a?.organisation_name ?? '',
+          title: a?.submitted_content?.title ?? '',
+          with: s.with,
+          without: s.without,
+        };
+      };
       return {
         status: result.status,
         budget: data.budget,
@@ -255,13 +279,20 @@ export function optimizerRoutes(fastify: FastifyInstance, ctx: AppContext) {
               : [{ code: 'not_scored', ...inBoth('optimizer_not_scored') }],
           };
         }),
-        constraintCosts: result.constraintCosts.map((c) => ({
-          constraintId: c.constraintId,
-          description: describe(c.constraintId)[lang],
-          cost: c.cost,
-          exact: c.exact,
-          ...inBoth('optimizer_constraint_cost', { constraint: describe(c.constraintId), cost: twoInBoth(c.cost) }),
-        })),
+        constraintCosts: result.constraintCosts.map((c) => {
+          const params = { constraint: describe(c.constraintId), cost: twoInBoth(c.cost), amount: c.amount };
+          const code: MessageCode = c.cost === 0 ? 'optimizer_constraint_free' : c.amount > 0 ? 'optimizer_constraint_displaces' : 'optimizer_constraint_cost';
+          return {
+            constraintId: c.constraintId,
+            description: describe(c.constraintId)[lang],
+            cost: c.cost,
+            exact: c.exact,
+            displacedAmount: c.amount,
+            displaced: c.displaced.map(shiftOf),
+            favoured: c.favoured.map(shiftOf),
+            ...inBoth(code, params),
+          };
+        }),
       };
     },
   );

@@ -3783,7 +3783,7 @@ export interface paths {
     };
   };
   "/api/calls/{id}/optimizer": {
-    /** Propose which eligible, scored and undecided applications to fund, and how much (in full or a share between the call’s minimum and maximum), to get the most weighted score out of what is left of the budget under the caseworker’s constraints; with the score each constraint costs and why each application is in or out. It proposes; people decide. An infeasible set of constraints is refused naming the ones that conflict. */
+    /** Propose which eligible, scored and undecided applications to fund, and how much (in full or a share between the call’s minimum and maximum), to get the most weighted score out of what is left of the budget under the caseworker’s constraints; with what each constraint costs (in weighted score, and in the money and applications it displaces) and why each application is in or out. It proposes; people decide. An infeasible set of constraints is refused naming the ones that conflict. */
     post: {
       parameters: {
         header?: {
@@ -3873,8 +3873,35 @@ export interface paths {
               constraintCosts: {
                   constraintId: string;
                   description: string;
+                  /** @description How much higher the weighted score would be without the constraint */
                   cost: number;
                   exact: boolean;
+                  /** @description What would go to other applications without the constraint. An amount in öre (1 kr = 100 öre) */
+                  displacedAmount: import("../../domain/money.ts").Ore;
+                  /** @description Applications that get less (or nothing) because of the constraint, most money first */
+                  displaced: {
+                      /** Format: uuid */
+                      id: string;
+                      caseNumber: string;
+                      organisationName: string;
+                      title: string;
+                      /** @description An amount in öre (1 kr = 100 öre) */
+                      with: import("../../domain/money.ts").Ore;
+                      /** @description An amount in öre (1 kr = 100 öre) */
+                      without: import("../../domain/money.ts").Ore;
+                    }[];
+                  /** @description Applications that get more because of the constraint, most money first */
+                  favoured: {
+                      /** Format: uuid */
+                      id: string;
+                      caseNumber: string;
+                      organisationName: string;
+                      title: string;
+                      /** @description An amount in öre (1 kr = 100 öre) */
+                      with: import("../../domain/money.ts").Ore;
+                      /** @description An amount in öre (1 kr = 100 öre) */
+                      without: import("../../domain/money.ts").Ore;
+                    }[];
                   message: string;
                   messages: {
                     sv: string;

@@ -86,6 +86,8 @@ function Assessment({ app }: { app: ApplicationView }) {
           decisionBody: overview.data.call.decisionBody,
           proposal: row?.proposal ?? null,
           mayDelegate: rights.decideAsDelegate,
+          organisationName: app.organisationName,
+          contactEmails: [...new Set(app.content.contacts.map((c) => c.email.trim()).filter(Boolean))],
         }}
         mayRecord={rights.recordDecision}
         open={open}

@@ -37,13 +37,42 @@ interface Values {
 
 const storageKey = (callId: string) => `samverka.optimizer.${callId}`;
 
-function stored(callId: string): Values | null {
+/** What this tab stored under the key, or null (nothing stored, or no storage). */
+function fromStorage<T>(key: string): T | null {
   try {
-    const raw = sessionStorage.getItem(storageKey(callId));
-    return raw ? (JSON.parse(raw) as Values) : null;
+    const raw = sessionStorage.getItem(key);
+    return raw ? (JSON.parse(raw) as T) : null;
   } catch {
     return null;
   }
+}
+
+/** The last suggestion on this call and the constraints it was computed for: it stays until the caseworker recomputes. */
+interface Kept {
+  values: Values;
+  answer: OptimizerAnswer;
+}
+const resultKey = (callId: string) => `samverka.optimizer.${callId}.result`;
+
+function keep(key: string, value: unknown) {
+  try {
+    sessionStorage.setItem(key, JSON.stringify(value));
+  } catch {
+    // No storage: what was asked and answered lasts while the page is open.
+  }
+}
+
+/** What the optimizer weighs, to tell when a kept suggestion no longer fits: the budget left and each candidate's score. */
+const weighed = (budget: number, apps: { id: string; score: number | null }[]) => JSON.stringify([budget, apps.map((a) => `${a.id}:${a.score ?? '-'}`).sort()]);
+
+/** Why a kept suggestion is out of date: what changed since it was computed (empty when nothing did). */
+function staleness(kept: Kept, current: Values, overview: AssessmentOverview): ('constraints' | 'budget' | 'applications')[] {
+  const why: ('constraints' | 'budget' | 'applications')[] = [];
+  if (JSON.stringify(toRequest(current).body) !== JSON.stringify(toRequest(kept.values).body)) why.push('constraints');
+  if (kept.answer.budget !== overview.budget.remaining) why.push('budget');
+  const now = candidatesOf(overview.applications).map((a) => ({ id: a.id, score: a.scores.mean }));
+  if (weighed(0, now) !== weighed(0, kept.answer.applications)) why.push('applications');
+  return why;
 }
 
 function newRow(kind: Kind, n: number): Row {
@@ -229,9 +258,32 @@ function ConstraintRow({
   );
 }
 
-function Result({ answer, rowOf }: { answer: OptimizerAnswer; rowOf: (cid: string) => number }) {
+type Shift = OptimizerAnswer['constraintCosts'][number]['displaced'][number];
+
+/** An application a constraint moves money from or to, by case number, organisation and title, with both amounts. */
+function ShiftItem({ s }: { s: Shift }) {
+  const { t } = useTranslation();
+  const amounts =
+    s.with === 0
+      ? t('optimizer.result.shift.notFunded', { without: kr(s.without) })
+      : s.without === 0
+        ? t('optimizer.result.shift.onlyWith', { with: kr(s.with) })
+        : t('optimizer.result.shift.instead', { with: kr(s.with), without: kr(s.without) });
+  return (
+    <li>
+      {s.caseNumber} {s.organisationName}, ”{s.title}”: {amounts}
+    </li>
+  );
+}
+
+function Result({ answer, rowOf, overview }: { answer: OptimizerAnswer; rowOf: (cid: string) => number; overview: AssessmentOverview }) {
   const { t } = useTranslation();
   const localized = useLocalized();
+  const proposalOf = (id: string) => overview.applications.find((r) => r.id === id)?.proposal ?? null;
+  /** A suggestion is used once the application's saved proposal is the suggested amount. */
+  const used = (a: OptimizerAnswer['applications'][number]) => a.score !== null && proposalOf(a.id)?.amount === a.amount;
+  const usedCount = answer.applications.filter(used).length;
+  const usable = answer.applications.filter((a) => a.score !== null).length;
   return (
     <>
       <Facts
@@ -241,8 +293,10 @@ function Result({ answer, rowOf }: { answer: OptimizerAnswer; rowOf: (cid: strin
           [t('optimizer.result.leftover'), kr(answer.leftover)],
           [t('optimizer.result.score'), score(answer.score)],
           [t('optimizer.result.status'), t(`optimizer.result.statuses.${answer.status}`)],
+          [t('optimizer.result.used'), t('optimizer.result.usedCount', { used: usedCount, count: usable })],
         ]}
       />
+      <p className="hint">{t('optimizer.result.scoreExplained')}</p>
       {answer.applications.length ? (
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
         <section className="table-wrap" aria-label={t('optimizer.result.caption')} tabIndex={0}>
@@ -290,10 +344,13 @@ function Result({ answer, rowOf }: { answer: OptimizerAnswer; rowOf: (cid: strin
                   </td>
                   <td>
                     {a.score === null ? null : (
-                      <Link to={`/applications/${a.id}/assessment?amount=${a.amount}`} className="button button-secondary button-small">
-                        {t('optimizer.result.useAmount', { amount: kr(a.amount) })}
-                        <span className="visually-hidden">: {a.caseNumber}</span>
-                      </Link>
+                      <>
+                        {used(a) ? <span className="badge badge-approved optimizer-used">{t('optimizer.result.usedBadge')}</span> : null}
+                        <Link to={`/applications/${a.id}/assessment?amount=${a.amount}`} className="button button-secondary button-small">
+                          {t('optimizer.result.useAmount', { amount: kr(a.amount) })}
+                          <span className="visually-hidden">: {a.caseNumber}</span>
+                        </Link>
+                      </>
                     )}
                   </td>
                 </tr>
@@ -313,6 +370,26 @@ function Result({ answer, rowOf }: { answer: OptimizerAnswer; rowOf: (cid: strin
               <li key={c.constraintId}>
                 <strong>{t('optimizer.result.costOf', { n: rowOf(c.constraintId) + 1 })}</strong> {localized(c.messages)}
                 {c.exact ? null : <span className="hint-inline"> {t('optimizer.result.notExact')}</span>}
+                {c.displaced.length ? (
+                  <>
+                    <span className="block">{t('optimizer.result.displaced')}</span>
+                    <ul className="compact-list">
+                      {c.displaced.map((s) => (
+                        <ShiftItem key={s.id} s={s} />
+                      ))}
+                    </ul>
+                  </>
+                ) : null}
+                {c.displaced.length && c.favoured.length ? (
+                  <>
+                    <span className="block">{t('optimizer.result.favoured')}</span>
+                    <ul className="compact-list">
+                      {c.favoured.map((s) => (
+                        <ShiftItem key={s.id} s={s} />
+                      ))}
+                    </ul>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -327,11 +404,19 @@ function Result({ answer, rowOf }: { answer: OptimizerAnswer; rowOf: (cid: strin
 function Optimizer({ callId, overview }: { callId: string; overview: AssessmentOverview }) {
   const { t } = useTranslation();
   const [kind, setKind] = useState<Kind>('min_focus');
-  const [answer, setAnswer] = useState<OptimizerAnswer | null>(null);
-  const [asked, setAsked] = useState<Row[]>([]);
+  // The suggestion stays (in this tab's storage) until the caseworker recomputes: following one of
+  // its "Använd" links and coming back finds it again, marked with what has been used.
+  const [kept, setKept] = useState<Kept | null>(() => {
+    const found = fromStorage<Kept>(resultKey(callId));
+    // One stored by an earlier version of the page, without what constraints displace, is recomputed instead.
+    return found?.answer.constraintCosts.every((c) => Array.isArray(c.displaced)) ? found : null;
+  });
+  const answer = kept?.answer ?? null;
+  const asked = kept?.values.constraints ?? [];
   const resultRef = useRef<HTMLHeadingElement>(null);
+  const justComputed = useRef(false);
   // The constraints of the last run on this call come back (from this tab's storage) after a visit to an application.
-  const [initial] = useState<Values>(() => stored(callId) ?? { constraints: [], minScore: '' });
+  const [initial] = useState<Values>(() => fromStorage<Values>(storageKey(callId)) ?? { constraints: [], minScore: '' });
   const counter = useRef(Math.max(0, ...initial.constraints.map((r) => Number(r.cid.slice(1)) || 0)));
   const f = useAppForm<Values>({
     id: 'optimizer',
@@ -343,21 +428,23 @@ function Optimizer({ callId, overview }: { callId: string; overview: AssessmentO
   const groupId = f.fieldId('constraints');
   const candidates = candidatesOf(overview.applications);
   const submit = f.onSubmit(async (v) => {
-    setAnswer(null);
     const { body } = toRequest(v);
     const result = await optimize(callId, body);
-    try {
-      sessionStorage.setItem(storageKey(callId), JSON.stringify(v));
-    } catch {
-      // No storage: the constraints last while the page is open.
-    }
-    setAsked(v.constraints);
-    setAnswer(result);
+    const next = { values: v, answer: result };
+    keep(storageKey(callId), v);
+    keep(resultKey(callId), next);
+    justComputed.current = true;
+    setKept(next);
   });
-  // The suggestion's heading takes focus once it is there.
+  // A new suggestion's heading takes focus once it is there (not a kept one found on arrival).
   useEffect(() => {
-    if (answer) resultRef.current?.focus();
-  }, [answer]);
+    if (kept && justComputed.current) {
+      justComputed.current = false;
+      resultRef.current?.focus();
+    }
+  }, [kept]);
+  const current = f.form.watch();
+  const stale = kept ? staleness(kept, current, overview) : [];
   const rowOf = (cid: string) => asked.findIndex((r) => r.cid === cid);
   return (
     <>
@@ -370,7 +457,7 @@ function Optimizer({ callId, overview }: { callId: string; overview: AssessmentO
         <h2 id="optimizer-constraints-heading">{t('optimizer.constraintsHeading')}</h2>
         <p className="hint">{t('optimizer.constraintsIntro')}</p>
         <ErrorSummary errors={f.errors} items={f.summaryItems()} ref={f.summaryRef} />
-        <form onSubmit={submit} noValidate className="form">
+        <form id="optimizer-form" onSubmit={submit} noValidate className="form">
           <div id={groupId} className="stack">
             {rows.fields.length ? null : <p>{t('optimizer.noConstraintsYet')}</p>}
             {rows.fields.map((r, i) => (
@@ -408,7 +495,7 @@ function Optimizer({ callId, overview }: { callId: string; overview: AssessmentO
           />
           <div className="actions">
             <button type="submit" className="button" disabled={f.form.formState.isSubmitting}>
-              {t('optimizer.run')}
+              {answer ? t('optimizer.recompute') : t('optimizer.run')}
             </button>
           </div>
           <p role="status" className="hint">
@@ -421,8 +508,21 @@ function Optimizer({ callId, overview }: { callId: string; overview: AssessmentO
           <h2 id="optimizer-result-heading" tabIndex={-1} ref={resultRef}>
             {t('optimizer.result.heading')}
           </h2>
+          {stale.length ? (
+            <div className="notice notice-warning" id="optimizer-stale">
+              <p>{t('optimizer.stale.intro')}</p>
+              <ul>
+                {stale.map((why) => (
+                  <li key={why}>{t(`optimizer.stale.${why}`, { before: kr(answer.budget), now: kr(overview.budget.remaining) })}</li>
+                ))}
+              </ul>
+              <button type="submit" form="optimizer-form" className="button button-secondary" disabled={f.form.formState.isSubmitting}>
+                {t('optimizer.stale.recompute')}
+              </button>
+            </div>
+          ) : null}
           <p className="notice notice-info">{t('optimizer.result.proposesOnly')}</p>
-          <Result answer={answer} rowOf={rowOf} />
+          <Result answer={answer} rowOf={rowOf} overview={overview} />
         </section>
       ) : null}
     </>

@@ -7,6 +7,7 @@ import { ApiError } from '../api/client.ts';
 import { refreshApplication } from '../applications/api.ts';
 import { dateTime } from '../applications/format.ts';
 import { amountInput, formatDate, kr, parseAmount } from '../calls/format.ts';
+import { ConfirmStep, useConfirmStep } from '../components/ConfirmedAction.tsx';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { CheckboxGroup, Radio, SelectField, TextAreaField, TextField } from '../components/fields.tsx';
 import { LoadError, Loading, RestoredNotice, Success } from '../components/page.tsx';
@@ -43,7 +44,13 @@ interface Context {
   decisionBody: string;
   proposal: ProposalView | null;
   mayDelegate: boolean;
+  /** Who is mailed the decision letter at once: the organisation, by its contacts' addresses (and its members in Samverka). */
+  organisationName: string;
+  contactEmails: string[];
 }
+
+/** The outcome an amount decides: nothing is a rejection, less than asked a partial grant. */
+const outcomeOf = (amount: number, requested: number) => (amount <= 0 ? 'rejected' : amount < requested ? 'partially_approved' : 'approved');
 
 /** The decision as taken: amount, reasons, conditions, period, who decided where, and any reservations. */
 function DecisionForm({
@@ -84,34 +91,38 @@ function DecisionForm({
   const groupId = f.fieldId('reservations');
   const madeBy = f.form.watch('madeBy');
   const available = ctx.remaining + (current?.amount ?? 0);
-  const submit = f.onSubmit(async (v) => {
-    const body = {
-      amount: parseAmount(v.amount)!,
-      reasons: v.reasons,
-      conditions: v.conditions,
-      // No grant period (a rejection) is null, as the schema says.
-      grantFrom: v.grantFrom || null,
-      grantTo: v.grantTo || null,
-      madeBy: ctx.mayDelegate ? v.madeBy : 'committee',
-      decisionBody: v.decisionBody,
-      paragraph: v.paragraph,
-      decidedOn: v.decidedOn,
-      ...(v.announcedOn ? { announcedOn: v.announcedOn } : {}),
-      reservations: v.reservations,
-      ...(current ? { supersedes: current.id } : {}),
-    };
-    try {
-      const decision = await recordDecision(ctx.applicationId, body);
-      onDone(decision);
-    } catch (error) {
-      // Someone else decided meanwhile: show the history as it now is; what was typed stays.
-      if (error instanceof ApiError && error.code === 'already_decided') {
-        onConflict();
-        await client.invalidateQueries({ queryKey: keys.decisions(ctx.applicationId) });
+  const step = useConfirmStep('decision');
+  const submit = f.onSubmit(
+    step.guard(async (v) => {
+      const body = {
+        amount: parseAmount(v.amount)!,
+        reasons: v.reasons,
+        conditions: v.conditions,
+        // No grant period (a rejection) is null, as the schema says.
+        grantFrom: v.grantFrom || null,
+        grantTo: v.grantTo || null,
+        madeBy: ctx.mayDelegate ? v.madeBy : 'committee',
+        decisionBody: v.decisionBody,
+        paragraph: v.paragraph,
+        decidedOn: v.decidedOn,
+        ...(v.announcedOn ? { announcedOn: v.announcedOn } : {}),
+        reservations: v.reservations,
+        ...(current ? { supersedes: current.id } : {}),
+      };
+      try {
+        const decision = await recordDecision(ctx.applicationId, body);
+        onDone(decision);
+      } catch (error) {
+        // Someone else decided meanwhile: show the history as it now is; what was typed stays.
+        if (error instanceof ApiError && error.code === 'already_decided') {
+          onConflict();
+          await client.invalidateQueries({ queryKey: keys.decisions(ctx.applicationId) });
+        }
+        throw error;
       }
-      throw error;
-    }
-  });
+    }),
+  );
+  const amountNow = parseAmount(f.form.watch('amount')) ?? 0;
   const useProposal = () => {
     if (!ctx.proposal) return;
     f.form.setValue('amount', ctx.proposal.amount === 0 ? '0' : amountInput(ctx.proposal.amount));
@@ -220,16 +231,41 @@ function DecisionForm({
             {t('assessment.decision.addReservation')}
           </button>
         </CheckboxGroup>
-        <div className="actions">
-          <button type="submit" className="button" disabled={f.form.formState.isSubmitting}>
-            {current ? t('assessment.decision.saveReplacing') : t('assessment.decision.save')}
-          </button>
-          {onCancel ? (
-            <button type="button" className="button button-secondary" onClick={onCancel}>
-              {t('common.cancel')}
+        {step.asking ? (
+          <ConfirmStep
+            step={step}
+            heading={t('assessment.decision.confirm.heading')}
+            confirm={current ? t('assessment.decision.confirm.replacing') : t('assessment.decision.confirm.record')}
+            onConfirm={submit}
+            busy={f.form.formState.isSubmitting}
+          >
+            <ul>
+              <li>
+                {t('assessment.decision.confirm.what', {
+                  outcome: t(`assessment.outcome.${outcomeOf(amountNow, ctx.requested)}`),
+                  amount: kr(amountNow),
+                })}
+              </li>
+              {current ? <li>{t('assessment.decision.confirm.supersedes', { date: formatDate(current.decidedOn), paragraph: current.paragraph })}</li> : null}
+              <li>
+                {ctx.contactEmails.length
+                  ? t('assessment.decision.confirm.mailed', { organisation: ctx.organisationName, emails: ctx.contactEmails.join(', ') })
+                  : t('assessment.decision.confirm.mailedMembers', { organisation: ctx.organisationName })}
+              </li>
+            </ul>
+          </ConfirmStep>
+        ) : (
+          <div className="actions">
+            <button ref={step.startRef} type="submit" className="button" disabled={f.form.formState.isSubmitting}>
+              {current ? t('assessment.decision.saveReplacing') : t('assessment.decision.save')}
             </button>
-          ) : null}
-        </div>
+            {onCancel ? (
+              <button type="button" className="button button-secondary" onClick={onCancel}>
+                {t('common.cancel')}
+              </button>
+            ) : null}
+          </div>
+        )}
       </form>
     </>
   );

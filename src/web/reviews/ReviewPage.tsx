@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { weightedScore } from '../../domain/assessment/reviews.ts';
 import { clock, dateTime } from '../applications/format.ts';
-import { ConfirmedAction } from '../components/ConfirmedAction.tsx';
+import { ConfirmedAction, ConfirmStep, useConfirmStep } from '../components/ConfirmedAction.tsx';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { CheckboxGroup, Radio, TextAreaField } from '../components/fields.tsx';
 import { LoadError, Loading, Page, RestoredNotice, Success } from '../components/page.tsx';
@@ -122,11 +122,16 @@ function Rubric({ review, onSaved }: { review: MyReview; onSaved: (r: MyReview, 
     setSavedAt(new Date().toISOString());
     onSaved(saved, false);
   });
-  const submit = f.onSubmit(async (v) => {
-    setSavedAt(null);
-    onSaved(await saveReview(review.applicationId, { scores: scores(v), submit: true }), true);
-  });
+  const step = useConfirmStep('review');
+  const submit = f.onSubmit(
+    step.guard(async (v) => {
+      setSavedAt(null);
+      onSaved(await saveReview(review.applicationId, { scores: scores(v), submit: true }), true);
+    }),
+  );
   const busy = f.form.formState.isSubmitting;
+  const given = f.form.watch('scores');
+  const scored = review.criteria.filter((c) => given?.[c.id]?.score).length;
   return (
     <section className="section" aria-labelledby="rubric-heading">
       <h2 id="rubric-heading" {...stepFocus}>
@@ -161,14 +166,24 @@ function Rubric({ review, onSaved }: { review: MyReview; onSaved: (r: MyReview, 
             );
           })}
           <p className="hint">{t('review.rubric.submitHint')}</p>
-          <div className="actions">
-            <button type="submit" className="button" disabled={busy}>
-              {t('review.rubric.submit')}
-            </button>
-            <button type="button" className="button button-secondary" disabled={busy} onClick={(e) => void saveDraft(e)}>
-              {t('review.rubric.saveDraft')}
-            </button>
-          </div>
+          {step.asking ? (
+            <ConfirmStep step={step} heading={t('review.confirm.heading')} confirm={t('review.confirm.submit')} onConfirm={submit} busy={busy}>
+              <ul>
+                <li>{t('review.confirm.scored', { scored, count: review.criteria.length })}</li>
+                <li>{t('review.confirm.final')}</li>
+                <li>{t('review.confirm.told')}</li>
+              </ul>
+            </ConfirmStep>
+          ) : (
+            <div className="actions">
+              <button ref={step.startRef} type="submit" className="button" disabled={busy}>
+                {t('review.rubric.submit')}
+              </button>
+              <button type="button" className="button button-secondary" disabled={busy} onClick={(e) => void saveDraft(e)}>
+                {t('review.rubric.saveDraft')}
+              </button>
+            </div>
+          )}
           <div role="status" className="save-status">
             {savedAt ? t('review.rubric.saved', { time: clock(savedAt) }) : null}
           </div>

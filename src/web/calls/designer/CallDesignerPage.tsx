@@ -8,6 +8,7 @@ import { addOre, ZERO_ORE } from '../../../domain/money.ts';
 import { ApiError } from '../../api/client.ts';
 import { AuditTrail } from '../../audit/AuditTrail.tsx';
 import type { ActivityType } from '../../catalogue/api.ts';
+import { ConfirmStep, useConfirmStep } from '../../components/ConfirmedAction.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { useFunder } from '../../components/funder.ts';
 import { LoadError, Loading, Page, RestoredNotice } from '../../components/page.tsx';
@@ -165,15 +166,19 @@ function Designer({
     await refresh(updated);
   });
 
-  const publish = f.onSubmit(async (v) => {
-    if (!call) return;
-    await saver.settle();
-    // What is on the screen is what gets published.
-    await updateCall(call.id, toRules(v).rules);
-    const done = await publishCall(call.id);
-    await refresh(done);
-    startOver('callPublished');
-  });
+  // Publishing cannot be undone: it asks first, saying what happens and who sees it.
+  const publishStep = useConfirmStep('publish');
+  const publish = f.onSubmit(
+    publishStep.guard(async (v) => {
+      if (!call) return;
+      await saver.settle();
+      // What is on the screen is what gets published.
+      await updateCall(call.id, toRules(v).rules);
+      const done = await publishCall(call.id);
+      await refresh(done);
+      startOver('callPublished');
+    }),
+  );
 
   const amend = f.onSubmit(async (v) => {
     if (!call) return;
@@ -242,7 +247,22 @@ function Designer({
 
         {published ? <ReasonSection f={f} /> : null}
 
-        <div className="actions">
+        {publishStep.asking ? (
+          <ConfirmStep
+            step={publishStep}
+            heading={t('designer.confirmPublish.heading')}
+            confirm={t('designer.confirmPublish.confirm')}
+            onConfirm={publish}
+            busy={f.form.formState.isSubmitting}
+          >
+            <ul>
+              <li>{t('designer.confirmPublish.what', { title: f.form.getValues('title') })}</li>
+              <li>{t('designer.confirmPublish.after')}</li>
+              <li>{t('designer.confirmPublish.told')}</li>
+            </ul>
+          </ConfirmStep>
+        ) : null}
+        <div className="actions" hidden={publishStep.asking}>
           {published ? (
             <button type="submit" className="button" disabled={f.form.formState.isSubmitting}>
               {t('designer.saveAmendment')}
@@ -253,7 +273,7 @@ function Designer({
                 {t('designer.saveDraft')}
               </button>
               {call ? (
-                <button type="button" className="button" disabled={f.form.formState.isSubmitting} onClick={publish}>
+                <button ref={publishStep.startRef} type="button" className="button" disabled={f.form.formState.isSubmitting} onClick={publish}>
                   {t('designer.publish')}
                 </button>
               ) : null}
