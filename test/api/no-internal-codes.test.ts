@@ -199,7 +199,7 @@ describe('mails and documents', () => {
       /has been changed/,
       /^Receipt/,
       /Komplettering behövs|Please complete/,
-      /Komplettering inkommen/,
+      /svarat på en begäran om komplettering/,
       /^Beslut|^Decision/,
       /Inbjudan/,
       /password/,

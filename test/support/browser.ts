@@ -87,7 +87,11 @@ const NARROW = 360;
 async function noSidewaysScroll(page: Page, label: string): Promise<void> {
   const viewport = page.viewportSize();
   const resize = viewport !== null && viewport.width !== NARROW;
-  if (resize) await page.setViewportSize({ width: NARROW, height: viewport.height });
+  if (resize) {
+    await page.setViewportSize({ width: NARROW, height: viewport.height });
+    // Overlays placed by script (the account menu's popover) move on the resize event's next frames.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)))));
+  }
   try {
     const found = await page.evaluate(() => {
       const root = document.documentElement;
