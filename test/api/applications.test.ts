@@ -2,11 +2,11 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditTrail } from '../../src/db/audit.ts';
 import { up } from '../../src/db/migrations/0007_submitted_documents.ts';
-import type { ApplicationContent } from '../../src/domain/applications/types.ts';
 import { addMonths, dateInStockholm } from '../../src/domain/deadlines.ts';
 import { ore } from '../../src/domain/money.ts';
 import { Client, createTestApp, MINIMAL_PDF, type TestApp } from '../support/app.ts';
 import { engine } from '../support/db.ts';
+import { completeContent as sharedContent } from '../support/submit.ts';
 
 let t: TestApp;
 let sn: string;
@@ -34,46 +34,15 @@ async function upload(c: Client, organisationId: string, name: string) {
   return (await c.upload(organisationId, name, PDF)).body.id as string;
 }
 
-async function completeContent(c: Client, org: string): Promise<ApplicationContent> {
-  const statutes = await upload(c, org, 'stadgar.pdf');
-  const report = await upload(c, org, 'arsberattelse.pdf');
-  const budget = await upload(c, org, 'budget.pdf');
-  const today = dateInStockholm(new Date());
-  return {
-    title: 'Nattfotboll i Navestad',
+/** The content the tests submit: the shared complete application, with its budget in two rows. */
+const completeContent = (c: Client, org: string) =>
+  sharedContent(c, org, {
     description: 'Nattfotboll varje fredag 21–01 i Navestadshallen med två vuxna ledare.',
-    complement: 'Fältgruppen är med första fredagen varje månad.',
-    focusAreas: ['Förebygga utanförskap bland barn och unga'],
-    activities: [
-      {
-        typeKey: 'night_football',
-        proposedType: null,
-        description: 'Fredagar',
-        targetGroups: ['young_people'],
-        areas: ['Navestad'],
-        from: addMonths(today, 2),
-        to: addMonths(today, 12),
-        expectedParticipants: 40,
-      },
-    ],
     budget: [
       { label: 'Hyra av hall', amount: ore(6_000_000) },
       { label: 'Ledararvoden', amount: ore(4_000_000) },
     ],
-    ownContribution: ore(1_000_000),
-    otherFunding: ore(0),
-    amountRequested: ore(9_000_000),
-    partners: [],
-    contacts: [{ name: 'Fatima Föreningsaktiv', email: 'forening@nattvandrarna.example', phone: '' }],
-    declarations: { religious_or_political: true, for_profit: true, already_completed: true },
-    answers: {},
-    attachments: [
-      { kind: 'statutes', fileId: statutes, name: 'stadgar.pdf' },
-      { kind: 'annual_report', fileId: report, name: 'arsberattelse.pdf' },
-      { kind: 'budget', fileId: budget, name: 'budget.pdf' },
-    ],
-  };
-}
+  });
 
 describe('an applicant', () => {
   it('continues the draft, is told what is missing, submits, gets a case number, a receipt mail and a PDF', async () => {

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApplicationContent } from '../../src/domain/applications/types.ts';
-import { addMonths, dateInStockholm } from '../../src/domain/deadlines.ts';
 import { ore } from '../../src/domain/money.ts';
-import { Client, createTestApp, MINIMAL_PDF, type TestApp } from '../support/app.ts';
+import { Client, createTestApp, type TestApp } from '../support/app.ts';
 import { pdfAccessibility, pdfText, structElements } from '../support/pdf.ts';
+import { completeContent, saveAndSubmit } from '../support/submit.ts';
 
 // An association whose name Helvetica (Latin-1 only) garbled, applying through the real app and fetching its receipt.
 const NAME = 'جمعية الشباب 🌙';
@@ -26,52 +25,18 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function upload(name: string) {
-  const res = await applicant.upload(organisationId, name, MINIMAL_PDF);
-  expect(res.status).toBe(201);
-  return res.body.id as string;
-}
-
 describe('an association with an Arabic name and an emoji', () => {
   it('submits and gets a receipt PDF with its name, its partners and contacts as written', async () => {
     const draft = await applicant.post(`/api/calls/${callId}/applications`, { organisationId });
     expect(draft.status).toBe(200);
-    const today = dateInStockholm(new Date());
-    const content: ApplicationContent = {
+    const content = await completeContent(applicant, organisationId, {
       title: 'Nattvandring i Navestad 🌙',
       description: 'Vuxna vandrar fredag och lördag kväll och samtalar med unga.',
-      complement: 'Fältgruppen är med första fredagen varje månad.',
-      focusAreas: ['Förebygga utanförskap bland barn och unga'],
-      activities: [
-        {
-          typeKey: 'night_football',
-          proposedType: null,
-          description: 'Fredagar',
-          targetGroups: ['young_people'],
-          areas: ['Navestad'],
-          from: addMonths(today, 2),
-          to: addMonths(today, 12),
-          expectedParticipants: 40,
-        },
-      ],
       budget: [{ label: 'Västar och lampor', amount: ore(10_000_000) }],
-      ownContribution: ore(1_000_000),
-      otherFunding: ore(0),
-      amountRequested: ore(9_000_000),
       partners: [{ orgNumber: '802400-1235', name: 'Föreningen Ümit & Çağla', role: 'Łódź-utbyte' }],
       contacts: [{ name: 'مريم العلي', email: 'forening@nattvandrarna.example', phone: '' }],
-      declarations: { religious_or_political: true, for_profit: true, already_completed: true },
-      answers: {},
-      attachments: [
-        { kind: 'statutes', fileId: await upload('stadgar.pdf'), name: 'stadgar.pdf' },
-        { kind: 'annual_report', fileId: await upload('arsberattelse.pdf'), name: 'arsberattelse.pdf' },
-        { kind: 'budget', fileId: await upload('budget.pdf'), name: 'budget.pdf' },
-      ],
-    };
-    const saved = await applicant.put(`/api/applications/${draft.body.id}`, { content, version: draft.body.version });
-    expect(saved.status).toBe(200);
-    const submitted = await applicant.post(`/api/applications/${draft.body.id}/submit`);
-    expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
+    });
+    const submitted = { body: await saveAndSubmit(applicant, draft.body, content) };
 
     const res = await t.app.inject({
       method: 'GET',

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApplicationContent } from '../../src/domain/applications/types.ts';
 import { addMonths, dateInStockholm } from '../../src/domain/deadlines.ts';
 import { ore } from '../../src/domain/money.ts';
 import { Client, createTestApp, MINIMAL_PDF, type TestApp } from '../support/app.ts';
@@ -7,6 +6,7 @@ import { allOk, decision } from '../support/fixtures.ts';
 import { codesIn, internalCodes } from '../support/internal-codes.ts';
 import { pdfText } from '../support/pdf.ts';
 import { startSmtpServer, type TestSmtp } from '../support/smtp.ts';
+import { completeContent, saveAndSubmit } from '../support/submit.ts';
 
 // People read the service's mails and documents; none of them may show a code the service uses inside
 // (an activity type's key, an attachment kind, an outcome, a field of the call, the time zone's name).
@@ -120,41 +120,17 @@ describe('mails and documents', () => {
 
     // It submits, with a contact who is not a member (mailed in Swedish), and fetches its receipt in both languages.
     const today = dateInStockholm(new Date());
-    const content: ApplicationContent = {
+    const base = await completeContent(applicant, organisationId, {
       title: 'Nattvandring i Navestad',
       description: 'Vuxna vandrar fredag och lördag kväll och samtalar med unga.',
-      complement: 'Fältgruppen är med första fredagen varje månad.',
-      focusAreas: ['Förebygga utanförskap bland barn och unga'],
-      activities: [
-        {
-          typeKey: 'night_walks',
-          proposedType: null,
-          description: 'Fredagar och lördagar',
-          targetGroups: ['young_people'],
-          areas: ['Navestad'],
-          from: addMonths(today, 2),
-          to: addMonths(today, 12),
-          expectedParticipants: 40,
-        },
-      ],
       budget: [{ label: 'Västar och lampor', amount: ore(10_000_000) }],
-      ownContribution: ore(1_000_000),
-      otherFunding: ore(0),
-      amountRequested: ore(9_000_000),
       partners: [{ orgNumber: '802400-1235', name: 'Föreningen Ümit & Çağla', role: 'Samordning' }],
       contacts: [{ name: 'Çağla Øvergård', email: CONTACT, phone: '' }],
-      declarations: { religious_or_political: true, for_profit: true, already_completed: true },
       answers: { lease: await upload(applicant, organisationId, 'hyresavtal.pdf') },
-      attachments: [
-        { kind: 'statutes', fileId: await upload(applicant, organisationId, 'stadgar.pdf'), name: 'stadgar.pdf' },
-        { kind: 'annual_report', fileId: await upload(applicant, organisationId, 'arsberattelse.pdf'), name: 'arsberattelse.pdf' },
-        { kind: 'budget', fileId: await upload(applicant, organisationId, 'budget.pdf'), name: 'budget.pdf' },
-      ],
-    };
-    const saved = await applicant.put(`/api/applications/${draft.body.id}`, { content, version: draft.body.version });
-    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
-    const submitted = await applicant.post(`/api/applications/${draft.body.id}/submit`);
-    expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
+    });
+    // An activity type whose code the receipt once showed as it is.
+    const content = { ...base, activities: base.activities.map((a) => ({ ...a, typeKey: 'night_walks' })) };
+    const submitted = { body: await saveAndSubmit(applicant, draft.body, content) };
     const id = draft.body.id as string;
     await pdf(applicant, 'receipt (sv)', `${submitted.body.receiptUrl}?lang=sv`);
     await pdf(applicant, 'receipt (en)', `${submitted.body.receiptUrl}?lang=en`);

@@ -5,18 +5,19 @@ import { addMonths, dateInStockholm } from '../../src/domain/deadlines.ts';
 import { ore } from '../../src/domain/money.ts';
 import { type Client, MINIMAL_PDF } from './app.ts';
 
-export async function submitApplication(
-  applicant: Client,
-  callId: string,
-  organisationId: string,
-  p: { title: string; contact: { name: string; email: string } },
-): Promise<{ id: string; caseNumber: string }> {
-  const draft = await applicant.post(`/api/calls/${callId}/applications`, { organisationId });
-  if (draft.status !== 200 && draft.status !== 201) throw new Error(`no draft: ${JSON.stringify(draft.body)}`);
-  const file = async (name: string) => (await applicant.upload(organisationId, name, MINIMAL_PDF)).body.id as string;
+/**
+ * A complete application's content as the form would save it, its three documents uploaded by the
+ * applicant; `over` sets what a test is about.
+ */
+export async function completeContent(applicant: Client, organisationId: string, over: Partial<ApplicationContent> = {}): Promise<ApplicationContent> {
+  const file = async (name: string) => {
+    const res = await applicant.upload(organisationId, name, MINIMAL_PDF);
+    if (res.status !== 201) throw new Error(`not uploaded: ${JSON.stringify(res.body)}`);
+    return res.body.id as string;
+  };
   const today = dateInStockholm(new Date());
-  const content: ApplicationContent = {
-    title: p.title,
+  return {
+    title: 'Nattfotboll i Navestad',
     description: 'Kvällsaktiviteter varje fredag med två vuxna ledare.',
     complement: 'Fältgruppen är med första fredagen varje månad.',
     focusAreas: ['Förebygga utanförskap bland barn och unga'],
@@ -37,7 +38,7 @@ export async function submitApplication(
     otherFunding: ore(0),
     amountRequested: ore(9_000_000),
     partners: [],
-    contacts: [{ ...p.contact, phone: '' }],
+    contacts: [{ name: 'Fatima Föreningsaktiv', email: 'forening@nattvandrarna.example', phone: '' }],
     declarations: { religious_or_political: true, for_profit: true, already_completed: true },
     answers: {},
     attachments: [
@@ -45,10 +46,32 @@ export async function submitApplication(
       { kind: 'annual_report', fileId: await file('årsberättelse.pdf'), name: 'årsberättelse.pdf' },
       { kind: 'budget', fileId: await file('budget.pdf'), name: 'budget.pdf' },
     ],
+    ...over,
   };
-  const saved = await applicant.put(`/api/applications/${draft.body.id}`, { content, version: draft.body.version });
+}
+
+/** Saves the content to the draft and submits it; throws with the server's answer when either is refused. */
+export async function saveAndSubmit(
+  applicant: Client,
+  draft: { id: string; version: number },
+  content: ApplicationContent,
+): Promise<{ id: string; caseNumber: string; receiptUrl: string }> {
+  const saved = await applicant.put(`/api/applications/${draft.id}`, { content, version: draft.version });
   if (saved.status !== 200) throw new Error(`not saved: ${JSON.stringify(saved.body)}`);
-  const submitted = await applicant.post(`/api/applications/${draft.body.id}/submit`);
+  const submitted = await applicant.post(`/api/applications/${draft.id}/submit`);
   if (submitted.status !== 200) throw new Error(`not submitted: ${JSON.stringify(submitted.body)}`);
-  return { id: draft.body.id, caseNumber: submitted.body.caseNumber };
+  return { id: draft.id, caseNumber: submitted.body.caseNumber, receiptUrl: submitted.body.receiptUrl };
+}
+
+export async function submitApplication(
+  applicant: Client,
+  callId: string,
+  organisationId: string,
+  p: { title: string; contact: { name: string; email: string } },
+): Promise<{ id: string; caseNumber: string }> {
+  const draft = await applicant.post(`/api/calls/${callId}/applications`, { organisationId });
+  if (draft.status !== 200 && draft.status !== 201) throw new Error(`no draft: ${JSON.stringify(draft.body)}`);
+  const content = await completeContent(applicant, organisationId, { title: p.title, contacts: [{ ...p.contact, phone: '' }] });
+  const { id, caseNumber } = await saveAndSubmit(applicant, draft.body, content);
+  return { id, caseNumber };
 }

@@ -6,7 +6,7 @@ import { system } from '../../db/scope.ts';
 import { auditReason, type CommandOptions, clockOf } from '../command.ts';
 import type { AppContext } from '../context.ts';
 import { grantFiles } from '../files/store.ts';
-import { notify, recipientsOf } from '../notifications/notify.ts';
+import { applicationAbout, notify, recipientsOf } from '../notifications/notify.ts';
 import { actorOf, type SignedInUser } from '../plugins/session.ts';
 import { fieldProblem, Problem } from '../problem.ts';
 import { inScope, locate, requireApplicant } from './access.ts';
@@ -49,12 +49,6 @@ export async function answerCompletion(
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    const app = await tx
-      .selectFrom('applications')
-      .innerJoin('calls', 'calls.id', 'applications.call_id')
-      .select(['applications.case_number', 'applications.title', 'applications.organisation_name', 'calls.title as call_title'])
-      .where('applications.id', '=', located.id)
-      .executeTakeFirstOrThrow();
     await notify(
       ctx,
       tx,
@@ -65,7 +59,7 @@ export async function answerCompletion(
         funderId: located.funderId,
         objectId: located.id,
         link: `/applications/${located.id}/assessment`,
-        about: { caseNumber: app.case_number, title: app.title, organisationName: app.organisation_name, callTitle: app.call_title },
+        about: await applicationAbout(tx, located.id),
       },
       now,
     );

@@ -7,7 +7,7 @@ import { policy } from '../../domain/roles.ts';
 import { inScope } from '../applications/access.ts';
 import { auditReason, type CommandOptions, clockOf } from '../command.ts';
 import type { AppContext } from '../context.ts';
-import { notify, recipientsOf } from '../notifications/notify.ts';
+import { applicationAbout, notify, recipientsOf } from '../notifications/notify.ts';
 import { actorOf, type SignedInUser } from '../plugins/session.ts';
 import { Problem, rulesProblem } from '../problem.ts';
 import { locateAsStaff } from './access.ts';
@@ -51,12 +51,6 @@ export async function assignReviewers(ctx: AppContext, user: SignedInUser, id: s
         .insertInto('review_assignments')
         .values(added.map((rid) => ({ funder_id: located.funderId, application_id: located.id, reviewer_id: rid, assigned_by: user.userId, assigned_at: now })))
         .execute();
-      const a = await tx
-        .selectFrom('applications')
-        .innerJoin('calls', 'calls.id', 'applications.call_id')
-        .select(['applications.case_number', 'applications.title', 'applications.organisation_name', 'calls.title as call_title'])
-        .where('applications.id', '=', located.id)
-        .executeTakeFirstOrThrow();
       await notify(
         ctx,
         tx,
@@ -67,7 +61,7 @@ export async function assignReviewers(ctx: AppContext, user: SignedInUser, id: s
           funderId: located.funderId,
           objectId: located.id,
           link: `/applications/${located.id}/review`,
-          about: { caseNumber: a.case_number, title: a.title, organisationName: a.organisation_name, callTitle: a.call_title },
+          about: await applicationAbout(tx, located.id),
         },
         now,
       );

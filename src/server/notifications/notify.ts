@@ -56,6 +56,17 @@ export interface Happening {
   about: NotificationData;
 }
 
+/** What a notification of an application names: its case number, title, organisation and call. */
+export async function applicationAbout(tx: Tx, applicationId: string): Promise<NotificationData> {
+  const a = await tx
+    .selectFrom('applications')
+    .innerJoin('calls', 'calls.id', 'applications.call_id')
+    .select(['applications.case_number', 'applications.title', 'applications.organisation_name', 'calls.title as call_title'])
+    .where('applications.id', '=', applicationId)
+    .executeTakeFirstOrThrow();
+  return { caseNumber: a.case_number, title: a.title, organisationName: a.organisation_name, callTitle: a.call_title };
+}
+
 /** The settings page every notification mail links to. */
 export const settingsUrl = (ctx: AppContext) => `${ctx.config.publicUrl}/notifications`;
 
