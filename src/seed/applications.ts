@@ -8,7 +8,7 @@ import { startApplication } from '../server/applications/start-application.ts';
 import { submitApplication } from '../server/applications/submit-application.ts';
 import { type Demo, replayAt } from './replay.ts';
 
-function content(over: Partial<ApplicationContent> & Pick<ApplicationContent, 'title' | 'amountRequested'>): ApplicationContent {
+export function content(over: Partial<ApplicationContent> & Pick<ApplicationContent, 'title' | 'amountRequested'>): ApplicationContent {
   return {
     description: '',
     complement: '',
@@ -29,12 +29,25 @@ function content(over: Partial<ApplicationContent> & Pick<ApplicationContent, 't
 const HOUR = 3_600_000;
 
 /** An application started and written a week before it was submitted, by the organisation's member. */
-async function apply(demo: Demo, email: string, callId: string, organisationId: string, content: ApplicationContent, submittedAt: Date) {
+export async function apply(demo: Demo, email: string, callId: string, organisationId: string, content: ApplicationContent, submittedAt: Date) {
   const user = await demo.user(email);
   const { row } = await startApplication(demo.ctx, user, { callId, organisationId }, replayAt(new Date(submittedAt.getTime() - 7 * 24 * HOUR)));
   await saveDraft(demo.ctx, user, row.id, { content, version: row.version }, replayAt(new Date(submittedAt.getTime() - HOUR)));
   await submitApplication(demo.ctx, user, row.id, null, replayAt(submittedAt));
   return row.id;
+}
+
+/** The organisation's documents from its eligibility approval, attached as statutes, annual report and budget. */
+export async function attachmentsOf(demo: Demo, orgKey: string): Promise<ApplicationContent['attachments']> {
+  const files = await system(demo.ctx.db, (tx) =>
+    tx.selectFrom('files').select(['id', 'name']).where('organisation_id', '=', demo.ids.organisations[orgKey]).orderBy('name').execute(),
+  );
+  const attachments = files.map((f) => ({
+    kind: f.name.startsWith('stadgar') ? ('statutes' as const) : ('annual_report' as const),
+    fileId: f.id,
+    name: f.name,
+  }));
+  return [...attachments, { ...attachments[0], kind: 'budget' as const, name: 'budget.pdf' }];
 }
 
 /**
@@ -57,10 +70,6 @@ async function startedDraft(demo: Demo, email: string, callId: string, organisat
 /** Applications to the Norrköping 2022 call (one with a completion round) and a draft on the open call. */
 export async function seedApplications(demo: Demo, calls: { norrkoping2022: string; associationSupport: string }) {
   const ids = demo.ids;
-  const files = (orgKey: string) =>
-    system(demo.ctx.db, (tx) =>
-      tx.selectFrom('files').select(['id', 'name']).where('organisation_id', '=', ids.organisations[orgKey]).orderBy('name').execute(),
-    );
 
   // In this order they take the case numbers SN 2022/00001 to 00003.
   const submitted: { org: string; member: string; at: string; c: ApplicationContent }[] = [
@@ -164,12 +173,7 @@ export async function seedApplications(demo: Demo, calls: { norrkoping2022: stri
 
   const ids2: Record<string, string> = {};
   for (const s of submitted) {
-    const attachments = (await files(s.org)).map((f) => ({
-      kind: f.name.startsWith('stadgar') ? ('statutes' as const) : ('annual_report' as const),
-      fileId: f.id,
-      name: f.name,
-    }));
-    const c = { ...s.c, attachments: [...attachments, { ...attachments[0], kind: 'budget' as const, name: 'budget.pdf' }] };
+    const c = { ...s.c, attachments: await attachmentsOf(demo, s.org) };
     ids2[s.org] = await apply(demo, s.member, calls.norrkoping2022, ids.organisations[s.org], c, new Date(s.at));
   }
 

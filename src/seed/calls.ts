@@ -296,6 +296,7 @@ export async function seedEligibility(tx: Tx, ids: SeedIds, now = new Date()) {
   };
   await approve('nattvandrarna', year, 'approved', '5050-1055');
   await approve('vuxenskolan', year, 'approved', '991-2346');
+  await approve('laxhjalpen', year, 'approved', '5402-8816');
   await approve('matteus', year - 1, 'approved', '5050-1055');
   await approve('matteus', year, 'submitted', '5050-1055');
 }

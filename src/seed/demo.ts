@@ -12,6 +12,7 @@ import type { FunderRole } from '../domain/roles.ts';
 import { seedApplications } from './applications.ts';
 import { seedAssessment } from './assessment.ts';
 import { type SeedIds, seedCalls, seedCatalogue, seedEligibility } from './calls.ts';
+import { seedOpenCall } from './open-call.ts';
 import { DEMO_REASON } from './reason.ts';
 import { demoOf } from './replay.ts';
 
@@ -31,6 +32,7 @@ const ORGANISATIONS = [
   { key: 'delmos', orgNumber: '202100-6933', name: 'Delegationen mot segregation (Delmos)', legalForm: 'myndighet', municipality: null },
   { key: 'nattvandrarna', orgNumber: '802000-1239', name: 'Nattvandrarna Norrköping', legalForm: 'ideell_forening', municipality: 'Norrköping' },
   { key: 'vuxenskolan', orgNumber: '817600-4219', name: 'Studieförbundet Vuxenskolan Östergötland', legalForm: 'studieforbund', municipality: 'Norrköping' },
+  { key: 'laxhjalpen', orgNumber: '802471-9034', name: 'Läxhjälpen i Hageby', legalForm: 'ideell_forening', municipality: 'Norrköping' },
   { key: 'matteus', orgNumber: '252003-1002', name: 'Matteus församling Norrköping', legalForm: 'trossamfund', municipality: 'Norrköping' },
   { key: 'vivalla', orgNumber: '802400-9873', name: 'Vivalla Fritidsförening', legalForm: 'ideell_forening', municipality: 'Örebro' },
   { key: 'abf', orgNumber: '817605-4438', name: 'ABF Örebro län', legalForm: 'studieforbund', municipality: 'Örebro' },
@@ -107,6 +109,8 @@ const USERS: { email: string; name: string; funder?: FunderKey; roles?: FunderRo
     what: 'sökande, Studieförbundet Vuxenskolan Östergötland',
   },
   { email: 'diakon@matteus.example', name: 'Maja Diakon', organisation: 'matteus', what: 'sökande, Matteus församling Norrköping' },
+  // Applied this year to the open call.
+  { email: 'lina@laxhjalpen.example', name: 'Lina Läxhjälpare', organisation: 'laxhjalpen', what: 'sökande, Läxhjälpen i Hageby' },
 ];
 
 export const DEMO_LOGINS: DemoLogin[] = USERS.map(({ email, name, what }) => ({ email, name, what }));
@@ -131,6 +135,7 @@ export async function seedIfEmpty(db: Database, config: Config = loadConfig({ ..
   const calls = await seedCalls(demo, now);
   const submitted = await seedApplications(demo, calls);
   await seedAssessment(demo, submitted);
+  await seedOpenCall(demo, calls.associationSupport, now);
   return true;
 }
 

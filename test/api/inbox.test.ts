@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dateInStockholm } from '../../src/domain/deadlines.ts';
 import { Client, createTestApp, type TestApp } from '../support/app.ts';
 import { demoTemplate, publishedCall, receivedApplication } from '../support/fixtures.ts';
 
@@ -15,14 +16,19 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+// This year's applications in the demo, on the call that is open now.
+const year = dateInStockholm(new Date()).slice(0, 4);
+const VUXENSKOLAN = `SN ${year}/00001`;
+const LAXHJALPEN = `SN ${year}/00002`;
 const numbers = (items: { caseNumber: string }[]) => items.map((i) => i.caseNumber);
 
 describe('the caseworker inbox', () => {
   it('lists received applications, newest first, and never drafts', async () => {
     const res = await caseworker.get(`/api/funders/${sn}/applications`);
     expect(res.status).toBe(200);
-    expect(numbers(res.body.items)).toEqual(['SN 2022/00003', 'SN 2022/00002', 'SN 2022/00001']);
-    expect(res.body.items[0]).toMatchObject({
+    expect(numbers(res.body.items)).toEqual([LAXHJALPEN, VUXENSKOLAN, 'SN 2022/00003', 'SN 2022/00002', 'SN 2022/00001']);
+    expect(res.body.items[0]).toMatchObject({ organisationName: 'Läxhjälpen i Hageby', areas: ['Hageby'], amountRequested: 4_500_000 });
+    expect(res.body.items[2]).toMatchObject({
       organisationName: 'Matteus församling Norrköping',
       legalForm: 'trossamfund',
       areas: ['Marielund'],
@@ -34,12 +40,13 @@ describe('the caseworker inbox', () => {
     const call = (await t.db.kysely.selectFrom('calls').select('id').where('title', '=', 'Uppdragsbidrag för ökad trygghet 2022').executeTakeFirstOrThrow()).id;
     const get = async (query: string) => numbers((await caseworker.get(`/api/funders/${sn}/applications?${query}`)).body.items);
     expect(await get(`callId=${call}`)).toHaveLength(3);
-    expect(await get('area=Navestad')).toEqual(['SN 2022/00001']);
+    expect(await get('area=Navestad')).toEqual([VUXENSKOLAN, 'SN 2022/00001']);
     expect(await get(`focus=${encodeURIComponent('Stöd till unga utsatta för våld i nära relation, inklusive hedersrelaterat våld')}`)).toEqual([
       'SN 2022/00002',
     ]);
-    expect(await get('orgType=studieforbund')).toEqual(['SN 2022/00002']);
+    expect(await get('orgType=studieforbund')).toEqual([VUXENSKOLAN, 'SN 2022/00002']);
     expect(await get('q=nattvandrarna')).toEqual(['SN 2022/00001']);
+    expect(await get(`q=${encodeURIComponent('läxhjälpen')}`)).toEqual([LAXHJALPEN]);
     expect(await get('q=studiecirklar')).toEqual(['SN 2022/00002']);
     expect(await get('q=2022%2F00003')).toEqual(['SN 2022/00003']);
     expect(await get('status=withdrawn')).toEqual([]);
@@ -98,17 +105,18 @@ describe('the caseworker inbox', () => {
       'Beslut',
       'Beviljat belopp (kr)',
     ]);
-    expect(lines).toHaveLength(2);
+    expect(lines).toHaveLength(3);
+    expect(lines[1]?.slice(0, 4)).toEqual([LAXHJALPEN, expect.any(String), 'Extra föreningsstöd mot utanförskap', 'Läxhjälpen i Hageby']);
     // Its status is its decision's outcome, even with a completion round open since: one status everywhere.
-    expect(lines[1]?.slice(0, 5)).toEqual([
+    expect(lines[2]?.slice(0, 5)).toEqual([
       'SN 2022/00001',
       'Delvis beviljad',
       'Uppdragsbidrag för ökad trygghet 2022',
       'Nattvandrarna Norrköping',
       'Ideell förening',
     ]);
-    expect(lines[1]?.[6]).toBe('350000');
-    expect(lines[1]?.slice(-2)).toEqual(['Delvis beviljad', '250000']);
+    expect(lines[2]?.[6]).toBe('350000');
+    expect(lines[2]?.slice(-2)).toEqual(['Delvis beviljad', '250000']);
     // Amounts are numbers, unquoted, so a spreadsheet sums them.
     expect(text).toContain(';350000;');
 
@@ -121,11 +129,13 @@ describe('the caseworker inbox', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const sheet = book.getWorksheet('Ansökningar');
-    expect(sheet?.rowCount).toBe(4);
-    expect(sheet?.getRow(2).getCell(1).value).toBe('SN 2022/00003');
-    expect(sheet?.getRow(2).getCell(7).value).toBe(300000);
-    expect(sheet?.getRow(2).getCell(11).value).toBe('Avslag');
-    expect(sheet?.getRow(3).getCell(12).value).toBe(500000);
+    expect(sheet?.rowCount).toBe(6);
+    expect(sheet?.getRow(2).getCell(1).value).toBe(LAXHJALPEN);
+    expect(sheet?.getRow(3).getCell(7).value).toBe(140000);
+    expect(sheet?.getRow(4).getCell(1).value).toBe('SN 2022/00003');
+    expect(sheet?.getRow(4).getCell(7).value).toBe(300000);
+    expect(sheet?.getRow(4).getCell(11).value).toBe('Avslag');
+    expect(sheet?.getRow(5).getCell(12).value).toBe(500000);
   });
 
   it('is the funder’s own: other funders and applicants are refused', async () => {
@@ -143,9 +153,16 @@ describe('the inbox filters', () => {
   it('offer the calls, areas and focus areas that received applications name, on the first page', async () => {
     const first = await caseworker.get(`/api/funders/${sn}/applications?limit=1`);
     expect(first.body.facets).toEqual({
-      calls: [expect.objectContaining({ title: 'Uppdragsbidrag för ökad trygghet 2022' })],
+      calls: [
+        expect.objectContaining({ title: 'Extra föreningsstöd mot utanförskap' }),
+        expect.objectContaining({ title: 'Uppdragsbidrag för ökad trygghet 2022' }),
+      ],
       areas: ['Hageby', 'Klockaretorpet', 'Marielund', 'Navestad', 'Ringdansen'],
-      focusAreas: ['Stöd till unga utsatta för våld i nära relation, inklusive hedersrelaterat våld', 'Uppsökande verksamhet'],
+      focusAreas: [
+        'Förebygga utanförskap bland barn och unga',
+        'Stöd till unga utsatta för våld i nära relation, inklusive hedersrelaterat våld',
+        'Uppsökande verksamhet',
+      ],
     });
     const second = await caseworker.get(`/api/funders/${sn}/applications?limit=1&after=${first.body.next}`);
     expect(second.body.facets).toBeUndefined();
@@ -158,6 +175,8 @@ describe('decisions in the inbox', () => {
     const get = async (query: string) => (await caseworker.get(`/api/funders/${sn}/applications?${query}`)).body.items;
     const all = await get('');
     expect(all.map((i: { caseNumber: string; decision: unknown }) => [i.caseNumber, i.decision])).toEqual([
+      [LAXHJALPEN, null],
+      [VUXENSKOLAN, null],
       ['SN 2022/00003', { outcome: 'rejected', amount: 0 }],
       ['SN 2022/00002', { outcome: 'approved', amount: 50_000_000 }],
       ['SN 2022/00001', { outcome: 'partially_approved', amount: 25_000_000 }],
@@ -168,8 +187,9 @@ describe('decisions in the inbox', () => {
     // A new application on a call of its own has no decision yet.
     const template = await demoTemplate(t.db);
     const call = await publishedCall(t.db, template, { title: 'Trygghetsbidrag 2026' });
-    await receivedApplication(t.db, template, call.id, { organisation: { name: 'Läxhjälpen i Hageby' }, caseNumber: 'SN 2026/00001' });
-    expect(numbers(await get('status=undecided'))).toEqual(['SN 2026/00001']);
+    await receivedApplication(t.db, template, call.id, { organisation: { name: 'Klockaretorpets Fritidsförening' }, caseNumber: 'SN 2026/00901' });
+    // With the demo's two on the open call, which wait for screening and for the committee.
+    expect(numbers(await get('status=undecided'))).toEqual(['SN 2026/00901', LAXHJALPEN, VUXENSKOLAN]);
     expect((await get('status=undecided'))[0].decision).toBeNull();
     expect((await caseworker.get(`/api/funders/${sn}/applications?status=granted`)).status).toBe(400);
   });

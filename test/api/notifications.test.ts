@@ -42,7 +42,7 @@ beforeAll(async () => {
   sn = (await t.db.kysely.selectFrom('funders').select('id').where('case_prefix', '=', 'SN').executeTakeFirstOrThrow()).id;
   openCall = (await t.db.kysely.selectFrom('calls').select('id').where('title', '=', 'Extra föreningsstöd mot utanförskap').executeTakeFirstOrThrow()).id;
   for (const o of await t.db.kysely.selectFrom('organisations').select(['id', 'org_number']).execute()) orgs[o.org_number] = o.id;
-  for (const email of [CASEWORKER, REVIEWER, COMMITTEE, 'forening@nattvandrarna.example', 'vera@vuxenskolan.example']) {
+  for (const email of [CASEWORKER, REVIEWER, COMMITTEE, 'forening@nattvandrarna.example', 'diakon@matteus.example']) {
     people[email] = new Client(t.app);
     await people[email].login(email);
   }
@@ -116,15 +116,21 @@ describe('notification mails', () => {
     expect((await people[REVIEWER].put('/api/me/notifications', { preferences: [{ event: 'review_assigned', delivery: 'none' }] })).status).toBe(200);
     // The caseworker now wants a mail for each application: it names the case number the submission took.
     expect((await people[CASEWORKER].put('/api/me/notifications', { preferences: [{ event: 'application_submitted', delivery: 'each' }] })).status).toBe(200);
-    const second = await submitApplication(people['vera@vuxenskolan.example'], openCall, orgs['817600-4219'], {
-      title: 'Läxläsning på Ringdansen',
-      contact: { name: 'Vera Verksamhetsutvecklare', email: 'vera@vuxenskolan.example' },
+    // Matteus församling, approved as eligible this year, applies too (the demo's other organisations already have).
+    const request = await t.db.kysely
+      .selectFrom('eligibility_approvals')
+      .select('id')
+      .where('organisation_id', '=', orgs['252003-1002'])
+      .where('status', '=', 'submitted')
+      .executeTakeFirstOrThrow();
+    expect((await people[CASEWORKER].post(`/api/eligibility/${request.id}/decision`, { decision: 'approve' })).status).toBe(200);
+    const second = await submitApplication(people['diakon@matteus.example'], openCall, orgs['252003-1002'], {
+      title: 'Läxläsning i Marielund',
+      contact: { name: 'Maja Diakon', email: 'diakon@matteus.example' },
     });
     const arrived = await outboxTo(CASEWORKER);
     expect(arrived.map((m) => m.subject)).toEqual([`En ansökan har kommit in: ${second.caseNumber}`]);
-    expect(arrived[0].body_text).toContain(
-      `Diarienummer: ${second.caseNumber}\nOrganisation: Studieförbundet Vuxenskolan Östergötland\nTitel: Läxläsning på Ringdansen`,
-    );
+    expect(arrived[0].body_text).toContain(`Diarienummer: ${second.caseNumber}\nOrganisation: Matteus församling Norrköping\nTitel: Läxläsning i Marielund`);
     expect(arrived[0].body_text).toContain(`${t.config.publicUrl}/applications/${second.id}/assessment`);
     expect(arrived[0].body_text).not.toMatch(/case-number-|application_submitted/);
     expect((await people[CASEWORKER].put(`/api/applications/${second.id}/reviewers`, { reviewerIds: [bo] })).status).toBe(200);
@@ -154,12 +160,13 @@ describe('notification mails', () => {
     expect(digests).toHaveLength(1);
     const [digest] = digests;
     // The first application came while the caseworker wanted a digest; the second was mailed at once.
+    // The demo's two applications this year took 00001 and 00002.
     expect(digest.subject).toBe('Samverka: 1 händelse för dig sedan förra sammanfattningen');
     const year = new Date().getFullYear();
     expect(digest.body_text).toContain(
-      `En ansökan har kommit in (1)\n• SN ${year}/00001 – Nattvandrarna Norrköping – Nattfotboll i Navestad\n  ${t.config.publicUrl}/applications/`,
+      `En ansökan har kommit in (1)\n• SN ${year}/00003 – Nattvandrarna Norrköping – Nattfotboll i Navestad\n  ${t.config.publicUrl}/applications/`,
     );
-    expect(digest.body_text).not.toContain(`SN ${year}/00002`);
+    expect(digest.body_text).not.toContain(`SN ${year}/00004`);
     expect(digest.body_text).not.toMatch(CODES);
     await waitFor(async () => smtp.messages.find((m) => m.messageId === `<${digest.id}@samverka>`), 'the digest to be sent');
     expect(smtp.countByMessageId(`<${digest.id}@samverka>`)).toBe(1);

@@ -36,7 +36,7 @@ beforeAll(async () => {
     'namnd@norrkoping.example',
     'admin@orebro.example',
     'forening@nattvandrarna.example',
-    'vera@vuxenskolan.example',
+    'lina@laxhjalpen.example',
   ]) {
     people[email] = new Client(t.app);
     await people[email].login(email);
@@ -51,41 +51,70 @@ describe('the work queues', () => {
     expect(applicant.body).toEqual({ funders: [] });
   });
 
-  it('show the caseworker the approval waiting, then applications to screen oldest first, and completions answered', async () => {
+  it('show the demo: the approval waiting, the application to screen, the review assigned and the proposal to decide', async () => {
+    const year = dateInStockholm(new Date()).slice(0, 4);
+    const caseworker = await queues('handlaggare@norrkoping.example');
+    expect(Object.keys(caseworker)).toEqual(['eligibility_approvals', 'applications_to_screen', 'completions_answered']);
+    expect(caseworker.eligibility_approvals.count).toBe(1);
+    expect(caseworker.eligibility_approvals.items[0]).toMatchObject({ organisationName: 'Matteus församling Norrköping', link: `/funders/${sn}/eligibility` });
+    expect(caseworker.applications_to_screen.count).toBe(1);
+    expect(caseworker.applications_to_screen.items[0]).toMatchObject({
+      caseNumber: `SN ${year}/00002`,
+      organisationName: 'Läxhjälpen i Hageby',
+      title: 'Läxhjälp i Hageby hela läsåret',
+    });
+    expect(caseworker.completions_answered).toMatchObject({ count: 0, items: [] });
+    const reviewer = await queues('bedomare@norrkoping.example');
+    expect(reviewer.reviews_assigned.count).toBe(1);
+    expect(reviewer.reviews_assigned.items[0]).toMatchObject({
+      caseNumber: `SN ${year}/00001`,
+      organisationName: 'Studieförbundet Vuxenskolan Östergötland',
+      title: 'Läxläsning och nattfotboll i Ringdansen',
+    });
+    const committee = await queues('namnd@norrkoping.example');
+    expect(Object.keys(committee)).toEqual(['proposals_to_decide']);
+    expect(committee.proposals_to_decide.count).toBe(1);
+    expect(committee.proposals_to_decide.items[0]).toMatchObject({
+      id: reviewer.reviews_assigned.items[0].id,
+      caseNumber: `SN ${year}/00001`,
+      link: `/applications/${reviewer.reviews_assigned.items[0].id}/assessment#decision`,
+    });
+    // Everything in them happened before now.
+    for (const q of [caseworker.applications_to_screen, reviewer.reviews_assigned, committee.proposals_to_decide])
+      expect(Date.parse(q.items[0].since)).toBeLessThan(Date.now());
+  });
+
+  it('show the caseworker applications to screen oldest first, and completions answered, the reviewer and committee theirs', async () => {
     const before = await queues('handlaggare@norrkoping.example');
-    expect(Object.keys(before)).toEqual(['eligibility_approvals', 'applications_to_screen', 'completions_answered']);
-    expect(before.eligibility_approvals.count).toBe(1);
-    expect(before.eligibility_approvals.items[0]).toMatchObject({ organisationName: 'Matteus församling Norrköping', link: `/funders/${sn}/eligibility` });
-    expect(before.applications_to_screen).toMatchObject({ count: 0, items: [] });
+    expect(before.applications_to_screen.count).toBe(1);
+    const waitingInDemo = before.applications_to_screen.items[0];
+    expect(waitingInDemo.organisationName).toBe('Läxhjälpen i Hageby');
 
     const first = await submitApplication(people['forening@nattvandrarna.example'], openCall, orgs['802000-1239'], {
       title: 'Nattfotboll i Navestad',
       contact: { name: 'Fatima Föreningsaktiv', email: 'forening@nattvandrarna.example' },
     });
-    const second = await submitApplication(people['vera@vuxenskolan.example'], openCall, orgs['817600-4219'], {
-      title: 'Läxläsning på Ringdansen',
-      contact: { name: 'Vera Verksamhetsutvecklare', email: 'vera@vuxenskolan.example' },
-    });
     const year = dateInStockholm(new Date()).slice(0, 4);
-    expect(first.caseNumber).toBe(`SN ${year}/00001`);
+    // The demo's two applications this year took 00001 and 00002.
+    expect(first.caseNumber).toBe(`SN ${year}/00003`);
 
     const received = await queues('handlaggare@norrkoping.example');
     expect(received.applications_to_screen.count).toBe(2);
     expect(received.applications_to_screen.items.map((i) => [i.caseNumber, i.organisationName, i.title, i.link])).toEqual([
+      [`SN ${year}/00002`, 'Läxhjälpen i Hageby', 'Läxhjälp i Hageby hela läsåret', `/applications/${waitingInDemo.id}/assessment`],
       [first.caseNumber, 'Nattvandrarna Norrköping', 'Nattfotboll i Navestad', `/applications/${first.id}/assessment`],
-      [second.caseNumber, 'Studieförbundet Vuxenskolan Östergötland', 'Läxläsning på Ringdansen', `/applications/${second.id}/assessment`],
     ]);
     expect(Date.parse(received.applications_to_screen.items[0].since)).toBeLessThanOrEqual(Date.parse(received.applications_to_screen.items[1].since));
     // The start page asks for a few: the count is still of them all.
     const few = await people['handlaggare@norrkoping.example'].get('/api/me/work?limit=1');
     const fewQueue = few.body.funders[0].queues.find((q: Queue) => q.queue === 'applications_to_screen');
     expect(fewQueue.count).toBe(2);
-    expect(fewQueue.items.map((i: { id: string }) => i.id)).toEqual([first.id]);
+    expect(fewQueue.items.map((i: { id: string }) => i.id)).toEqual([waitingInDemo.id]);
 
     // Screened: gone from the queue. Asked for completion: waiting for the applicant, in no queue; answered: back for the caseworker.
     const caseworker = people['handlaggare@norrkoping.example'];
     expect((await caseworker.post(`/api/applications/${first.id}/screening`, allOk())).status).toBe(201);
-    const asked = await caseworker.post(`/api/applications/${second.id}/completion-requests`, {
+    const asked = await caseworker.post(`/api/applications/${waitingInDemo.id}/completion-requests`, {
       message: 'Skicka med en budget per termin.',
       replyBy: dateInStockholm(new Date(Date.now() + 7 * 86_400_000)),
     });
@@ -93,32 +122,34 @@ describe('the work queues', () => {
     const waiting = await queues('handlaggare@norrkoping.example');
     expect(waiting.applications_to_screen.count).toBe(0);
     expect(waiting.completions_answered.count).toBe(0);
-    const answered = await people['vera@vuxenskolan.example'].post(`/api/completion-requests/${asked.body.id}/answer`, {
-      answer: 'Höstterminen 45 000 kr, vårterminen 45 000 kr.',
+    const answered = await people['lina@laxhjalpen.example'].post(`/api/completion-requests/${asked.body.id}/answer`, {
+      answer: 'Höstterminen 22 500 kr, vårterminen 22 500 kr.',
       files: [],
     });
     expect(answered.status).toBeLessThan(300);
     // The caseworker who asked is mailed at once (the default for answered completions).
     const told = await t.db.kysely.selectFrom('outbox').select('subject').where('to_address', '=', 'handlaggare@norrkoping.example').execute();
-    expect(told.map((m) => m.subject)).toEqual([`Sökanden har svarat på en begäran om komplettering: ${second.caseNumber}`]);
+    expect(told.map((m) => m.subject)).toEqual([`Sökanden har svarat på en begäran om komplettering: ${waitingInDemo.caseNumber}`]);
     const back = await queues('handlaggare@norrkoping.example');
-    expect(back.completions_answered.items.map((i) => i.id)).toEqual([second.id]);
+    expect(back.completions_answered.items.map((i) => i.id)).toEqual([waitingInDemo.id]);
 
-    // Assigned to review: the reviewer's queue; proposed: the committee's list of cases.
+    // Assigned to review: the reviewer's queue, after the demo's older assignment; proposed: the committee's list of cases.
     const reviewers = (await caseworker.get(`/api/funders/${sn}/reviewers`)).body.reviewers as { userId: string; name: string }[];
     const bo = reviewers.find((r) => r.name === 'Bo Bedömare')?.userId;
     expect((await caseworker.put(`/api/applications/${first.id}/reviewers`, { reviewerIds: [bo] })).status).toBe(200);
     const review = await queues('bedomare@norrkoping.example');
     expect(Object.keys(review)).toEqual(['reviews_assigned']);
-    expect(review.reviews_assigned).toMatchObject({ count: 1, all: '/reviews' });
-    expect(review.reviews_assigned.items[0]).toMatchObject({ id: first.id, link: `/applications/${first.id}/review` });
+    expect(review.reviews_assigned).toMatchObject({ count: 2, all: '/reviews' });
+    expect(review.reviews_assigned.items[0].caseNumber).toBe(`SN ${year}/00001`);
+    expect(review.reviews_assigned.items[1]).toMatchObject({ id: first.id, link: `/applications/${first.id}/review` });
 
     const committeeBefore = await queues('namnd@norrkoping.example');
-    expect(committeeBefore.proposals_to_decide).toMatchObject({ count: 0, items: [] });
+    expect(committeeBefore.proposals_to_decide.count).toBe(1);
+    expect(committeeBefore.proposals_to_decide.items.map((i) => i.id)).not.toContain(first.id);
     expect((await caseworker.post(`/api/applications/${first.id}/proposal`, { amount: 9_000_000, reasons: 'Väl beskriven insats.' })).status).toBeLessThan(300);
     const committee = await queues('namnd@norrkoping.example');
-    expect(committee.proposals_to_decide.count).toBe(1);
-    expect(committee.proposals_to_decide.items[0]).toMatchObject({
+    expect(committee.proposals_to_decide.count).toBe(2);
+    expect(committee.proposals_to_decide.items[1]).toMatchObject({
       id: first.id,
       caseNumber: first.caseNumber,
       link: `/applications/${first.id}/assessment#decision`,

@@ -168,8 +168,10 @@ describe('assessment and decision', () => {
     await r.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Mina bedömningar' }).click();
     await settledAndAccessible(r, 'Mina bedömningar');
     const todo = r.getByRole('region', { name: 'Att bedöma' });
-    expect(await todo.getByRole('listitem').count()).toBe(1);
-    const card = plain(await todo.getByRole('listitem').textContent());
+    // A, and the demo's application from Vuxenskolan on the open call, assigned to Bo and not yet reviewed.
+    expect(await todo.getByRole('listitem').count()).toBe(2);
+    await todo.getByRole('listitem').filter({ hasText: 'Läxläsning och nattfotboll i Ringdansen' }).waitFor();
+    const card = plain(await todo.getByRole('listitem').filter({ hasText: apps.A.caseNumber }).textContent());
     expect(card).toContain(apps.A.organisation);
     expect(card).toContain(apps.A.caseNumber);
     expect(card).toContain('Jäv inte prövat');

@@ -36,7 +36,10 @@ describe('work queues on the start page', () => {
     const work = page.getByRole('region', { name: 'Det här väntar på dig' });
     await work.waitFor();
     const toScreen = work.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /Ansökningar att pröva/ }) });
-    await expect(toScreen.getByRole('heading', { level: 4 }).textContent()).resolves.toBe('Ansökningar att pröva 1 väntar');
+    // The demo's application from Läxhjälpen i Hageby came first, and is listed first.
+    await expect(toScreen.getByRole('heading', { level: 4 }).textContent()).resolves.toBe('Ansökningar att pröva 2 väntar');
+    const screenLinks = await toScreen.getByRole('link').allTextContents();
+    expect(screenLinks.slice(0, 2)).toEqual([expect.stringContaining('Läxhjälp i Hageby hela läsåret'), expect.stringContaining('Nattvandring i Hageby')]);
     const approvals = work.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /Godkännanden att besluta om/ }) });
     await expect(approvals.getByRole('heading', { level: 4 }).textContent()).resolves.toBe('Godkännanden att besluta om 1 väntar');
     await approvals.getByRole('link', { name: 'Bidragsberättigad: Matteus församling Norrköping' }).waitFor();
