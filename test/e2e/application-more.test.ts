@@ -38,7 +38,7 @@ beforeAll(async () => {
 const WITHDRAWN_TITLE = 'Kvällsfotboll i Hageby';
 const WITHDRAWN_CASE = 'SN 2026/00077';
 
-/** The demo's submitted applications are all decided, and a decided one cannot be withdrawn: one more, received and undecided, on a call of its own. */
+/** The demo's 2022 applications are decided, and a decided one cannot be withdrawn: one more, received and undecided, on a call of its own. */
 async function submittedUndecided() {
   const template = await demoTemplate(server.db);
   const call = await publishedCall(server.db, template, { title: 'Sommarlovsaktiviteter 2026', amount: ore(100_000_000) });
