@@ -187,7 +187,8 @@ describe('notification mails', () => {
     const later = new Date(morning.getTime() + 60_000);
     expect(await jobs.digest(later)).toBe(0);
     const tomorrow = new Date(morning.getTime() + 86_400_000);
-    expect(await jobs.digest(tomorrow)).toBe(1);
+    // Two runs at once (a retry overlapping the schedule) write one digest between them.
+    expect((await Promise.all([jobs.digest(tomorrow), jobs.digest(tomorrow)])).sort()).toEqual([0, 1]);
     expect(await jobs.digest(tomorrow)).toBe(0);
     const next = (await outboxTo(CASEWORKER)).filter((m) => m.subject.startsWith('Samverka:'));
     expect(next).toHaveLength(2);

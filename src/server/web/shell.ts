@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
@@ -10,6 +10,15 @@ import { escapeHtml, firstView } from './first-view.ts';
 const brotli = promisify(brotliCompress);
 const gzipped = promisify(gzip);
 
+let cached: { path: string; mtimeMs: number; text: string } | null = null;
+
+/** The built index.html, read again only when a rebuild while the server runs (npm run dev) has changed it. */
+async function shellTemplate(path: string): Promise<string> {
+  const { mtimeMs } = await stat(path);
+  if (cached?.path !== path || cached.mtimeMs !== mtimeMs) cached = { path, mtimeMs, text: await readFile(path, 'utf8') };
+  return cached.text;
+}
+
 /**
  * The web app's page (dist/web/index.html) for any address the app routes on the client, in the
  * visitor's language (`<html lang>`, which the app then starts in). For someone not signed in, a public
@@ -18,8 +27,7 @@ const gzipped = promisify(gzip);
  * names of the scripts in it change with each build; compressed here, as its content changes per request.
  */
 export async function sendShell(ctx: AppContext, request: FastifyRequest, reply: FastifyReply) {
-  // Read on each request: small, and a rebuild while the server runs (npm run dev) names new scripts.
-  const template = await readFile(join(ctx.config.webDir, 'index.html'), 'utf8');
+  const template = await shellTemplate(join(ctx.config.webDir, 'index.html'));
   const view = request.user ? null : await firstView(ctx, request.url, request.lang, mayReadMailbox(ctx.config, request.ip));
   let page = template.replace(/<html lang="\w+">/, `<html lang="${request.lang}">`);
   if (view) {
