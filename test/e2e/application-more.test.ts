@@ -112,6 +112,8 @@ describe('more of the applicant’s journeys', () => {
 
     // The tab is closed; later, with the connection back, the applicant returns.
     await page.close();
+    // "Later": the save the closing page sent on its way out has met the dropped connection before it returns.
+    await new Promise((done) => setTimeout(done, 1_000));
     await context.setOffline(false);
     const again = await context.newPage();
     const errors = trackErrors(again);
