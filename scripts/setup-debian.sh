@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Everything the whole test suite needs on Debian, in one command (run as root): Node 24 if missing,
-# Chromium for the browser journeys and PostgreSQL 15, then a throwaway PostgreSQL server on loopback.
+# Chromium for the browser journeys, PostgreSQL 15 and xmllint (libxml2-utils, which validates the
+# payment files against ISO 20022's schema), then a throwaway PostgreSQL server on loopback.
 # Prints the DATABASE_URL to run the suite on PostgreSQL:  DATABASE_URL=… npm test
 # PGDATA_DIR and PGPORT may be given; the server runs until `pg_ctl -D "$PGDATA_DIR" stop` or a reboot.
 set -euo pipefail
@@ -10,9 +11,9 @@ if ! node --version 2>/dev/null | grep -q '^v24\.'; then
   hash -r
 fi
 
-if ! command -v /usr/lib/postgresql/15/bin/initdb >/dev/null || ! command -v chromium >/dev/null; then
+if ! command -v /usr/lib/postgresql/15/bin/initdb >/dev/null || ! command -v chromium >/dev/null || ! command -v xmllint >/dev/null; then
   apt-get update -qq >&2
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql chromium libxml2-utils >/dev/null
 fi
 
 PGDATA_DIR=${PGDATA_DIR:-$(mktemp -d /tmp/samverka-pg.XXXXXX)}
