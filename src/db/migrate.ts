@@ -11,6 +11,7 @@ import * as m0008 from './migrations/0008_idempotency_keys.ts';
 import * as m0009 from './migrations/0009_numbered_series.ts';
 import * as m0010 from './migrations/0010_audit_chains.ts';
 import * as m0011 from './migrations/0011_notification_preferences.ts';
+import * as m0012 from './migrations/0012_agreements_payments.ts';
 
 /** Migrations are listed here, in order, so that bundlers and test runners see them. */
 const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0009_numbered_series': m0009,
   '0010_audit_chains': m0010,
   '0011_notification_preferences': m0011,
+  '0012_agreements_payments': m0012,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -2,9 +2,14 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { ApplicationContent } from '../domain/applications/types.ts';
 import type { DecisionOutcome, Reservation, ScreenedRule } from '../domain/assessment/types.ts';
 import type { CallRules } from '../domain/calls/types.ts';
+import type { AgreementContent, AgreementKind } from '../domain/agreements.ts';
+import type { LedgerAccount } from '../domain/ledger.ts';
 import type { Ore } from '../domain/money.ts';
+import type { InstalmentCondition, ScheduleSpec } from '../domain/payments/schedule.ts';
+import type { Accounting, PayerSettings } from '../domain/payments/types.ts';
 import type { NotificationDelivery, NotificationEvent } from '../domain/notifications.ts';
 import type { NumberedSeries } from '../domain/numbering.ts';
+import type { BoardMember } from '../domain/eligibility.ts';
 import type { FunderRole } from '../domain/roles.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -190,6 +195,18 @@ export interface DB {
   notification_preferences: NotificationPreferencesTable;
   notification_events: NotificationEventsTable;
   notification_digests: NotificationDigestsTable;
+  agreements: AgreementsTable;
+  agreement_signatures: AgreementSignaturesTable;
+  agreement_comments: AgreementCommentsTable;
+  agreement_amendments: AgreementAmendmentsTable;
+  payout_accounts: PayoutAccountsTable;
+  funder_payment_settings: FunderPaymentSettingsTable;
+  instalments: InstalmentsTable;
+  payment_runs: PaymentRunsTable;
+  payments: PaymentsTable;
+  recoveries: RecoveriesTable;
+  recovery_repayments: RecoveryRepaymentsTable;
+  ledger_entries: LedgerEntriesTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;
@@ -215,6 +232,7 @@ export interface BudgetLinesTable {
   name: string;
   amount: Ore;
   position: number;
+  accounting: ColumnType<Accounting | null, string | null | undefined, string | null>;
 }
 
 export interface CallsTable {
@@ -280,7 +298,7 @@ export interface EligibilityApprovalsTable {
   statutes_file: string | null;
   annual_report_file: string | null;
   accounts_file: string | null;
-  board: ColumnType<{ name: string; role: string }[], string, string>;
+  board: ColumnType<BoardMember[], string, string>;
   member_count: number | null;
   payout_kind: 'bankgiro' | 'plusgiro' | null;
   payout_number: string | null;
@@ -464,4 +482,217 @@ export interface NotificationDigestsTable {
   outbox_id: string | null;
   events: number;
   created_at: CreatedAt;
+}
+
+type Json<T> = ColumnType<T, string, string>;
+
+export interface AgreementsTable {
+  id: Generated<string>;
+  funder_id: string;
+  application_id: string;
+  decision_id: string;
+  organisation_id: string;
+  call_id: string;
+  number: string;
+  kind: AgreementKind;
+  status: Generated<'draft' | 'signed'>;
+  version: Generated<number>;
+  amount: Ore;
+  content: Json<AgreementContent>;
+  schedule: Json<ScheduleSpec>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  signed_at: Timestamp | null;
+  document_file_id: string | null;
+  document_sha256: string | null;
+}
+
+export type AgreementParty = 'funder' | 'organisation';
+
+export interface AgreementSignaturesTable {
+  id: Generated<string>;
+  funder_id: string;
+  agreement_id: string;
+  party: AgreementParty;
+  content_sha256: string;
+  user_id: string;
+  signer_name: string;
+  signer_role: string;
+  method: Generated<string>;
+  signed_at: Timestamp;
+}
+
+export interface AgreementCommentsTable {
+  id: Generated<string>;
+  funder_id: string;
+  agreement_id: string;
+  party: AgreementParty;
+  author_id: string | null;
+  author_name: string;
+  body: string;
+  created_at: Timestamp;
+}
+
+export interface AgreementAmendmentsTable {
+  id: Generated<string>;
+  funder_id: string;
+  agreement_id: string;
+  version: number;
+  reason: string;
+  content: Json<AgreementContent>;
+  changes: Json<Record<string, { before: unknown; after: unknown }>>;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export type PayoutAccountStatus = 'pending' | 'approved' | 'rejected' | 'replaced';
+
+export interface PayoutAccountsTable {
+  id: Generated<string>;
+  funder_id: string;
+  organisation_id: string;
+  kind: 'bankgiro' | 'plusgiro';
+  number: string;
+  holder_org_number: string;
+  status: PayoutAccountStatus;
+  source: 'eligibility' | 'organisation' | 'funder';
+  requested_by: string | null;
+  requested_at: Timestamp;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  decision_note: string | null;
+}
+
+export interface FunderPaymentSettingsTable {
+  funder_id: string;
+  debtor_name: string;
+  debtor_org_number: string;
+  debtor_account_kind: PayerSettings['debtorAccount']['kind'];
+  debtor_account_number: string;
+  debtor_bic: string | null;
+  initiating_party_id: string;
+  initiating_party_scheme: string;
+  voucher_series: string;
+  credit_account: string;
+  default_accounting: Json<Accounting>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export type InstalmentStatus = 'planned' | 'due' | 'in_run' | 'sent' | 'paid' | 'cancelled';
+
+export interface InstalmentsTable {
+  id: Generated<string>;
+  funder_id: string;
+  agreement_id: string;
+  organisation_id: string;
+  number: number;
+  amount: Ore;
+  condition: InstalmentCondition;
+  condition_date: string | null;
+  due_on: string | null;
+  status: Generated<InstalmentStatus>;
+  last_reason: string | null;
+  paid_on: string | null;
+  released_by: string | null;
+  released_at: Timestamp | null;
+}
+
+export interface RunFiles {
+  pain001: string;
+  sie: string;
+  csv: string;
+}
+
+export interface PaymentRunsTable {
+  id: Generated<string>;
+  funder_id: string;
+  number: string;
+  status: 'prepared' | 'approved' | 'cancelled';
+  execution_date: string;
+  count: number;
+  total: Ore;
+  message_id: string;
+  prepared_by: string;
+  prepared_at: Timestamp;
+  approved_by: string | null;
+  approved_at: Timestamp | null;
+  cancelled_by: string | null;
+  cancelled_at: Timestamp | null;
+  /** The bank and accounting settings as they were at approval, so a later copy of a file is the same. */
+  settings: ColumnType<PayerSettings | null, string | null | undefined, string | null>;
+  /** SHA-256 of each file as sent. */
+  files: ColumnType<RunFiles | null, string | null | undefined, string | null>;
+}
+
+export type PaymentStatus = 'in_run' | 'sent' | 'paid' | 'rejected' | 'withdrawn';
+
+export interface PaymentsTable {
+  id: Generated<string>;
+  funder_id: string;
+  run_id: string;
+  position: number;
+  instalment_id: string;
+  agreement_id: string;
+  organisation_id: string;
+  payout_account_id: string;
+  amount: Ore;
+  payee_name: string;
+  payee_org_number: string;
+  account_kind: 'bankgiro' | 'plusgiro';
+  account_number: string;
+  end_to_end_id: string;
+  remittance: string;
+  agreement_number: string;
+  accounting: Json<Accounting>;
+  status: PaymentStatus;
+  reason_code: string | null;
+  reason_text: string | null;
+  settled_on: string | null;
+}
+
+export type RecoveryGrounds = 'unused' | 'unreported' | 'misused';
+
+export interface RecoveriesTable {
+  id: Generated<string>;
+  funder_id: string;
+  number: string;
+  agreement_id: string;
+  organisation_id: string;
+  amount: Ore;
+  grounds: RecoveryGrounds;
+  reasons: string;
+  pay_by: string;
+  decided_on: string;
+  decided_by: string | null;
+  letter_file_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface RecoveryRepaymentsTable {
+  id: Generated<string>;
+  funder_id: string;
+  recovery_id: string;
+  amount: Ore;
+  received_on: string;
+  recorded_by: string | null;
+  recorded_at: CreatedAt;
+}
+
+export interface LedgerEntriesTable {
+  id: Generated<string>;
+  funder_id: string;
+  journal_id: string;
+  at: Date;
+  account: LedgerAccount;
+  amount: Ore;
+  budget_line_id: string | null;
+  call_id: string;
+  application_id: string;
+  agreement_id: string | null;
+  organisation_id: string;
+  source: string;
+  source_id: string;
+  created_by: string | null;
 }

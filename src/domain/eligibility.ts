@@ -2,12 +2,20 @@ import type { RuleProblem } from './calls/types.ts';
 import { addDays, type CalendarDate } from './deadlines.ts';
 import { type GiroKind, normaliseGiro } from './giro.ts';
 
+export interface BoardMember {
+  name: string;
+  role: string;
+  email?: string;
+  signatory?: boolean;
+}
+
 /** What an eligibility approval (bidragsberättigad förening) rests on. */
 export interface EligibilityEvidence {
   statutesFile: string | null;
   annualReportFile: string | null;
   accountsFile: string | null;
-  board: { name: string; role: string }[];
+  /** The board; a member marked signatory may sign agreements for the association (firmatecknare), as the account with that e-mail. */
+  board: BoardMember[];
   memberCount: number | null;
   payoutKind: GiroKind | null;
   payoutNumber: string | null;
@@ -38,6 +46,9 @@ export function evidenceProblems(e: EligibilityEvidence): RuleProblem[] {
   e.board.forEach((m, i) => {
     if (!m.name.trim()) p.push({ field: `board.${i}.name`, code: 'required' });
     if (!m.role.trim()) p.push({ field: `board.${i}.role`, code: 'required' });
+    const email = m.email?.trim() ?? '';
+    if (m.signatory && !email) p.push({ field: `board.${i}.email`, code: 'signatory_email_required' });
+    else if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) p.push({ field: `board.${i}.email`, code: 'invalid_email' });
   });
   return p;
 }

@@ -50,4 +50,14 @@ export const policy = {
   recordDecision: (p: Principal, funderId: string) => hasFunderRole(p, funderId, 'caseworker') || hasFunderRole(p, funderId, 'decision_maker'),
   /** Only a decision-maker decides alone, as a delegate. */
   decideAsDelegate: (p: Principal, funderId: string) => hasFunderRole(p, funderId, 'decision_maker'),
+  /** Agreements are drafted, amended and followed up by the caseworker. */
+  draftAgreement: (p: Principal, funderId: string) => hasFunderRole(p, funderId, 'caseworker'),
+  /** The funder signs through a delegate: a decision-maker. */
+  signForFunder: (p: Principal, funderId: string) => hasFunderRole(p, funderId, 'decision_maker'),
+  /** Payment runs, payout accounts and repayments are finance's; each run and account change needs two of them. */
+  managePayments: (p: Principal, funderId: string) => hasFunderRole(p, funderId, 'finance'),
+  /** A recovery is a decision: taken by a decision-maker or recorded by the caseworker, as decisions are. */
+  decideRecovery: (p: Principal, funderId: string) => hasFunderRole(p, funderId, 'caseworker') || hasFunderRole(p, funderId, 'decision_maker'),
+  /** Who may enter a new payout account for an organisation at the funder (it then waits for finance). */
+  requestPayoutChange: (p: Principal, funderId: string) => hasFunderRole(p, funderId, 'finance') || hasFunderRole(p, funderId, 'caseworker'),
 };

@@ -1,3 +1,4 @@
+import type { AgreementKind } from '../agreements.ts';
 import type { CalendarDate } from '../deadlines.ts';
 import type { Ore } from '../money.ts';
 import type { LegalForm } from '../organisation.ts';
@@ -85,6 +86,8 @@ export interface CallRules {
   questions: Question[];
   /** Activity types from the catalogue the call funds (empty: any). */
   activityTypes: string[];
+  /** The agreement a grant leads to; absent: an assignment (uppdrag) with the default parties. */
+  agreement?: { kind: AgreementKind; partners: string[] };
 }
 
 export interface RuleProblem {

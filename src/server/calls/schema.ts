@@ -66,6 +66,15 @@ export const CallRulesSchema = Type.Object(
     ),
     questions: Type.Array(QuestionSchema, { maxItems: 100 }),
     activityTypes: Type.Array(Type.String({ maxLength: 64 }), { maxItems: 50 }),
+    agreement: Type.Optional(
+      Type.Object(
+        {
+          kind: Literals(['assignment', 'iop'], { description: 'An assignment (uppdrag) or an idea-based public partnership (IOP)' }),
+          partners: Type.Array(Type.String({ minLength: 1, maxLength: 120 }), { maxItems: 8, description: 'Other parties the agreements name, e.g. the housing company' }),
+        },
+        { additionalProperties: false },
+      ),
+    ),
   },
   { additionalProperties: false, $id: 'CallRules' },
 );

@@ -7,6 +7,7 @@ import { scoped, system } from '../../db/scope.ts';
 import { approvalValidUntil, missingEvidence } from '../../domain/eligibility.ts';
 import { policy } from '../../domain/roles.ts';
 import { EVIDENCE_LABELS, listOf } from '../../i18n/labels.ts';
+import { accountFromEligibility } from '../payout-accounts/store.ts';
 import { auditReason, type CommandOptions, clockOf, mailFor } from '../command.ts';
 import type { AppContext } from '../context.ts';
 import { actorOf, type SignedInUser, scopeOf } from '../plugins/session.ts';
@@ -55,6 +56,19 @@ export async function decideEligibility(
       .where('id', '=', id)
       .execute();
     const row = await approvals(tx).where('eligibility_approvals.id', '=', id).executeTakeFirstOrThrow();
+    const account =
+      decision === 'approve' && current.payout_kind && current.payout_number
+        ? await accountFromEligibility(tx, {
+            funderId,
+            organisationId: current.organisation_id,
+            kind: current.payout_kind,
+            number: current.payout_number,
+            holderOrgNumber: row.organisationNumber,
+            requestedBy: null,
+            decidedBy: user.userId,
+            at: now,
+          })
+        : null;
     await mailFor(
       ctx,
       tx,
@@ -81,7 +95,7 @@ export async function decideEligibility(
       funderId,
       organisationId: current.organisation_id,
       reason: auditReason(options, note),
-      data: { year: current.year, validUntil: row.valid_until },
+      data: { year: current.year, validUntil: row.valid_until, payoutAccount: account },
     });
   });
   return { id, funderId };

@@ -5,7 +5,7 @@
 // and appends the audit entry.
 import { audit } from '../../db/audit.ts';
 import { scoped } from '../../db/scope.ts';
-import { type EligibilityEvidence, evidenceProblems, missingEvidence } from '../../domain/eligibility.ts';
+import { type BoardMember, type EligibilityEvidence, evidenceProblems, missingEvidence } from '../../domain/eligibility.ts';
 import { normaliseGiro } from '../../domain/giro.ts';
 import { policy } from '../../domain/roles.ts';
 import { auditReason, type CommandOptions, clockOf } from '../command.ts';
@@ -21,7 +21,7 @@ export interface EligibilityRequest {
   statutesFileId: string | null;
   annualReportFileId: string | null;
   accountsFileId: string | null;
-  board: { name: string; role: string }[];
+  board: BoardMember[];
   memberCount: number | null;
   payoutKind: 'bankgiro' | 'plusgiro' | null;
   payoutNumber: string | null;
@@ -72,7 +72,9 @@ export async function requestEligibility(
       statutes_file: b.statutesFileId,
       annual_report_file: b.annualReportFileId,
       accounts_file: b.accountsFileId,
-      board: JSON.stringify(b.board.map((m) => ({ name: m.name.trim(), role: m.role.trim() }))),
+      board: JSON.stringify(
+        b.board.map((m) => ({ name: m.name.trim(), role: m.role.trim(), ...(m.email?.trim() ? { email: m.email.trim().toLowerCase() } : {}), ...(m.signatory ? { signatory: true } : {}) })),
+      ),
       member_count: b.memberCount,
       payout_kind: b.payoutKind,
       payout_number: b.payoutKind && evidence.payoutNumber ? normaliseGiro(b.payoutKind, evidence.payoutNumber) : null,

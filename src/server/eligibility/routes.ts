@@ -26,7 +26,7 @@ const Approval = Type.Object({
   statutesFile: Nullable(Uuid),
   annualReportFile: Nullable(Uuid),
   accountsFile: Nullable(Uuid),
-  board: Type.Array(Type.Object({ name: Type.String(), role: Type.String() })),
+  board: Type.Array(Type.Object({ name: Type.String(), role: Type.String(), email: Type.Optional(Type.String()), signatory: Type.Optional(Type.Boolean()) })),
   memberCount: Nullable(Type.Integer()),
   payoutKind: Nullable(Type.String()),
   payoutNumber: Nullable(Type.String()),
@@ -80,7 +80,17 @@ export function eligibilityRoutes(fastify: FastifyInstance, ctx: AppContext) {
             statutesFileId: Nullable(Uuid),
             annualReportFileId: Nullable(Uuid),
             accountsFileId: Nullable(Uuid),
-            board: Type.Array(Type.Object({ name: Type.String({ maxLength: 200 }), role: Type.String({ maxLength: 100 }) }, { additionalProperties: false }), {
+            board: Type.Array(
+              Type.Object(
+                {
+                  name: Type.String({ maxLength: 200 }),
+                  role: Type.String({ maxLength: 100 }),
+                  email: Type.Optional(Type.String({ maxLength: 254, description: 'The e-mail of the member\'s Samverka account; needed for a signatory' })),
+                  signatory: Type.Optional(Type.Boolean({ description: 'Signs for the association (firmatecknare): may sign agreements' })),
+                },
+                { additionalProperties: false },
+              ),
+              {
               maxItems: 30,
             }),
             memberCount: Nullable(Type.Integer({ minimum: 0, maximum: 10_000_000 })),
