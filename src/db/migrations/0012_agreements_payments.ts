@@ -31,11 +31,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     create index agreements_organisation on agreements (organisation_id);
 
-    -- A signed agreement is never edited: only its amendments' version may move it on.
+    -- A signed agreement is never edited: amendments move its version on, and a superseding decision its
+    -- amount (recorded as an amendment too).
     create function agreement_is_frozen() returns trigger language plpgsql as $$
     begin
       if old.status = 'signed' and (new.content is distinct from old.content or new.schedule is distinct from old.schedule
-          or new.amount is distinct from old.amount or new.kind is distinct from old.kind or new.status is distinct from old.status) then
+          or new.kind is distinct from old.kind or new.status is distinct from old.status) then
         raise exception 'a signed agreement is changed only by an amendment';
       end if;
       return new;

@@ -10,8 +10,9 @@ import { fits, remaining } from '../../domain/assessment/budget.ts';
 import { decisionProblems, outcomeFor } from '../../domain/assessment/decisions.ts';
 import type { DecisionInput } from '../../domain/assessment/types.ts';
 import { dateInStockholm } from '../../domain/deadlines.ts';
-import { formatKronor, type Ore, ZERO_ORE } from '../../domain/money.ts';
+import { formatKronor, type Ore, ore, ZERO_ORE } from '../../domain/money.ts';
 import { policy } from '../../domain/roles.ts';
+import { followDecision } from '../agreements/follow-decision.ts';
 import { inScope } from '../applications/access.ts';
 import { locateAsStaff } from '../assessment/access.ts';
 import { assessedApplication, latestScreening } from '../assessment/store.ts';
@@ -19,6 +20,7 @@ import { budgetState, lockApplication } from '../budget/guard.ts';
 import { auditReason, type CommandOptions, clockOf, mailFor } from '../command.ts';
 import type { AppContext } from '../context.ts';
 import { organisationMembers } from '../eligibility/store.ts';
+import { ledgerDims, postEvent } from '../ledger/store.ts';
 import { actorOf, type SignedInUser } from '../plugins/session.ts';
 import { fieldProblem, Problem, rulesProblem } from '../problem.ts';
 import { letterData, letterName } from './letter.ts';
@@ -112,6 +114,14 @@ export async function decide(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    // The ledger follows the grant, and the agreement (if one is drafted or signed) follows the decision.
+    const agreement = await tx.selectFrom('agreements').selectAll().where('application_id', '=', a.id).forUpdate().executeTakeFirst();
+    const delta = input.amount - (current?.amount ?? 0);
+    if (delta !== 0) {
+      const event = delta > 0 ? { kind: 'grant' as const, amount: ore(delta) } : { kind: 'reduce_grant' as const, amount: ore(-delta) };
+      await postEvent(tx, await ledgerDims(tx, a.id), event, agreement?.status === 'signed', { source: 'decision', sourceId: row.id, at: now, by: user.userId });
+    }
+    const replanned = agreement ? await followDecision(tx, agreement, row.id, input.amount, now, user.userId) : null;
     const recipients = new Map<string, 'sv' | 'en'>();
     for (const m of members) recipients.set(m.email.toLowerCase(), m.locale === 'en' ? 'en' : 'sv');
     for (const c of a.content.contacts) if (c.email.trim() && !recipients.has(c.email.trim().toLowerCase())) recipients.set(c.email.trim().toLowerCase(), 'sv');
@@ -153,6 +163,7 @@ export async function decide(
         decidedOn: input.decidedOn,
         supersedes: current?.id ?? null,
         reservations: input.reservations.length,
+        ...(agreement ? { agreementId: agreement.id, instalmentsReplanned: replanned?.instalments ?? 0 } : {}),
       },
     });
     const stored = (await decisionsOf(tx, a.id)).find((d) => d.id === row.id);

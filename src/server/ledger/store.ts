@@ -5,8 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Tx } from '../../db/connection.ts';
-import type { LedgerAccount } from '../../db/schema.ts';
-import { apply, type Balances, EMPTY_BALANCES, type LedgerEvent, type LedgerLine, type LedgerRefusal, post } from '../../domain/ledger.ts';
+import { apply, type Balances, EMPTY_BALANCES, type LedgerAccount, type LedgerEvent, type LedgerLine, type LedgerRefusal, post } from '../../domain/ledger.ts';
 import { formatKronor, ore } from '../../domain/money.ts';
 import { fieldProblem, type Problem } from '../problem.ts';
 
