@@ -82,6 +82,7 @@ export const CALL_FIELD_LABELS: Record<keyof CallRules, Record<Lang, string>> = 
   opensOn: { sv: 'öppningsdag', en: 'opening date' },
   deadline: { sv: 'sista ansökningsdag', en: 'deadline' },
   grantPeriodMonths: { sv: 'bidragsperiod', en: 'grant period' },
+  agreement: { sv: 'överenskommelse', en: 'agreement' },
   minAmount: { sv: 'lägsta belopp per ansökan', en: 'minimum per application' },
   maxAmount: { sv: 'högsta belopp per ansökan', en: 'maximum per application' },
   requiredAttachments: { sv: 'bilagor som krävs', en: 'required attachments' },

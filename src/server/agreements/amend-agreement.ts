@@ -33,7 +33,7 @@ export async function amendAgreement(
     if (problems.length) throw rulesProblem(problems);
     const before = await currentContent(tx, a);
     const changed = changedFields(before as unknown as Record<string, unknown>, input.content as unknown as Record<string, unknown>);
-    if (changed.length === 0) throw fieldProblem(422, 'content', 'nothing_changed');
+    if (changed.length === 0) throw fieldProblem(422, 'content', 'amendment_unchanged');
     const changes = Object.fromEntries(changed.map((k) => [k, { before: (before as unknown as Record<string, unknown>)[k], after: (input.content as unknown as Record<string, unknown>)[k] }]));
     const version = a.version + 1;
     const row = await tx

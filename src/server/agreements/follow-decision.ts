@@ -6,7 +6,7 @@ import type { Tx } from '../../db/connection.ts';
 import { bankDayOnOrAfter } from '../../domain/bank-days.ts';
 import { dateInStockholm } from '../../domain/deadlines.ts';
 import { formatKronor, type Ore, ore, splitLargestRemainder } from '../../domain/money.ts';
-import { Problem } from '../problem.ts';
+import { fieldProblem, Problem } from '../problem.ts';
 import { type AgreementRow, currentContent } from './store.ts';
 
 export async function followDecision(tx: Tx, a: AgreementRow, decisionId: string, amount: Ore, now: Date, by: string): Promise<{ instalments: number } | null> {
@@ -20,7 +20,7 @@ export async function followDecision(tx: Tx, a: AgreementRow, decisionId: string
   const fixed = instalments.filter((i) => i.status === 'sent' || i.status === 'paid').reduce((s, i) => s + i.amount, 0);
   const open = instalments.filter((i) => i.status === 'planned' || i.status === 'due');
   const toPlan = amount - fixed;
-  if (toPlan < 0) throw new Problem(422, 'ledger_below_paid', { left: fixed, leftText: formatKronor(ore(fixed), 'sv'), leftTextEn: formatKronor(ore(fixed), 'en') });
+  if (toPlan < 0) throw fieldProblem(422, 'amount', 'ledger_below_paid', { left: ore(Math.max(0, a.amount - fixed)) });
   if (open.length) {
     const parts = toPlan > 0 ? splitLargestRemainder(ore(toPlan), open.map((i) => i.amount)) : open.map(() => ore(0));
     for (const [k, i] of open.entries()) {

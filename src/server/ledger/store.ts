@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Tx } from '../../db/connection.ts';
 import { apply, type Balances, EMPTY_BALANCES, type LedgerAccount, type LedgerEvent, type LedgerLine, type LedgerRefusal, post } from '../../domain/ledger.ts';
-import { formatKronor, ore } from '../../domain/money.ts';
+import { ore } from '../../domain/money.ts';
 import { fieldProblem, type Problem } from '../problem.ts';
 
 /** What each journal line is booked against, so the ledger can be read per budget line, call, agreement and organisation. */
@@ -71,8 +71,7 @@ export async function balancesOfApplication(tx: Tx, applicationId: string): Prom
 
 /** A refusal of the ledger's rules as the message a person can act on, naming the amount left. */
 export function ledgerProblem(refusal: LedgerRefusal, field = 'amount'): Problem {
-  const params = { left: refusal.left, leftText: formatKronor(refusal.left, 'sv'), leftTextEn: formatKronor(refusal.left, 'en') };
-  return fieldProblem(422, field, `ledger_${refusal.code}`, params);
+  return fieldProblem(422, field, `ledger_${refusal.code}`, { left: refusal.left });
 }
 
 /**
