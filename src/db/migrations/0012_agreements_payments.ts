@@ -280,27 +280,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
      where d.amount > 0 and not exists (select 1 from decisions s where s.supersedes = d.id);
   `.execute(db);
 
-  for (const t of [
-    'agreements',
-    'agreement_signatures',
-    'agreement_comments',
-    'agreement_amendments',
-    'payout_accounts',
-    'instalments',
-    'recoveries',
-    'recovery_repayments',
-    'ledger_entries',
-  ]) {
+  // The funder's staff see their own; the organisation's members see what concerns it.
+  for (const t of ['agreements', 'payout_accounts', 'instalments', 'recoveries', 'ledger_entries']) {
     await sql`alter table ${sql.id(t)} enable row level security`.execute(db);
-    // The funder's staff see their own; the organisation's members see what concerns it.
     await sql`create policy tenant on ${sql.id(t)} using (funder_id = app_funder_id() or organisation_id = any (app_organisation_ids()))`.execute(db);
   }
-  // Tables whose rows name no organisation: through the agreement they belong to.
+  // Tables whose rows name no organisation: through the agreement or recovery they belong to.
   for (const t of ['agreement_signatures', 'agreement_comments', 'agreement_amendments']) {
-    await sql`drop policy tenant on ${sql.id(t)}`.execute(db);
+    await sql`alter table ${sql.id(t)} enable row level security`.execute(db);
     await sql`create policy tenant on ${sql.id(t)} using (funder_id = app_funder_id() or agreement_id in (select id from agreements))`.execute(db);
   }
-  await sql`drop policy tenant on recovery_repayments`.execute(db);
+  await sql`alter table recovery_repayments enable row level security`.execute(db);
   await sql`create policy tenant on recovery_repayments using (funder_id = app_funder_id() or recovery_id in (select id from recoveries))`.execute(db);
   for (const t of ['funder_payment_settings', 'payment_runs', 'payments']) {
     await sql`alter table ${sql.id(t)} enable row level security`.execute(db);
