@@ -29,6 +29,30 @@ export interface DecisionLetterData {
   supersedes: { decidedOn: string; paragraph: string } | null;
 }
 
+/** How to appeal, as every decision the funder sends says it (the grant decision, a recovery decision). */
+const APPEAL = {
+  sv: {
+    heading: 'Hur man överklagar',
+    kommunallagen: (from: string, deadline: string) =>
+      `Beslutet kan överklagas genom laglighetsprövning enligt 13 kap. kommunallagen (2017:725). Alla kommunmedlemmar får överklaga. Överklagandet ska ha kommit in till förvaltningsrätten inom tre veckor från den dag då det tillkännagavs på kommunens anslagstavla att protokollet justerats (${from}), det vill säga senast ${deadline}. I överklagandet ska anges vilket beslut som överklagas och skälen till att beslutet strider mot lag.`,
+    forvaltningslagen: (_from: string, deadline: string) =>
+      `Beslutet kan överklagas enligt 40–45 §§ förvaltningslagen (2017:900). Överklagandet ska vara skriftligt och ha kommit in till myndigheten inom tre veckor från den dag ni fick del av beslutet; räknat från detta brevs datum senast ${deadline}. Ange vilket beslut som överklagas och vilken ändring ni begär.`,
+  },
+  en: {
+    heading: 'How to appeal',
+    kommunallagen: (from: string, deadline: string) =>
+      `The decision can be appealed by a judicial review of legality (laglighetsprövning) under chapter 13 of the Local Government Act (2017:725). Any resident of the municipality may appeal. The appeal must reach the administrative court within three weeks of the day the approval of the minutes was announced on the municipality's notice board (${from}), that is no later than ${deadline}. State which decision is appealed and why it is unlawful.`,
+    forvaltningslagen: (_from: string, deadline: string) =>
+      `The decision can be appealed under sections 40–45 of the Administrative Procedure Act (2017:900). The appeal must be in writing and reach the authority within three weeks of the day you were notified of the decision; counted from the date of this letter, no later than ${deadline}. State which decision is appealed and what change you ask for.`,
+  },
+};
+
+/** The heading and paragraph on how to appeal a decision, by the law it is appealed under. */
+export function appealSection(lang: 'sv' | 'en', appeal: AppealInfo): { heading: string; text: string } {
+  const a = APPEAL[lang];
+  return { heading: a.heading, text: a[appeal.law](appeal.from, appeal.deadline) };
+}
+
 const T = {
   sv: {
     title: 'Beslut om bidrag',
@@ -63,11 +87,6 @@ const T = {
     reservation: 'reserverade sig mot beslutet',
     dissent: 'anmälde avvikande mening',
     supersedes: (date: string, p: string) => `Detta beslut ersätter beslutet ${date}${p ? ` ${p}` : ''} i samma ärende.`,
-    appeal: 'Hur man överklagar',
-    kommunallagen: (from: string, deadline: string) =>
-      `Beslutet kan överklagas genom laglighetsprövning enligt 13 kap. kommunallagen (2017:725). Alla kommunmedlemmar får överklaga. Överklagandet ska ha kommit in till förvaltningsrätten inom tre veckor från den dag då det tillkännagavs på kommunens anslagstavla att protokollet justerats (${from}), det vill säga senast ${deadline}. I överklagandet ska anges vilket beslut som överklagas och skälen till att beslutet strider mot lag.`,
-    forvaltningslagen: (_from: string, deadline: string) =>
-      `Beslutet kan överklagas enligt 40–45 §§ förvaltningslagen (2017:900). Överklagandet ska vara skriftligt och ha kommit in till myndigheten inom tre veckor från den dag ni fick del av beslutet; räknat från detta brevs datum senast ${deadline}. Ange vilket beslut som överklagas och vilken ändring ni begär.`,
     letterDate: 'Datum',
   },
   en: {
@@ -103,11 +122,6 @@ const T = {
     reservation: 'entered a reservation against the decision',
     dissent: 'recorded a dissenting opinion',
     supersedes: (date: string, p: string) => `This decision replaces the decision of ${date}${p ? ` ${p}` : ''} in the same case.`,
-    appeal: 'How to appeal',
-    kommunallagen: (from: string, deadline: string) =>
-      `The decision can be appealed by a judicial review of legality (laglighetsprövning) under chapter 13 of the Local Government Act (2017:725). Any resident of the municipality may appeal. The appeal must reach the administrative court within three weeks of the day the approval of the minutes was announced on the municipality's notice board (${from}), that is no later than ${deadline}. State which decision is appealed and why it is unlawful.`,
-    forvaltningslagen: (_from: string, deadline: string) =>
-      `The decision can be appealed under sections 40–45 of the Administrative Procedure Act (2017:900). The appeal must be in writing and reach the authority within three weeks of the day you were notified of the decision; counted from the date of this letter, no later than ${deadline}. State which decision is appealed and what change you ask for.`,
     letterDate: 'Date',
   },
 };
@@ -152,7 +166,8 @@ export function decisionLetterPdf(lang: 'sv' | 'en', d: DecisionLetterData): Pro
     list(d.reservations.map((r) => `${isolate(r.by)} ${r.kind === 'reservation' ? t.reservation : t.dissent}${r.text.trim() ? `: ${isolate(r.text)}` : '.'}`));
   }
 
-  heading(t.appeal);
-  text(t[d.appeal.law](d.appeal.from, d.appeal.deadline));
+  const appeal = appealSection(lang, d.appeal);
+  heading(appeal.heading);
+  text(appeal.text);
   return finish();
 }

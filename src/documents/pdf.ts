@@ -23,8 +23,11 @@ const CELL_GAP = 12;
  * its text into a structure element (H1, H2, P, L/LI, Table/TR/TH/TD) in the
  * order it is read, so a screen reader can move by heading, list and table.
  * Decoration (the rule under the title) is marked as an artifact, which screen readers skip.
+ *
+ * `pageMark` is a line set in the top margin of every page (a draft's "not signed"): a running
+ * header, so an artifact too; the title says the same to a screen reader once.
  */
-export function startPdf(title: string, author: string, lang: Lang) {
+export function startPdf(title: string, author: string, lang: Lang, options: { pageMark?: string } = {}) {
   // No default font: Helvetica would only be parsed to go unused.
   const doc = new PDFDocument({
     size: 'A4',
@@ -62,6 +65,20 @@ export function startPdf(title: string, author: string, lang: Lang) {
     doc.restore();
     doc.endMarkedContent();
   };
+
+  if (options.pageMark) {
+    const mark = options.pageMark;
+    const drawMark = () => {
+      const { x, y } = doc;
+      doc.y = doc.page.margins.top / 2 - metrics(BODY).lineHeight / 2;
+      artifact(() => write([{ text: mark, bold: true }]));
+      doc.x = x;
+      doc.y = y;
+    };
+    drawMark();
+    // A page added mid-paragraph has had the open structure closed and not yet reopened, so the mark stands outside it.
+    doc.on('pageAdded', drawMark);
+  }
 
   element('H1', () => write([{ text: title, bold: true }], 18));
   // A rule under the title sets it off from the text; it says nothing, so it is not read.
@@ -111,18 +128,21 @@ export function startPdf(title: string, author: string, lang: Lang) {
     /**
      * A table whose rows are each headed by their first cell (a row header, TH) followed by data
      * cells (TD), the columns sharing the width in the proportions of `widths`. A row is kept on one page.
+     * With `header`, the first row heads the columns: all its cells are column headers (TH).
      */
-    table: (rows: string[][], widths: number[]) => {
+    table: (rows: string[][], widths: number[], options: { header?: boolean } = {}) => {
       if (!rows.length) return;
       const table = doc.struct('Table');
       root.add(table);
       const total = widths.reduce((a, b) => a + b, 0);
-      for (const row of rows) {
+      for (const [r, row] of rows.entries()) {
+        const headerRow = options.header === true && r === 0;
         const columns = row.map((cell, i) => ({
           cell,
           x: left() + (full() * widths.slice(0, i).reduce((a, b) => a + b, 0)) / total,
           width: (full() * widths[i]) / total - (i < row.length - 1 ? CELL_GAP : 0),
-          head: i === 0,
+          head: headerRow || i === 0,
+          scope: headerRow ? 'Column' : 'Row',
         }));
         const height = Math.max(...columns.map((c) => textHeight([{ text: c.cell, bold: c.head }], { x: c.x, width: c.width, size: BODY })));
         if (doc.y + height > doc.page.maxY()) doc.continueOnNewPage();
@@ -132,7 +152,7 @@ export function startPdf(title: string, author: string, lang: Lang) {
         for (const c of columns) {
           doc.y = top;
           // pdfkit writes a header cell's scope (/A << /O /Table /Scope /Row >>); its types do not know the option.
-          const options = (c.head ? { scope: 'Row' } : {}) as { title?: string };
+          const options = (c.head ? { scope: c.scope } : {}) as { title?: string };
           tr.add(doc.struct(c.head ? 'TH' : 'TD', options, () => write([{ text: c.cell, bold: c.head }], BODY, c.x, c.width)));
         }
         tr.end();

@@ -58,6 +58,16 @@ export const ATTACHMENT_KIND_LABELS: Record<string, Record<Lang, string>> = {
   other: { sv: 'Övriga bilagor', en: 'Other attachments' },
 };
 
+/** Who a call or an agreement is for, as the web app names them. */
+export const TARGET_GROUP_LABELS: Record<string, Record<Lang, string>> = {
+  children: { sv: 'Barn', en: 'Children' },
+  young_people: { sv: 'Unga', en: 'Young people' },
+  young_adults: { sv: 'Unga vuxna', en: 'Young adults' },
+  adults: { sv: 'Vuxna', en: 'Adults' },
+  older_people: { sv: 'Äldre', en: 'Older people' },
+  parents: { sv: 'Föräldrar', en: 'Parents' },
+};
+
 export const EVIDENCE_LABELS: Record<string, Record<Lang, string>> = {
   statutes: { sv: 'stadgar', en: 'statutes' },
   annual_report: { sv: 'senaste årsberättelsen', en: 'the latest annual report' },

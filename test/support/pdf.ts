@@ -100,6 +100,8 @@ export interface Accessibility {
   contentText: string;
   /** Text drawn outside any structure element's marked content (neither tagged nor an artifact). */
   untagged: string[];
+  /** Text drawn as an artifact (a running header), which screen readers skip; not in `contentText`. */
+  artifactText: string[];
   /** Shapes drawn (rules, boxes): inside an artifact, which screen readers skip, and outside any marked content. */
   shapes: { artifact: number; untagged: number };
 }
@@ -115,6 +117,7 @@ export async function pdfAccessibility(pdf: Buffer): Promise<Accessibility> {
   const { info } = (await doc.getMetadata()) as { info: { Title?: string; Language?: string | null } };
   const pages: (StructNode | null)[] = [];
   const untagged: string[] = [];
+  const artifactText: string[] = [];
   let structureText = '';
   let contentText = '';
   const shapes = { artifact: 0, untagged: 0 };
@@ -130,17 +133,23 @@ export async function pdfAccessibility(pdf: Buffer): Promise<Accessibility> {
         else if (!tags.length) shapes.untagged++;
       }
     });
-    // The text of each marked-content id, and text outside any.
+    // The text of each marked-content id, artifacts' text, and text outside any.
     const byId = new Map<string, string>();
     const open: (string | null)[] = [];
+    const ARTIFACT = '\u0000artifact';
     for (const item of (await page.getTextContent({ includeMarkedContent: true })).items) {
       if ('type' in item) {
         if (item.type === 'beginMarkedContentProps' || item.type === 'beginMarkedContent')
-          open.push(item.type === 'beginMarkedContentProps' ? (item.id ?? null) : null);
+          // pdf.js gives each item the tag it marks, though its types leave it out.
+          open.push((item as { tag?: string }).tag === 'Artifact' ? ARTIFACT : item.type === 'beginMarkedContentProps' ? (item.id ?? null) : null);
         else if (item.type === 'endMarkedContent') open.pop();
         continue;
       }
       if (!('str' in item) || !item.str) continue;
+      if (open.includes(ARTIFACT)) {
+        artifactText.push(item.str);
+        continue;
+      }
       contentText += item.str;
       const id = open.findLast((x) => x !== null);
       if (id) byId.set(id, (byId.get(id) ?? '') + item.str);
@@ -168,6 +177,7 @@ export async function pdfAccessibility(pdf: Buffer): Promise<Accessibility> {
     structureText,
     contentText,
     untagged,
+    artifactText,
     shapes,
   };
 }
