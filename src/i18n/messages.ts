@@ -274,6 +274,8 @@ export const messages = {
     en: 'The amount does not fit the budget. {{remaining|kr}} is left to decide on.',
   },
   date_in_future: { sv: 'Datumet kan inte ligga efter i dag.', en: 'The date cannot be after today.' },
+  date_in_past: { sv: 'Datumet kan inte ligga före i dag.', en: 'The date cannot be before today.' },
+  account_four_digits: { sv: 'Ange kontot med fyra siffror, t.ex. 4590.', en: 'Enter the account as four digits, e.g. 4590.' },
   announced_before_decided: {
     sv: 'Protokollet kan inte anslås före beslutsdagen, {{decidedOn}}.',
     en: 'The minutes cannot be announced before the decision date, {{decidedOn}}.',
