@@ -1,15 +1,15 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { AgreementContent, AgreementKind } from '../domain/agreements.ts';
 import type { ApplicationContent } from '../domain/applications/types.ts';
 import type { DecisionOutcome, Reservation, ScreenedRule } from '../domain/assessment/types.ts';
 import type { CallRules } from '../domain/calls/types.ts';
-import type { AgreementContent, AgreementKind } from '../domain/agreements.ts';
+import type { BoardMember } from '../domain/eligibility.ts';
 import type { LedgerAccount } from '../domain/ledger.ts';
 import type { Ore } from '../domain/money.ts';
-import type { InstalmentCondition, ScheduleSpec } from '../domain/payments/schedule.ts';
-import type { Accounting, PayerSettings } from '../domain/payments/types.ts';
 import type { NotificationDelivery, NotificationEvent } from '../domain/notifications.ts';
 import type { NumberedSeries } from '../domain/numbering.ts';
-import type { BoardMember } from '../domain/eligibility.ts';
+import type { InstalmentCondition, ScheduleSpec } from '../domain/payments/schedule.ts';
+import type { Accounting, PayerSettings } from '../domain/payments/types.ts';
 import type { FunderRole } from '../domain/roles.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;

@@ -87,7 +87,8 @@ export function agreementProblems(kind: AgreementKind, c: AgreementContent): Rul
     if (responsible !== 1) p.push({ field: `responsibilities.${i}.roles`, code: 'one_responsible', params: { task: row.task } });
   });
   for (const side of ['funder', 'organisation'] as const) {
-    if (!c.contacts.some((x) => x.party === side && x.name.trim())) p.push({ field: 'contacts', code: side === 'funder' ? 'funder_contact_required' : 'organisation_contact_required' });
+    if (!c.contacts.some((x) => x.party === side && x.name.trim()))
+      p.push({ field: 'contacts', code: side === 'funder' ? 'funder_contact_required' : 'organisation_contact_required' });
   }
   c.contacts.forEach((x, i) => {
     if (!x.name.trim()) p.push({ field: `contacts.${i}.name`, code: 'required' });

@@ -351,21 +351,36 @@ export const messages = {
   already_exists: { sv: 'Det finns redan.', en: 'It already exists.' },
   // Agreements
   agreement_exists: { sv: 'Det finns redan en överenskommelse för ansökan.', en: 'There is already an agreement for this application.' },
-  no_grant_to_agree: { sv: 'Ansökan har inget beviljat bidrag att göra en överenskommelse om.', en: 'The application has no grant to make an agreement about.' },
-  agreement_signed: { sv: 'Överenskommelsen är undertecknad och ändras bara genom en ändring med skäl.', en: 'The agreement is signed and can only be changed by an amendment with a reason.' },
-  agreement_not_signed: { sv: 'Överenskommelsen är inte undertecknad än: ändra utkastet i stället.', en: 'The agreement is not signed yet: edit the draft instead.' },
+  no_grant_to_agree: {
+    sv: 'Ansökan har inget beviljat bidrag att göra en överenskommelse om.',
+    en: 'The application has no grant to make an agreement about.',
+  },
+  agreement_signed: {
+    sv: 'Överenskommelsen är undertecknad och ändras bara genom en ändring med skäl.',
+    en: 'The agreement is signed and can only be changed by an amendment with a reason.',
+  },
+  agreement_not_signed: {
+    sv: 'Överenskommelsen är inte undertecknad än: ändra utkastet i stället.',
+    en: 'The agreement is not signed yet: edit the draft instead.',
+  },
   agreement_changed: {
     sv: 'Överenskommelsen har ändrats sedan du öppnade den. Läs igenom den nya versionen innan du undertecknar.',
     en: 'The agreement has changed since you opened it. Read the new version before you sign.',
   },
-  agreement_incomplete: { sv: 'Överenskommelsen är inte färdig att undertecknas. Se vad som saknas.', en: 'The agreement is not ready to be signed. See what is missing.' },
+  agreement_incomplete: {
+    sv: 'Överenskommelsen är inte färdig att undertecknas. Se vad som saknas.',
+    en: 'The agreement is not ready to be signed. See what is missing.',
+  },
   not_a_signatory: {
     sv: 'Du står inte som firmatecknare för föreningen. Föreningens firmatecknare enligt det godkända bidragsberättigandet: {{names}}.',
     en: 'You are not registered as a signatory of the association. Its signatories, as its approved eligibility names them: {{names}}.',
   },
-  not_a_funder_signatory: { sv: 'Bara en delegat (beslutsfattare) kan underteckna för bidragsgivaren.', en: 'Only a delegate (decision-maker) can sign for the funder.' },
+  not_a_funder_signatory: {
+    sv: 'Bara en delegat (beslutsfattare) kan underteckna för bidragsgivaren.',
+    en: 'Only a delegate (decision-maker) can sign for the funder.',
+  },
   already_signed: { sv: 'Du har redan undertecknat den här versionen.', en: 'You have already signed this version.' },
-  signatory_email_required: { sv: 'Ange e-postadressen till firmatecknarens konto i Samverka.', en: 'Enter the e-mail of the signatory\'s Samverka account.' },
+  signatory_email_required: { sv: 'Ange e-postadressen till firmatecknarens konto i Samverka.', en: "Enter the e-mail of the signatory's Samverka account." },
   period_end_before_start: { sv: 'Perioden måste sluta efter att den börjar.', en: 'The period must end after it starts.' },
   duplicate_party: { sv: 'Parten finns redan med.', en: 'This party is already included.' },
   organisation_party_required: { sv: 'Föreningen måste vara en av parterna.', en: 'The association must be one of the parties.' },
@@ -385,7 +400,10 @@ export const messages = {
     sv: 'Kontot ska tillhöra organisationen själv: ange organisationsnumret {{orgNumber}} som kontohavare.',
     en: 'The account must belong to the organisation itself: give the organisation number {{orgNumber}} as the account holder.',
   },
-  second_person_required: { sv: 'En annan person än den som angav kontot måste godkänna det.', en: 'Someone other than the person who entered the account must approve it.' },
+  second_person_required: {
+    sv: 'En annan person än den som angav kontot måste godkänna det.',
+    en: 'Someone other than the person who entered the account must approve it.',
+  },
   second_attest_required: {
     sv: 'En annan person än den som förberedde utbetalningen måste attestera den (beslutsattest).',
     en: 'Someone other than the person who prepared the run must approve it (the second attest).',
@@ -397,23 +415,35 @@ export const messages = {
   run_not_prepared: { sv: 'Utbetalningsomgången är redan attesterad eller avbruten.', en: 'The payment run has already been approved or cancelled.' },
   run_not_approved: { sv: 'Utbetalningsomgången är inte attesterad än.', en: 'The payment run has not been approved yet.' },
   nothing_due: { sv: 'Inget är förfallet till betalning för den dagen.', en: 'Nothing is due for payment by that day.' },
-  not_a_bank_day: { sv: 'Välj en bankdag: {{date}} är helg eller helgdag. Nästa bankdag är {{next}}.', en: 'Choose a bank day: {{date}} is a weekend or holiday. The next bank day is {{next}}.' },
+  not_a_bank_day: {
+    sv: 'Välj en bankdag: {{date}} är helg eller helgdag. Nästa bankdag är {{next}}.',
+    en: 'Choose a bank day: {{date}} is a weekend or holiday. The next bank day is {{next}}.',
+  },
   payment_settings_missing: {
     sv: 'Ekonomi behöver först ange bidragsgivarens bankuppgifter (betalarens konto och avtals-id med banken).',
-    en: 'Finance first needs to enter the funder\'s bank details (the paying account and the agreement id with the bank).',
+    en: "Finance first needs to enter the funder's bank details (the paying account and the agreement id with the bank).",
   },
   run_accounts_changed: {
     sv: 'Kontouppgifterna har ändrats för {{names}} sedan omgången förbereddes. Avbryt omgången och förbered en ny.',
     en: 'The account details have changed for {{names}} since the run was prepared. Cancel the run and prepare a new one.',
   },
-  bank_file_unreadable: { sv: 'Filen gick inte att läsa som ett svar från banken (pain.002 eller camt.054).', en: 'The file could not be read as an answer from the bank (pain.002 or camt.054).' },
+  bank_file_unreadable: {
+    sv: 'Filen gick inte att läsa som ett svar från banken (pain.002 eller camt.054).',
+    en: 'The file could not be read as an answer from the bank (pain.002 or camt.054).',
+  },
   bank_file_unknown_payments: { sv: 'Filen gäller betalningar som Samverka inte känner till.', en: 'The file is about payments Samverka does not know.' },
   ledger_exceeds_granted: {
     sv: 'Beloppet är större än det som återstår av det beviljade bidraget: {{left|kr}} återstår.',
     en: 'The amount is more than what is left of the grant: {{left|kr}} is left.',
   },
-  ledger_exceeds_paid: { sv: 'Återkravet är större än det som betalats ut: {{left|kr}} har betalats ut.', en: 'The recovery is more than what was paid: {{left|kr}} has been paid.' },
-  ledger_exceeds_owed: { sv: 'Beloppet är större än det som är kvar att betala tillbaka: {{left|kr}}.', en: 'The amount is more than what is left to pay back: {{left|kr}}.' },
+  ledger_exceeds_paid: {
+    sv: 'Återkravet är större än det som betalats ut: {{left|kr}} har betalats ut.',
+    en: 'The recovery is more than what was paid: {{left|kr}} has been paid.',
+  },
+  ledger_exceeds_owed: {
+    sv: 'Beloppet är större än det som är kvar att betala tillbaka: {{left|kr}}.',
+    en: 'The amount is more than what is left to pay back: {{left|kr}}.',
+  },
   ledger_below_paid: {
     sv: 'Bidraget kan inte bli lägre än det som redan betalats ut eller är på väg: {{left|kr}} kan som mest dras av.',
     en: 'The grant cannot be less than what has been paid or is on its way: at most {{left|kr}} can be taken off.',

@@ -1,3 +1,4 @@
+import { accountFromEligibility } from '../server/payout-accounts/store.ts';
 import { createHash } from 'node:crypto';
 import { audit, SYSTEM_ACTOR } from '../db/audit.ts';
 import type { Tx } from '../db/connection.ts';
@@ -240,6 +241,13 @@ export async function seedCalls(demo: Demo, now = new Date()) {
  */
 export async function seedEligibility(tx: Tx, ids: SeedIds, now = new Date()) {
   const year = now.getFullYear();
+  // Each association's demo login signs for it (firmatecknare), as its board lists.
+  const SIGNATORIES: Record<string, { name: string; email: string }> = {
+    nattvandrarna: { name: 'Fatima Föreningsaktiv', email: 'forening@nattvandrarna.example' },
+    vuxenskolan: { name: 'Vera Verksamhetsutvecklare', email: 'vera@vuxenskolan.example' },
+    laxhjalpen: { name: 'Lina Läxhjälpare', email: 'lina@laxhjalpen.example' },
+    matteus: { name: 'Maja Diakon', email: 'diakon@matteus.example' },
+  };
   const approve = async (orgKey: string, y: number, status: 'approved' | 'submitted', payout: string) => {
     const organisationId = ids.organisations[orgKey];
     const files: string[] = [];
@@ -271,7 +279,7 @@ export async function seedEligibility(tx: Tx, ids: SeedIds, now = new Date()) {
         annual_report_file: files[1],
         accounts_file: files[2],
         board: JSON.stringify([
-          { name: 'Ordförande i föreningen', role: 'ordförande' },
+          { name: SIGNATORIES[orgKey].name, role: 'ordförande', email: SIGNATORIES[orgKey].email, signatory: true },
           { name: 'Kassör i föreningen', role: 'kassör' },
           { name: 'Sekreterare i föreningen', role: 'sekreterare' },
         ]),
@@ -284,6 +292,19 @@ export async function seedEligibility(tx: Tx, ids: SeedIds, now = new Date()) {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    if (status === 'approved') {
+      const org = await tx.selectFrom('organisations').select('org_number').where('id', '=', organisationId).executeTakeFirstOrThrow();
+      await accountFromEligibility(tx, {
+        funderId: ids.funders.sn,
+        organisationId,
+        kind: 'bankgiro',
+        number: payout,
+        holderOrgNumber: org.org_number,
+        requestedBy: null,
+        decidedBy: null,
+        at: new Date(`${y}-02-03T10:00:00+01:00`),
+      });
+    }
     await audit(tx, SYSTEM_ACTOR, {
       action: `eligibility.${status}`,
       objectType: 'eligibility',

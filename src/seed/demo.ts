@@ -84,6 +84,7 @@ const USERS: { email: string; name: string; funder?: FunderKey; roles?: FunderRo
     what: 'beslutsfattare (nämnd), Socialnämnden Norrköping',
   },
   { email: 'ekonomi@norrkoping.example', name: 'Erik Ekonom', funder: 'sn', roles: ['finance'], what: 'ekonomi, Socialnämnden Norrköping' },
+  { email: 'attest@norrkoping.example', name: 'Frida Attestant', funder: 'sn', roles: ['finance'], what: 'ekonomi (beslutsattest), Socialnämnden Norrköping' },
   { email: 'strateg@norrkoping.example', name: 'Sara Strateg', funder: 'sn', roles: ['analyst'], what: 'analytiker/strateg, Socialnämnden Norrköping' },
   {
     email: 'admin@orebro.example',

@@ -8,6 +8,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { agreementRoutes } from './agreements/routes.ts';
 import { completionRoutes } from './applications/completion.ts';
 import { inboxRoutes } from './applications/inbox.ts';
 import { applicationRoutes } from './applications/routes.ts';
@@ -30,6 +31,8 @@ import { healthRoutes } from './health.ts';
 import { mailboxRoutes } from './mailbox/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
 import { organisationRoutes } from './organisations/routes.ts';
+import { paymentRoutes } from './payments/routes.ts';
+import { payoutAccountRoutes } from './payout-accounts/routes.ts';
 import { installErrorHandling, sendProblem } from './plugins/errors.ts';
 import { installIdempotency } from './plugins/idempotency.ts';
 import { CSRF_HEADER, installSessions } from './plugins/session.ts';
@@ -132,6 +135,9 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   decisionRoutes(app, ctx);
   workRoutes(app, ctx);
   notificationRoutes(app, ctx);
+  agreementRoutes(app, ctx);
+  payoutAccountRoutes(app, ctx);
+  paymentRoutes(app, ctx);
 
   const hasWeb = existsSync(join(ctx.config.webDir, 'index.html'));
   if (hasWeb) {

@@ -34,11 +34,22 @@ export async function amendAgreement(
     const before = await currentContent(tx, a);
     const changed = changedFields(before as unknown as Record<string, unknown>, input.content as unknown as Record<string, unknown>);
     if (changed.length === 0) throw fieldProblem(422, 'content', 'amendment_unchanged');
-    const changes = Object.fromEntries(changed.map((k) => [k, { before: (before as unknown as Record<string, unknown>)[k], after: (input.content as unknown as Record<string, unknown>)[k] }]));
+    const changes = Object.fromEntries(
+      changed.map((k) => [k, { before: (before as unknown as Record<string, unknown>)[k], after: (input.content as unknown as Record<string, unknown>)[k] }]),
+    );
     const version = a.version + 1;
     const row = await tx
       .insertInto('agreement_amendments')
-      .values({ funder_id: a.funder_id, agreement_id: a.id, version, reason, content: JSON.stringify(input.content), changes: JSON.stringify(changes), created_by: user.userId, created_at: now })
+      .values({
+        funder_id: a.funder_id,
+        agreement_id: a.id,
+        version,
+        reason,
+        content: JSON.stringify(input.content),
+        changes: JSON.stringify(changes),
+        created_by: user.userId,
+        created_at: now,
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
     await tx.updateTable('agreements').set({ version, updated_at: now }).where('id', '=', a.id).execute();

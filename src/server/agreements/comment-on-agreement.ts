@@ -15,7 +15,11 @@ export async function commentOnAgreement(ctx: AppContext, user: SignedInUser, ag
   const now = clockOf(options);
   const members = located.access === 'staff' ? await organisationMembers(ctx, located.organisationId) : [];
   return scoped(ctx.db, located.scope, async (tx) => {
-    const a = await tx.selectFrom('agreements').select(['id', 'number', 'funder_id', 'organisation_id', 'application_id', 'created_by']).where('id', '=', agreementId).executeTakeFirstOrThrow();
+    const a = await tx
+      .selectFrom('agreements')
+      .select(['id', 'number', 'funder_id', 'organisation_id', 'application_id', 'created_by'])
+      .where('id', '=', agreementId)
+      .executeTakeFirstOrThrow();
     const party = located.access === 'staff' ? 'funder' : 'organisation';
     const row = await tx
       .insertInto('agreement_comments')
@@ -39,7 +43,8 @@ export async function commentOnAgreement(ctx: AppContext, user: SignedInUser, ag
       options,
       to.map((r) => ({
         to: r.email,
-        funderId: a.funder_id,
+        // An association's own mail is not the funder's (the outbox's funder rows are the funder's staff's).
+        funderId: party === 'funder' ? a.funder_id : null,
         subject: r.lang === 'en' ? `A comment on the agreement ${a.number}` : `En kommentar till överenskommelsen ${a.number}`,
         text:
           r.lang === 'en'

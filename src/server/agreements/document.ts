@@ -33,8 +33,17 @@ export async function agreementDocumentData(tx: Tx, a: AgreementRow): Promise<Ag
   const hash = contentHash(a);
   const signatures = (await signaturesOf(tx, a.id)).filter((s) => s.content_sha256 === hash);
   const instalments = signed
-    ? await tx.selectFrom('instalments').select(['number', 'amount', 'condition', 'due_on']).where('agreement_id', '=', a.id).where('status', '!=', 'cancelled').orderBy('number').execute()
-    : planInstalments(a.amount, a.schedule, { periodFrom: a.content.periodFrom, periodTo: a.content.periodTo, signedOn: null }).map((i) => ({ ...i, due_on: i.dueOn }));
+    ? await tx
+        .selectFrom('instalments')
+        .select(['number', 'amount', 'condition', 'due_on'])
+        .where('agreement_id', '=', a.id)
+        .where('status', '!=', 'cancelled')
+        .orderBy('number')
+        .execute()
+    : planInstalments(a.amount, a.schedule, { periodFrom: a.content.periodFrom, periodTo: a.content.periodTo, signedOn: null }).map((i) => ({
+        ...i,
+        due_on: i.dueOn,
+      }));
   const amendments = await tx
     .selectFrom('agreement_amendments as m')
     .leftJoin('users as u', 'u.id', 'm.created_by')
@@ -84,6 +93,10 @@ export async function keepSignedDocument(tx: Tx, a: AgreementRow, by: string, at
       created_at: at,
     })
     .execute();
-  await tx.insertInto('file_grants').values({ file_id: fileId, funder_id: a.funder_id }).onConflict((oc) => oc.doNothing()).execute();
+  await tx
+    .insertInto('file_grants')
+    .values({ file_id: fileId, funder_id: a.funder_id })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
   return { fileId, sha256: hash };
 }

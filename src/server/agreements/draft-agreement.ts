@@ -53,7 +53,9 @@ export async function draftAgreement(ctx: AppContext, user: SignedInUser, applic
       conditions: decision.conditions,
       contacts: [
         { party: 'funder', name: user.name, role: 'Handläggare', email: user.email, phone: '' },
-        ...content.contacts.filter((c) => c.name.trim()).map((c) => ({ party: 'organisation' as const, name: c.name, role: 'Kontaktperson', email: c.email, phone: c.phone })),
+        ...content.contacts
+          .filter((c) => c.name.trim())
+          .map((c) => ({ party: 'organisation' as const, name: c.name, role: 'Kontaktperson', email: c.email ?? '', phone: c.phone ?? '' })),
       ],
       parties: partners,
       responsibilities: defaultResponsibilities(partners),

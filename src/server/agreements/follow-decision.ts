@@ -12,7 +12,11 @@ import { type AgreementRow, currentContent } from './store.ts';
 export async function followDecision(tx: Tx, a: AgreementRow, decisionId: string, amount: Ore, now: Date, by: string): Promise<{ instalments: number } | null> {
   if (amount <= 0) throw new Problem(409, 'agreement_exists', {}, [], { agreementId: a.id });
   if (a.status === 'draft') {
-    await tx.updateTable('agreements').set({ amount, decision_id: decisionId, version: a.version + 1, updated_at: now }).where('id', '=', a.id).execute();
+    await tx
+      .updateTable('agreements')
+      .set({ amount, decision_id: decisionId, version: a.version + 1, updated_at: now })
+      .where('id', '=', a.id)
+      .execute();
     return null;
   }
   const instalments = await tx.selectFrom('instalments').selectAll().where('agreement_id', '=', a.id).orderBy('number').forUpdate().execute();
@@ -22,7 +26,13 @@ export async function followDecision(tx: Tx, a: AgreementRow, decisionId: string
   const toPlan = amount - fixed;
   if (toPlan < 0) throw fieldProblem(422, 'amount', 'ledger_below_paid', { left: ore(Math.max(0, a.amount - fixed)) });
   if (open.length) {
-    const parts = toPlan > 0 ? splitLargestRemainder(ore(toPlan), open.map((i) => i.amount)) : open.map(() => ore(0));
+    const parts =
+      toPlan > 0
+        ? splitLargestRemainder(
+            ore(toPlan),
+            open.map((i) => i.amount),
+          )
+        : open.map(() => ore(0));
     for (const [k, i] of open.entries()) {
       await tx
         .updateTable('instalments')

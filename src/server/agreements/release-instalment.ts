@@ -28,7 +28,11 @@ export async function releaseInstalment(
     if (i.condition !== 'after_interim_report') throw new Problem(409, 'instalment_not_conditional');
     if (i.status !== 'planned') throw new Problem(409, 'instalment_released');
     const a = await tx.selectFrom('agreements').select(['number', 'signed_at', 'application_id']).where('id', '=', i.agreement_id).executeTakeFirstOrThrow();
-    const dueOn = dueOnFor('after_interim_report', { signedOn: a.signed_at ? dateInStockholm(a.signed_at) : null, reportApprovedOn: input.reportApprovedOn, date: null });
+    const dueOn = dueOnFor('after_interim_report', {
+      signedOn: a.signed_at ? dateInStockholm(a.signed_at) : null,
+      reportApprovedOn: input.reportApprovedOn,
+      date: null,
+    });
     const row = await tx
       .updateTable('instalments')
       .set({ status: 'due', due_on: dueOn, condition_date: input.reportApprovedOn, released_by: user.userId, released_at: now })

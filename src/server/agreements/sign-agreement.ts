@@ -8,6 +8,7 @@
 // A qualified e-signature can replace the in-app act: `method` records how a party signed, and a
 // BankID signature through the funder's identity provider would be checked here before the row is written.
 import { audit } from '../../db/audit.ts';
+import { scoped } from '../../db/scope.ts';
 import { agreementProblems } from '../../domain/agreements.ts';
 import { dateInStockholm } from '../../domain/deadlines.ts';
 import { planInstalments, scheduleProblems } from '../../domain/payments/schedule.ts';
@@ -17,9 +18,8 @@ import { auditReason, type CommandOptions, clockOf, mailFor } from '../command.t
 import type { AppContext } from '../context.ts';
 import { organisationMembers } from '../eligibility/store.ts';
 import { ledgerDims, postEvent } from '../ledger/store.ts';
-import { actorOf, type SignedInUser } from '../plugins/session.ts';
+import { actorOf, type SignedInUser, scopeOf } from '../plugins/session.ts';
 import { Problem, rulesProblem } from '../problem.ts';
-import { scoped } from '../../db/scope.ts';
 import { agreementFileName, keepSignedDocument } from './document.ts';
 import { type AgreementRow, contentHash, locateAgreement, signatoriesOf } from './store.ts';
 
@@ -35,7 +35,10 @@ export async function signAgreement(
   if (party === 'funder' && !policy.signForFunder(user, located.funderId)) throw new Problem(403, 'not_a_funder_signatory');
   const now = clockOf(options);
   const members = await organisationMembers(ctx, located.organisationId);
-  return scoped(ctx.db, located.scope, async (tx) => {
+  // Authorisation is decided above and below (the party's policy, the registered signatory). The last
+  // signature completes the funder's own records (the ledger, the schedule, the case's document) in the
+  // same transaction, so it runs within the funder for whichever party signs.
+  return scoped(ctx.db, scopeOf(user, located.funderId), async (tx) => {
     const app = await tx.selectFrom('applications').select('call_id').where('id', '=', located.applicationId).executeTakeFirstOrThrow();
     // The budget guard's order (line, call, application), then the agreement.
     await lockApplication(tx, app.call_id, located.applicationId);
@@ -68,7 +71,16 @@ export async function signAgreement(
     if (already) throw new Problem(409, 'already_signed');
     await tx
       .insertInto('agreement_signatures')
-      .values({ funder_id: a.funder_id, agreement_id: a.id, party, content_sha256: hash, user_id: user.userId, signer_name: signer.name, signer_role: signer.role, signed_at: now })
+      .values({
+        funder_id: a.funder_id,
+        agreement_id: a.id,
+        party,
+        content_sha256: hash,
+        user_id: user.userId,
+        signer_name: signer.name,
+        signer_role: signer.role,
+        signed_at: now,
+      })
       .execute();
     const other = await tx
       .selectFrom('agreement_signatures')
@@ -86,7 +98,12 @@ export async function signAgreement(
     if (!other) return { agreement: a, party, complete: false };
 
     const signedOn = dateInStockholm(now);
-    const signed = await tx.updateTable('agreements').set({ status: 'signed', signed_at: now, updated_at: now }).where('id', '=', a.id).returningAll().executeTakeFirstOrThrow();
+    const signed = await tx
+      .updateTable('agreements')
+      .set({ status: 'signed', signed_at: now, updated_at: now })
+      .where('id', '=', a.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
     const planned = planInstalments(a.amount, a.schedule, { periodFrom: a.content.periodFrom, periodTo: a.content.periodTo, signedOn });
     await tx
       .insertInto('instalments')

@@ -24,7 +24,11 @@ export interface LocatedAgreement {
 
 /** Who the user is to an agreement: a member of the organisation or staff of the funder; anyone else is told it does not exist. */
 export async function locateAgreement(ctx: AppContext, user: SignedInUser, id: string): Promise<LocatedAgreement> {
-  const row = await ctx.db.kysely.selectFrom('agreements').select(['id', 'funder_id', 'organisation_id', 'application_id']).where('id', '=', id).executeTakeFirst();
+  const row = await ctx.db.kysely
+    .selectFrom('agreements')
+    .select(['id', 'funder_id', 'organisation_id', 'application_id'])
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!row) throw new Problem(404, 'not_found');
   const base = { id: row.id, funderId: row.funder_id, organisationId: row.organisation_id, applicationId: row.application_id };
   if (policy.readFunder(user, row.funder_id)) return { ...base, access: 'staff', scope: scopeOf(user, row.funder_id) };
@@ -71,7 +75,5 @@ export async function signatoriesOf(tx: Tx, funderId: string, organisationId: st
     .orderBy('decided_at', 'desc')
     .limit(1)
     .executeTakeFirst();
-  return (latest?.board ?? [])
-    .filter((m) => m.signatory && m.email)
-    .map((m) => ({ name: m.name, role: m.role, email: (m.email ?? '').toLowerCase() }));
+  return (latest?.board ?? []).filter((m) => m.signatory && m.email).map((m) => ({ name: m.name, role: m.role, email: (m.email ?? '').toLowerCase() }));
 }

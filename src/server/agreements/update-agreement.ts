@@ -2,14 +2,14 @@
 // then no longer what the agreement says, so it must be accepted again. A signed agreement is not
 // edited: it is amended (amend-agreement.ts).
 import { audit } from '../../db/audit.ts';
-import { type AgreementContent, type AgreementKind, agreementProblems } from '../../domain/agreements.ts';
+import { scoped } from '../../db/scope.ts';
+import { type AgreementContent, type AgreementKind, agreementProblems, canonicalJson } from '../../domain/agreements.ts';
 import { type ScheduleSpec, scheduleProblems } from '../../domain/payments/schedule.ts';
 import { policy } from '../../domain/roles.ts';
 import { auditReason, type CommandOptions, clockOf } from '../command.ts';
 import type { AppContext } from '../context.ts';
 import { actorOf, type SignedInUser } from '../plugins/session.ts';
 import { Problem, rulesProblem } from '../problem.ts';
-import { scoped } from '../../db/scope.ts';
 import { type AgreementRow, locateAgreement } from './store.ts';
 
 export interface AgreementDraftInput {
@@ -26,10 +26,16 @@ export function draftProblems(kind: AgreementKind, content: AgreementContent, sc
 
 /** Which top-level fields a change touches, for the audit trail. */
 export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
-  return Object.keys({ ...before, ...after }).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+  return Object.keys({ ...before, ...after }).filter((k) => canonicalJson(before[k]) !== canonicalJson(after[k]));
 }
 
-export async function updateAgreement(ctx: AppContext, user: SignedInUser, agreementId: string, input: AgreementDraftInput, options: CommandOptions = {}): Promise<AgreementRow> {
+export async function updateAgreement(
+  ctx: AppContext,
+  user: SignedInUser,
+  agreementId: string,
+  input: AgreementDraftInput,
+  options: CommandOptions = {},
+): Promise<AgreementRow> {
   const located = await locateAgreement(ctx, user, agreementId);
   if (located.access !== 'staff' || !policy.draftAgreement(user, located.funderId)) throw new Problem(403, 'forbidden');
   const now = clockOf(options);
@@ -58,7 +64,7 @@ export async function updateAgreement(ctx: AppContext, user: SignedInUser, agree
         changed: [
           ...(a.kind !== input.kind ? ['kind'] : []),
           ...changedFields(a.content as unknown as Record<string, unknown>, input.content as unknown as Record<string, unknown>),
-          ...(JSON.stringify(a.schedule) !== JSON.stringify(input.schedule) ? ['schedule'] : []),
+          ...(canonicalJson(a.schedule) !== canonicalJson(input.schedule) ? ['schedule'] : []),
         ],
       },
     });

@@ -70,7 +70,10 @@ export const CallRulesSchema = Type.Object(
       Type.Object(
         {
           kind: Literals(['assignment', 'iop'], { description: 'An assignment (uppdrag) or an idea-based public partnership (IOP)' }),
-          partners: Type.Array(Type.String({ minLength: 1, maxLength: 120 }), { maxItems: 8, description: 'Other parties the agreements name, e.g. the housing company' }),
+          partners: Type.Array(Type.String({ minLength: 1, maxLength: 120 }), {
+            maxItems: 8,
+            description: 'Other parties the agreements name, e.g. the housing company',
+          }),
         },
         { additionalProperties: false },
       ),

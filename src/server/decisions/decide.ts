@@ -119,7 +119,12 @@ export async function decide(
     const delta = input.amount - (current?.amount ?? 0);
     if (delta !== 0) {
       const event = delta > 0 ? { kind: 'grant' as const, amount: ore(delta) } : { kind: 'reduce_grant' as const, amount: ore(-delta) };
-      await postEvent(tx, await ledgerDims(tx, a.id), event, agreement?.status === 'signed', { source: 'decision', sourceId: row.id, at: now, by: user.userId });
+      await postEvent(tx, await ledgerDims(tx, a.id), event, agreement?.status === 'signed', {
+        source: 'decision',
+        sourceId: row.id,
+        at: now,
+        by: user.userId,
+      });
     }
     const replanned = agreement ? await followDecision(tx, agreement, row.id, input.amount, now, user.userId) : null;
     const recipients = new Map<string, 'sv' | 'en'>();

@@ -73,7 +73,12 @@ export async function requestEligibility(
       annual_report_file: b.annualReportFileId,
       accounts_file: b.accountsFileId,
       board: JSON.stringify(
-        b.board.map((m) => ({ name: m.name.trim(), role: m.role.trim(), ...(m.email?.trim() ? { email: m.email.trim().toLowerCase() } : {}), ...(m.signatory ? { signatory: true } : {}) })),
+        b.board.map((m) => ({
+          name: m.name.trim(),
+          role: m.role.trim(),
+          ...(m.email?.trim() ? { email: m.email.trim().toLowerCase() } : {}),
+          ...(m.signatory ? { signatory: true } : {}),
+        })),
       ),
       member_count: b.memberCount,
       payout_kind: b.payoutKind,

@@ -85,14 +85,15 @@ export function eligibilityRoutes(fastify: FastifyInstance, ctx: AppContext) {
                 {
                   name: Type.String({ maxLength: 200 }),
                   role: Type.String({ maxLength: 100 }),
-                  email: Type.Optional(Type.String({ maxLength: 254, description: 'The e-mail of the member\'s Samverka account; needed for a signatory' })),
+                  email: Type.Optional(Type.String({ maxLength: 254, description: "The e-mail of the member's Samverka account; needed for a signatory" })),
                   signatory: Type.Optional(Type.Boolean({ description: 'Signs for the association (firmatecknare): may sign agreements' })),
                 },
                 { additionalProperties: false },
               ),
               {
-              maxItems: 30,
-            }),
+                maxItems: 30,
+              },
+            ),
             memberCount: Nullable(Type.Integer({ minimum: 0, maximum: 10_000_000 })),
             payoutKind: Nullable(Type.Union([Type.Literal('bankgiro'), Type.Literal('plusgiro')])),
             payoutNumber: Nullable(Type.String({ maxLength: 20 })),

@@ -143,5 +143,9 @@ async function insertLines(
     created_by: string | null;
   }[],
 ) {
-  if (rows.length) await tx.insertInto('ledger_entries').values(rows as never).execute();
+  if (rows.length)
+    await tx
+      .insertInto('ledger_entries')
+      .values(rows as never)
+      .execute();
 }

@@ -36,7 +36,19 @@ export async function approveRun(ctx: AppContext, user: SignedInUser, runId: str
       .selectFrom('payments as p')
       .innerJoin('agreements as g', 'g.id', 'p.agreement_id')
       .innerJoin('calls as c', 'c.id', 'g.call_id')
-      .select(['p.id', 'p.instalment_id', 'p.amount', 'p.payout_account_id', 'p.organisation_id', 'p.payee_name', 'p.agreement_number', 'g.id as agreement_id', 'g.application_id', 'g.call_id', 'c.budget_line_id'])
+      .select([
+        'p.id',
+        'p.instalment_id',
+        'p.amount',
+        'p.payout_account_id',
+        'p.organisation_id',
+        'p.payee_name',
+        'p.agreement_number',
+        'g.id as agreement_id',
+        'g.application_id',
+        'g.call_id',
+        'c.budget_line_id',
+      ])
       .where('p.run_id', '=', runId)
       .where('p.status', '=', 'in_run')
       .orderBy('p.position')
@@ -56,7 +68,13 @@ export async function approveRun(ctx: AppContext, user: SignedInUser, runId: str
     // The applications' locks, in id order, so no decision changes a grant while it is paid from.
     const applicationIds = [...new Set(payments.map((p) => p.application_id))].sort();
     for (let k = 0; k < applicationIds.length; k += BATCH) {
-      await tx.selectFrom('applications').select('id').where('id', 'in', applicationIds.slice(k, k + BATCH)).orderBy('id').forUpdate().execute();
+      await tx
+        .selectFrom('applications')
+        .select('id')
+        .where('id', 'in', applicationIds.slice(k, k + BATCH))
+        .orderBy('id')
+        .forUpdate()
+        .execute();
     }
     const balances = await balancesByApplication(tx, applicationIds);
     const journals: Journal[] = [];
@@ -70,7 +88,14 @@ export async function approveRun(ctx: AppContext, user: SignedInUser, runId: str
       }
       balances.set(p.application_id, apply(before, answer.lines));
       journals.push({
-        dims: { funderId, budgetLineId: p.budget_line_id, callId: p.call_id, applicationId: p.application_id, agreementId: p.agreement_id, organisationId: p.organisation_id },
+        dims: {
+          funderId,
+          budgetLineId: p.budget_line_id,
+          callId: p.call_id,
+          applicationId: p.application_id,
+          agreementId: p.agreement_id,
+          organisationId: p.organisation_id,
+        },
         lines: answer.lines,
         source: 'payment',
         sourceId: p.id,
@@ -82,8 +107,16 @@ export async function approveRun(ctx: AppContext, user: SignedInUser, runId: str
     const ids = payments.map((p) => p.id);
     const instalmentIds = payments.map((p) => p.instalment_id);
     for (let k = 0; k < ids.length; k += BATCH) {
-      await tx.updateTable('payments').set({ status: 'sent' }).where('id', 'in', ids.slice(k, k + BATCH)).execute();
-      await tx.updateTable('instalments').set({ status: 'sent' }).where('id', 'in', instalmentIds.slice(k, k + BATCH)).execute();
+      await tx
+        .updateTable('payments')
+        .set({ status: 'sent' })
+        .where('id', 'in', ids.slice(k, k + BATCH))
+        .execute();
+      await tx
+        .updateTable('instalments')
+        .set({ status: 'sent' })
+        .where('id', 'in', instalmentIds.slice(k, k + BATCH))
+        .execute();
     }
     const settings = await paymentSettings(tx, funderId);
     if (!settings) throw new Problem(409, 'payment_settings_missing');

@@ -17,10 +17,26 @@ export async function cancelRun(ctx: AppContext, user: SignedInUser, runId: stri
     await lockPaymentSettings(tx, funderId);
     const run = await tx.selectFrom('payment_runs').selectAll().where('id', '=', runId).forUpdate().executeTakeFirstOrThrow();
     if (run.status !== 'prepared') throw new Problem(409, 'run_not_prepared');
-    const withdrawn = await tx.updateTable('payments').set({ status: 'withdrawn' }).where('run_id', '=', runId).where('status', '=', 'in_run').returning('instalment_id').execute();
+    const withdrawn = await tx
+      .updateTable('payments')
+      .set({ status: 'withdrawn' })
+      .where('run_id', '=', runId)
+      .where('status', '=', 'in_run')
+      .returning('instalment_id')
+      .execute();
     const ids = withdrawn.map((w) => w.instalment_id);
-    for (let k = 0; k < ids.length; k += 1000) await tx.updateTable('instalments').set({ status: 'due' }).where('id', 'in', ids.slice(k, k + 1000)).execute();
-    const row = await tx.updateTable('payment_runs').set({ status: 'cancelled', cancelled_by: user.userId, cancelled_at: now }).where('id', '=', runId).returningAll().executeTakeFirstOrThrow();
+    for (let k = 0; k < ids.length; k += 1000)
+      await tx
+        .updateTable('instalments')
+        .set({ status: 'due' })
+        .where('id', 'in', ids.slice(k, k + 1000))
+        .execute();
+    const row = await tx
+      .updateTable('payment_runs')
+      .set({ status: 'cancelled', cancelled_by: user.userId, cancelled_at: now })
+      .where('id', '=', runId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
     await audit(tx, actorOf(user), {
       action: 'payment_run.cancelled',
       objectType: 'payment_run',

@@ -4,11 +4,11 @@
 // each, taken at approval, proves it.
 import { createHash } from 'node:crypto';
 import type { Tx } from '../../db/connection.ts';
+import type { RunFiles } from '../../db/schema.ts';
 import { paymentsCsv } from '../../domain/payments/csv.ts';
 import { pain001 } from '../../domain/payments/pain001.ts';
 import { sie4i } from '../../domain/payments/sie.ts';
 import type { PayerSettings, RunHeader, RunPayment } from '../../domain/payments/types.ts';
-import type { RunFiles } from '../../db/schema.ts';
 
 export const RUN_FILES = {
   pain001: { type: 'application/xml; charset=utf-8', name: (n: string) => `${slug(n)}.pain001.xml` },
@@ -22,7 +22,12 @@ const slug = (runNumber: string) => runNumber.replace(/[^A-Za-z0-9]+/g, '-').rep
 export const SIE_PROGRAM = { name: 'Samverka', version: '1.0' };
 
 /** The chunks of one file of a run. */
-export function runFile(kind: RunFileKind, header: RunHeader, settings: PayerSettings, payments: AsyncIterable<RunPayment>): AsyncGenerator<string | Uint8Array> {
+export function runFile(
+  kind: RunFileKind,
+  header: RunHeader,
+  settings: PayerSettings,
+  payments: AsyncIterable<RunPayment>,
+): AsyncGenerator<string | Uint8Array> {
   if (kind === 'pain001') return pain001(header, settings, payments);
   if (kind === 'sie') return sie4i(header, { ...settings, program: SIE_PROGRAM }, payments);
   return paymentsCsv(header, payments);
@@ -44,4 +49,7 @@ export async function runFileHashes(header: RunHeader, settings: PayerSettings, 
 }
 
 /** Reads through the caller's open transaction (at approval, before commit). */
-export const within = (tx: Tx) => <T>(fn: (tx: Tx) => Promise<T>) => fn(tx);
+export const within =
+  (tx: Tx) =>
+  <T>(fn: (tx: Tx) => Promise<T>) =>
+    fn(tx);

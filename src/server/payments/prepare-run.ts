@@ -38,7 +38,8 @@ export async function prepareRun(
   const today = dateInStockholm(now);
   if (!isCalendarDate(input.executionDate)) throw fieldProblem(422, 'executionDate', 'invalid_date');
   if (input.executionDate < today) throw fieldProblem(422, 'executionDate', 'date_in_past');
-  if (!isBankDay(input.executionDate)) throw fieldProblem(422, 'executionDate', 'not_a_bank_day', { date: input.executionDate, next: bankDayOnOrAfter(input.executionDate) });
+  if (!isBankDay(input.executionDate))
+    throw fieldProblem(422, 'executionDate', 'not_a_bank_day', { date: input.executionDate, next: bankDayOnOrAfter(input.executionDate) });
   return scoped(ctx.db, scopeOf(user, funderId), async (tx) => {
     await lockPaymentSettings(tx, funderId);
     const wanted = input.instalmentIds ? new Set(input.instalmentIds) : null;
@@ -82,10 +83,18 @@ export async function prepareRun(
       accounting: JSON.stringify(d.accounting),
       status: 'in_run' as const,
     }));
-    for (let k = 0; k < rows.length; k += INSERT_BATCH) await tx.insertInto('payments').values(rows.slice(k, k + INSERT_BATCH)).execute();
+    for (let k = 0; k < rows.length; k += INSERT_BATCH)
+      await tx
+        .insertInto('payments')
+        .values(rows.slice(k, k + INSERT_BATCH))
+        .execute();
     const ids = due.map((d) => d.id);
     for (let k = 0; k < ids.length; k += INSERT_BATCH) {
-      await tx.updateTable('instalments').set({ status: 'in_run' }).where('id', 'in', ids.slice(k, k + INSERT_BATCH)).execute();
+      await tx
+        .updateTable('instalments')
+        .set({ status: 'in_run' })
+        .where('id', 'in', ids.slice(k, k + INSERT_BATCH))
+        .execute();
     }
     await audit(tx, actorOf(user), {
       action: 'payment_run.prepared',

@@ -81,7 +81,9 @@ export async function setPaymentSettings(ctx: AppContext, user: SignedInUser, fu
       funderId,
       reason: auditReason(options),
       data: {
-        before: before ? { debtorAccount: `${before.debtor_account_kind} ${before.debtor_account_number}`, initiatingPartyId: before.initiating_party_id } : null,
+        before: before
+          ? { debtorAccount: `${before.debtor_account_kind} ${before.debtor_account_number}`, initiatingPartyId: before.initiating_party_id }
+          : null,
         after: { debtorAccount: `${values.debtor_account_kind} ${values.debtor_account_number}`, initiatingPartyId: values.initiating_party_id },
       },
     });
@@ -97,7 +99,11 @@ export async function setLineAccounting(ctx: AppContext, user: SignedInUser, bud
     if (problems.length) throw rulesProblem(problems);
   }
   return scoped(ctx.db, scopeOf(user, found.funder_id), async (tx) => {
-    await tx.updateTable('budget_lines').set({ accounting: input ? JSON.stringify(input) : null }).where('id', '=', budgetLineId).execute();
+    await tx
+      .updateTable('budget_lines')
+      .set({ accounting: input ? JSON.stringify(input) : null })
+      .where('id', '=', budgetLineId)
+      .execute();
     await audit(tx, actorOf(user), {
       action: 'budget_line.accounting_set',
       objectType: 'budget_line',

@@ -44,7 +44,14 @@ async function settle(tx: Tx, funderId: string, items: Settlement[], by: string,
     .execute();
   const byId = new Map(payments.map((p) => [p.end_to_end_id, p]));
   // Rejections move ledger money: their applications are locked first, in id order.
-  const rejectedApps = [...new Set(items.filter((i) => i.outcome === 'rejected').map((i) => byId.get(i.endToEndId)?.application_id).filter((x): x is string => !!x))].sort();
+  const rejectedApps = [
+    ...new Set(
+      items
+        .filter((i) => i.outcome === 'rejected')
+        .map((i) => byId.get(i.endToEndId)?.application_id)
+        .filter((x): x is string => !!x),
+    ),
+  ].sort();
   if (rejectedApps.length) await tx.selectFrom('applications').select('id').where('id', 'in', rejectedApps).orderBy('id').forUpdate().execute();
   for (const item of items) {
     const p = byId.get(item.endToEndId);
@@ -63,9 +70,18 @@ async function settle(tx: Tx, funderId: string, items: Settlement[], by: string,
       result.paid++;
     } else {
       const reason = [item.reasonCode, item.reasonText].filter(Boolean).join(': ') || 'Avvisad av banken';
-      await tx.updateTable('payments').set({ status: 'rejected', settled_on: item.on, reason_code: item.reasonCode ?? null, reason_text: item.reasonText ?? null }).where('id', '=', p.id).execute();
+      await tx
+        .updateTable('payments')
+        .set({ status: 'rejected', settled_on: item.on, reason_code: item.reasonCode ?? null, reason_text: item.reasonText ?? null })
+        .where('id', '=', p.id)
+        .execute();
       await tx.updateTable('instalments').set({ status: 'due', last_reason: reason }).where('id', '=', p.instalment_id).execute();
-      await postEvent(tx, await ledgerDims(tx, p.application_id), { kind: 'payment_rejected', amount: p.amount }, true, { source: 'payment_rejected', sourceId: p.id, at: now, by });
+      await postEvent(tx, await ledgerDims(tx, p.application_id), { kind: 'payment_rejected', amount: p.amount }, true, {
+        source: 'payment_rejected',
+        sourceId: p.id,
+        at: now,
+        by,
+      });
       result.rejected++;
     }
   }
@@ -84,7 +100,13 @@ export async function confirmRunPaid(ctx: AppContext, user: SignedInUser, runId:
     const run = await tx.selectFrom('payment_runs').selectAll().where('id', '=', runId).forUpdate().executeTakeFirstOrThrow();
     if (run.status !== 'approved') throw new Problem(409, 'run_not_approved');
     const sent = await tx.selectFrom('payments').select('end_to_end_id').where('run_id', '=', runId).where('status', '=', 'sent').execute();
-    const result = await settle(tx, funderId, sent.map((s) => ({ endToEndId: s.end_to_end_id, outcome: 'paid', on: input.paidOn })), user.userId, now);
+    const result = await settle(
+      tx,
+      funderId,
+      sent.map((s) => ({ endToEndId: s.end_to_end_id, outcome: 'paid', on: input.paidOn })),
+      user.userId,
+      now,
+    );
     await audit(tx, actorOf(user), {
       action: 'payment_run.confirmed_paid',
       objectType: 'payment_run',
@@ -106,7 +128,13 @@ export async function rejectPayment(ctx: AppContext, user: SignedInUser, payment
   const now = clockOf(options);
   return scoped(ctx.db, scopeOf(user, found.funder_id), async (tx) => {
     await lockPaymentSettings(tx, found.funder_id);
-    const result = await settle(tx, found.funder_id, [{ endToEndId: found.end_to_end_id, outcome: 'rejected', on: dateInStockholm(now), reasonText: input.reason.trim() }], user.userId, now);
+    const result = await settle(
+      tx,
+      found.funder_id,
+      [{ endToEndId: found.end_to_end_id, outcome: 'rejected', on: dateInStockholm(now), reasonText: input.reason.trim() }],
+      user.userId,
+      now,
+    );
     if (result.unchanged) throw new Problem(409, 'already_decided');
     await audit(tx, actorOf(user), {
       action: 'payment.rejected',
@@ -161,7 +189,8 @@ export async function importBankFile(ctx: AppContext, user: SignedInUser, funder
         .where('r.message_id', '=', g.id)
         .execute();
       const named = new Set(items.map((i) => i.endToEndId));
-      for (const p of inRun) if (!named.has(p.end_to_end_id)) items.push({ endToEndId: p.end_to_end_id, outcome: 'rejected', on: today, reasonCode: g.code, reasonText: g.text });
+      for (const p of inRun)
+        if (!named.has(p.end_to_end_id)) items.push({ endToEndId: p.end_to_end_id, outcome: 'rejected', on: today, reasonCode: g.code, reasonText: g.text });
     }
     const result = await settle(tx, funderId, items, user.userId, now);
     await audit(tx, actorOf(user), {

@@ -2,9 +2,9 @@
 // page by page for its files (a run may hold thousands; a file is streamed, never built whole).
 import { sql } from 'kysely';
 import type { Tx } from '../../db/connection.ts';
-import type { Accounting, PayerSettings, RunHeader, RunPayment } from '../../domain/payments/types.ts';
-import type { Ore } from '../../domain/money.ts';
 import { summary } from '../../domain/ledger.ts';
+import type { Ore } from '../../domain/money.ts';
+import type { Accounting, PayerSettings, RunHeader, RunPayment } from '../../domain/payments/types.ts';
 import { balancesByApplication } from '../ledger/store.ts';
 
 export const FALLBACK_ACCOUNTING: Accounting = { account: '4590', responsibility: null, activity: null, project: null };
@@ -60,7 +60,9 @@ export async function dueInstalments(tx: Tx, funderId: string, by: string, lock 
     .innerJoin('organisations as o', 'o.id', 'i.organisation_id')
     .innerJoin('calls as c', 'c.id', 'g.call_id')
     .leftJoin('budget_lines as bl', 'bl.id', 'c.budget_line_id')
-    .leftJoin('payout_accounts as pa', (j) => j.onRef('pa.funder_id', '=', 'i.funder_id').onRef('pa.organisation_id', '=', 'i.organisation_id').on('pa.status', '=', 'approved'))
+    .leftJoin('payout_accounts as pa', (j) =>
+      j.onRef('pa.funder_id', '=', 'i.funder_id').onRef('pa.organisation_id', '=', 'i.organisation_id').on('pa.status', '=', 'approved'),
+    )
     .select([
       'i.id',
       'i.agreement_id',
@@ -77,7 +79,9 @@ export async function dueInstalments(tx: Tx, funderId: string, by: string, lock 
       'pa.kind as account_kind',
       'pa.number as account_number',
       'bl.accounting',
-      sql<boolean>`exists (select 1 from payout_accounts p2 where p2.funder_id = i.funder_id and p2.organisation_id = i.organisation_id and p2.status = 'pending')`.as('pending'),
+      sql<boolean>`exists (select 1 from payout_accounts p2 where p2.funder_id = i.funder_id and p2.organisation_id = i.organisation_id and p2.status = 'pending')`.as(
+        'pending',
+      ),
     ])
     .where('i.funder_id', '=', funderId)
     .where('i.status', '=', 'due')
@@ -121,7 +125,15 @@ export async function dueInstalments(tx: Tx, funderId: string, by: string, lock 
   });
 }
 
-export function runHeader(run: { number: string; message_id: string; approved_at: Date | null; prepared_at: Date; execution_date: string; count: number; total: Ore }): RunHeader {
+export function runHeader(run: {
+  number: string;
+  message_id: string;
+  approved_at: Date | null;
+  prepared_at: Date;
+  execution_date: string;
+  count: number;
+  total: Ore;
+}): RunHeader {
   return {
     runNumber: run.number,
     messageId: run.message_id,
@@ -141,7 +153,18 @@ export async function* runPayments(read: <T>(fn: (tx: Tx) => Promise<T>) => Prom
     const page = await read((tx) =>
       tx
         .selectFrom('payments')
-        .select(['position', 'end_to_end_id', 'amount', 'payee_name', 'payee_org_number', 'account_kind', 'account_number', 'remittance', 'agreement_number', 'accounting'])
+        .select([
+          'position',
+          'end_to_end_id',
+          'amount',
+          'payee_name',
+          'payee_org_number',
+          'account_kind',
+          'account_number',
+          'remittance',
+          'agreement_number',
+          'accounting',
+        ])
         .where('run_id', '=', runId)
         .where('position', '>', after)
         .where('status', '!=', 'withdrawn')

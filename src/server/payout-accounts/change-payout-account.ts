@@ -73,7 +73,17 @@ export async function requestPayoutChange(
       ctx,
       tx,
       options,
-      members.map((m) => ({ to: m.email, funderId: input.funderId, ...accountMail(m.locale === 'en' ? 'en' : 'sv', 'requested', { org: org.name, funder: funder.name, account: `${input.kind} ${printed}`, by: user.name, url: `${ctx.config.publicUrl}/organisations/${organisationId}/payments` }) })),
+      members.map((m) => ({
+        to: m.email,
+        funderId: asStaff ? input.funderId : null,
+        ...accountMail(m.locale === 'en' ? 'en' : 'sv', 'requested', {
+          org: org.name,
+          funder: funder.name,
+          account: `${input.kind} ${printed}`,
+          by: user.name,
+          url: `${ctx.config.publicUrl}/organisations/${organisationId}/payments`,
+        }),
+      })),
     );
     await audit(tx, actorOf(user), {
       action: 'payout_account.change_requested',
@@ -116,11 +126,22 @@ export async function decidePayoutChange(
     if (account.status !== 'pending') throw new Problem(409, 'already_decided');
     if (account.requested_by === user.userId) throw new Problem(403, 'second_person_required');
     if (input.decision === 'approve') {
-      await tx.updateTable('payout_accounts').set({ status: 'replaced' }).where('funder_id', '=', found.funder_id).where('organisation_id', '=', found.organisation_id).where('status', '=', 'approved').execute();
+      await tx
+        .updateTable('payout_accounts')
+        .set({ status: 'replaced' })
+        .where('funder_id', '=', found.funder_id)
+        .where('organisation_id', '=', found.organisation_id)
+        .where('status', '=', 'approved')
+        .execute();
     }
     const row = await tx
       .updateTable('payout_accounts')
-      .set({ status: input.decision === 'approve' ? 'approved' : 'rejected', decided_by: user.userId, decided_at: now, decision_note: input.note?.trim() || null })
+      .set({
+        status: input.decision === 'approve' ? 'approved' : 'rejected',
+        decided_by: user.userId,
+        decided_at: now,
+        decision_note: input.note?.trim() || null,
+      })
       .where('id', '=', accountId)
       .returningAll()
       .executeTakeFirstOrThrow();

@@ -39,7 +39,16 @@ export function payoutHold(accounts: readonly Pick<PayoutAccountRow, 'status'>[]
  */
 export async function accountFromEligibility(
   tx: Tx,
-  a: { funderId: string; organisationId: string; kind: GiroKind; number: string; holderOrgNumber: string; requestedBy: string | null; decidedBy: string; at: Date },
+  a: {
+    funderId: string;
+    organisationId: string;
+    kind: GiroKind;
+    number: string;
+    holderOrgNumber: string;
+    requestedBy: string | null;
+    decidedBy: string | null;
+    at: Date;
+  },
 ): Promise<{ id: string; status: 'approved' | 'pending' } | null> {
   const digits = giroDigits(a.number);
   const existing = await tx
@@ -53,7 +62,13 @@ export async function accountFromEligibility(
   if (existing.some((x) => x.kind === a.kind && x.number === digits)) return null;
   const hasApproved = existing.some((x) => x.status === 'approved');
   if (existing.some((x) => x.status === 'pending')) {
-    await tx.updateTable('payout_accounts').set({ status: 'replaced', decided_at: a.at }).where('funder_id', '=', a.funderId).where('organisation_id', '=', a.organisationId).where('status', '=', 'pending').execute();
+    await tx
+      .updateTable('payout_accounts')
+      .set({ status: 'replaced', decided_at: a.at })
+      .where('funder_id', '=', a.funderId)
+      .where('organisation_id', '=', a.organisationId)
+      .where('status', '=', 'pending')
+      .execute();
   }
   const row = await tx
     .insertInto('payout_accounts')

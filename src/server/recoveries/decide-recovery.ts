@@ -12,7 +12,7 @@ import { dateInStockholm, isCalendarDate } from '../../domain/deadlines.ts';
 import { summary } from '../../domain/ledger.ts';
 import type { Ore } from '../../domain/money.ts';
 import { policy } from '../../domain/roles.ts';
-import { sha256, locateAgreement } from '../agreements/store.ts';
+import { locateAgreement, sha256 } from '../agreements/store.ts';
 import { lockApplication } from '../budget/guard.ts';
 import { auditReason, type CommandOptions, clockOf, mailFor } from '../command.ts';
 import type { AppContext } from '../context.ts';
@@ -45,14 +45,23 @@ export async function decideRecovery(ctx: AppContext, user: SignedInUser, agreem
   if (input.payBy < input.decidedOn) throw fieldProblem(422, 'payBy', 'recovery_pay_by_past');
   const members = await organisationMembers(ctx, located.organisationId);
   return scoped(ctx.db, located.scope, async (tx) => {
-    const app = await tx.selectFrom('applications').select(['call_id', 'case_number', 'title']).where('id', '=', located.applicationId).executeTakeFirstOrThrow();
+    const app = await tx
+      .selectFrom('applications')
+      .select(['call_id', 'case_number', 'title'])
+      .where('id', '=', located.applicationId)
+      .executeTakeFirstOrThrow();
     await lockApplication(tx, app.call_id, located.applicationId);
     const a = await tx.selectFrom('agreements').selectAll().where('id', '=', agreementId).forUpdate().executeTakeFirstOrThrow();
     if (a.status !== 'signed') throw new Problem(409, 'agreement_not_signed');
     const dims = await ledgerDims(tx, a.application_id);
     const number = await nextNumber(tx, a.funder_id, 'recovery', Number(today.slice(0, 4)));
     const recoveryId = randomUUID();
-    const after = await postEvent(tx, dims, { kind: 'claim', amount: input.amount }, true, { source: 'recovery', sourceId: recoveryId, at: now, by: user.userId });
+    const after = await postEvent(tx, dims, { kind: 'claim', amount: input.amount }, true, {
+      source: 'recovery',
+      sourceId: recoveryId,
+      at: now,
+      by: user.userId,
+    });
     const totals = summary(after);
     const info = await tx
       .selectFrom('funders as f')

@@ -11,7 +11,13 @@ import { ledgerDims, postEvent } from '../ledger/store.ts';
 import { actorOf, type SignedInUser, scopeOf } from '../plugins/session.ts';
 import { fieldProblem, Problem } from '../problem.ts';
 
-export async function recordRepayment(ctx: AppContext, user: SignedInUser, recoveryId: string, input: { amount: Ore; receivedOn: string }, options: CommandOptions = {}) {
+export async function recordRepayment(
+  ctx: AppContext,
+  user: SignedInUser,
+  recoveryId: string,
+  input: { amount: Ore; receivedOn: string },
+  options: CommandOptions = {},
+) {
   const found = await ctx.db.kysely
     .selectFrom('recoveries as r')
     .innerJoin('agreements as g', 'g.id', 'r.agreement_id')
@@ -34,10 +40,23 @@ export async function recordRepayment(ctx: AppContext, user: SignedInUser, recov
     const owing = found.amount - Number(back.sum);
     if (input.amount > owing) throw fieldProblem(422, 'amount', 'ledger_exceeds_owed', { left: owing });
     const id = crypto.randomUUID();
-    await postEvent(tx, await ledgerDims(tx, found.application_id), { kind: 'repay', amount: input.amount }, true, { source: 'repayment', sourceId: id, at: now, by: user.userId });
+    await postEvent(tx, await ledgerDims(tx, found.application_id), { kind: 'repay', amount: input.amount }, true, {
+      source: 'repayment',
+      sourceId: id,
+      at: now,
+      by: user.userId,
+    });
     const row = await tx
       .insertInto('recovery_repayments')
-      .values({ id, funder_id: found.funder_id, recovery_id: recoveryId, amount: input.amount, received_on: input.receivedOn, recorded_by: user.userId, recorded_at: now })
+      .values({
+        id,
+        funder_id: found.funder_id,
+        recovery_id: recoveryId,
+        amount: input.amount,
+        received_on: input.receivedOn,
+        recorded_by: user.userId,
+        recorded_at: now,
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
     await audit(tx, actorOf(user), {
