@@ -1912,6 +1912,8 @@ export interface paths {
                   board: {
                       name: string;
                       role: string;
+                      email?: string;
+                      signatory?: boolean;
                     }[];
                   memberCount: null | number;
                   payoutKind: null | string;
@@ -1963,6 +1965,10 @@ export interface paths {
             board: {
                 name: string;
                 role: string;
+                /** @description The e-mail of the member's Samverka account; needed for a signatory */
+                email?: string;
+                /** @description Signs for the association (firmatecknare): may sign agreements */
+                signatory?: boolean;
               }[];
             memberCount: null | number;
             payoutKind: null | ("bankgiro" | "plusgiro");
@@ -1992,6 +1998,8 @@ export interface paths {
               board: {
                   name: string;
                   role: string;
+                  email?: string;
+                  signatory?: boolean;
                 }[];
               memberCount: null | number;
               payoutKind: null | string;
@@ -2095,6 +2103,8 @@ export interface paths {
                   board: {
                       name: string;
                       role: string;
+                      email?: string;
+                      signatory?: boolean;
                     }[];
                   memberCount: null | number;
                   payoutKind: null | string;
@@ -2166,6 +2176,8 @@ export interface paths {
               board: {
                   name: string;
                   role: string;
+                  email?: string;
+                  signatory?: boolean;
                 }[];
               memberCount: null | number;
               payoutKind: null | string;
@@ -4371,6 +4383,2500 @@ export interface paths {
       };
     };
   };
+  "/api/applications/{id}/agreement": {
+    /** The agreement of an application, if one is drafted (the association and the funder’s staff) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              agreement: null | ({
+                /** Format: uuid */
+                id: string;
+                number: string;
+                kind: "assignment" | "iop";
+                status: "draft" | "signed";
+                version: number;
+                /** @description An amount in öre (1 kr = 100 öre) */
+                amount: import("../../domain/money.ts").Ore;
+                /** Format: uuid */
+                applicationId: string;
+                caseNumber: string;
+                applicationTitle: string;
+                callTitle: string;
+                /** Format: uuid */
+                funderId: string;
+                funderName: string;
+                organisation: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                  orgNumber: string;
+                };
+                content: components["schemas"]["AgreementContent"];
+                /** @description All on signing, instalments by share and condition, or one part per quarter of the period */
+                schedule: {
+                  /** @enum {string} */
+                  kind: "on_signing";
+                } | ({
+                  /** @enum {string} */
+                  kind: "instalments";
+                  parts: ({
+                      percent: number;
+                      condition: "on_signing" | "after_interim_report" | "on_date";
+                      date: null | string;
+                    })[];
+                }) | {
+                  /** @enum {string} */
+                  kind: "quarterly";
+                };
+                /** @description SHA-256 of what a signature accepts; send it back when signing */
+                contentSha256: string;
+                signedAt: null | string;
+                documentSha256: null | string;
+                documentUrl: string;
+                signatures: ({
+                    party: "funder" | "organisation";
+                    name: string;
+                    role: string;
+                    /** Format: date-time */
+                    signedAt: string;
+                    current: boolean;
+                  })[];
+                /** @description Who may sign for the association */
+                signatories: {
+                    name: string;
+                    role: string;
+                  }[];
+                comments: ({
+                    /** Format: uuid */
+                    id: string;
+                    party: "funder" | "organisation";
+                    authorName: string;
+                    body: string;
+                    /** Format: date-time */
+                    createdAt: string;
+                  })[];
+                amendments: {
+                    version: number;
+                    reason: string;
+                    changed: string[];
+                    /** Format: date-time */
+                    createdAt: string;
+                  }[];
+                instalments: ({
+                    /** Format: uuid */
+                    id: string;
+                    number: number;
+                    /** @description An amount in öre (1 kr = 100 öre) */
+                    amount: import("../../domain/money.ts").Ore;
+                    condition: "on_signing" | "after_interim_report" | "on_date";
+                    dueOn: null | string;
+                    status: "planned" | "due" | "in_run" | "sent" | "paid" | "cancelled";
+                    lastReason: null | string;
+                    paidOn: null | string;
+                  })[];
+                /** @description For a draft: the schedule as it would be if signed today */
+                plannedInstalments: ({
+                    number: number;
+                    /** @description An amount in öre (1 kr = 100 öre) */
+                    amount: import("../../domain/money.ts").Ore;
+                    condition: string;
+                    dueOn: null | string;
+                  })[];
+                /** @description Granted in all, in a signed agreement and not yet paid, paid out (net of bank rejections), paid back, still owed back, and left to pay */
+                ledger: {
+                  /** @description An amount in öre (1 kr = 100 öre) */
+                  granted: import("../../domain/money.ts").Ore;
+                  /** @description An amount in öre (1 kr = 100 öre) */
+                  committed: import("../../domain/money.ts").Ore;
+                  /** @description An amount in öre (1 kr = 100 öre) */
+                  paid: import("../../domain/money.ts").Ore;
+                  /** @description An amount in öre (1 kr = 100 öre) */
+                  recovered: import("../../domain/money.ts").Ore;
+                  /** @description An amount in öre (1 kr = 100 öre) */
+                  owed: import("../../domain/money.ts").Ore;
+                  /** @description An amount in öre (1 kr = 100 öre) */
+                  remaining: import("../../domain/money.ts").Ore;
+                };
+                recoveries: ({
+                    /** Format: uuid */
+                    id: string;
+                    number: string;
+                    /** @description An amount in öre (1 kr = 100 öre) */
+                    amount: import("../../domain/money.ts").Ore;
+                    /** @description An amount in öre (1 kr = 100 öre) */
+                    repaid: import("../../domain/money.ts").Ore;
+                    grounds: "unused" | "unreported" | "misused";
+                    reasons: string;
+                    decidedOn: string;
+                    payBy: string;
+                    letterUrl: string;
+                  })[];
+                payoutHold: null | ("no_verified_account" | "account_change_pending");
+                may: {
+                  edit: boolean;
+                  sign: boolean;
+                  amend: boolean;
+                  recover: boolean;
+                  release: boolean;
+                };
+              });
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Draft the agreement for a granted application, with the application’s content filled in (caseworker) */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Makes the request safe to retry: the same key with the same request answers the first answer again; with any other request, 409 idempotency_key_reused. Kept for 24 hours, per signed-in person. */
+          "idempotency-key"?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              number: string;
+              kind: "assignment" | "iop";
+              status: "draft" | "signed";
+              version: number;
+              /** @description An amount in öre (1 kr = 100 öre) */
+              amount: import("../../domain/money.ts").Ore;
+              /** Format: uuid */
+              applicationId: string;
+              caseNumber: string;
+              applicationTitle: string;
+              callTitle: string;
+              /** Format: uuid */
+              funderId: string;
+              funderName: string;
+              organisation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                orgNumber: string;
+              };
+              content: components["schemas"]["AgreementContent"];
+              /** @description All on signing, instalments by share and condition, or one part per quarter of the period */
+              schedule: {
+                /** @enum {string} */
+                kind: "on_signing";
+              } | ({
+                /** @enum {string} */
+                kind: "instalments";
+                parts: ({
+                    percent: number;
+                    condition: "on_signing" | "after_interim_report" | "on_date";
+                    date: null | string;
+                  })[];
+              }) | {
+                /** @enum {string} */
+                kind: "quarterly";
+              };
+              /** @description SHA-256 of what a signature accepts; send it back when signing */
+              contentSha256: string;
+              signedAt: null | string;
+              documentSha256: null | string;
+              documentUrl: string;
+              signatures: ({
+                  party: "funder" | "organisation";
+                  name: string;
+                  role: string;
+                  /** Format: date-time */
+                  signedAt: string;
+                  current: boolean;
+                })[];
+              /** @description Who may sign for the association */
+              signatories: {
+                  name: string;
+                  role: string;
+                }[];
+              comments: ({
+                  /** Format: uuid */
+                  id: string;
+                  party: "funder" | "organisation";
+                  authorName: string;
+                  body: string;
+                  /** Format: date-time */
+                  createdAt: string;
+                })[];
+              amendments: {
+                  version: number;
+                  reason: string;
+                  changed: string[];
+                  /** Format: date-time */
+                  createdAt: string;
+                }[];
+              instalments: ({
+                  /** Format: uuid */
+                  id: string;
+                  number: number;
+                  /** @description An amount in öre (1 kr = 100 öre) */
+                  amount: import("../../domain/money.ts").Ore;
+                  condition: "on_signing" | "after_interim_report" | "on_date";
+                  dueOn: null | string;
+                  status: "planned" | "due" | "in_run" | "sent" | "paid" | "cancelled";
+                  lastReason: null | string;
+                  paidOn: null | string;
+                })[];
+              /** @description For a draft: the schedule as it would be if signed today */
+              plannedInstalments: ({
+                  number: number;
+                  /** @description An amount in öre (1 kr = 100 öre) */
+                  amount: import("../../domain/money.ts").Ore;
+                  condition: string;
+                  dueOn: null | string;
+                })[];
+              /** @description Granted in all, in a signed agreement and not yet paid, paid out (net of bank rejections), paid back, still owed back, and left to pay */
+              ledger: {
+                /** @description An amount in öre (1 kr = 100 öre) */
+                granted: import("../../domain/money.ts").Ore;
+                /** @description An amount in öre (1 kr = 100 öre) */
+                committed: import("../../domain/money.ts").Ore;
+                /** @description An amount in öre (1 kr = 100 öre) */
+                paid: import("../../domain/money.ts").Ore;
+                /** @description An amount in öre (1 kr = 100 öre) */
+                recovered: import("../../domain/money.ts").Ore;
+                /** @description An amount in öre (1 kr = 100 öre) */
+                owed: import("../../domain/money.ts").Ore;
+                /** @description An amount in öre (1 kr = 100 öre) */
+                remaining: import("../../domain/money.ts").Ore;
+              };
+              recoveries: ({
+                  /** Format: uuid */
+                  id: string;
+                  number: string;
+                  /** @description An amount in öre (1 kr = 100 öre) */
+                  amount: import("../../domain/money.ts").Ore;
+                  /** @description An amount in öre (1 kr = 100 öre) */
+                  repaid: import("../../domain/money.ts").Ore;
+                  grounds: "unused" | "unreported" | "misused";
+                  reasons: string;
+                  decidedOn: string;
+                  payBy: string;
+                  letterUrl: string;
+                })[];
+              payoutHold: null | ("no_verified_account" | "account_change_pending");
+              may: {
+                edit: boolean;
+                sign: boolean;
+                amend: boolean;
+                recover: boolean;
+                release: boolean;
+              };
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/organisations/{id}/agreements": {
+    /** The organisation’s agreements with what is due to be paid and what has been paid (members) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              agreements: ({
+                  /** Format: uuid */
+                  id: string;
+                  number: string;
+                  kind: "assignment" | "iop";
+                  status: "draft" | "signed";
+                  funderName: string;
+                  applicationTitle: string;
+                  caseNumber: string;
+                  /** @description An amount in öre (1 kr = 100 öre) */
+                  amount: import("../../domain/money.ts").Ore;
+                  /** @description An amount in öre (1 kr = 100 öre) */
+                  paid: import("../../domain/money.ts").Ore;
+                  /** @description Instalments not yet paid. An amount in öre (1 kr = 100 öre) */
+                  toCome: import("../../domain/money.ts").Ore;
+                  nextDue: null | ({
+                    /** @description An amount in öre (1 kr = 100 öre) */
+                    amount: import("../../domain/money.ts").Ore;
+                    dueOn: null | string;
+                    condition: string;
+                  });
+                  mayISign: boolean;
+                })[];
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/agreements/{id}": {
+    /** One agreement with its signatures, schedule, ledger and recoveries */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              number: string;
+              kind: "assignment" | "iop";
+              status: "draft" | "signed";
+              version: number;
+              /** @description An amount in öre (1 kr = 100 öre) */
+              amount: import("../../domain/money.ts").Ore;
+              /** Format: uuid */
+              applicationId: string;
+              caseNumber: string;
+              applicationTitle: string;
+              callTitle: string;
+              /** Format: uuid */
+              funderId: string;
+              funderName: string;
+              organisation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                orgNumber: string;
+              };
+              content: components["schemas"]["AgreementContent"];
+              /** @description All on signing, instalments by share and condition, or one part per quarter of the period */
+              schedule: {
+                /** @enum {string} */
+                kind: "on_signing";
+              } | ({
+                /** @enum {string} */
+                kind: "instalments";
+                parts: ({
+                    percent: number;
+                    condition: "on_signing" | "after_interim_report" | "on_date";
+                    date: null | string;
+                  })[];
+              }) | {
+                /** @enum {string} */
+                kind: "quarterly";
+              };
+              /** @description SHA-256 of what a signature accepts; send it back when signing */
+              contentSha256: string;
+              signedAt: null | string;
+              documentSha256: null | string;
+              documentUrl: string;
+              signatures: ({
+                  party: "funder" | "organisation";
+                  name: string;
+                  role: string;
+                  /** Format: date-time */
+                  signedAt: string;
+                  current: boolean;
+                })[];
+              /** @description Who may sign for the association */
+              signatories: {
+                  name: string;
+                  role: string;
+                }[];
+              comments: ({
+                  /** Format: uuid */
+                  id: string;
+                  party: "funder" | "organisation";
+                  authorName: string;
+                  body: string;
+                  /** Format: date-time */
+                  createdAt: string;
+                })[];
+              amendments: {
+                  version: number;
+                  reason: string;
+                  changed: string[];
+                  /** Format: date-time */
+                  createdAt: string;
+                }[];
+              instalments: ({
+                  /** Format: uuid */
+                  id: string;
+                  number: number;
+                  /** @description An amount in öre (1 kr = 100 öre) */
+                  amount: import("../../domain/money.ts").Ore;
+                  condition: "on_signing" | "after_interim_report" | "on_date";
+                  dueOn: null | string;
+                  status: "planned" | "due" | "in_run" | "sent" | "paid" | "cancelled";
+                  lastReason: null | string;
+                  paidOn: null | string;
+                })[];
+              /** @description For a draft: the schedule as it would be if signed today */
+              plannedInstalments: ({
+                  number: number;
+                  /** @description An amount in öre (1 kr = 100 öre) */
+                  amount: import("../../domain/money.ts").Ore;
+                  condition: string;
+                  dueOn: null | string;
+                })[];
+              /** @description Granted in all, in a signed agreement and not yet paid, paid out (net of bank rejections), paid back, still owed back, and left to pay */
+              ledger: {
+                /** @description An amount in öre (1 kr = 100 öre) */
+                granted: import("../../domain/money.ts").Ore;
+                /** @description An amount in öre (1 kr = 100 öre) */
+                committed: import("../../domain/money.ts").Ore;
+                /** @description An amount in öre (1 kr = 100 öre) */
+                paid: import("../../domain/money.ts").Ore;
+                /** @description An amount in öre (1 kr = 100 öre) */
+                recovered: import("../../domain/money.ts").Ore;
+                /** @description An amount in öre (1 kr = 100 öre) */
+                owed: import("../../domain/money.ts").Ore;
+                /** @description An amount in öre (1 kr = 100 öre) */
+                remaining: import("../../domain/money.ts").Ore;
+              };
+              recoveries: ({
+                  /** Format: uuid */
+                  id: string;
+                  number: string;
+                  /** @description An amount in öre (1 kr = 100 öre) */
+                  amount: import("../../domain/money.ts").Ore;
+                  /** @description An amount in öre (1 kr = 100 öre) */
+                  repaid: import("../../domain/money.ts").Ore;
+                  grounds: "unused" | "unreported" | "misused";
+                  reasons: string;
+                  decidedOn: string;
+                  payBy: string;
+                  letterUrl: string;
+                })[];
+              payoutHold: null | ("no_verified_account" | "account_change_pending");
+              may: {
+                edit: boolean;
+                sign: boolean;
+                amend: boolean;
+                recover: boolean;
+                release: boolean;
+              };
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Save the draft (caseworker). Send the version you edited; each save is a new version that both parties accept anew. */
+    put: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            version: number;
+            kind: "assignment" | "iop";
+            content: components["schemas"]["AgreementContent"];
+            /** @description All on signing, instalments by share and condition, or one part per quarter of the period */
+            schedule: {
+              /** @enum {string} */
+              kind: "on_signing";
+            } | ({
+              /** @enum {string} */
+              kind: "instalments";
+              parts: ({
+                  percent: number;
+                  condition: "on_signing" | "after_interim_report" | "on_date";
+                  date: null | string;
+                })[];
+            }) | {
+              /** @enum {string} */
+              kind: "quarterly";
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              number: string;
+              kind: "assignment" | "iop";
+              status: "draft" | "signed";
+              version: number;
+              /** @description An amount in öre (1 kr = 100 öre) */
+              amount: import("../../domain/money.ts").Ore;
+              /** Format: uuid */
+              applicationId: string;
+              caseNumber: string;
+              applicationTitle: string;
+              callTitle: string;
+              /** Format: uuid */
+              funderId: string;
+              funderName: string;
+              organisation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                orgNumber: string;
+              };
+              content: components["schemas"]["AgreementContent"];
+              /** @description All on signing, instalments by share and condition, or one part per quarter of the period */
+              schedule: {
+                /** @enum {string} */
+                kind: "on_signing";
+              } | ({
+                /** @enum {string} */
+                kind: "instalments";
+                parts: ({
+                    percent: number;
+                    condition: "on_signing" | "after_interim_report" | "on_date";
+                    date: null | string;
+                  })[];
+              }) | {
+                /** @enum {string} */
+                kind: "quarterly";
+              };
+              /** @description SHA-256 of what a signature accepts; send it back when signing */
+              contentSha256: string;
+              signedAt: null | string;
+              documentSha256: null | string;
+              documentUrl: string;
+              signatures: ({
+                  party: "funder" | "organisation";
+                  name: string;
+                  role: string;
+                  /** Format: date-time */
+                  signedAt: string;
+                  current: boolean;
+                })[];
+              /** @description Who may sign for the association */
+              signatories: {
+                  name: string;
+                  role: string;
+                }[];
+              comments: ({
+                  /** Format: uuid */
+                  id: string;
+                  party: "funder" | "organisation";
+                  authorName: string;
+                  body: string;
+                  /** Format: date-time */
+                  createdAt: string;
+                })[];
+              amendments: {
+                  version: number;
+                  reason: string;
+                  changed: string[];
+                  /** Format: date-time */
+                  createdAt: string;
+                }[];
+              instalments: ({
+                  /** Format: uuid */
+                  id: string;
+                  number: number;
+                  /** @description An amount in öre (1 kr = 100 öre) */
+                  amount: import("../../domain/money.ts").Ore;
+                  condition: "on_signing" | "after_interim_report" | "on_date";
+                  dueOn: null | string;
+                  status: "planned" | "due" | "in_run" | "sent" | "paid" | "cancelled";
+                  lastReason: null | string;
+                  paidOn: null | string;
+                })[];
+              /** @description For a draft: the schedule as it would be if signed today */
+              plannedInstalments: ({
+                  number: number;
+                  /** @description An amount in öre (1 kr = 100 öre) */
+                  amount: import("../../domain/money.ts").Ore;
+                  condition: string;
+                  dueOn: null | string;
+                })[];
+              /** @description Granted in all, in a signed agreement and not yet paid, paid out (net of bank rejections), paid back, still owed back, and left to pay */
+              ledger: {
+                /** @description An amount in öre (1 kr = 100 öre) */
+                granted: import("../../domain/money.ts").Ore;
+                /** @description An amount in öre (1 kr = 100 öre) */
+                committed: import("../../domain/money.ts").Ore;
+                /** @description An amount in öre (1 kr = 100 öre) */
+                paid: import("../../domain/money.ts").Ore;
+                /** @description An amount in öre (1 kr = 100 öre) */
+                recovered: import("../../domain/money.ts").Ore;
+                /** @description An amount in öre (1 kr = 100 öre) */
+                owed: import("../../domain/money.ts").Ore;
+                /** @description An amount in öre (1 kr = 100 öre) */
+                remaining: import("../../domain/money.ts").Ore;
+              };
+              recoveries: ({
+                  /** Format: uuid */
+                  id: string;
+                  number: string;
+                  /** @description An amount in öre (1 kr = 100 öre) */
+                  amount: import("../../domain/money.ts").Ore;
+                  /** @description An amount in öre (1 kr = 100 öre) */
+                  repaid: import("../../domain/money.ts").Ore;
+                  grounds: "unused" | "unreported" | "misused";
+                  reasons: string;
+                  decidedOn: string;
+                  payBy: string;
+                  letterUrl: string;
+                })[];
+              payoutHold: null | ("no_verified_account" | "account_change_pending");
+              may: {
+                edit: boolean;
+                sign: boolean;
+                amend: boolean;
+                recover: boolean;
+                release: boolean;
+              };
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/agreements/{id}/comments": {
+    /** Comment on the agreement (either party); the other side is told */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Makes the request safe to retry: the same key with the same request answers the first answer again; with any other request, 409 idempotency_key_reused. Kept for 24 hours, per signed-in person. */
+          "idempotency-key"?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            body: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              number: string;
+              kind: "assignment" | "iop";
+              status: "draft" | "signed";
+              version: number;
+              /** @description An amount in öre (1 kr = 100 öre) */
+              amount: import("../../domain/money.ts").Ore;
+              /** Format: uuid */
+              applicationId: string;
+              caseNumber: string;
+              applicationTitle: string;
+              callTitle: string;
+              /** Format: uuid */
+              funderId: string;
+              funderName: string;
+              organisation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                orgNumber: string;
+              };
+              content: components["schemas"]["AgreementContent"];
+              /** @description All on signing, instalments by share and condition, or one part per quarter of the period */
+              schedule: {
+                /** @enum {string} */
+                kind: "on_signing";
+              } | ({
+                /** @enum {string} */
+                kind: "instalments";
+                parts: ({
+                    percent: number;
+                    condition: "on_signing" | "after_interim_report" | "on_date";
+                    date: null | string;
+                  })[];
+              }) | {
+                /** @enum {string} */
+                kind: "quarterly";
+              };
+              /** @description SHA-256 of what a signature accepts; send it back when signing */
+              contentSha256: string;
+              signedAt: null | string;
+              documentSha256: null | string;
+              documentUrl: string;
+              signatures: ({
+                  party: "funder" | "organisation";
+                  name: string;
+                  role: string;
+                  /** Format: date-time */
+                  signedAt: string;
+                  current: boolean;
+                })[];
+              /** @description Who may sign for the association */
+              signatories: {
+                  name: string;
+                  role: string;
+                }[];
+              comments: ({
+                  /** Format: uuid */
+                  id: string;
+                  party: "funder" | "organisation";
+                  authorName: string;
+                  body: string;
+                  /** Format: date-time */
+                  createdAt: string;
+                })[];
+              amendments: {
+                  version: number;
+                  reason: string;
+                  changed: string[];
+                  /** Format: date-time */
+                  createdAt: string;
+                }[];
+              instalments: ({
+                  /** Format: uuid */
+                  id: string;
+                  number: number;
+                  /** @description An amount in öre (1 kr = 100 öre) */
+                  amount: import("../../domain/money.ts").Ore;
+                  condition: "on_signing" | "after_interim_report" | "on_date";
+                  dueOn: null | string;
+                  status: "planned" | "due" | "in_run" | "sent" | "paid" | "cancelled";
+                  lastReason: null | string;
+                  paidOn: null | string;
+                })[];
+              /** @description For a draft: the schedule as it would be if signed today */
+              plannedInstalments: ({
+                  number: number;
+                  /** @description An amount in öre (1 kr = 100 öre) */
+                  amount: import("../../domain/money.ts").Ore;
+                  condition: string;
+                  dueOn: null | string;
+                })[];
+              /** @description Granted in all, in a signed agreement and not yet paid, paid out (net of bank rejections), paid back, still owed back, and left to pay */
+              ledger: {
+                /** @description An amount in öre (1 kr = 100 öre) */
+                granted: import("../../domain/money.ts").Ore;
+                /** @description An amount in öre (1 kr = 100 öre) */
+                committed: import("../../domain/money.ts").Ore;
+                /** @description An amount in öre (1 kr = 100 öre) */
+                paid: import("../../domain/money.ts").Ore;
+                /** @description An amount in öre (1 kr = 100 öre) */
+                recovered: import("../../domain/money.ts").Ore;
+                /** @description An amount in öre (1 kr = 100 öre) */
+                owed: import("../../domain/money.ts").Ore;
+                /** @description An amount in öre (1 kr = 100 öre) */
+                remaining: import("../../domain/money.ts").Ore;
+              };
+              recoveries: ({
+                  /** Format: uuid */
+                  id: string;
+                  number: string;
+                  /** @description An amount in öre (1 kr = 100 öre) */
+                  amount: import("../../domain/money.ts").Ore;
+                  /** @description An amount in öre (1 kr = 100 öre) */
+                  repaid: import("../../domain/money.ts").Ore;
+                  grounds: "unused" | "unreported" | "misused";
+                  reasons: string;
+                  decidedOn: string;
+                  payBy: string;
+                  letterUrl: string;
+                })[];
+              payoutHold: null | ("no_verified_account" | "account_change_pending");
+              may: {
+                edit: boolean;
+                sign: boolean;
+                amend: boolean;
+                recover: boolean;
+                release: boolean;
+              };
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/agreements/{id}/sign": {
+    /** Sign the agreement for your side: the association’s signatory as its approved eligibility names them, or the funder’s delegate. Send the contentSha256 you read; when both have signed the same content, the agreement is signed. */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Makes the request safe to retry: the same key with the same request answers the first answer again; with any other request, 409 idempotency_key_reused. Kept for 24 hours, per signed-in person. */
+          "idempotency-key"?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            contentSha256: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              number: string;
+              kind: "assignment" | "iop";
+              status: "draft" | "signed";
+              version: number;
+              /** @description An amount in öre (1 kr = 100 öre) */
+              amount: import("../../domain/money.ts").Ore;
+              /** Format: uuid */
+              applicationId: string;
+              caseNumber: string;
+              applicationTitle: string;
+              callTitle: string;
+              /** Format: uuid */
+              funderId: string;
+              funderName: string;
+              organisation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                orgNumber: string;
+              };
+              content: components["schemas"]["AgreementContent"];
+              /** @description All on signing, instalments by share and condition, or one part per quarter of the period */
+              schedule: {
+                /** @enum {string} */
+                kind: "on_signing";
+              } | ({
+                /** @enum {string} */
+                kind: "instalments";
+                parts: ({
+                    percent: number;
+                    condition: "on_signing" | "after_interim_report" | "on_date";
+                    date: null | string;
+                  })[];
+              }) | {
+                /** @enum {string} */
+                kind: "quarterly";
+              };
+              /** @description SHA-256 of what a signature accepts; send it back when signing */
+              contentSha256: string;
+              signedAt: null | string;
+              documentSha256: null | string;
+              documentUrl: string;
+              signatures: ({
+                  party: "funder" | "organisation";
+                  name: string;
+                  role: string;
+                  /** Format: date-time */
+                  signedAt: string;
+                  current: boolean;
+                })[];
+              /** @description Who may sign for the association */
+              signatories: {
+                  name: string;
+                  role: string;
+                }[];
+              comments: ({
+                  /** Format: uuid */
+                  id: string;
+                  party: "funder" | "organisation";
+                  authorName: string;
+                  body: string;
+                  /** Format: date-time */
+                  createdAt: string;
+                })[];
+              amendments: {
+                  version: number;
+                  reason: string;
+                  changed: string[];
+                  /** Format: date-time */
+                  createdAt: string;
+                }[];
+              instalments: ({
+                  /** Format: uuid */
+                  id: string;
+                  number: number;
+                  /** @description An amount in öre (1 kr = 100 öre) */
+                  amount: import("../../domain/money.ts").Ore;
+                  condition: "on_signing" | "after_interim_report" | "on_date";
+                  dueOn: null | string;
+                  status: "planned" | "due" | "in_run" | "sent" | "paid" | "cancelled";
+                  lastReason: null | string;
+                  paidOn: null | string;
+                })[];
+              /** @description For a draft: the schedule as it would be if signed today */
+              plannedInstalments: ({
+                  number: number;
+                  /** @description An amount in öre (1 kr = 100 öre) */
+                  amount: import("../../domain/money.ts").Ore;
+                  condition: string;
+                  dueOn: null | string;
+                })[];
+              /** @description Granted in all, in a signed agreement and not yet paid, paid out (net of bank rejections), paid back, still owed back, and left to pay */
+              ledger: {
+                /** @description An amount in öre (1 kr = 100 öre) */
+                granted: import("../../domain/money.ts").Ore;
+                /** @description An amount in öre (1 kr = 100 öre) */
+                committed: import("../../domain/money.ts").Ore;
+                /** @description An amount in öre (1 kr = 100 öre) */
+                paid: import("../../domain/money.ts").Ore;
+                /** @description An amount in öre (1 kr = 100 öre) */
+                recovered: import("../../domain/money.ts").Ore;
+                /** @description An amount in öre (1 kr = 100 öre) */
+                owed: import("../../domain/money.ts").Ore;
+                /** @description An amount in öre (1 kr = 100 öre) */
+                remaining: import("../../domain/money.ts").Ore;
+              };
+              recoveries: ({
+                  /** Format: uuid */
+                  id: string;
+                  number: string;
+                  /** @description An amount in öre (1 kr = 100 öre) */
+                  amount: import("../../domain/money.ts").Ore;
+                  /** @description An amount in öre (1 kr = 100 öre) */
+                  repaid: import("../../domain/money.ts").Ore;
+                  grounds: "unused" | "unreported" | "misused";
+                  reasons: string;
+                  decidedOn: string;
+                  payBy: string;
+                  letterUrl: string;
+                })[];
+              payoutHold: null | ("no_verified_account" | "account_change_pending");
+              may: {
+                edit: boolean;
+                sign: boolean;
+                amend: boolean;
+                recover: boolean;
+                release: boolean;
+              };
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/agreements/{id}/amendments": {
+    /** Amend a signed agreement with a reason (caseworker); the signed text is kept and the association is told */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Makes the request safe to retry: the same key with the same request answers the first answer again; with any other request, 409 idempotency_key_reused. Kept for 24 hours, per signed-in person. */
+          "idempotency-key"?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            version: number;
+            reason: string;
+            content: components["schemas"]["AgreementContent"];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              number: string;
+              kind: "assignment" | "iop";
+              status: "draft" | "signed";
+              version: number;
+              /** @description An amount in öre (1 kr = 100 öre) */
+              amount: import("../../domain/money.ts").Ore;
+              /** Format: uuid */
+              applicationId: string;
+              caseNumber: string;
+              applicationTitle: string;
+              callTitle: string;
+              /** Format: uuid */
+              funderId: string;
+              funderName: string;
+              organisation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                orgNumber: string;
+              };
+              content: components["schemas"]["AgreementContent"];
+              /** @description All on signing, instalments by share and condition, or one part per quarter of the period */
+              schedule: {
+                /** @enum {string} */
+                kind: "on_signing";
+              } | ({
+                /** @enum {string} */
+                kind: "instalments";
+                parts: ({
+                    percent: number;
+                    condition: "on_signing" | "after_interim_report" | "on_date";
+                    date: null | string;
+                  })[];
+              }) | {
+                /** @enum {string} */
+                kind: "quarterly";
+              };
+              /** @description SHA-256 of what a signature accepts; send it back when signing */
+              contentSha256: string;
+              signedAt: null | string;
+              documentSha256: null | string;
+              documentUrl: string;
+              signatures: ({
+                  party: "funder" | "organisation";
+                  name: string;
+                  role: string;
+                  /** Format: date-time */
+                  signedAt: string;
+                  current: boolean;
+                })[];
+              /** @description Who may sign for the association */
+              signatories: {
+                  name: string;
+                  role: string;
+                }[];
+              comments: ({
+                  /** Format: uuid */
+                  id: string;
+                  party: "funder" | "organisation";
+                  authorName: string;
+                  body: string;
+                  /** Format: date-time */
+                  createdAt: string;
+                })[];
+              amendments: {
+                  version: number;
+                  reason: string;
+                  changed: string[];
+                  /** Format: date-time */
+                  createdAt: string;
+                }[];
+              instalments: ({
+                  /** Format: uuid */
+                  id: string;
+                  number: number;
+                  /** @description An amount in öre (1 kr = 100 öre) */
+                  amount: import("../../domain/money.ts").Ore;
+                  condition: "on_signing" | "after_interim_report" | "on_date";
+                  dueOn: null | string;
+                  status: "planned" | "due" | "in_run" | "sent" | "paid" | "cancelled";
+                  lastReason: null | string;
+                  paidOn: null | string;
+                })[];
+              /** @description For a draft: the schedule as it would be if signed today */
+              plannedInstalments: ({
+                  number: number;
+                  /** @description An amount in öre (1 kr = 100 öre) */
+                  amount: import("../../domain/money.ts").Ore;
+                  condition: string;
+                  dueOn: null | string;
+                })[];
+              /** @description Granted in all, in a signed agreement and not yet paid, paid out (net of bank rejections), paid back, still owed back, and left to pay */
+              ledger: {
+                /** @description An amount in öre (1 kr = 100 öre) */
+                granted: import("../../domain/money.ts").Ore;
+                /** @description An amount in öre (1 kr = 100 öre) */
+                committed: import("../../domain/money.ts").Ore;
+                /** @description An amount in öre (1 kr = 100 öre) */
+                paid: import("../../domain/money.ts").Ore;
+                /** @description An amount in öre (1 kr = 100 öre) */
+                recovered: import("../../domain/money.ts").Ore;
+                /** @description An amount in öre (1 kr = 100 öre) */
+                owed: import("../../domain/money.ts").Ore;
+                /** @description An amount in öre (1 kr = 100 öre) */
+                remaining: import("../../domain/money.ts").Ore;
+              };
+              recoveries: ({
+                  /** Format: uuid */
+                  id: string;
+                  number: string;
+                  /** @description An amount in öre (1 kr = 100 öre) */
+                  amount: import("../../domain/money.ts").Ore;
+                  /** @description An amount in öre (1 kr = 100 öre) */
+                  repaid: import("../../domain/money.ts").Ore;
+                  grounds: "unused" | "unreported" | "misused";
+                  reasons: string;
+                  decidedOn: string;
+                  payBy: string;
+                  letterUrl: string;
+                })[];
+              payoutHold: null | ("no_verified_account" | "account_change_pending");
+              may: {
+                edit: boolean;
+                sign: boolean;
+                amend: boolean;
+                recover: boolean;
+                release: boolean;
+              };
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/agreements/{id}/document.pdf": {
+    /** The agreement as a PDF: the signed document as kept, or the draft as it stands (?lang=en for English) */
+    get: {
+      parameters: {
+        query?: {
+          lang?: "sv" | "en";
+        };
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description application/pdf */
+        200: {
+          content: {
+            "application/json": string;
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/instalments/{id}/release": {
+    /** Record that the interim report an instalment waits for is approved: the instalment becomes due on the next bank day (caseworker) */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Makes the request safe to retry: the same key with the same request answers the first answer again; with any other request, 409 idempotency_key_reused. Kept for 24 hours, per signed-in person. */
+          "idempotency-key"?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            reportApprovedOn: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              number: number;
+              /** @description An amount in öre (1 kr = 100 öre) */
+              amount: import("../../domain/money.ts").Ore;
+              condition: "on_signing" | "after_interim_report" | "on_date";
+              dueOn: null | string;
+              status: "planned" | "due" | "in_run" | "sent" | "paid" | "cancelled";
+              lastReason: null | string;
+              paidOn: null | string;
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/agreements/{id}/recoveries": {
+    /** Decide to reclaim money paid under the agreement (återkrav), with reasons; at most what was paid. The letter is mailed and kept. */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Makes the request safe to retry: the same key with the same request answers the first answer again; with any other request, 409 idempotency_key_reused. Kept for 24 hours, per signed-in person. */
+          "idempotency-key"?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description An amount in öre (1 kr = 100 öre) */
+            amount: import("../../domain/money.ts").Ore;
+            grounds: "unused" | "unreported" | "misused";
+            reasons: string;
+            decidedOn: string;
+            payBy: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              number: string;
+              /** @description An amount in öre (1 kr = 100 öre) */
+              amount: import("../../domain/money.ts").Ore;
+              /** @description An amount in öre (1 kr = 100 öre) */
+              repaid: import("../../domain/money.ts").Ore;
+              grounds: "unused" | "unreported" | "misused";
+              reasons: string;
+              decidedOn: string;
+              payBy: string;
+              letterUrl: string;
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/recoveries/{id}/repayments": {
+    /** Record money paid back on a recovery (finance); never more than is owed */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Makes the request safe to retry: the same key with the same request answers the first answer again; with any other request, 409 idempotency_key_reused. Kept for 24 hours, per signed-in person. */
+          "idempotency-key"?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description An amount in öre (1 kr = 100 öre) */
+            amount: import("../../domain/money.ts").Ore;
+            receivedOn: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** @description An amount in öre (1 kr = 100 öre) */
+              amount: import("../../domain/money.ts").Ore;
+              receivedOn: string;
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/recoveries/{id}/letter.pdf": {
+    /** The recovery decision letter as sent (PDF) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description application/pdf */
+        200: {
+          content: {
+            "application/json": string;
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/organisations/{id}/payout-accounts": {
+    /** The organisation’s payout accounts at each funder, newest first, and whether payments are held (members; a funder’s staff see their own) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              accounts: ({
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: uuid */
+                  funderId: string;
+                  /** Format: uuid */
+                  organisationId: string;
+                  kind: "bankgiro" | "plusgiro";
+                  /** @description As printed, e.g. 5050-1055 */
+                  number: string;
+                  holderOrgNumber: string;
+                  status: "pending" | "approved" | "rejected" | "replaced";
+                  source: "eligibility" | "organisation" | "funder";
+                  requestedBy: null | string;
+                  /** Format: date-time */
+                  requestedAt: string;
+                  decidedBy: null | string;
+                  decidedAt: null | string;
+                  note: null | string;
+                  mayDecide: boolean;
+                })[];
+              holds: ({
+                  /** Format: uuid */
+                  funderId: string;
+                  funderName: string;
+                  hold: null | ("no_verified_account" | "account_change_pending");
+                })[];
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Enter a new payout account for the organisation at a funder (a member, or the funder’s finance or caseworker). Every member is mailed; payments pause until someone else at the funder approves it. */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Makes the request safe to retry: the same key with the same request answers the first answer again; with any other request, 409 idempotency_key_reused. Kept for 24 hours, per signed-in person. */
+          "idempotency-key"?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            funderId: string;
+            kind: "bankgiro" | "plusgiro";
+            number: string;
+            /** @description The account holder’s organisation number as the giro register gives it */
+            holderOrgNumber: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              funderId: string;
+              /** Format: uuid */
+              organisationId: string;
+              kind: "bankgiro" | "plusgiro";
+              /** @description As printed, e.g. 5050-1055 */
+              number: string;
+              holderOrgNumber: string;
+              status: "pending" | "approved" | "rejected" | "replaced";
+              source: "eligibility" | "organisation" | "funder";
+              requestedBy: null | string;
+              /** Format: date-time */
+              requestedAt: string;
+              decidedBy: null | string;
+              decidedAt: null | string;
+              note: null | string;
+              mayDecide: boolean;
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/funders/{id}/payout-accounts": {
+    /** Payout accounts at the funder by status (default: waiting for approval), with the organisation’s name (staff) */
+    get: {
+      parameters: {
+        query?: {
+          status?: "pending" | "approved" | "rejected" | "replaced";
+        };
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              accounts: (({
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: uuid */
+                  funderId: string;
+                  /** Format: uuid */
+                  organisationId: string;
+                  kind: "bankgiro" | "plusgiro";
+                  /** @description As printed, e.g. 5050-1055 */
+                  number: string;
+                  holderOrgNumber: string;
+                  status: "pending" | "approved" | "rejected" | "replaced";
+                  source: "eligibility" | "organisation" | "funder";
+                  requestedBy: null | string;
+                  /** Format: date-time */
+                  requestedAt: string;
+                  decidedBy: null | string;
+                  decidedAt: null | string;
+                  note: null | string;
+                  mayDecide: boolean;
+                }) & {
+                  organisationName: string;
+                })[];
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/payout-accounts/{id}/decision": {
+    /** Approve or reject a new payout account (finance, not the person who entered it). A rejection needs a note. */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Makes the request safe to retry: the same key with the same request answers the first answer again; with any other request, 409 idempotency_key_reused. Kept for 24 hours, per signed-in person. */
+          "idempotency-key"?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            decision: "approve" | "reject";
+            note?: null | string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              funderId: string;
+              /** Format: uuid */
+              organisationId: string;
+              kind: "bankgiro" | "plusgiro";
+              /** @description As printed, e.g. 5050-1055 */
+              number: string;
+              holderOrgNumber: string;
+              status: "pending" | "approved" | "rejected" | "replaced";
+              source: "eligibility" | "organisation" | "funder";
+              requestedBy: null | string;
+              /** Format: date-time */
+              requestedAt: string;
+              decidedBy: null | string;
+              decidedAt: null | string;
+              note: null | string;
+              mayDecide: boolean;
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/funders/{id}/payment-settings": {
+    /** The funder’s bank and accounting settings for payment files (staff) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              settings: null | ({
+                debtorName: string;
+                debtorOrgNumber: string;
+                debtorAccount: {
+                  kind: "bankgiro" | "plusgiro" | "iban";
+                  number: string;
+                };
+                debtorBic: null | string;
+                /** @description The funder’s agreement id with its bank */
+                initiatingPartyId: string;
+                /** @description The scheme of that id as the bank’s guide names it, e.g. BANK or CUST */
+                initiatingPartyScheme: string;
+                voucherSeries: string;
+                creditAccount: string;
+                defaultAccounting: {
+                  /** @description Kommun-Bas account, four digits */
+                  account: string;
+                  responsibility: null | string;
+                  activity: null | string;
+                  project: null | string;
+                };
+              });
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Set the funder’s bank identifiers and accounts for payment files (finance or administrator) */
+    put: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            debtorName: string;
+            debtorOrgNumber: string;
+            debtorAccount: {
+              kind: "bankgiro" | "plusgiro" | "iban";
+              number: string;
+            };
+            debtorBic: null | string;
+            /** @description The funder’s agreement id with its bank */
+            initiatingPartyId: string;
+            /** @description The scheme of that id as the bank’s guide names it, e.g. BANK or CUST */
+            initiatingPartyScheme: string;
+            voucherSeries: string;
+            creditAccount: string;
+            defaultAccounting: {
+              /** @description Kommun-Bas account, four digits */
+              account: string;
+              responsibility: null | string;
+              activity: null | string;
+              project: null | string;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              settings: null | ({
+                debtorName: string;
+                debtorOrgNumber: string;
+                debtorAccount: {
+                  kind: "bankgiro" | "plusgiro" | "iban";
+                  number: string;
+                };
+                debtorBic: null | string;
+                /** @description The funder’s agreement id with its bank */
+                initiatingPartyId: string;
+                /** @description The scheme of that id as the bank’s guide names it, e.g. BANK or CUST */
+                initiatingPartyScheme: string;
+                voucherSeries: string;
+                creditAccount: string;
+                defaultAccounting: {
+                  /** @description Kommun-Bas account, four digits */
+                  account: string;
+                  responsibility: null | string;
+                  activity: null | string;
+                  project: null | string;
+                };
+              });
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/budget-lines/{id}/accounting": {
+    /** Where a budget line’s payments are booked: account and objects (finance or caseworker); null for the funder’s default */
+    put: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            accounting: null | ({
+              /** @description Kommun-Bas account, four digits */
+              account: string;
+              responsibility: null | string;
+              activity: null | string;
+              project: null | string;
+            });
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              accounting: null | ({
+                /** @description Kommun-Bas account, four digits */
+                account: string;
+                responsibility: null | string;
+                activity: null | string;
+                project: null | string;
+              });
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/funders/{id}/payments/due": {
+    /** Instalments due by a day (default today), each with what holds it back: no verified account, an account change waiting, or more than is left of the grant */
+    get: {
+      parameters: {
+        query?: {
+          by?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              by: string;
+              due: ({
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: uuid */
+                  agreementId: string;
+                  agreementNumber: string;
+                  /** Format: uuid */
+                  applicationId: string;
+                  /** Format: uuid */
+                  organisationId: string;
+                  organisationName: string;
+                  number: number;
+                  /** @description An amount in öre (1 kr = 100 öre) */
+                  amount: import("../../domain/money.ts").Ore;
+                  dueOn: string;
+                  lastReason: null | string;
+                  accountKind: null | ("bankgiro" | "plusgiro");
+                  accountNumber: null | string;
+                  hold: null | ("no_verified_account" | "account_change_pending" | "exceeds_remaining");
+                  left: null | import("../../domain/money.ts").Ore;
+                })[];
+              /** @description An amount in öre (1 kr = 100 öre) */
+              total: import("../../domain/money.ts").Ore;
+              ready: number;
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/funders/{id}/payment-runs": {
+    /** The funder’s payment runs, newest first (staff) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              runs: ({
+                  /** Format: uuid */
+                  id: string;
+                  number: string;
+                  status: "prepared" | "approved" | "cancelled";
+                  executionDate: string;
+                  count: number;
+                  /** @description An amount in öre (1 kr = 100 öre) */
+                  total: import("../../domain/money.ts").Ore;
+                  preparedBy: string;
+                  /** Format: date-time */
+                  preparedAt: string;
+                  approvedBy: null | string;
+                  approvedAt: null | string;
+                  files: null | {
+                    pain001: string;
+                    sie: string;
+                    csv: string;
+                  };
+                  counts: {
+                    in_run: number;
+                    sent: number;
+                    paid: number;
+                    rejected: number;
+                  };
+                  mayApprove: boolean;
+                })[];
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Prepare a payment run of what is due by the execution date, with nothing held back (finance: the first attest). Give instalmentIds to take only some. */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Makes the request safe to retry: the same key with the same request answers the first answer again; with any other request, 409 idempotency_key_reused. Kept for 24 hours, per signed-in person. */
+          "idempotency-key"?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            executionDate: string;
+            instalmentIds?: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              number: string;
+              status: "prepared" | "approved" | "cancelled";
+              executionDate: string;
+              count: number;
+              /** @description An amount in öre (1 kr = 100 öre) */
+              total: import("../../domain/money.ts").Ore;
+              preparedBy: string;
+              /** Format: date-time */
+              preparedAt: string;
+              approvedBy: null | string;
+              approvedAt: null | string;
+              files: null | {
+                pain001: string;
+                sie: string;
+                csv: string;
+              };
+              counts: {
+                in_run: number;
+                sent: number;
+                paid: number;
+                rejected: number;
+              };
+              mayApprove: boolean;
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/payment-runs/{id}": {
+    /** A payment run and its payments */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              run: {
+                /** Format: uuid */
+                id: string;
+                number: string;
+                status: "prepared" | "approved" | "cancelled";
+                executionDate: string;
+                count: number;
+                /** @description An amount in öre (1 kr = 100 öre) */
+                total: import("../../domain/money.ts").Ore;
+                preparedBy: string;
+                /** Format: date-time */
+                preparedAt: string;
+                approvedBy: null | string;
+                approvedAt: null | string;
+                files: null | {
+                  pain001: string;
+                  sie: string;
+                  csv: string;
+                };
+                counts: {
+                  in_run: number;
+                  sent: number;
+                  paid: number;
+                  rejected: number;
+                };
+                mayApprove: boolean;
+              };
+              payments: ({
+                  /** Format: uuid */
+                  id: string;
+                  position: number;
+                  endToEndId: string;
+                  organisationName: string;
+                  agreementNumber: string;
+                  accountKind: "bankgiro" | "plusgiro";
+                  accountNumber: string;
+                  /** @description An amount in öre (1 kr = 100 öre) */
+                  amount: import("../../domain/money.ts").Ore;
+                  status: "in_run" | "sent" | "paid" | "rejected" | "withdrawn";
+                  reason: null | string;
+                  settledOn: null | string;
+                })[];
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/payment-runs/{id}/approve": {
+    /** Approve a prepared run (finance, someone other than who prepared it: the second attest). Its payments are sent and its files can be fetched. */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Makes the request safe to retry: the same key with the same request answers the first answer again; with any other request, 409 idempotency_key_reused. Kept for 24 hours, per signed-in person. */
+          "idempotency-key"?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              number: string;
+              status: "prepared" | "approved" | "cancelled";
+              executionDate: string;
+              count: number;
+              /** @description An amount in öre (1 kr = 100 öre) */
+              total: import("../../domain/money.ts").Ore;
+              preparedBy: string;
+              /** Format: date-time */
+              preparedAt: string;
+              approvedBy: null | string;
+              approvedAt: null | string;
+              files: null | {
+                pain001: string;
+                sie: string;
+                csv: string;
+              };
+              counts: {
+                in_run: number;
+                sent: number;
+                paid: number;
+                rejected: number;
+              };
+              mayApprove: boolean;
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/payment-runs/{id}/cancel": {
+    /** Cancel a prepared run (finance); its instalments are due again */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Makes the request safe to retry: the same key with the same request answers the first answer again; with any other request, 409 idempotency_key_reused. Kept for 24 hours, per signed-in person. */
+          "idempotency-key"?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              number: string;
+              status: "prepared" | "approved" | "cancelled";
+              executionDate: string;
+              count: number;
+              /** @description An amount in öre (1 kr = 100 öre) */
+              total: import("../../domain/money.ts").Ore;
+              preparedBy: string;
+              /** Format: date-time */
+              preparedAt: string;
+              approvedBy: null | string;
+              approvedAt: null | string;
+              files: null | {
+                pain001: string;
+                sie: string;
+                csv: string;
+              };
+              counts: {
+                in_run: number;
+                sent: number;
+                paid: number;
+                rejected: number;
+              };
+              mayApprove: boolean;
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/payment-runs/{id}/confirm": {
+    /** Confirm that the run’s sent payments have been paid (finance) */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Makes the request safe to retry: the same key with the same request answers the first answer again; with any other request, 409 idempotency_key_reused. Kept for 24 hours, per signed-in person. */
+          "idempotency-key"?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            paidOn: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              paid: number;
+              rejected: number;
+              unchanged: number;
+              unknown: string[];
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/payments/{id}/reject": {
+    /** Record that the bank rejected a sent payment, with its reason (finance); the instalment is due again */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Makes the request safe to retry: the same key with the same request answers the first answer again; with any other request, 409 idempotency_key_reused. Kept for 24 hours, per signed-in person. */
+          "idempotency-key"?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              paid: number;
+              rejected: number;
+              unchanged: number;
+              unknown: string[];
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/funders/{id}/bank-files": {
+    /** Import the bank’s answer: a status report (pain.002) marks rejections, a debit notification (camt.054) marks payments paid (finance) */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Makes the request safe to retry: the same key with the same request answers the first answer again; with any other request, 409 idempotency_key_reused. Kept for 24 hours, per signed-in person. */
+          "idempotency-key"?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description The XML file as text */
+            content: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              kind: "pain.002" | "camt.054";
+              paid: number;
+              rejected: number;
+              unchanged: number;
+              unknown: string[];
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/payment-runs/{id}/files/{kind}": {
+    /** A file of an approved run, written again from its payments: pain001 (ISO 20022 credit transfers for the bank), sie (SIE 4I bookings, code page 437) or csv (docs/payments-csv.md). Byte-identical to the file sent; its SHA-256 is in the run. */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+          kind: "pain001" | "sie" | "csv";
+        };
+      };
+      responses: {
+        /** @description the file */
+        200: {
+          content: {
+            "application/json": string;
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/funders/{id}/ledger": {
+    /** The ledger summed per budget line, call, agreement or organisation: granted, committed, paid, recovered, owed and left to pay (staff) */
+    get: {
+      parameters: {
+        query: {
+          by: "budget_line" | "call" | "agreement" | "organisation";
+        };
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              rows: ({
+                  id: null | string;
+                  label: string;
+                  /** @description An amount in öre (1 kr = 100 öre) */
+                  granted: import("../../domain/money.ts").Ore;
+                  /** @description An amount in öre (1 kr = 100 öre) */
+                  committed: import("../../domain/money.ts").Ore;
+                  /** @description An amount in öre (1 kr = 100 öre) */
+                  paid: import("../../domain/money.ts").Ore;
+                  /** @description An amount in öre (1 kr = 100 öre) */
+                  recovered: import("../../domain/money.ts").Ore;
+                  /** @description An amount in öre (1 kr = 100 öre) */
+                  owed: import("../../domain/money.ts").Ore;
+                  /** @description An amount in öre (1 kr = 100 öre) */
+                  remaining: import("../../domain/money.ts").Ore;
+                  /** @description The row’s entries sum to zero, as every journal does */
+                  balanced: boolean;
+                })[];
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
 }
 
 export type webhooks = Record<string, never>;
@@ -4454,6 +6960,12 @@ export interface components {
           };
         })[];
       activityTypes: string[];
+      agreement?: {
+        /** @description An assignment (uppdrag) or an idea-based public partnership (IOP) */
+        kind: "assignment" | "iop";
+        /** @description Other parties the agreements name, e.g. the housing company */
+        partners: string[];
+      };
     };
     ApplicationContent: {
       title: string;
@@ -4505,6 +7017,38 @@ export interface components {
           fileId: string;
           name: string;
         })[];
+    };
+    AgreementContent: {
+      description: string;
+      activities: string[];
+      areas: string[];
+      targetGroups: ("children" | "young_people" | "young_adults" | "adults" | "older_people" | "parents")[];
+      expectedParticipants: null | number;
+      /** @description A date, YYYY-MM-DD (Europe/Stockholm) */
+      periodFrom: string;
+      /** @description A date, YYYY-MM-DD (Europe/Stockholm) */
+      periodTo: string;
+      conditions: string;
+      contacts: ({
+          party: "funder" | "organisation";
+          name: string;
+          role: string;
+          email: string;
+          phone: string;
+        })[];
+      parties: {
+          key: string;
+          label: string;
+        }[];
+      responsibilities: ({
+          task: string;
+          /** @description Party key → responsible, takes part or informed; a party not named has no part */
+          roles: {
+            [key: string]: "responsible" | "takes_part" | "informed";
+          };
+        })[];
+      ownContribution: null | import("../../domain/money.ts").Ore;
+      jointFollowUp: string;
     };
   };
   responses: never;
