@@ -500,6 +500,7 @@ export interface AgreementsTable {
   amount: Ore;
   content: Json<AgreementContent>;
   schedule: Json<ScheduleSpec>;
+  content_sha256: string;
   created_by: string | null;
   created_at: CreatedAt;
   updated_at: Timestamp;

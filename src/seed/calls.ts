@@ -1,4 +1,3 @@
-import { accountFromEligibility } from '../server/payout-accounts/store.ts';
 import { createHash } from 'node:crypto';
 import { audit, SYSTEM_ACTOR } from '../db/audit.ts';
 import type { Tx } from '../db/connection.ts';
@@ -7,6 +6,7 @@ import { addMonths, dateInStockholm } from '../domain/deadlines.ts';
 import { kronor, sumOre } from '../domain/money.ts';
 import { createCall } from '../server/calls/create-call.ts';
 import { publishCall } from '../server/calls/publish-call.ts';
+import { accountFromEligibility } from '../server/payout-accounts/store.ts';
 import { createProgramme, type ProgrammeInput } from '../server/programmes/create-programme.ts';
 import { DEMO_REASON } from './reason.ts';
 import { type Demo, replayAt } from './replay.ts';

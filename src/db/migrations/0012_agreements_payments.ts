@@ -21,6 +21,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       amount bigint not null check (amount > 0),
       content jsonb not null,
       schedule jsonb not null,
+      -- SHA-256 of what a signature accepts now (kind, amount, content, schedule): src/server/agreements/store.ts.
+      content_sha256 text not null,
       created_by uuid references users (id),
       created_at timestamptz not null default now(),
       updated_at timestamptz not null default now(),

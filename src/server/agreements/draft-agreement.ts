@@ -16,7 +16,7 @@ import type { AppContext } from '../context.ts';
 import { nextNumber } from '../numbering.ts';
 import { actorOf, type SignedInUser } from '../plugins/session.ts';
 import { Problem } from '../problem.ts';
-import type { AgreementRow } from './store.ts';
+import { type AgreementRow, contentHash } from './store.ts';
 
 export async function draftAgreement(ctx: AppContext, user: SignedInUser, applicationId: string, options: CommandOptions = {}): Promise<AgreementRow> {
   const located = await locateAsStaff(ctx, user, applicationId, policy.draftAgreement);
@@ -77,6 +77,7 @@ export async function draftAgreement(ctx: AppContext, user: SignedInUser, applic
         amount: decision.amount,
         content: JSON.stringify(agreementContent),
         schedule: JSON.stringify(schedule),
+        content_sha256: contentHash({ kind, amount: decision.amount, content: agreementContent, schedule }),
         created_by: user.userId,
         created_at: now,
         updated_at: now,

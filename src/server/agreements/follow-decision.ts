@@ -7,14 +7,14 @@ import { bankDayOnOrAfter } from '../../domain/bank-days.ts';
 import { dateInStockholm } from '../../domain/deadlines.ts';
 import { formatKronor, type Ore, ore, splitLargestRemainder } from '../../domain/money.ts';
 import { fieldProblem, Problem } from '../problem.ts';
-import { type AgreementRow, currentContent } from './store.ts';
+import { type AgreementRow, contentHash, currentContent } from './store.ts';
 
 export async function followDecision(tx: Tx, a: AgreementRow, decisionId: string, amount: Ore, now: Date, by: string): Promise<{ instalments: number } | null> {
   if (amount <= 0) throw new Problem(409, 'agreement_exists', {}, [], { agreementId: a.id });
   if (a.status === 'draft') {
     await tx
       .updateTable('agreements')
-      .set({ amount, decision_id: decisionId, version: a.version + 1, updated_at: now })
+      .set({ amount, decision_id: decisionId, version: a.version + 1, updated_at: now, content_sha256: contentHash({ ...a, amount }) })
       .where('id', '=', a.id)
       .execute();
     return null;

@@ -10,7 +10,7 @@ import { auditReason, type CommandOptions, clockOf } from '../command.ts';
 import type { AppContext } from '../context.ts';
 import { actorOf, type SignedInUser } from '../plugins/session.ts';
 import { Problem, rulesProblem } from '../problem.ts';
-import { type AgreementRow, locateAgreement } from './store.ts';
+import { type AgreementRow, contentHash, locateAgreement } from './store.ts';
 
 export interface AgreementDraftInput {
   version: number;
@@ -47,7 +47,14 @@ export async function updateAgreement(
     if (problems.length) throw rulesProblem(problems);
     const row = await tx
       .updateTable('agreements')
-      .set({ kind: input.kind, content: JSON.stringify(input.content), schedule: JSON.stringify(input.schedule), version: a.version + 1, updated_at: now })
+      .set({
+        kind: input.kind,
+        content: JSON.stringify(input.content),
+        schedule: JSON.stringify(input.schedule),
+        content_sha256: contentHash({ kind: input.kind, amount: a.amount, content: input.content, schedule: input.schedule }),
+        version: a.version + 1,
+        updated_at: now,
+      })
       .where('id', '=', agreementId)
       .returningAll()
       .executeTakeFirstOrThrow();

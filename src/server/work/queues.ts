@@ -5,7 +5,16 @@ import type { Tx } from '../../db/connection.ts';
 import { type FunderRole, hasFunderRole, policy } from '../../domain/roles.ts';
 import type { SignedInUser } from '../plugins/session.ts';
 
-export const WORK_QUEUES = ['eligibility_approvals', 'applications_to_screen', 'completions_answered', 'reviews_assigned', 'proposals_to_decide'] as const;
+export const WORK_QUEUES = [
+  'eligibility_approvals',
+  'applications_to_screen',
+  'completions_answered',
+  'reviews_assigned',
+  'proposals_to_decide',
+  'agreements_to_sign',
+  'runs_to_approve',
+  'accounts_to_approve',
+] as const;
 export type WorkQueue = (typeof WORK_QUEUES)[number];
 
 export interface WorkItem {
@@ -76,6 +85,25 @@ function queueSql(queue: WorkQueue, funderId: string, userId: string): RawBuilde
         from applications a
         join lateral (select max(x.proposed_at) as proposed_at from decision_proposals x where x.application_id = a.id) p on p.proposed_at is not null
         where a.funder_id = ${funderId} and a.status = 'submitted' and ${undecided}`;
+    // Drafts the association has signed as they stand, waiting for the funder's delegate.
+    case 'agreements_to_sign':
+      return sql<Row>`
+        select g.id, a.case_number, g.number as title, a.organisation_name, s.signed_at as since
+        from agreements g join applications a on a.id = g.application_id
+        join agreement_signatures s on s.agreement_id = g.id and s.party = 'organisation' and s.content_sha256 = g.content_sha256
+        where g.funder_id = ${funderId} and g.status = 'draft'`;
+    // Prepared runs waiting for the second attest, from someone other than who prepared them.
+    case 'runs_to_approve':
+      return sql<Row>`
+        select r.id, null as case_number, r.number as title, u.name as organisation_name, r.prepared_at as since
+        from payment_runs r join users u on u.id = r.prepared_by
+        where r.funder_id = ${funderId} and r.status = 'prepared' and r.prepared_by <> ${userId}`;
+    // New payout accounts waiting for approval by someone other than who entered them.
+    case 'accounts_to_approve':
+      return sql<Row>`
+        select p.id, null as case_number, null as title, o.name as organisation_name, p.requested_at as since
+        from payout_accounts p join organisations o on o.id = p.organisation_id
+        where p.funder_id = ${funderId} and p.status = 'pending' and p.requested_by is distinct from ${userId}`;
   }
 }
 
@@ -83,6 +111,9 @@ function linkOf(queue: WorkQueue, funderId: string, id: string): string {
   if (queue === 'eligibility_approvals') return `/funders/${funderId}/eligibility`;
   if (queue === 'reviews_assigned') return `/applications/${id}/review`;
   if (queue === 'proposals_to_decide') return `/applications/${id}/assessment#decision`;
+  if (queue === 'agreements_to_sign') return `/agreements/${id}`;
+  if (queue === 'runs_to_approve') return `/payment-runs/${id}`;
+  if (queue === 'accounts_to_approve') return `/funders/${funderId}/payments#accounts`;
   return `/applications/${id}/assessment`;
 }
 
@@ -92,6 +123,9 @@ const ALL: Record<WorkQueue, (funderId: string) => string> = {
   completions_answered: (f) => `/funders/${f}/applications?status=submitted&sort=submitted_asc`,
   reviews_assigned: () => '/reviews',
   proposals_to_decide: (f) => `/funders/${f}/applications?status=undecided&sort=submitted_asc`,
+  agreements_to_sign: (f) => `/funders/${f}/payments`,
+  runs_to_approve: (f) => `/funders/${f}/payments#runs`,
+  accounts_to_approve: (f) => `/funders/${f}/payments#accounts`,
 };
 
 /**
@@ -109,7 +143,8 @@ export function queuesFor(user: SignedInUser, funderId: string): { queue: WorkQu
       { queue: 'completions_answered', hideEmpty: false },
     );
   if (policy.mayReview(user, funderId)) queues.push({ queue: 'reviews_assigned', hideEmpty: !has('reviewer') });
-  if (has('decision_maker')) queues.push({ queue: 'proposals_to_decide', hideEmpty: false });
+  if (has('decision_maker')) queues.push({ queue: 'proposals_to_decide', hideEmpty: false }, { queue: 'agreements_to_sign', hideEmpty: true });
+  if (has('finance')) queues.push({ queue: 'runs_to_approve', hideEmpty: false }, { queue: 'accounts_to_approve', hideEmpty: false });
   return queues;
 }
 

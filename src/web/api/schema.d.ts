@@ -4267,7 +4267,7 @@ export interface paths {
                   funderId: string;
                   funderName: string;
                   queues: ({
-                      queue: "eligibility_approvals" | "applications_to_screen" | "completions_answered" | "reviews_assigned" | "proposals_to_decide";
+                      queue: "eligibility_approvals" | "applications_to_screen" | "completions_answered" | "reviews_assigned" | "proposals_to_decide" | "agreements_to_sign" | "runs_to_approve" | "accounts_to_approve";
                       count: number;
                       /** @description The oldest first */
                       items: ({

@@ -76,9 +76,15 @@ function RoleSection({ funderId, role }: { funderId: string; role: string }) {
   );
 }
 
-function WorkItemLine({ item }: { item: WorkItem }) {
+function WorkItemLine({ item, queue }: { item: WorkItem; queue: WorkQueue['queue'] }) {
   const { t } = useTranslation();
-  const name = item.caseNumber ? [item.caseNumber, item.title].filter(Boolean).join(' ') : t('start.work.eligibilityItem', { name: item.organisationName });
+  const name = item.caseNumber
+    ? [item.caseNumber, item.title].filter(Boolean).join(' ')
+    : queue === 'runs_to_approve'
+      ? t('start.work.runItem', { number: item.title, name: item.organisationName })
+      : queue === 'accounts_to_approve'
+        ? t('start.work.accountItem', { name: item.organisationName })
+        : t('start.work.eligibilityItem', { name: item.organisationName });
   return (
     <li>
       <Link to={item.link}>{name}</Link>
@@ -102,7 +108,7 @@ function QueueCard({ funderId, queue }: { funderId: string; queue: WorkQueue }) 
         <>
           <ol className="work-items">
             {queue.items.map((item) => (
-              <WorkItemLine key={item.id} item={item} />
+              <WorkItemLine key={item.id} item={item} queue={queue.queue} />
             ))}
           </ol>
           {queue.count > queue.items.length ? <p className="hint">{t('start.work.moreHint', { count: queue.count - queue.items.length })}</p> : null}
