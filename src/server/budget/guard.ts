@@ -3,10 +3,19 @@
 // sums only after them. On PostgreSQL two transactions that lock the same rows in different orders
 // can deadlock, and one that sums rows it has not locked can be overtaken, so:
 //
-//   lock order: budget lines (by id) → the call → the application
+//   lock order: budget lines (by id) → the call → the application → its agreement → its instalments
 //
 // A call's row is locked only after the budget lines it draws on (before and after a change);
 // an application's only after its call. Nothing else locks these rows for a money change.
+//
+// Payments (src/server/payments/) lock in their own order, which never takes a line or a call:
+//
+//   the funder's payment settings → the run → applications (by id) → instalments and payments
+//
+// A decision holds at most one application and takes instalments only after it; a run's approval
+// takes all its applications before any instalment, so the two orders cannot wait on each other in a
+// circle. Recoveries and repayments lock like a decision (line, call, application). The ledger's
+// journals are written only under the application's lock (src/server/ledger/store.ts).
 import { sql } from 'kysely';
 import type { Tx } from '../../db/connection.ts';
 import type { BudgetState } from '../../domain/assessment/budget.ts';
