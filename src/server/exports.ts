@@ -33,6 +33,14 @@ function csvCell(value: CellValue): string | number {
  * The table as CSV text: a byte-order mark and semicolons, which Excel set to Swedish opens correctly. Every
  * text is quoted, so a reader that splits on commas instead still keeps "Förening,=…" as one harmless cell.
  */
+/**
+ * One row of a CSV that is streamed rather than built whole (a payment run's file): the same cells as
+ * toCsv, with CRLF line ends, and a line break inside a field kept inside its quotes.
+ */
+export function csvLine(row: readonly unknown[]): string {
+  return stringify([cells(row).map(csvCell)], { delimiter: ';', quoted_string: true, record_delimiter: '\r\n', quote_record_delimiter: true });
+}
+
 export function toCsv(table: SheetTable): string {
   const records = [table.headers, ...table.rows].map((row) => cells(row).map(csvCell));
   return `\ufeff${stringify(records, { delimiter: ';', quoted_string: true })}`;

@@ -1,8 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { ore } from '../../src/domain/money.ts';
-import { PAYMENTS_CSV_COLUMNS, paymentsCsv } from '../../src/domain/payments/csv.ts';
 import type { RunHeader, RunPayment } from '../../src/domain/payments/types.ts';
+import { PAYMENTS_CSV_COLUMNS, paymentsCsv } from '../../src/server/payments/csv.ts';
 
 function payment(i: number, name: string, amount: number, accounting: Partial<RunPayment['accounting']> = {}): RunPayment {
   return {
@@ -45,11 +45,11 @@ async function textOf(chunks: AsyncIterable<string>): Promise<string> {
 describe('the payment run as CSV', () => {
   it('starts with a BOM and a header row, separates with semicolons and ends rows with CRLF', async () => {
     const text = await textOf(paymentsCsv(header, payments));
-    expect(text.startsWith('\uFEFFUtbetalningsomgång;Betalningsdag;End-to-end-id;')).toBe(true);
+    expect(text.startsWith('\uFEFF"Utbetalningsomgång";"Betalningsdag";"End-to-end-id";')).toBe(true);
     expect(text.endsWith('\r\n')).toBe(true);
     expect(text.split('\r\n')[1]).toBe(
-      'SN U2026/00003;2026-04-17;SN-U2026-00003-1;Föreningen Åsa & Örjan;802467-7026;plusgiro;412346;1250000;12500.00;' +
-        '"Bidrag; delbetalning 1 ""vår""";SN A2026/00001;4590;A12;2710;P7',
+      '"SN U2026/00003";"2026-04-17";"SN-U2026-00003-1";"Föreningen Åsa & Örjan";"802467-7026";"plusgiro";"412346";1250000;"12500.00";' +
+        '"Bidrag; delbetalning 1 ""vår""";"SN A2026/00001";"4590";"A12";"2710";"P7"',
     );
     // Excel ends a row at any unquoted line break, a lone LF as well.
     expect(text).toContain(';"Bara\nradbrytning";');

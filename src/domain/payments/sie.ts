@@ -3,7 +3,7 @@
 // debited, the settings' credit account credited. Code page 437 (`#FORMAT PC8`), CRLF line ends.
 import iconv from 'iconv-lite';
 import { dateInStockholm } from '../deadlines.ts';
-import { addOre, decimalKronor, type Ore, ZERO_ORE } from '../money.ts';
+import { addOre, decimalKronor, type Ore, ore, ZERO_ORE } from '../money.ts';
 import type { Accounting, PayerSettings, RunHeader, RunPayment } from './types.ts';
 
 export type SieSettings = PayerSettings & { program: { name: string; version: string } };
@@ -166,9 +166,9 @@ export async function* sie4i(header: RunHeader, settings: SieSettings, payments:
       const value = p.accounting[d.field];
       return value === null || value === '' ? [] : [`${d.dim} ${sieQuote(value)}`];
     });
-    const rows: [account: string, objects: string, amount: number][] = [
+    const rows: [account: string, objects: string, amount: Ore][] = [
       [accountNumber(p.accounting.account), objects.join(' '), p.amount],
-      [creditAccount, '', -p.amount],
+      [creditAccount, '', ore(-p.amount)],
     ];
     // Balanced by construction; checked so that a later change cannot write an unbalanced voucher.
     if (rows.reduce((sum, r) => sum + r[2], 0) !== 0) throw new Error(`voucher ${count} does not balance`);

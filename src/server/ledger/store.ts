@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Tx } from '../../db/connection.ts';
 import { apply, type Balances, EMPTY_BALANCES, type LedgerAccount, type LedgerEvent, type LedgerLine, type LedgerRefusal, post } from '../../domain/ledger.ts';
-import { ore } from '../../domain/money.ts';
+import { type Ore, ore } from '../../domain/money.ts';
 import { fieldProblem, type Problem } from '../problem.ts';
 
 /** What each journal line is booked against, so the ledger can be read per budget line, call, agreement and organisation. */
@@ -132,7 +132,7 @@ async function insertLines(
     journal_id: string;
     at: Date;
     account: LedgerAccount;
-    amount: number;
+    amount: Ore;
     budget_line_id: string | null;
     call_id: string;
     application_id: string;

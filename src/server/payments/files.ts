@@ -5,10 +5,10 @@
 import { createHash } from 'node:crypto';
 import type { Tx } from '../../db/connection.ts';
 import type { RunFiles } from '../../db/schema.ts';
-import { paymentsCsv } from '../../domain/payments/csv.ts';
 import { pain001 } from '../../domain/payments/pain001.ts';
 import { sie4i } from '../../domain/payments/sie.ts';
 import type { PayerSettings, RunHeader, RunPayment } from '../../domain/payments/types.ts';
+import { paymentsCsv } from './csv.ts';
 
 export const RUN_FILES = {
   pain001: { type: 'application/xml; charset=utf-8', name: (n: string) => `${slug(n)}.pain001.xml` },

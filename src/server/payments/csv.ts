@@ -1,8 +1,8 @@
 // The run's payments as a CSV file for people: UTF-8 with a byte order mark and semicolons, which is
 // what Excel with Swedish settings opens without an import dialogue. Layout: docs/payments-csv.md.
-import { stringify } from 'csv-stringify/sync';
-import { addOre, decimalKronor, type Ore, ZERO_ORE } from '../money.ts';
-import type { RunHeader, RunPayment } from './types.ts';
+import { addOre, decimalKronor, type Ore, ZERO_ORE } from '../../domain/money.ts';
+import type { RunHeader, RunPayment } from '../../domain/payments/types.ts';
+import { csvLine } from '../exports.ts';
 
 /** The columns in order; the header row is these names. docs/payments-csv.md describes each. */
 export const PAYMENTS_CSV_COLUMNS = [
@@ -23,15 +23,8 @@ export const PAYMENTS_CSV_COLUMNS = [
   'Projekt',
 ] as const;
 
-const row = (fields: (string | number)[]): string =>
-  stringify([fields], {
-    delimiter: ';',
-    record_delimiter: '\r\n',
-    // Given a record delimiter, csv-stringify would otherwise leave a lone \n in a field unquoted.
-    quote_record_delimiter: true,
-    // Payees name themselves: a name starting with = + - @ must not run as a formula in Excel.
-    escape_formulas: true,
-  });
+// Every cell goes through the service's one CSV writer, so a payee's name can never run as a formula.
+const row = (fields: (string | number)[]): string => csvLine(fields);
 
 /**
  * Streams the run as CSV text, one row per chunk (the first chunk starts with the BOM). Throws at
