@@ -52,6 +52,7 @@ const ReceiptPage = page(() => import('./applications/ReceiptPage.tsx'), 'Receip
 const ActivityTypesPage = page(() => import('./catalogue/ActivityTypesPage.tsx'), 'ActivityTypesPage');
 const EligibilityRequestPage = page(() => import('./eligibility/EligibilityRequestPage.tsx'), 'EligibilityRequestPage');
 const FunderEligibilityPage = page(() => import('./eligibility/FunderEligibilityPage.tsx'), 'FunderEligibilityPage');
+const OrganisationPaymentsPage = page(() => import('./org-payments/OrganisationPaymentsPage.tsx'), 'OrganisationPaymentsPage');
 const ProgrammesPage = page(() => import('./programmes/ProgrammesPage.tsx'), 'ProgrammesPage');
 const CallAssessmentPage = page(() => import('./assessment/CallAssessmentPage.tsx'), 'CallAssessmentPage');
 const ApplicationAssessmentPage = page(() => import('./assessment/ApplicationAssessmentPage.tsx'), 'ApplicationAssessmentPage');
@@ -97,6 +98,7 @@ export function App() {
           <Route path="/organisations/:id" element={signedIn(<OrganisationPage />)} />
           <Route path="/funders/:funderId/users" element={signedIn(<FunderUsersPage />)} />
           <Route path="/organisations/:id/eligibility" element={signedIn(<EligibilityRequestPage />)} />
+          <Route path="/organisations/:id/payments" element={signedIn(<OrganisationPaymentsPage />)} />
           <Route path="/calls" element={<PublicCallsPage />} />
           <Route path="/calls/:id" element={<PublicCallPage />} />
           <Route path="/calls/:id/apply" element={signedIn(<ApplyPage />)} />

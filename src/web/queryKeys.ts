@@ -16,6 +16,9 @@ export const keys = {
   organisation: (organisationId: string) => ['organisation', organisationId] as const,
   organisationApplications: (organisationId: string) => ['organisation-applications', organisationId] as const,
   eligibility: (organisationId: string) => ['eligibility', organisationId] as const,
+  /** An organisation's agreements with what is paid and due, and its payout accounts per funder. */
+  organisationAgreements: (organisationId: string) => ['organisation-agreements', organisationId] as const,
+  payoutAccounts: (organisationId: string) => ['payout-accounts', organisationId] as const,
   /** How long a funder usually takes to decide on an eligibility request. */
   eligibilityLeadTime: (funderId: string) => ['eligibility-lead-time', funderId] as const,
   funderEligibility: (funderId: string, filter?: string) =>

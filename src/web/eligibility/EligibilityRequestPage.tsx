@@ -8,7 +8,7 @@ import { both } from '../../i18n/messages.ts';
 import { ApiError, type Messages } from '../api/client.ts';
 import type { Funder } from '../auth/api.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
-import { CheckboxGroup, Radio, SelectField, TextField } from '../components/fields.tsx';
+import { Checkbox, CheckboxGroup, Radio, SelectField, TextField } from '../components/fields.tsx';
 import { Info, LoadError, Loading, Page, RestoredNotice } from '../components/page.tsx';
 import { RemoveRowButton } from '../components/rows.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
@@ -26,11 +26,23 @@ interface Values {
   statutesFileId: string;
   annualReportFileId: string;
   accountsFileId: string;
-  board: { name: string; role: string }[];
+  board: BoardRow[];
   memberCount: string;
   payoutKind: string;
   payoutNumber: string;
 }
+
+/** A board member as typed: the e-mail ties a signatory to the Samverka account that may sign agreements. */
+interface BoardRow {
+  name: string;
+  role: string;
+  email: string;
+  signatory: boolean;
+}
+
+const EMPTY_ROW: BoardRow = { name: '', role: '', email: '', signatory: false };
+/** A row with anything in it is sent (and checked); one left wholly empty is dropped. */
+const filled = (m: BoardRow) => !!(m.name.trim() || m.role.trim() || m.email.trim() || m.signatory);
 
 type DocumentKey = (typeof DOCUMENTS)[number]['field'];
 
@@ -44,11 +56,8 @@ function valuesOf(existing: Approval | undefined, funderId: string, year: string
     annualReportFileId: existing?.annualReportFile ?? '',
     accountsFileId: existing?.accountsFile ?? '',
     board: existing?.board.length
-      ? existing.board.map((m) => ({ ...m }))
-      : [
-          { name: '', role: '' },
-          { name: '', role: '' },
-        ],
+      ? existing.board.map((m) => ({ name: m.name, role: m.role, email: m.email ?? '', signatory: !!m.signatory }))
+      : [{ ...EMPTY_ROW }, { ...EMPTY_ROW }],
     memberCount: existing?.memberCount === null || existing?.memberCount === undefined ? '' : String(existing.memberCount),
     payoutKind: existing?.payoutKind ?? 'bankgiro',
     payoutNumber: existing?.payoutNumber ?? '',
@@ -156,7 +165,7 @@ function RequestForm({ organisation, funders, existing, initial }: { organisatio
       'annualReportFileId',
       'accountsFileId',
       'board',
-      ...v.board.flatMap((_, i) => [`board.${i}.name`, `board.${i}.role`]),
+      ...v.board.flatMap((_, i) => [`board.${i}.name`, `board.${i}.role`, `board.${i}.email`]),
       'memberCount',
       'payoutKind',
       'payoutNumber',
@@ -178,7 +187,7 @@ function RequestForm({ organisation, funders, existing, initial }: { organisatio
           annualReportFile: v.annualReportFileId || null,
           accountsFile: v.accountsFileId || null,
           // Rows left empty are dropped when sending; half-filled ones are worth a word.
-          board: v.board.map((m) => (m.name.trim() || m.role.trim() ? m : { name: '-', role: '-' })),
+          board: v.board.map((m) => (filled(m) ? m : { name: '-', role: '-' })),
           memberCount: count !== null && Number.isNaN(count) ? -1 : count,
           payoutKind: v.payoutKind === 'bankgiro' || v.payoutKind === 'plusgiro' ? v.payoutKind : null,
           payoutNumber: v.payoutNumber.trim() || null,
@@ -207,7 +216,12 @@ function RequestForm({ organisation, funders, existing, initial }: { organisatio
       statutesFileId: v.statutesFileId || null,
       annualReportFileId: v.annualReportFileId || null,
       accountsFileId: v.accountsFileId || null,
-      board: v.board.filter((m) => m.name.trim() || m.role.trim()).map((m) => ({ name: m.name.trim(), role: m.role.trim() })),
+      board: v.board.filter(filled).map((m) => ({
+        name: m.name.trim(),
+        role: m.role.trim(),
+        ...(m.email.trim() ? { email: m.email.trim() } : {}),
+        ...(m.signatory ? { signatory: true } : {}),
+      })),
       memberCount: members ? Number(members) : null,
       payoutKind: v.payoutNumber.trim() ? (v.payoutKind as EligibilityRequest['payoutKind']) || null : null,
       payoutNumber: v.payoutNumber.trim() || null,
@@ -280,6 +294,18 @@ function RequestForm({ organisation, funders, existing, initial }: { organisatio
                     {...f.field(`board.${i}.role`)}
                   />
                 </div>
+                <TextField
+                  label={t('eligibility.boardEmail')}
+                  hint={t('eligibility.boardEmailHint')}
+                  optional
+                  type="email"
+                  autoComplete="off"
+                  spellCheck={false}
+                  {...f.field(`board.${i}.email`)}
+                />
+                <div className="field">
+                  <Checkbox id={f.fieldId(`board.${i}.signatory`)} label={t('eligibility.signatory')} {...f.form.register(`board.${i}.signatory`)} />
+                </div>
                 <RemoveRowButton groupId={boardId} onRemove={() => board.remove(i)}>
                   {t('eligibility.removeBoardMember', { n: i + 1 })}
                 </RemoveRowButton>
@@ -289,7 +315,7 @@ function RequestForm({ organisation, funders, existing, initial }: { organisatio
               id={`${boardId}-add`}
               type="button"
               className="button button-secondary"
-              onClick={() => board.append({ name: '', role: '' }, { focusName: `board.${board.fields.length}.name` })}
+              onClick={() => board.append({ ...EMPTY_ROW }, { focusName: `board.${board.fields.length}.name` })}
             >
               {t('eligibility.addBoardMember')}
             </button>

@@ -132,12 +132,30 @@ function RequestCard({ approval, mayDecide, onDecided }: { approval: Approval; m
                 {approval.board.map((m) => (
                   <li key={`${m.name}-${m.role}`}>
                     {m.name} ({m.role})
+                    {m.signatory ? (
+                      <>
+                        {' '}
+                        <span className="badge badge-approved">{t('eligibility.signatoryBadge')}</span>
+                        {m.email ? <span className="member-email"> {m.email}</span> : null}
+                      </>
+                    ) : null}
                   </li>
                 ))}
               </ul>
             ) : (
               t('eligibility.notSent')
             )}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('eligibility.signatories')}</dt>
+          <dd>
+            {approval.board.some((m) => m.signatory)
+              ? approval.board
+                  .filter((m) => m.signatory)
+                  .map((m) => m.name)
+                  .join(', ')
+              : t('eligibility.noSignatory')}
           </dd>
         </div>
         <div>

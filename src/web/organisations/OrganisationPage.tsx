@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { OrganisationApplications } from '../applications/OrganisationApplications.tsx';
 import { AuditTrail } from '../audit/AuditTrail.tsx';
 import { ProposeActivityForm } from '../catalogue/ProposeActivityForm.tsx';
@@ -36,6 +36,11 @@ export function OrganisationPage() {
               <dd>{data.municipality ?? t('common.notGiven')}</dd>
             </div>
           </dl>
+          <p>
+            <Link to={`/organisations/${data.id}/payments`}>{t('orgPayments.link')}</Link>
+            <br />
+            <span className="hint-inline">{t('orgPayments.linkHint')}</span>
+          </p>
           <OrganisationApplications organisationId={data.id} />
           <EligibilitySection organisationId={data.id} />
           <ProposeActivityForm organisationId={data.id} />

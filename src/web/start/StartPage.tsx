@@ -200,6 +200,12 @@ function Dashboard({ user }: { user: SessionUser }) {
                 <p>
                   {t('fields.orgNumber')}: {o.orgNumber}
                 </p>
+                <p>
+                  <Link to={`/organisations/${o.id}/payments`}>
+                    {t('orgPayments.link')}
+                    <span className="visually-hidden">, {o.name}</span>
+                  </Link>
+                </p>
               </li>
             ))}
           </ul>

@@ -21,7 +21,7 @@ export function Group({ id, title, intro, children }: { id: string; title: strin
   );
 }
 
-/** Rows of single texts (focus areas, target areas), each with its own remove button. */
+/** Rows of single texts (focus areas, target areas, parties to the agreements), each with its own remove button. */
 export function TextRows({
   f,
   name,
@@ -32,7 +32,7 @@ export function TextRows({
   removeLabel,
 }: {
   f: DesignerForm;
-  name: 'focusAreas' | 'targetAreas';
+  name: 'focusAreas' | 'targetAreas' | 'agreementPartners';
   legend: string;
   hint: string;
   rowLabel: (n: number) => string;

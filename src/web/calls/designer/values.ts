@@ -1,6 +1,7 @@
 // The call designer's form values (what people type: kronor, whole numbers as text, rows)
 // and their translation to and from the API's CallRules (öre, numbers, plain lists).
 
+import type { AgreementKind } from '../../../domain/agreements.ts';
 import type { AttachmentKind, CallRules, Exclusion, Question, QuestionType, TargetGroup } from '../../../domain/calls/types.ts';
 import { ZERO_ORE } from '../../../domain/money.ts';
 import type { LegalForm } from '../../../domain/organisation.ts';
@@ -57,6 +58,9 @@ export interface DesignerValues {
   criteria: CriterionValues[];
   followUp: { reportDueMonths: string; requireFinancialReport: boolean; requireParticipantSurvey: boolean; notes: string };
   questions: QuestionValues[];
+  /** The agreement a grant leads to, and the other parties it names (rows, as typed). */
+  agreementKind: AgreementKind;
+  agreementPartners: { value: string }[];
   /** Why a published call is amended (only then). */
   reason: string;
 }
@@ -115,6 +119,8 @@ export const NEW_CALL: DesignerValues = {
   criteria: [],
   followUp: { reportDueMonths: '2', requireFinancialReport: true, requireParticipantSurvey: true, notes: '' },
   questions: [],
+  agreementKind: 'assignment',
+  agreementPartners: [],
   reason: '',
 };
 
@@ -161,6 +167,9 @@ export function toValues(r: CallRules): DesignerValues {
       showIfQuestion: q.showIf?.questionId ?? '',
       showIfEquals: q.showIf?.equals ?? '',
     })),
+    // No agreement in the rules is an assignment (uppdrag) naming only the funder and the association.
+    agreementKind: r.agreement?.kind ?? 'assignment',
+    agreementPartners: (r.agreement?.partners ?? []).map((value) => ({ value })),
     reason: '',
   };
 }
@@ -249,6 +258,9 @@ export function toRules(v: DesignerValues): { rules: CallRules; problems: FieldE
     questions,
     activityTypes: list<string>(v.activityTypes),
   };
+  const partners = rows(v.agreementPartners);
+  // The default (an assignment, no other parties) is left out, so a call that never chose one is unchanged.
+  if (v.agreementKind === 'iop' || partners.length) rules.agreement = { kind: v.agreementKind === 'iop' ? 'iop' : 'assignment', partners };
   return { rules, problems };
 }
 
@@ -280,6 +292,9 @@ export function fieldNames(v: DesignerValues): string[] {
     'followUp.notes',
     'questions',
     ...v.questions.flatMap((_, i) => ['type', 'label', 'help', 'page', 'maxWords', 'min', 'max', 'options', 'showIf'].map((part) => `questions.${i}.${part}`)),
+    'agreementKind',
+    'agreementPartners',
+    ...v.agreementPartners.map((_, i) => `agreementPartners.${i}.value`),
     'reason',
   ];
 }
@@ -292,5 +307,8 @@ export function mapServerField(field: string): string {
   if (/^questions\.\d+\.(id|required)$/.test(f)) return f.replace(/\.(id|required)$/, '.label');
   if (/^questions\.\d+\.showIf\./.test(f)) return f.replace(/\.showIf\..*$/, '.showIf');
   if (/^criteria\.\d+\.id$/.test(f)) return f.replace(/\.id$/, '.label');
+  if (f === 'agreement' || f === 'agreement.kind') return 'agreementKind';
+  if (/^agreement\.partners\.\d+$/.test(f)) return f.replace(/^agreement\.partners\.(\d+)$/, 'agreementPartners.$1.value');
+  if (f === 'agreement.partners') return 'agreementPartners';
   return f;
 }
