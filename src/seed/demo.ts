@@ -9,6 +9,7 @@ import type { Database, Tx } from '../db/connection.ts';
 import { system } from '../db/scope.ts';
 import { kronor } from '../domain/money.ts';
 import type { FunderRole } from '../domain/roles.ts';
+import { seedAgreements } from './agreements.ts';
 import { seedApplications } from './applications.ts';
 import { seedAssessment } from './assessment.ts';
 import { type SeedIds, seedCalls, seedCatalogue, seedEligibility } from './calls.ts';
@@ -136,6 +137,7 @@ export async function seedIfEmpty(db: Database, config: Config = loadConfig({ ..
   const calls = await seedCalls(demo, now);
   const submitted = await seedApplications(demo, calls);
   await seedAssessment(demo, submitted);
+  await seedAgreements(demo, submitted, calls.norrkoping2022);
   await seedOpenCall(demo, calls.associationSupport, now);
   return true;
 }

@@ -11,6 +11,7 @@ import { isBankDay, nextBankDay } from '../../src/domain/bank-days.ts';
 import { dateInStockholm } from '../../src/domain/deadlines.ts';
 import { ore } from '../../src/domain/money.ts';
 import { Client, createTestApp, type TestApp } from '../support/app.ts';
+import { allOk, asking, decision, demoTemplate, publishedCall, receivedApplication } from '../support/fixtures.ts';
 import { readSie } from '../support/sie-reader.ts';
 
 const XSD = fileURLToPath(new URL('../fixtures/iso20022/pain.001.001.03.xsd', import.meta.url));
@@ -38,18 +39,27 @@ beforeAll(async () => {
   t = await createTestApp();
   sn = (await t.db.kysely.selectFrom('funders').select('id').where('case_prefix', '=', 'SN').executeTakeFirstOrThrow()).id;
   [caseworker, delegate, finance, attest, fatima] = await Promise.all(
-    ['handlaggare@norrkoping.example', 'namnd@norrkoping.example', 'ekonomi@norrkoping.example', 'attest@norrkoping.example', 'forening@nattvandrarna.example'].map(client),
+    [
+      'handlaggare@norrkoping.example',
+      'namnd@norrkoping.example',
+      'ekonomi@norrkoping.example',
+      'attest@norrkoping.example',
+      'forening@nattvandrarna.example',
+    ].map(client),
   );
-  const granted = await t.db.kysely
-    .selectFrom('applications as a')
-    .innerJoin('decisions as d', 'd.application_id', 'a.id')
-    .innerJoin('organisations as o', 'o.id', 'a.organisation_id')
-    .select('a.id')
-    .where('o.name', 'like', 'Nattvandrarna%')
-    .where('d.amount', '>', ore(0))
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('agreements as g').select('g.id').whereRef('g.application_id', '=', 'a.id'))))
-    .executeTakeFirstOrThrow();
-  applicationId = granted.id;
+  // A granted application of Nattvandrarna's of its own (the demo's 2022 grants already have agreements):
+  // Fatima, the association's demo login, is its signatory.
+  const template = await demoTemplate(t.db);
+  const nattvandrarna = await t.db.kysely.selectFrom('organisations').select(['id', 'name']).where('name', 'like', 'Nattvandrarna%').executeTakeFirstOrThrow();
+  const call = await publishedCall(t.db, template, { title: 'Överenskommelser och utbetalningar – Ørestad 🌙' });
+  const received = await receivedApplication(t.db, template, call.id, {
+    organisation: nattvandrarna,
+    caseNumber: `SN 2099/${crypto.randomUUID().slice(0, 8)}`,
+    content: asking(ore(20_000_000), 'Nattvandring i Hageby – Çağla och Åsa'),
+  });
+  applicationId = received.id;
+  expect((await caseworker.post(`/api/applications/${applicationId}/screening`, allOk())).status).toBe(201);
+  expect((await caseworker.post(`/api/applications/${applicationId}/decisions`, decision(ore(20_000_000)))).status).toBe(201);
   const settings = await finance.put(`/api/funders/${sn}/payment-settings`, {
     debtorName: 'Norrköpings kommun',
     debtorOrgNumber: '212000-0969',
@@ -82,7 +92,12 @@ describe('the agreement', () => {
   it('refuses a matrix task without exactly one responsible party, naming the task', async () => {
     const a = (await caseworker.get(`/api/agreements/${agreementId}`)).body;
     const responsibilities = [{ task: 'Nattvandring i Hageby', roles: { organisation: 'takes_part', police: 'informed' } }];
-    const res = await caseworker.put(`/api/agreements/${agreementId}`, { version: a.version, kind: a.kind, content: { ...a.content, responsibilities }, schedule: a.schedule });
+    const res = await caseworker.put(`/api/agreements/${agreementId}`, {
+      version: a.version,
+      kind: a.kind,
+      content: { ...a.content, responsibilities },
+      schedule: a.schedule,
+    });
     expect(res.status).toBe(422);
     expect(res.body.errors.find((e: { field: string }) => e.field === 'responsibilities.0.roles').message).toContain('Nattvandring i Hageby');
   });
@@ -92,7 +107,13 @@ describe('the agreement', () => {
     const res = await caseworker.put(`/api/agreements/${agreementId}`, {
       version: a.version,
       kind: 'assignment',
-      content: { ...a.content, responsibilities: [...a.content.responsibilities, { task: 'Trygghetsvandring med Çağla och Åsa', roles: { organisation: 'responsible', police: 'takes_part', school: 'informed' } }] },
+      content: {
+        ...a.content,
+        responsibilities: [
+          ...a.content.responsibilities,
+          { task: 'Trygghetsvandring med Çağla och Åsa', roles: { organisation: 'responsible', police: 'takes_part', school: 'informed' } },
+        ],
+      },
       schedule: {
         kind: 'instalments',
         parts: [
@@ -144,7 +165,12 @@ describe('the agreement', () => {
     expect(pdf.status).toBe(200);
     const bytes = Buffer.from(pdf.body as unknown as string, 'binary');
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
-    const entry = await t.db.kysely.selectFrom('audit_log').select('data').where('action', '=', 'agreement.signed').where('object_id', '=', agreementId).executeTakeFirstOrThrow();
+    const entry = await t.db.kysely
+      .selectFrom('audit_log')
+      .select('data')
+      .where('action', '=', 'agreement.signed')
+      .where('object_id', '=', agreementId)
+      .executeTakeFirstOrThrow();
     expect((entry.data as { documentSha256: string }).documentSha256).toBe(second.body.documentSha256);
     const stored = await t.db.kysely.selectFrom('files').select('data').where('sha256', '=', second.body.documentSha256).executeTakeFirstOrThrow();
     expect(createHash('sha256').update(stored.data).digest('hex')).toBe(second.body.documentSha256);
@@ -212,7 +238,11 @@ describe('payments', () => {
   });
 
   it('writes the bookings as SIE 4I that a separate reader reads back balanced', async () => {
-    const res = await t.app.inject({ method: 'GET', url: `/api/payment-runs/${runId}/files/sie`, headers: { cookie: [...finance.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/payment-runs/${runId}/files/sie`,
+      headers: { cookie: [...finance.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+    });
     expect(res.statusCode).toBe(200);
     const sie = readSie(res.rawPayload);
     expect(sie.vouchers).toHaveLength(1);
@@ -246,7 +276,9 @@ describe('payments', () => {
   });
 
   it('pays it in a new run and marks it paid when finance confirms', async () => {
-    const due = (await finance.get(`/api/funders/${sn}/payments/due?by=${nextDay()}`)).body.due.filter((d: { agreementId: string }) => d.agreementId === agreementId);
+    const due = (await finance.get(`/api/funders/${sn}/payments/due?by=${nextDay()}`)).body.due.filter(
+      (d: { agreementId: string }) => d.agreementId === agreementId,
+    );
     const run = await finance.post(`/api/funders/${sn}/payment-runs`, { executionDate: nextDay(), instalmentIds: [due[0].id] });
     expect(run.status).toBe(201);
     expect((await attest.post(`/api/payment-runs/${run.body.id}/approve`)).status).toBe(200);
