@@ -45,6 +45,7 @@ const MailPage = page(() => import('./mailbox/MailPage.tsx'), 'MailPage');
 const CallDesignerPage = page(() => import('./calls/designer/CallDesignerPage.tsx'), 'CallDesignerPage');
 const FunderCallsPage = page(() => import('./calls/FunderCallsPage.tsx'), 'FunderCallsPage');
 const ApplicationPage = page(() => import('./applications/ApplicationPage.tsx'), 'ApplicationPage');
+const AgreementPage = page(() => import('./agreements/AgreementPage.tsx'), 'AgreementPage');
 const ApplyPage = page(() => import('./applications/ApplyPage.tsx'), 'ApplyPage');
 const CheckPage = page(() => import('./applications/CheckPage.tsx'), 'CheckPage');
 const InboxPage = page(() => import('./applications/InboxPage.tsx'), 'InboxPage');
@@ -104,6 +105,7 @@ export function App() {
           <Route path="/calls/:id/apply" element={signedIn(<ApplyPage />)} />
           <Route path="/applications/:id" element={signedIn(<ApplicationPage />)} />
           <Route path="/applications/:id/review" element={signedIn(<ReviewPage />)} />
+          <Route path="/agreements/:id" element={signedIn(<AgreementPage />)} />
           <Route path="/reviews" element={signedIn(<MyReviewsPage />)} />
           <Route path="/grants" element={<GrantsPage />} />
           <Route path="/applications/:id/assessment" element={signedIn(<ApplicationAssessmentPage />)} />

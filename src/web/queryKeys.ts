@@ -47,4 +47,11 @@ export const keys = {
   /** What needs the signed-in staff member (the start page). */
   work: () => ['work'] as const,
   notificationPreferences: () => ['notification-preferences'] as const,
+  /** Agreements: one agreement, an application's (if drafted), an organisation's list. */
+  agreements: {
+    all: ['agreements'] as const,
+    one: (agreementId: string) => ['agreements', 'one', agreementId] as const,
+    ofApplication: (applicationId: string) => ['agreements', 'application', applicationId] as const,
+    ofOrganisation: (organisationId: string) => ['agreements', 'organisation', organisationId] as const,
+  },
 };

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { dateInStockholm } from '../../domain/deadlines.ts';
 import { both } from '../../i18n/messages.ts';
+import { AgreementSection } from '../agreements/AgreementSection.tsx';
 import { ApiError, type Messages } from '../api/client.ts';
 import { useAssessmentRights } from '../assessment/shared.tsx';
 import { AuditTrail } from '../audit/AuditTrail.tsx';
@@ -273,6 +274,7 @@ function Submitted({ app, call }: { app: ApplicationView; call: CallDetail }) {
         </p>
       ) : null}
       <DecisionRecord applicationId={app.id} status={app.status} />
+      <AgreementSection applicationId={app.id} funderId={app.funderId} decision={app.decision} />
       <Rounds app={app} />
       {app.access === 'staff' && app.status === 'submitted' ? <RequestCompletionForm app={app} /> : null}
       <section className="section" aria-labelledby="content-heading">
