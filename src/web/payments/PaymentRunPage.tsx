@@ -109,7 +109,7 @@ function RejectPayment({ payment, onDone }: { payment: RunPayment; onDone: () =>
     setOpen(false);
     await onDone();
   });
-  const what = t('payments.run.reject.what', { position: payment.position, organisation: payment.organisationName, amount: kr(payment.amount) });
+  const what = t('payments.run.reject.what', { position: payment.position + 1, organisation: payment.organisationName, amount: kr(payment.amount) });
   return (
     <li className="card">
       <h3>{what}</h3>
@@ -146,6 +146,7 @@ function RejectPayment({ payment, onDone }: { payment: RunPayment; onDone: () =>
   );
 }
 
+// The payments are numbered from one, as the end of their end-to-end ids in the bank file are.
 function PaymentsTable({ payments }: { payments: RunPayment[] }) {
   const { t } = useTranslation();
   return (
@@ -171,7 +172,7 @@ function PaymentsTable({ payments }: { payments: RunPayment[] }) {
         <tbody>
           {payments.map((p) => (
             <tr key={p.id}>
-              <td className="num">{p.position}</td>
+              <td className="num">{p.position + 1}</td>
               <th scope="row">{p.organisationName}</th>
               <td>{p.agreementNumber}</td>
               <td>
@@ -318,7 +319,7 @@ export function PaymentRunPage() {
               <RejectPayment
                 key={p.id}
                 payment={p}
-                onDone={() => refresh(t('payments.run.reject.done', { position: p.position, organisation: p.organisationName }))}
+                onDone={() => refresh(t('payments.run.reject.done', { position: p.position + 1, organisation: p.organisationName }))}
               />
             ))}
           </ul>

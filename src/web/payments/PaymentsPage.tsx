@@ -378,7 +378,7 @@ function LedgerSection({ funderId }: { funderId: string }) {
   const { t } = useTranslation();
   const [by, setBy] = useState<LedgerBy>('budget_line');
   const ledger = useQuery({ queryKey: keys.payments.ledger(funderId, by), queryFn: () => getLedger(funderId, by), retry: false });
-  const caption = t('payments.ledger.caption', { group: t(`payments.ledger.by.${by}`) });
+  const caption = t('payments.ledger.caption', { group: t(`payments.ledger.of.${by}`) });
   const columns = ['granted', 'committed', 'paid', 'recovered', 'owed', 'remaining'] as const;
   return (
     <section className="section" aria-labelledby="ledger-heading">
