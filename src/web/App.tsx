@@ -62,6 +62,8 @@ const MyReviewsPage = page(() => import('./reviews/MyReviewsPage.tsx'), 'MyRevie
 const ReviewPage = page(() => import('./reviews/ReviewPage.tsx'), 'ReviewPage');
 const GrantsPage = page(() => import('./grants/GrantsPage.tsx'), 'GrantsPage');
 const NotificationsPage = page(() => import('./notifications/NotificationsPage.tsx'), 'NotificationsPage');
+const PaymentsPage = page(() => import('./payments/PaymentsPage.tsx'), 'PaymentsPage');
+const PaymentRunPage = page(() => import('./payments/PaymentRunPage.tsx'), 'PaymentRunPage');
 
 /**
  * Gets ready to take over the first view the server sent of a public page (src/server/web/): who is
@@ -121,6 +123,8 @@ export function App() {
           <Route path="/funders/:funderId/calls/:callId/edit" element={signedIn(<CallDesignerPage />)} />
           <Route path="/funders/:funderId/eligibility" element={signedIn(<FunderEligibilityPage />)} />
           <Route path="/funders/:funderId/activity-types" element={signedIn(<ActivityTypesPage />)} />
+          <Route path="/funders/:funderId/payments" element={signedIn(<PaymentsPage />)} />
+          <Route path="/payment-runs/:id" element={signedIn(<PaymentRunPage />)} />
           <Route path="/notifications" element={signedIn(<NotificationsPage />)} />
           <Route path="/mailbox" element={<MailboxPage />} />
           <Route path="/mailbox/:mailId" element={<MailPage />} />

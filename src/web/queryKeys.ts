@@ -54,4 +54,14 @@ export const keys = {
     ofApplication: (applicationId: string) => ['agreements', 'application', applicationId] as const,
     ofOrganisation: (organisationId: string) => ['agreements', 'organisation', organisationId] as const,
   },
+  /** Finance's payments: what is due, runs, payout accounts waiting, the ledger and the settings; ['payments', funderId] covers a funder's. */
+  payments: {
+    all: (funderId: string) => ['payments', funderId] as const,
+    due: (funderId: string, by: string) => ['payments', funderId, 'due', by] as const,
+    runs: (funderId: string) => ['payments', funderId, 'runs'] as const,
+    accounts: (funderId: string) => ['payments', funderId, 'payout-accounts'] as const,
+    ledger: (funderId: string, by: string) => ['payments', funderId, 'ledger', by] as const,
+    settings: (funderId: string) => ['payments', funderId, 'settings'] as const,
+    run: (runId: string) => ['payment-run', runId] as const,
+  },
 };

@@ -65,6 +65,19 @@ function useFocusOnNavigation() {
   }, [location.pathname]);
 }
 
+/** "Payments" in the main navigation, for finance at a funder (the first funder where they are). */
+function PaymentsNavLink() {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const finance = user?.funders.find((f) => f.role === 'finance');
+  if (!finance) return null;
+  return (
+    <li>
+      <NavLink to={`/funders/${finance.funderId}/payments`}>{t('payments.nav')}</NavLink>
+    </li>
+  );
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { user, mailbox } = useSession();
@@ -106,6 +119,7 @@ export function Layout({ children }: { children: ReactNode }) {
               <NavLink to="/grants">{t('grants.nav')}</NavLink>
             </li>
             <ReviewsNavLink />
+            <PaymentsNavLink />
             {user ? (
               <li>
                 <NavLink to="/organisations/new">{t('layout.nav.newOrganisation')}</NavLink>

@@ -19,4 +19,5 @@ export const SHELL_TEXTS = [
   'form.restored',
   'review.nav',
   'grants.nav',
+  'payments.nav',
 ] as const;
