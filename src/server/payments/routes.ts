@@ -64,12 +64,14 @@ const DueView = Type.Object({
 const RunStatus = Literals(['prepared', 'approved', 'cancelled']);
 const RunSummary = Type.Object({
   id: Uuid,
+  funderId: Uuid,
   number: Type.String(),
   status: RunStatus,
   executionDate: Type.String(),
   count: Type.Integer(),
   total: OreSchema(),
   preparedBy: Type.String(),
+  preparedById: Uuid,
   preparedAt: Type.String({ format: 'date-time' }),
   approvedBy: Nullable(Type.String()),
   approvedAt: Nullable(Type.String({ format: 'date-time' })),
@@ -120,12 +122,14 @@ export function paymentRoutes(fastify: FastifyInstance, ctx: AppContext) {
       const count = (s: string) => Number(counts.find((c) => c.status === s)?.n ?? 0);
       return {
         id: r.id,
+        funderId: r.funder_id,
         number: r.number,
         status: r.status,
         executionDate: r.execution_date,
         count: r.count,
         total: r.total,
         preparedBy: r.prepared_name,
+        preparedById: r.prepared_by,
         preparedAt: r.prepared_at.toISOString(),
         approvedBy: r.approved_name,
         approvedAt: r.approved_at?.toISOString() ?? null,

@@ -6346,6 +6346,8 @@ export interface paths {
               runs: ({
                   /** Format: uuid */
                   id: string;
+                  /** Format: uuid */
+                  funderId: string;
                   number: string;
                   status: "prepared" | "approved" | "cancelled";
                   executionDate: string;
@@ -6353,6 +6355,8 @@ export interface paths {
                   /** @description An amount in öre (1 kr = 100 öre) */
                   total: import("../../domain/money.ts").Ore;
                   preparedBy: string;
+                  /** Format: uuid */
+                  preparedById: string;
                   /** Format: date-time */
                   preparedAt: string;
                   approvedBy: null | string;
@@ -6413,6 +6417,8 @@ export interface paths {
             "application/json": {
               /** Format: uuid */
               id: string;
+              /** Format: uuid */
+              funderId: string;
               number: string;
               status: "prepared" | "approved" | "cancelled";
               executionDate: string;
@@ -6420,6 +6426,8 @@ export interface paths {
               /** @description An amount in öre (1 kr = 100 öre) */
               total: import("../../domain/money.ts").Ore;
               preparedBy: string;
+              /** Format: uuid */
+              preparedById: string;
               /** Format: date-time */
               preparedAt: string;
               approvedBy: null | string;
@@ -6470,6 +6478,8 @@ export interface paths {
               run: {
                 /** Format: uuid */
                 id: string;
+                /** Format: uuid */
+                funderId: string;
                 number: string;
                 status: "prepared" | "approved" | "cancelled";
                 executionDate: string;
@@ -6477,6 +6487,8 @@ export interface paths {
                 /** @description An amount in öre (1 kr = 100 öre) */
                 total: import("../../domain/money.ts").Ore;
                 preparedBy: string;
+                /** Format: uuid */
+                preparedById: string;
                 /** Format: date-time */
                 preparedAt: string;
                 approvedBy: null | string;
@@ -6546,6 +6558,8 @@ export interface paths {
             "application/json": {
               /** Format: uuid */
               id: string;
+              /** Format: uuid */
+              funderId: string;
               number: string;
               status: "prepared" | "approved" | "cancelled";
               executionDate: string;
@@ -6553,6 +6567,8 @@ export interface paths {
               /** @description An amount in öre (1 kr = 100 öre) */
               total: import("../../domain/money.ts").Ore;
               preparedBy: string;
+              /** Format: uuid */
+              preparedById: string;
               /** Format: date-time */
               preparedAt: string;
               approvedBy: null | string;
@@ -6613,6 +6629,8 @@ export interface paths {
             "application/json": {
               /** Format: uuid */
               id: string;
+              /** Format: uuid */
+              funderId: string;
               number: string;
               status: "prepared" | "approved" | "cancelled";
               executionDate: string;
@@ -6620,6 +6638,8 @@ export interface paths {
               /** @description An amount in öre (1 kr = 100 öre) */
               total: import("../../domain/money.ts").Ore;
               preparedBy: string;
+              /** Format: uuid */
+              preparedById: string;
               /** Format: date-time */
               preparedAt: string;
               approvedBy: null | string;

@@ -210,9 +210,8 @@ export function PaymentRunPage() {
     );
   }
   const { run, payments } = data.data;
-  // The run's funder is the one of the signed-in person's funders that can see it; finance there may act.
-  const finance = principal.funderRoles.some((r) => policy.managePayments(principal, r.funderId));
-  const funderId = principal.funderRoles.find((r) => r.role === 'finance')?.funderId;
+  const funderId = run.funderId;
+  const finance = policy.managePayments(principal, funderId);
   const refresh = async (message: string) => {
     await client.invalidateQueries({ queryKey: keys.payments.run(id) });
     if (funderId) await client.invalidateQueries({ queryKey: keys.payments.all(funderId) });
@@ -262,7 +261,7 @@ export function PaymentRunPage() {
           <section className="section" aria-labelledby="approve-heading">
             <h2 id="approve-heading">{t('payments.run.approve.heading')}</h2>
             <p>
-              {finance && user?.name === run.preparedBy
+              {finance && user?.id === run.preparedById
                 ? t('payments.run.approve.notYou')
                 : finance
                   ? t('payments.run.approve.notPreparer')
