@@ -7,6 +7,7 @@ import { policy } from '../../domain/roles.ts';
 import { auditReason, type CommandOptions, clockOf, mailFor } from '../command.ts';
 import type { AppContext } from '../context.ts';
 import { organisationMembers } from '../eligibility/store.ts';
+import { mailsToMembers } from '../mail/outbox.ts';
 import { actorOf, type SignedInUser } from '../plugins/session.ts';
 import { fieldProblem, Problem, rulesProblem } from '../problem.ts';
 import { currentContent, locateAgreement } from './store.ts';
@@ -58,15 +59,17 @@ export async function amendAgreement(
       ctx,
       tx,
       options,
-      members.map((m) => ({
-        to: m.email,
-        funderId: a.funder_id,
-        subject: m.locale === 'en' ? `The agreement ${a.number} has been amended` : `Överenskommelsen ${a.number} har ändrats`,
-        text:
-          m.locale === 'en'
-            ? `The agreement ${a.number} has been amended (amendment ${version - 1}).\n\nReason: ${reason}\n\nSee what changed in Samverka: ${url}\n\n— Samverka`
-            : `Överenskommelsen ${a.number} har ändrats (ändring ${version - 1}).\n\nSkäl: ${reason}\n\nSe vad som ändrats i Samverka: ${url}\n\n— Samverka`,
-      })),
+      mailsToMembers(members, a.funder_id, (lang) =>
+        lang === 'en'
+          ? {
+              subject: `The agreement ${a.number} has been amended`,
+              text: `The agreement ${a.number} has been amended (amendment ${version - 1}).\n\nReason: ${reason}\n\nSee what changed in Samverka: ${url}\n\n— Samverka`,
+            }
+          : {
+              subject: `Överenskommelsen ${a.number} har ändrats`,
+              text: `Överenskommelsen ${a.number} har ändrats (ändring ${version - 1}).\n\nSkäl: ${reason}\n\nSe vad som ändrats i Samverka: ${url}\n\n— Samverka`,
+            },
+      ),
     );
     await audit(tx, actorOf(user), {
       action: 'agreement.amended',

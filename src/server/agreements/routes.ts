@@ -11,6 +11,7 @@ import { requireUser, scopeOf } from '../plugins/session.ts';
 import { Problem } from '../problem.ts';
 import { decideRecovery, recoveryLetterName } from '../recoveries/decide-recovery.ts';
 import { recordRepayment } from '../recoveries/record-repayment.ts';
+import { sendPdf } from '../reply.ts';
 import { errorResponses, Literals, OreSchema, Uuid } from '../schemas.ts';
 import { amendAgreement } from './amend-agreement.ts';
 import { commentOnAgreement } from './comment-on-agreement.ts';
@@ -278,7 +279,7 @@ export function agreementRoutes(fastify: FastifyInstance, ctx: AppContext) {
         }
         return { name: agreementFileName(a.number), pdf: await agreementPdf(lang, await agreementDocumentData(tx, a)) };
       });
-      return reply.type('application/pdf').header('content-disposition', `inline; filename="${doc.name}"`).send(doc.pdf);
+      return sendPdf(reply, doc.name, doc.pdf);
     },
   );
 
@@ -390,10 +391,7 @@ export function agreementRoutes(fastify: FastifyInstance, ctx: AppContext) {
           .executeTakeFirst(),
       );
       if (!file) throw new Problem(404, 'not_found');
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', `inline; filename="${recoveryLetterName(found.number)}"`)
-        .send(Buffer.from(file.data));
+      return sendPdf(reply, recoveryLetterName(found.number), Buffer.from(file.data));
     },
   );
 }

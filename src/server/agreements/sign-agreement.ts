@@ -18,6 +18,7 @@ import { auditReason, type CommandOptions, clockOf, mailFor } from '../command.t
 import type { AppContext } from '../context.ts';
 import { organisationMembers } from '../eligibility/store.ts';
 import { ledgerDims, postEvent } from '../ledger/store.ts';
+import { mailsToMembers } from '../mail/outbox.ts';
 import { actorOf, type SignedInUser, scopeOf } from '../plugins/session.ts';
 import { Problem, rulesProblem } from '../problem.ts';
 import { agreementFileName, keepSignedDocument } from './document.ts';
@@ -135,16 +136,21 @@ export async function signAgreement(
       ctx,
       tx,
       options,
-      members.map((m) => ({
-        to: m.email,
-        funderId: a.funder_id,
-        subject: m.locale === 'en' ? `The agreement ${a.number} is signed` : `Överenskommelsen ${a.number} är undertecknad`,
-        text:
-          m.locale === 'en'
-            ? `Both parties have now signed the agreement ${a.number}. The signed agreement is attached, and the payment schedule is in Samverka: ${url}\n\n— Samverka`
-            : `Båda parter har nu undertecknat överenskommelsen ${a.number}. Den undertecknade överenskommelsen är bifogad, och utbetalningsplanen finns i Samverka: ${url}\n\n— Samverka`,
-        attachments: [{ fileId: doc.fileId, name: agreementFileName(a.number) }],
-      })),
+      mailsToMembers(
+        members,
+        a.funder_id,
+        (lang) =>
+          lang === 'en'
+            ? {
+                subject: `The agreement ${a.number} is signed`,
+                text: `Both parties have now signed the agreement ${a.number}. The signed agreement is attached, and the payment schedule is in Samverka: ${url}\n\n— Samverka`,
+              }
+            : {
+                subject: `Överenskommelsen ${a.number} är undertecknad`,
+                text: `Båda parter har nu undertecknat överenskommelsen ${a.number}. Den undertecknade överenskommelsen är bifogad, och utbetalningsplanen finns i Samverka: ${url}\n\n— Samverka`,
+              },
+        [{ fileId: doc.fileId, name: agreementFileName(a.number) }],
+      ),
     );
     await audit(tx, actorOf(user), {
       ...auditBase,

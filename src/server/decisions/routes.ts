@@ -1,5 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
 import { scoped, system } from '../../db/scope.ts';
@@ -18,6 +18,7 @@ import { isCurrent } from '../budget/guard.ts';
 import type { AppContext } from '../context.ts';
 import { requireUser, scopeOf } from '../plugins/session.ts';
 import { fieldProblem, Problem } from '../problem.ts';
+import { sendPdf } from '../reply.ts';
 import { errorResponses, Nullable, OreSchema, Uuid } from '../schemas.ts';
 import { letterData, letterName } from './letter.ts';
 import { recordDecision } from './record-decision.ts';
@@ -78,10 +79,6 @@ function present(d: DecisionRow) {
     appeal: appealInfo(d.funder_kind, { decidedOn: d.decided_on, announcedOn: d.announced_on }, dateInStockholm(d.recorded_at)),
     letterUrl: `/api/decisions/${d.id}/letter.pdf`,
   };
-}
-
-function sendPdf(reply: FastifyReply, name: string, pdf: Buffer) {
-  return reply.type('application/pdf').header('content-disposition', `inline; filename="${name}"`).send(pdf);
 }
 
 /** Decisions: recorded within the budget (which cannot be overspent), never edited, only superseded; letters, basis and minutes as PDFs. */

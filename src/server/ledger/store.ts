@@ -3,10 +3,11 @@
 // balances the rules need and writes what they answer. The caller holds the application's lock
 // (src/server/budget/guard.ts), so the balances read cannot change before the journal is written.
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { Tx } from '../../db/connection.ts';
+import type { LedgerEntriesTable } from '../../db/schema.ts';
 import { apply, type Balances, EMPTY_BALANCES, type LedgerAccount, type LedgerEvent, type LedgerLine, type LedgerRefusal, post } from '../../domain/ledger.ts';
-import { type Ore, ore } from '../../domain/money.ts';
+import { ore } from '../../domain/money.ts';
 import { fieldProblem, type Problem } from '../problem.ts';
 
 /** What each journal line is booked against, so the ledger can be read per budget line, call, agreement and organisation. */
@@ -125,27 +126,6 @@ export async function writeJournals(tx: Tx, journals: readonly Journal[]): Promi
   await insertLines(tx, batch);
 }
 
-async function insertLines(
-  tx: Tx,
-  rows: {
-    funder_id: string;
-    journal_id: string;
-    at: Date;
-    account: LedgerAccount;
-    amount: Ore;
-    budget_line_id: string | null;
-    call_id: string;
-    application_id: string;
-    agreement_id: string | null;
-    organisation_id: string;
-    source: string;
-    source_id: string;
-    created_by: string | null;
-  }[],
-) {
-  if (rows.length)
-    await tx
-      .insertInto('ledger_entries')
-      .values(rows as never)
-      .execute();
+async function insertLines(tx: Tx, rows: Insertable<LedgerEntriesTable>[]) {
+  if (rows.length) await tx.insertInto('ledger_entries').values(rows).execute();
 }

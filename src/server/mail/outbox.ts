@@ -63,3 +63,13 @@ export async function queueMail(ctx: AppContext, tx: Tx, mail: Mail): Promise<st
   const [id] = await queueMails(ctx, tx, [mail]);
   return id as string;
 }
+
+/** One mail to each member of an organisation, in the language each has chosen. */
+export function mailsToMembers(
+  members: readonly { email: string; locale: string }[],
+  funderId: string | null,
+  write: (lang: 'sv' | 'en') => { subject: string; text: string },
+  attachments?: MailAttachment[],
+): Mail[] {
+  return members.map((m) => ({ to: m.email, funderId, ...write(m.locale === 'en' ? 'en' : 'sv'), ...(attachments ? { attachments } : {}) }));
+}

@@ -9,6 +9,7 @@ import { policy } from '../../domain/roles.ts';
 import { auditReason, type CommandOptions, clockOf, mailFor } from '../command.ts';
 import type { AppContext } from '../context.ts';
 import { organisationMembers } from '../eligibility/store.ts';
+import { mailsToMembers } from '../mail/outbox.ts';
 import { actorOf, type SignedInUser, scopeOf } from '../plugins/session.ts';
 import { fieldProblem, Problem } from '../problem.ts';
 import { giroDigits, type PayoutAccountRow, printedGiro } from './store.ts';
@@ -73,17 +74,15 @@ export async function requestPayoutChange(
       ctx,
       tx,
       options,
-      members.map((m) => ({
-        to: m.email,
-        funderId: asStaff ? input.funderId : null,
-        ...accountMail(m.locale === 'en' ? 'en' : 'sv', 'requested', {
+      mailsToMembers(members, asStaff ? input.funderId : null, (lang) =>
+        accountMail(lang, 'requested', {
           org: org.name,
           funder: funder.name,
           account: `${input.kind} ${printed}`,
           by: user.name,
           url: `${ctx.config.publicUrl}/organisations/${organisationId}/payments`,
         }),
-      })),
+      ),
     );
     await audit(tx, actorOf(user), {
       action: 'payout_account.change_requested',
@@ -152,10 +151,8 @@ export async function decidePayoutChange(
       ctx,
       tx,
       options,
-      members.map((m) => ({
-        to: m.email,
-        funderId: found.funder_id,
-        ...accountMail(m.locale === 'en' ? 'en' : 'sv', input.decision === 'approve' ? 'approved' : 'rejected', {
+      mailsToMembers(members, found.funder_id, (lang) =>
+        accountMail(lang, input.decision === 'approve' ? 'approved' : 'rejected', {
           org: org.name,
           funder: funder.name,
           account: account_,
@@ -163,7 +160,7 @@ export async function decidePayoutChange(
           note: row.decision_note,
           url: `${ctx.config.publicUrl}/organisations/${found.organisation_id}/payments`,
         }),
-      })),
+      ),
     );
     await audit(tx, actorOf(user), {
       action: input.decision === 'approve' ? 'payout_account.approved' : 'payout_account.rejected',

@@ -18,6 +18,7 @@ import { auditReason, type CommandOptions, clockOf, mailFor } from '../command.t
 import type { AppContext } from '../context.ts';
 import { organisationMembers } from '../eligibility/store.ts';
 import { ledgerDims, postEvent } from '../ledger/store.ts';
+import { mailsToMembers } from '../mail/outbox.ts';
 import { nextNumber } from '../numbering.ts';
 import { paymentSettings } from '../payments/store.ts';
 import { actorOf, type SignedInUser } from '../plugins/session.ts';
@@ -135,16 +136,21 @@ export async function decideRecovery(ctx: AppContext, user: SignedInUser, agreem
       ctx,
       tx,
       options,
-      members.map((m) => ({
-        to: m.email,
-        funderId: a.funder_id,
-        subject: m.locale === 'en' ? `Decision on recovery ${number}` : `Beslut om återkrav ${number}`,
-        text:
-          m.locale === 'en'
-            ? `${info.funderName} has decided to reclaim part of the grant under the agreement ${a.number}. The decision, with the reasons, how and by when to pay back and how to appeal, is attached and in Samverka: ${url}\n\n— Samverka`
-            : `${info.funderName} har beslutat att kräva tillbaka en del av bidraget enligt överenskommelsen ${a.number}. Beslutet, med skälen, hur och när pengarna ska betalas tillbaka och hur man överklagar, är bifogat och finns i Samverka: ${url}\n\n— Samverka`,
-        attachments: [{ fileId: letterId, name: recoveryLetterName(number) }],
-      })),
+      mailsToMembers(
+        members,
+        a.funder_id,
+        (lang) =>
+          lang === 'en'
+            ? {
+                subject: `Decision on recovery ${number}`,
+                text: `${info.funderName} has decided to reclaim part of the grant under the agreement ${a.number}. The decision, with the reasons, how and by when to pay back and how to appeal, is attached and in Samverka: ${url}\n\n— Samverka`,
+              }
+            : {
+                subject: `Beslut om återkrav ${number}`,
+                text: `${info.funderName} har beslutat att kräva tillbaka en del av bidraget enligt överenskommelsen ${a.number}. Beslutet, med skälen, hur och när pengarna ska betalas tillbaka och hur man överklagar, är bifogat och finns i Samverka: ${url}\n\n— Samverka`,
+              },
+        [{ fileId: letterId, name: recoveryLetterName(number) }],
+      ),
     );
     await audit(tx, actorOf(user), {
       action: 'recovery.decided',
