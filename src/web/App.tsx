@@ -53,7 +53,7 @@ const ReceiptPage = page(() => import('./applications/ReceiptPage.tsx'), 'Receip
 const ActivityTypesPage = page(() => import('./catalogue/ActivityTypesPage.tsx'), 'ActivityTypesPage');
 const EligibilityRequestPage = page(() => import('./eligibility/EligibilityRequestPage.tsx'), 'EligibilityRequestPage');
 const FunderEligibilityPage = page(() => import('./eligibility/FunderEligibilityPage.tsx'), 'FunderEligibilityPage');
-const OrganisationPaymentsPage = page(() => import('./org-payments/OrganisationPaymentsPage.tsx'), 'OrganisationPaymentsPage');
+const OrganisationPaymentsPage = page(() => import('./payouts/OrganisationPaymentsPage.tsx'), 'OrganisationPaymentsPage');
 const ProgrammesPage = page(() => import('./programmes/ProgrammesPage.tsx'), 'ProgrammesPage');
 const CallAssessmentPage = page(() => import('./assessment/CallAssessmentPage.tsx'), 'CallAssessmentPage');
 const ApplicationAssessmentPage = page(() => import('./assessment/ApplicationAssessmentPage.tsx'), 'ApplicationAssessmentPage');

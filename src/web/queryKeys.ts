@@ -63,5 +63,7 @@ export const keys = {
     ledger: (funderId: string, by: string) => ['payments', funderId, 'ledger', by] as const,
     settings: (funderId: string) => ['payments', funderId, 'settings'] as const,
     run: (runId: string) => ['payment-run', runId] as const,
+    /** Every run's own page, whichever funder's. */
+    anyRun: ['payment-run'] as const,
   },
 };

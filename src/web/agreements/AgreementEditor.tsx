@@ -15,11 +15,10 @@ import { RestoredNotice, Success } from '../components/page.tsx';
 import { RemoveRowButton } from '../components/rows.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
 import { useLocalized } from '../i18n/index.ts';
-import { amendAgreement, fetchAgreementForEditor, saveAgreementDraft } from './editor-api.ts';
+import { type Agreement, amendAgreement, getAgreement, type Involvement, saveAgreement } from './api.ts';
 import { contentOf, type EditorValues, editorProblems, fieldsOf, formField, ORGANISATION, partAmounts, scheduleOf, valuesOf } from './editor-form.ts';
-import type { Agreement, Involvement } from './editor-types.ts';
 
-export type { Agreement } from './editor-types.ts';
+export type { Agreement } from './api.ts';
 
 type EditorForm = ReturnType<typeof useAppForm<EditorValues>>;
 
@@ -455,7 +454,7 @@ export function AgreementEditor({ agreement, mode, onSaved }: { agreement: Agree
     let saved: Agreement;
     try {
       if (mode === 'draft') {
-        saved = await saveAgreementDraft(base.id, {
+        saved = await saveAgreement(base.id, {
           version: base.version,
           kind: v.kind,
           content: contentOf(v, v.kind).content,
@@ -482,7 +481,7 @@ export function AgreementEditor({ agreement, mode, onSaved }: { agreement: Agree
 
   async function reload() {
     try {
-      const fresh = await fetchAgreementForEditor(base.id);
+      const fresh = await getAgreement(base.id);
       setBase(fresh);
       f.form.reset(valuesOf(fresh));
       f.clearErrors();

@@ -10,7 +10,7 @@ import { type InstalmentCondition, type ScheduleSpec, scheduleProblems } from '.
 import type { FieldError } from '../api/client.ts';
 import { amountInput, parseAmount } from '../calls/format.ts';
 import { collect, localFieldError, ruleErrors } from '../components/validation.ts';
-import type { Agreement, AgreementContact, AgreementContent, AgreementKind, AgreementSchedule, Involvement } from './editor-types.ts';
+import type { Agreement, AgreementContact, AgreementContent, AgreementKind, AgreementSchedule, Involvement } from './api.ts';
 
 export interface PartyRow {
   /** The form's own id of the party: `p_<key>` for a party the agreement has, `n_<n>` for one added here. */

@@ -20,4 +20,5 @@ export const SHELL_TEXTS = [
   'review.nav',
   'grants.nav',
   'payments.nav',
+  'orgPayments.link',
 ] as const;

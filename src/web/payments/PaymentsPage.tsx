@@ -453,7 +453,7 @@ function BankFileSection({ funderId }: { funderId: string }) {
     setResult(answer);
     f.form.reset({ content: null });
     await client.invalidateQueries({ queryKey: keys.payments.all(funderId) });
-    await client.invalidateQueries({ queryKey: ['payment-run'] });
+    await client.invalidateQueries({ queryKey: keys.payments.anyRun });
   });
   return (
     <section className="section" aria-labelledby="bank-heading">
