@@ -4,7 +4,8 @@
 // approving at once: the first takes the locks, the second finds the run approved.
 import { audit } from '../../db/audit.ts';
 import { scoped } from '../../db/scope.ts';
-import { apply, post } from '../../domain/ledger.ts';
+import { post } from '../../domain/ledger.ts';
+import { ore } from '../../domain/money.ts';
 import { policy } from '../../domain/roles.ts';
 import { auditReason, type CommandOptions, clockOf } from '../command.ts';
 import type { AppContext } from '../context.ts';
@@ -76,48 +77,40 @@ export async function approveRun(ctx: AppContext, user: SignedInUser, runId: str
         .forUpdate()
         .execute();
     }
+    // One journal per application for the run (what the run pays under that grant), checked against what
+    // is left of the grant: a run paying several instalments of one agreement books them together.
     const balances = await balancesByApplication(tx, applicationIds);
-    const journals: Journal[] = [];
+    const byApplication = new Map<string, { first: (typeof payments)[number]; amount: number }>();
     for (const p of payments) {
-      const before = balances.get(p.application_id);
+      const sum = byApplication.get(p.application_id);
+      if (sum) sum.amount += p.amount;
+      else byApplication.set(p.application_id, { first: p, amount: p.amount });
+    }
+    const journals: Journal[] = [];
+    for (const [applicationId, { first: p, amount }] of byApplication) {
+      const before = balances.get(applicationId);
       if (!before) throw new Problem(409, 'no_grant_to_agree');
-      const answer = post(before, { kind: 'pay', amount: p.amount }, true);
+      const answer = post(before, { kind: 'pay', amount: ore(amount) }, true);
       if ('refused' in answer) {
         const problem = ledgerProblem(answer.refused);
         throw new Problem(422, problem.code, { ...problem.params, agreement: p.agreement_number }, problem.fields);
       }
-      balances.set(p.application_id, apply(before, answer.lines));
       journals.push({
-        dims: {
-          funderId,
-          budgetLineId: p.budget_line_id,
-          callId: p.call_id,
-          applicationId: p.application_id,
-          agreementId: p.agreement_id,
-          organisationId: p.organisation_id,
-        },
+        dims: { funderId, budgetLineId: p.budget_line_id, callId: p.call_id, applicationId, agreementId: p.agreement_id, organisationId: p.organisation_id },
         lines: answer.lines,
         source: 'payment',
-        sourceId: p.id,
+        sourceId: runId,
         at: now,
         by: user.userId,
       });
     }
     await writeJournals(tx, journals);
-    const ids = payments.map((p) => p.id);
-    const instalmentIds = payments.map((p) => p.instalment_id);
-    for (let k = 0; k < ids.length; k += BATCH) {
-      await tx
-        .updateTable('payments')
-        .set({ status: 'sent' })
-        .where('id', 'in', ids.slice(k, k + BATCH))
-        .execute();
-      await tx
-        .updateTable('instalments')
-        .set({ status: 'sent' })
-        .where('id', 'in', instalmentIds.slice(k, k + BATCH))
-        .execute();
-    }
+    await tx.updateTable('payments').set({ status: 'sent' }).where('run_id', '=', runId).where('status', '=', 'in_run').execute();
+    await tx
+      .updateTable('instalments')
+      .set({ status: 'sent' })
+      .where('id', 'in', (eb) => eb.selectFrom('payments').select('instalment_id').where('run_id', '=', runId).where('status', '=', 'sent'))
+      .execute();
     const settings = await paymentSettings(tx, funderId);
     if (!settings) throw new Problem(409, 'payment_settings_missing');
     const { defaultAccounting: _, ...payer } = settings;
