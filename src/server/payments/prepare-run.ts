@@ -5,6 +5,7 @@
 // Lock order for payment work (see src/server/budget/guard.ts for decisions): the funder's payment
 // settings → the run → applications (by id) → instalments and payments. Locking the settings first
 // queues every prepare and approval of one funder behind each other.
+import { sql } from 'kysely';
 import { audit } from '../../db/audit.ts';
 import { scoped } from '../../db/scope.ts';
 import { bankDayOnOrAfter, isBankDay } from '../../domain/bank-days.ts';
@@ -17,14 +18,12 @@ import type { AppContext } from '../context.ts';
 import { nextNumber } from '../numbering.ts';
 import { actorOf, type SignedInUser, scopeOf } from '../plugins/session.ts';
 import { fieldProblem, Problem } from '../problem.ts';
-import { dueInstalments } from './store.ts';
+import { dueInstalments, FALLBACK_ACCOUNTING, paymentSettings } from './store.ts';
 
 export async function lockPaymentSettings(tx: Parameters<Parameters<typeof scoped>[2]>[0], funderId: string) {
   const s = await tx.selectFrom('funder_payment_settings').select('funder_id').where('funder_id', '=', funderId).forUpdate().executeTakeFirst();
   if (!s) throw new Problem(409, 'payment_settings_missing');
 }
-
-const INSERT_BATCH = 1000;
 
 export async function prepareRun(
   ctx: AppContext,
@@ -64,38 +63,28 @@ export async function prepareRun(
       .returningAll()
       .executeTakeFirstOrThrow();
     const runKey = sanitiseId(number.replace(/^\S+\s+/, ''), 20).replace(/\//g, '-');
-    const rows = due.map((d, position) => ({
-      funder_id: funderId,
-      run_id: run.id,
-      position,
-      instalment_id: d.id,
-      agreement_id: d.agreementId,
-      organisation_id: d.organisationId,
-      payout_account_id: d.accountId as string,
-      amount: d.amount,
-      payee_name: d.organisationName,
-      payee_org_number: d.orgNumber,
-      account_kind: d.accountKind as 'bankgiro' | 'plusgiro',
-      account_number: d.accountNumber as string,
-      end_to_end_id: `${runKey}-${String(position + 1).padStart(5, '0')}`,
-      remittance: `Uppdragsbidrag ${d.agreementNumber} del ${d.number}`,
-      agreement_number: d.agreementNumber,
-      accounting: JSON.stringify(d.accounting),
-      status: 'in_run' as const,
-    }));
-    for (let k = 0; k < rows.length; k += INSERT_BATCH)
-      await tx
-        .insertInto('payments')
-        .values(rows.slice(k, k + INSERT_BATCH))
-        .execute();
+    // The payments are written by the database from the rows just read under the lock, in the order
+    // chosen: the payee and account as they are now, and where the payment is booked (the budget line's
+    // accounting, or the funder's default).
     const ids = due.map((d) => d.id);
-    for (let k = 0; k < ids.length; k += INSERT_BATCH) {
-      await tx
-        .updateTable('instalments')
-        .set({ status: 'in_run' })
-        .where('id', 'in', ids.slice(k, k + INSERT_BATCH))
-        .execute();
-    }
+    const settings = await paymentSettings(tx, funderId);
+    const inserted = await sql`
+      insert into payments (funder_id, run_id, position, instalment_id, agreement_id, organisation_id, payout_account_id, amount,
+                            payee_name, payee_org_number, account_kind, account_number, end_to_end_id, remittance, agreement_number,
+                            accounting, status)
+      select i.funder_id, ${run.id}, x.ord - 1, i.id, i.agreement_id, i.organisation_id, pa.id, i.amount,
+             o.name, o.org_number, pa.kind, pa.number, ${runKey} || '-' || lpad(x.ord::text, 5, '0'),
+             'Uppdragsbidrag ' || g.number || ' del ' || i.number, g.number,
+             coalesce(bl.accounting, ${JSON.stringify(settings?.defaultAccounting ?? FALLBACK_ACCOUNTING)}::jsonb), 'in_run'
+        from unnest(${ids}::uuid[]) with ordinality as x (id, ord)
+        join instalments i on i.id = x.id
+        join agreements g on g.id = i.agreement_id
+        join organisations o on o.id = i.organisation_id
+        join calls c on c.id = g.call_id
+        left join budget_lines bl on bl.id = c.budget_line_id
+        join payout_accounts pa on pa.funder_id = i.funder_id and pa.organisation_id = i.organisation_id and pa.status = 'approved'`.execute(tx);
+    if (Number(inserted.numAffectedRows ?? 0) !== ids.length) throw new Error('a payment run lost a payment between reading and writing');
+    await tx.updateTable('instalments').set({ status: 'in_run' }).where('id', '=', sql<string>`any(${ids}::uuid[])`).execute();
     await audit(tx, actorOf(user), {
       action: 'payment_run.prepared',
       objectType: 'payment_run',
