@@ -6,6 +6,7 @@ import { audit } from '../../db/audit.ts';
 import { scoped } from '../../db/scope.ts';
 import { apply, post } from '../../domain/ledger.ts';
 import { policy } from '../../domain/roles.ts';
+import { lockApplicationsForLedger } from '../budget/guard.ts';
 import { auditReason, type CommandOptions, clockOf } from '../command.ts';
 import type { AppContext } from '../context.ts';
 import { balancesByApplication, type Journal, ledgerProblem, writeJournals } from '../ledger/store.ts';
@@ -65,17 +66,10 @@ export async function approveRun(ctx: AppContext, user: SignedInUser, runId: str
     const pending = new Set(accounts.filter((a) => a.status === 'pending').map((a) => a.organisation_id));
     const changed = [...new Set(payments.filter((p) => !approved.has(p.payout_account_id) || pending.has(p.organisation_id)).map((p) => p.payee_name))];
     if (changed.length) throw new Problem(409, 'run_accounts_changed', { names: changed.join(', ') });
-    // The applications' locks, in id order, so no decision changes a grant while it is paid from.
+    // The applications' locks (after their lines and calls, as the budget guard takes them), so no
+    // decision changes a grant while it is paid from.
     const applicationIds = [...new Set(payments.map((p) => p.application_id))].sort();
-    for (let k = 0; k < applicationIds.length; k += BATCH) {
-      await tx
-        .selectFrom('applications')
-        .select('id')
-        .where('id', 'in', applicationIds.slice(k, k + BATCH))
-        .orderBy('id')
-        .forUpdate()
-        .execute();
-    }
+    await lockApplicationsForLedger(tx, applicationIds);
     const balances = await balancesByApplication(tx, applicationIds);
     const journals: Journal[] = [];
     for (const p of payments) {
