@@ -227,6 +227,40 @@ describe(`payment runs at the same moment (${engine()})`, () => {
     }
   });
 
+  it('takes the bank’s rejection and a lowering decision at once without a deadlock, keeping the ledger whole', async () => {
+    for (let round = 0; round < 4; round++) {
+      const x = await dueAgreement(100_000);
+      const run = await w.finance.post(`/api/funders/${w.sn}/payment-runs`, { executionDate: nextDay(), instalmentIds: [x.instalmentId] });
+      expect((await approve(w.attest, run.body.id)).status).toBe(200);
+      const e2e = (await w.finance.get(`/api/payment-runs/${run.body.id}`)).body.payments[0].endToEndId;
+      const report = `<?xml version="1.0" encoding="UTF-8"?>
+  <Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.002.001.03"><CstmrPmtStsRpt><GrpHdr><MsgId>S-${e2e}-${round}</MsgId><CreDtTm>2026-01-01T10:00:00</CreDtTm></GrpHdr>
+  <OrgnlGrpInfAndSts><OrgnlMsgId>X</OrgnlMsgId><OrgnlMsgNmId>pain.001.001.03</OrgnlMsgNmId></OrgnlGrpInfAndSts>
+  <OrgnlPmtInfAndSts><OrgnlPmtInfId>X</OrgnlPmtInfId><TxInfAndSts><OrgnlEndToEndId>${e2e}</OrgnlEndToEndId><TxSts>RJCT</TxSts><StsRsnInf><Rsn><Cd>AC04</Cd></Rsn><AddtlInf>Kontot avslutat</AddtlInf></StsRsnInf></TxInfAndSts></OrgnlPmtInfAndSts>
+  </CstmrPmtStsRpt></Document>`;
+      const lower = decision(kr(40_000), { supersedes: x.decisionId, reasons: 'Omprövat: Łódź-resan ställdes in.' });
+      const [imported, decided] = await atOnce(t, applicationsLock([x.applicationId]), 2, () =>
+        Promise.all([
+          w.finance.post(`/api/funders/${w.sn}/bank-files`, { content: report }),
+          w.caseworker.post(`/api/applications/${x.applicationId}/decisions`, lower),
+        ]),
+      );
+      expect(imported.status, JSON.stringify(imported.body)).toBe(200);
+      expect(imported.body).toMatchObject({ kind: 'pain.002', rejected: 1 });
+      // The decision came first (nothing open to take off: 422) or after the rejection (the instalment is open again: 201).
+      expect([201, 422], JSON.stringify(decided.body)).toContain(decided.status);
+      const a = (await w.caseworker.get(`/api/agreements/${x.agreementId}`)).body;
+      expect(a.ledger.paid).toBe(0);
+      const granted = decided.status === 201 ? kr(40_000) : x.amount;
+      expect(a.ledger).toMatchObject({ granted, committed: granted });
+      expect(a.instalments.filter((i: { status: string }) => i.status !== 'cancelled').reduce((s: number, i: { amount: number }) => s + i.amount, 0)).toBe(
+        granted,
+      );
+      const row = (await w.finance.get(`/api/funders/${w.sn}/ledger?by=agreement`)).body.rows.find((r: { id: string }) => r.id === x.agreementId);
+      expect(row).toMatchObject({ granted, paid: 0, balanced: true });
+    }
+  });
+
   it('refuses one of two recoveries at once that together exceed what was paid', async () => {
     const x = await dueAgreement(50_000);
     const run = await w.finance.post(`/api/funders/${w.sn}/payment-runs`, { executionDate: nextDay(), instalmentIds: [x.instalmentId] });
