@@ -261,6 +261,30 @@ describe(`payment runs at the same moment (${engine()})`, () => {
     }
   });
 
+  it('prepares a run while a decision lowers the grant without a deadlock: the run takes the instalment as it then stands', async () => {
+    for (let round = 0; round < 4; round++) {
+      const x = await dueAgreement(100_000);
+      const lower = decision(kr(70_000), { supersedes: x.decisionId, reasons: 'Omprövat: färre kvällar i Łódź.' });
+      // Both wait on the instalment: the run to take it, the decision to plan it anew.
+      const [prepared, decided] = await atOnce(t, { text: 'select id from instalments where id = $1 for update', values: [x.instalmentId] }, 2, () =>
+        Promise.all([
+          w.finance.post(`/api/funders/${w.sn}/payment-runs`, { executionDate: nextDay(), instalmentIds: [x.instalmentId] }),
+          w.caseworker.post(`/api/applications/${x.applicationId}/decisions`, lower),
+        ]),
+      );
+      expect(prepared.status, JSON.stringify(prepared.body)).toBe(201);
+      expect([201, 409], JSON.stringify(decided.body)).toContain(decided.status);
+      if (decided.status === 409) expect(decided.body.code).toBe('payment_run_pending');
+      const granted = decided.status === 201 ? kr(70_000) : x.amount;
+      // The run pays what the instalment says when it was taken, which is what is granted.
+      expect(prepared.body.total).toBe(granted);
+      const approved = await approve(w.attest, prepared.body.id);
+      expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+      const a = (await w.caseworker.get(`/api/agreements/${x.agreementId}`)).body;
+      expect(a.ledger).toMatchObject({ granted, paid: granted, committed: 0 });
+    }
+  });
+
   it('refuses one of two recoveries at once that together exceed what was paid', async () => {
     const x = await dueAgreement(50_000);
     const run = await w.finance.post(`/api/funders/${w.sn}/payment-runs`, { executionDate: nextDay(), instalmentIds: [x.instalmentId] });
