@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { luhnValid } from '../../src/domain/giro.ts';
 import { ore } from '../../src/domain/money.ts';
-import { nextDay, type Org, type World, world } from '../support/agreements.ts';
+import { atOnce, nextDay, type Org, type World, world } from '../support/agreements.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { engine } from '../support/db.ts';
 
@@ -142,6 +142,29 @@ describe(`payout accounts (${engine()})`, () => {
     expect(await holdOf(instalment)).toBeNull();
     const stranger = await enter(org, other.member);
     expect(stranger.status).toBe(403);
+  });
+
+  it('keeps one change waiting when two are entered at the same moment: the later replaces the earlier', async () => {
+    const waiting = await enter(other, other.member);
+    expect(waiting.status).toBe(201);
+    // Both requests wait on the change already waiting, which each replaces.
+    const [a, b] = await atOnce(
+      t,
+      { text: "select id from payout_accounts where organisation_id = $1 and status = 'pending' for update", values: [other.id] },
+      2,
+      () => Promise.all([enter(other, other.signatory), enter(other, w.finance)]),
+    );
+    for (const r of [a, b]) expect([201, 409], JSON.stringify(r.body)).toContain(r.status);
+    expect([a, b].some((r) => r.status === 201)).toBe(true);
+    const rows = await t.db.kysely
+      .selectFrom('payout_accounts')
+      .select(['id', 'status'])
+      .where('organisation_id', '=', other.id)
+      .where('status', '=', 'pending')
+      .execute();
+    expect(rows).toHaveLength(1);
+    expect([a, b].filter((r) => r.status === 201).map((r) => r.body.id)).toContain(rows[0].id);
+    expect((await w.attest.post(`/api/payout-accounts/${rows[0].id}/decision`, { decision: 'approve' })).status).toBe(200);
   });
 
   it('does not send a run prepared before an account change, naming the organisation', async () => {
