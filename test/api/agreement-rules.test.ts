@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bankDayOnOrAfter, isBankDay } from '../../src/domain/bank-days.ts';
 import { addDays } from '../../src/domain/deadlines.ts';
 import { ore } from '../../src/domain/money.ts';
-import { nextDay, type Org, plain, today, type World, world } from '../support/agreements.ts';
+import { applicationsLock, atOnce, nextDay, type Org, plain, today, type World, world } from '../support/agreements.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { engine } from '../support/db.ts';
 import { allOk, asking, decision, publishedCall, receivedApplication } from '../support/fixtures.ts';
@@ -130,6 +130,29 @@ describe(`agreement rules (${engine()})`, () => {
       .where('object_id', '=', drafted.id)
       .executeTakeFirstOrThrow();
     expect((audit.data as { contentSha256: string }).contentSha256).toBe(h2);
+  });
+
+  it('is signed once when both parties sign at the same moment: one schedule, one commitment in the ledger', async () => {
+    const g = await w.granted(org, kr(70_000));
+    const a = (await w.caseworker.post(`/api/applications/${g.applicationId}/agreement`)).body;
+    const answers = await atOnce(t, applicationsLock([g.applicationId]), 2, () =>
+      Promise.all([
+        org.signatory.post(`/api/agreements/${a.id}/sign`, { contentSha256: a.contentSha256 }),
+        w.delegate.post(`/api/agreements/${a.id}/sign`, { contentSha256: a.contentSha256 }),
+      ]),
+    );
+    expect(answers.map((r) => r.status)).toEqual([200, 200]);
+    const after = (await w.caseworker.get(`/api/agreements/${a.id}`)).body;
+    expect(after.status).toBe('signed');
+    expect(after.instalments).toHaveLength(1);
+    expect(after.ledger).toMatchObject({ granted: kr(70_000), committed: kr(70_000) });
+    const journals = await t.db.kysely
+      .selectFrom('ledger_entries')
+      .select('journal_id')
+      .where('source', '=', 'agreement')
+      .where('source_id', '=', a.id)
+      .execute();
+    expect(new Set(journals.map((j) => j.journal_id)).size).toBe(1);
   });
 
   it('as an IOP needs the association’s own contribution and a joint follow-up', async () => {
