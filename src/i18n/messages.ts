@@ -437,8 +437,8 @@ export const messages = {
     en: 'The amount is more than what is left of the grant: {{left|kr}} is left.',
   },
   ledger_exceeds_paid: {
-    sv: 'Återkravet är större än det som betalats ut: {{left|kr}} har betalats ut.',
-    en: 'The recovery is more than what was paid: {{left|kr}} has been paid.',
+    sv: 'Återkravet är större än det som betalats ut och inte redan krävts tillbaka: {{left|kr}}.',
+    en: 'The recovery is more than what was paid and not already reclaimed: {{left|kr}}.',
   },
   ledger_exceeds_owed: {
     sv: 'Beloppet är större än det som är kvar att betala tillbaka: {{left|kr}}.',

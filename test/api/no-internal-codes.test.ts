@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nextBankDay } from '../../src/domain/bank-days.ts';
 import { addMonths, dateInStockholm } from '../../src/domain/deadlines.ts';
 import { ore } from '../../src/domain/money.ts';
 import { Client, createTestApp, MINIMAL_PDF, type TestApp } from '../support/app.ts';
@@ -16,6 +17,7 @@ const VIVALLA = 'ledare@vivalla.example';
 const CASEWORKER = 'handlaggare@norrkoping.example';
 const ADMIN = 'admin@norrkoping.example';
 const CONTACT = 'cagla.overgard@nattvandrarna.example';
+const SECOND_MEMBER = 'umit.akesson@nattvandrarna.example';
 
 let smtp: TestSmtp;
 let t: TestApp;
@@ -73,7 +75,7 @@ async function waitFor<T>(fn: () => Promise<T> | T, what: string, timeoutMs = 20
 }
 
 describe('mails and documents', () => {
-  it('name everything in words through a round: eligibility, amendment, receipt, completion, decision, letters', async () => {
+  it('name everything in words through a round: eligibility, amendment, receipt, completion, decision, letters, agreement, account, payment, recovery', async () => {
     const caseworker = await signedIn(CASEWORKER);
     const applicant = await signedIn(APPLICANT, 'en');
     const vivalla = await signedIn(VIVALLA);
@@ -153,6 +155,101 @@ describe('mails and documents', () => {
     await pdf(caseworker, 'minutes (sv)', `/api/calls/${callId}/minutes.pdf?decidedOn=${today}&lang=sv`);
     await pdf(caseworker, 'minutes (en)', `/api/calls/${callId}/minutes.pdf?decidedOn=${today}&lang=en`);
 
+    // The agreement on the grant: drafted, commented on both ways, signed by both parties and amended; the
+    // association's account changed (once refused, once approved); the first instalment paid; part reclaimed.
+    const [finance, attest, delegate] = await Promise.all(
+      ['ekonomi@norrkoping.example', 'attest@norrkoping.example', 'namnd@norrkoping.example'].map((e) => signedIn(e)),
+    );
+    // A second member who reads Swedish, so each mail to the association goes out in both languages.
+    const hash = (await t.db.kysely.selectFrom('users').select('password_hash').where('email', '=', APPLICANT).executeTakeFirstOrThrow()).password_hash;
+    const second = await t.db.kysely
+      .insertInto('users')
+      .values({ email: SECOND_MEMBER, name: 'Ümit Åkesson', password_hash: hash })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.db.kysely.insertInto('organisation_memberships').values({ organisation_id: organisationId, user_id: second.id }).execute();
+    const settings = await finance.put(`/api/funders/${sn}/payment-settings`, {
+      debtorName: 'Norrköpings kommun',
+      debtorOrgNumber: '212000-0969',
+      debtorAccount: { kind: 'bankgiro', number: '5050-1055' },
+      debtorBic: 'HANDSESS',
+      initiatingPartyId: 'NKPG-SOC-01',
+      initiatingPartyScheme: 'BANK',
+      voucherSeries: 'B',
+      creditAccount: '2441',
+      defaultAccounting: { account: '4590', responsibility: '3100', activity: '760', project: null },
+    });
+    expect(settings.status, JSON.stringify(settings.body)).toBe(200);
+    const drafted = await caseworker.post(`/api/applications/${id}/agreement`);
+    expect(drafted.status, JSON.stringify(drafted.body)).toBe(201);
+    const saved = await caseworker.put(`/api/agreements/${drafted.body.id}`, {
+      version: drafted.body.version,
+      kind: drafted.body.kind,
+      content: {
+        ...drafted.body.content,
+        responsibilities: [
+          ...drafted.body.content.responsibilities,
+          { task: 'Trygghetsvandring med Föreningen Çağla & Łódź 🌙', roles: { organisation: 'responsible', police: 'takes_part', school: 'informed' } },
+        ],
+      },
+      schedule: {
+        kind: 'instalments',
+        parts: [
+          { percent: 50, condition: 'on_signing', date: null },
+          { percent: 50, condition: 'after_interim_report', date: null },
+        ],
+      },
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    const agreementId = saved.body.id as string;
+    await pdf(caseworker, 'agreement draft (sv)', `/api/agreements/${agreementId}/document.pdf?lang=sv`);
+    await pdf(applicant, 'agreement draft (en)', `/api/agreements/${agreementId}/document.pdf?lang=en`);
+    expect((await applicant.post(`/api/agreements/${agreementId}/comments`, { body: 'Kan Hagebyskolan i Łódź vara med? 🌙' })).status).toBe(201);
+    expect((await caseworker.post(`/api/agreements/${agreementId}/comments`, { body: 'Ja, vi lägger till den efter undertecknandet.' })).status).toBe(201);
+    expect((await applicant.post(`/api/agreements/${agreementId}/sign`, { contentSha256: saved.body.contentSha256 })).status).toBe(200);
+    const signed = await delegate.post(`/api/agreements/${agreementId}/sign`, { contentSha256: saved.body.contentSha256 });
+    expect(signed.body.status, JSON.stringify(signed.body)).toBe('signed');
+    await pdf(applicant, 'agreement signed (sv)', `/api/agreements/${agreementId}/document.pdf?lang=sv`);
+    await pdf(applicant, 'agreement signed (en)', `/api/agreements/${agreementId}/document.pdf?lang=en`);
+    const amendedAgreement = await caseworker.post(`/api/agreements/${agreementId}/amendments`, {
+      version: signed.body.version,
+      reason: 'Hagebyskolan deltar i vandringarna.',
+      content: { ...signed.body.content, parties: [...signed.body.content.parties, { key: 'partner_hageby', label: 'Hagebyskolan' }] },
+    });
+    expect(amendedAgreement.status, JSON.stringify(amendedAgreement.body)).toBe(201);
+    await pdf(caseworker, 'agreement amended (sv)', `/api/agreements/${agreementId}/document.pdf?lang=sv`);
+    await pdf(caseworker, 'agreement amended (en)', `/api/agreements/${agreementId}/document.pdf?lang=en`);
+    const refusedAccount = await applicant.post(`/api/organisations/${organisationId}/payout-accounts`, {
+      funderId: sn,
+      kind: 'bankgiro',
+      number: '7654-3214',
+      holderOrgNumber: '802000-1239',
+    });
+    expect(refusedAccount.status, JSON.stringify(refusedAccount.body)).toBe(201);
+    expect(
+      (await attest.post(`/api/payout-accounts/${refusedAccount.body.id}/decision`, { decision: 'reject', note: 'Kontot tillhör någon annan.' })).status,
+    ).toBe(200);
+    const newAccount = await applicant.post(`/api/organisations/${organisationId}/payout-accounts`, {
+      funderId: sn,
+      kind: 'bankgiro',
+      number: '1234-5674',
+      holderOrgNumber: '802000-1239',
+    });
+    expect(newAccount.status, JSON.stringify(newAccount.body)).toBe(201);
+    expect((await attest.post(`/api/payout-accounts/${newAccount.body.id}/decision`, { decision: 'approve' })).status).toBe(200);
+    const run = await finance.post(`/api/funders/${sn}/payment-runs`, { executionDate: nextBankDay(today), instalmentIds: [signed.body.instalments[0].id] });
+    expect(run.status, JSON.stringify(run.body)).toBe(201);
+    expect((await attest.post(`/api/payment-runs/${run.body.id}/approve`)).status).toBe(200);
+    const recovery = await caseworker.post(`/api/agreements/${agreementId}/recoveries`, {
+      amount: 1_000_000,
+      grounds: 'unused',
+      reasons: 'Vandringen i Łódź ställdes in; 10 000 kr har inte använts.',
+      decidedOn: today,
+      payBy: addMonths(today, 1),
+    });
+    expect(recovery.status, JSON.stringify(recovery.body)).toBe(201);
+    await pdf(applicant, 'recovery letter', recovery.body.letterUrl);
+
     // An invitation and a password reset.
     expect((await admin.post(`/api/funders/${sn}/invitations`, { email: 'ny.handlaggare@norrkoping.example', role: 'decision_maker' })).status).toBe(201);
     expect((await new Client(t.app).open().then((c) => c.post('/api/auth/password-reset', { email: APPLICANT }))).status).toBe(202);
@@ -179,6 +276,20 @@ describe('mails and documents', () => {
       /^Beslut|^Decision/,
       /Inbjudan/,
       /password/,
+      /^En kommentar till överenskommelsen/,
+      /^A comment on the agreement/,
+      /är undertecknad$/,
+      /is signed$/,
+      /har ändrats$/,
+      /has been amended$/,
+      /ett nytt konto för utbetalningar har angetts/,
+      /a new payout account was entered/,
+      /det nya kontot för utbetalningar godkändes inte/,
+      /the new payout account was not approved/,
+      /det nya kontot för utbetalningar är godkänt/,
+      /the new payout account is approved/,
+      /^Beslut om återkrav/,
+      /^Decision on recovery/,
     ])
       expect(
         subjects.some((s) => wanted.test(s)),
@@ -196,6 +307,13 @@ describe('mails and documents', () => {
     // A file question's answer is named by the file's name, not its id.
     const receipt = documents.find((d) => d.name === 'receipt (sv)')?.text ?? '';
     expect(receipt).toContain('Hyresavtal för lokalen: hyresavtal.pdf');
+    // The agreement's documents were read whole: the matrix's task and the schedule's condition in words.
+    for (const name of ['agreement draft (sv)', 'agreement signed (sv)', 'agreement amended (sv)']) {
+      const text = (documents.find((d) => d.name === name)?.text ?? '').replace(/\s+/g, ' ');
+      expect(text, name).toContain('Trygghetsvandring med Föreningen Çağla & Łódź');
+    }
+    expect((documents.find((d) => d.name === 'agreement amended (en)')?.text ?? '').replace(/\s+/g, ' ')).toContain('Hagebyskolan');
+    expect((documents.find((d) => d.name === 'recovery letter')?.text ?? '').replace(/\s/g, ' ')).toContain('10 000 kr');
     for (const d of documents) expect(d.text, d.name).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
   });
 });

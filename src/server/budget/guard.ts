@@ -50,6 +50,55 @@ export async function lockCall(tx: Tx, callId: string, movingTo: string | null =
   }
 }
 
+/**
+ * Locks applications that payments post to the ledger for (many at once), in the guard's order: their
+ * budget lines, then their calls, then the applications, each in id order. Lines and calls are only
+ * key-shared, which is what the ledger's foreign keys to them take anyway; taken after the applications
+ * instead, that share would wait on a decision holding its call while the decision waits on an
+ * application held here: a deadlock.
+ */
+export async function lockApplicationsForLedger(tx: Tx, applicationIds: readonly string[]): Promise<void> {
+  const ids = [...new Set(applicationIds)].sort();
+  if (ids.length === 0) return;
+  const BATCH = 1000;
+  const owners = [];
+  for (let k = 0; k < ids.length; k += BATCH)
+    owners.push(
+      ...(await tx
+        .selectFrom('applications as a')
+        .innerJoin('calls as c', 'c.id', 'a.call_id')
+        .select(['c.id', 'c.budget_line_id'])
+        .where('a.id', 'in', ids.slice(k, k + BATCH))
+        .execute()),
+    );
+  const lines = [...new Set(owners.map((o) => o.budget_line_id).filter((x): x is string => !!x))].sort();
+  const calls = [...new Set(owners.map((o) => o.id))].sort();
+  for (let k = 0; k < lines.length; k += BATCH)
+    await tx
+      .selectFrom('budget_lines')
+      .select('id')
+      .where('id', 'in', lines.slice(k, k + BATCH))
+      .orderBy('id')
+      .forKeyShare()
+      .execute();
+  for (let k = 0; k < calls.length; k += BATCH)
+    await tx
+      .selectFrom('calls')
+      .select('id')
+      .where('id', 'in', calls.slice(k, k + BATCH))
+      .orderBy('id')
+      .forKeyShare()
+      .execute();
+  for (let k = 0; k < ids.length; k += BATCH)
+    await tx
+      .selectFrom('applications')
+      .select('id')
+      .where('id', 'in', ids.slice(k, k + BATCH))
+      .orderBy('id')
+      .forUpdate()
+      .execute();
+}
+
 /** Locks a call and then one of its applications, for a decision on it. */
 export async function lockApplication(tx: Tx, callId: string, applicationId: string): Promise<CallRow> {
   const call = await lockCall(tx, callId);

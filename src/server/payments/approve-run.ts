@@ -7,6 +7,7 @@ import { scoped } from '../../db/scope.ts';
 import { post } from '../../domain/ledger.ts';
 import { ore } from '../../domain/money.ts';
 import { policy } from '../../domain/roles.ts';
+import { lockApplicationsForLedger } from '../budget/guard.ts';
 import { auditReason, type CommandOptions, clockOf } from '../command.ts';
 import type { AppContext } from '../context.ts';
 import { balancesByApplication, type Journal, ledgerProblem, writeJournals } from '../ledger/store.ts';
@@ -15,8 +16,6 @@ import { Problem } from '../problem.ts';
 import { runFileHashes, within } from './files.ts';
 import { lockPaymentSettings } from './prepare-run.ts';
 import { paymentSettings, runHeader, runPayments } from './store.ts';
-
-const BATCH = 1000;
 
 export async function locateRun(ctx: AppContext, user: SignedInUser, runId: string) {
   const found = await ctx.db.kysely.selectFrom('payment_runs').select(['funder_id']).where('id', '=', runId).executeTakeFirst();
@@ -66,17 +65,10 @@ export async function approveRun(ctx: AppContext, user: SignedInUser, runId: str
     const pending = new Set(accounts.filter((a) => a.status === 'pending').map((a) => a.organisation_id));
     const changed = [...new Set(payments.filter((p) => !approved.has(p.payout_account_id) || pending.has(p.organisation_id)).map((p) => p.payee_name))];
     if (changed.length) throw new Problem(409, 'run_accounts_changed', { names: changed.join(', ') });
-    // The applications' locks, in id order, so no decision changes a grant while it is paid from.
+    // The applications' locks (after their lines and calls, as the budget guard takes them), so no
+    // decision changes a grant while it is paid from.
     const applicationIds = [...new Set(payments.map((p) => p.application_id))].sort();
-    for (let k = 0; k < applicationIds.length; k += BATCH) {
-      await tx
-        .selectFrom('applications')
-        .select('id')
-        .where('id', 'in', applicationIds.slice(k, k + BATCH))
-        .orderBy('id')
-        .forUpdate()
-        .execute();
-    }
+    await lockApplicationsForLedger(tx, applicationIds);
     // One journal per application for the run (what the run pays under that grant), checked against what
     // is left of the grant: a run paying several instalments of one agreement books them together.
     const balances = await balancesByApplication(tx, applicationIds);

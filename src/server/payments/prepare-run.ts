@@ -3,8 +3,9 @@
 // is left of the grant. The run's payments keep the payee and account as they are now.
 //
 // Lock order for payment work (see src/server/budget/guard.ts for decisions): the funder's payment
-// settings → the run → applications (by id) → instalments and payments. Locking the settings first
-// queues every prepare and approval of one funder behind each other.
+// settings → the run → budget lines, calls and applications (by id) → agreements (key share) →
+// instalments and payments. Locking the settings first queues every prepare and approval of one
+// funder behind each other.
 import { sql } from 'kysely';
 import { audit } from '../../db/audit.ts';
 import { scoped } from '../../db/scope.ts';
@@ -42,7 +43,14 @@ export async function prepareRun(
   return scoped(ctx.db, scopeOf(user, funderId), async (tx) => {
     await lockPaymentSettings(tx, funderId);
     const wanted = input.instalmentIds ? new Set(input.instalmentIds) : null;
-    const due = (await dueInstalments(tx, funderId, input.executionDate, true)).filter((d) => !d.hold && (!wanted || wanted.has(d.id)));
+    const ready = (d: Awaited<ReturnType<typeof dueInstalments>>[number]) => !d.hold && (!wanted || wanted.has(d.id));
+    // The agreements are key-shared before their instalments are locked (the payments' foreign key takes
+    // that share anyway): a decision holds its agreement and then waits for the instalments, so taking the
+    // share after them deadlocks. An instalment of an agreement not shared here waits for the next run.
+    const agreementIds = [...new Set((await dueInstalments(tx, funderId, input.executionDate)).filter(ready).map((d) => d.agreementId))].sort();
+    await tx.selectFrom('agreements').select('id').where('id', '=', sql<string>`any(${agreementIds}::uuid[])`).orderBy('id').forKeyShare().execute();
+    const shared = new Set(agreementIds);
+    const due = (await dueInstalments(tx, funderId, input.executionDate, true)).filter((d) => ready(d) && shared.has(d.agreementId));
     if (due.length === 0) throw fieldProblem(422, 'executionDate', 'nothing_due');
     const year = Number(today.slice(0, 4));
     const number = await nextNumber(tx, funderId, 'payment_run', year);

@@ -8,6 +8,7 @@ import { scoped } from '../../db/scope.ts';
 import { dateInStockholm, isCalendarDate } from '../../domain/deadlines.ts';
 import { BankFileError, parseCamt054, parsePain002 } from '../../domain/payments/bank-status.ts';
 import { policy } from '../../domain/roles.ts';
+import { lockApplicationsForLedger } from '../budget/guard.ts';
 import { auditReason, type CommandOptions, clockOf } from '../command.ts';
 import type { AppContext } from '../context.ts';
 import { ledgerDims, postEvent } from '../ledger/store.ts';
@@ -43,7 +44,7 @@ async function settle(tx: Tx, funderId: string, items: Settlement[], by: string,
     .where('p.end_to_end_id', 'in', ids)
     .execute();
   const byId = new Map(payments.map((p) => [p.end_to_end_id, p]));
-  // Rejections move ledger money: their applications are locked first, in id order.
+  // Rejections move ledger money: their applications are locked first, in the budget guard's order.
   const rejectedApps = [
     ...new Set(
       items
@@ -52,7 +53,7 @@ async function settle(tx: Tx, funderId: string, items: Settlement[], by: string,
         .filter((x): x is string => !!x),
     ),
   ].sort();
-  if (rejectedApps.length) await tx.selectFrom('applications').select('id').where('id', 'in', rejectedApps).orderBy('id').forUpdate().execute();
+  await lockApplicationsForLedger(tx, rejectedApps);
   for (const item of items) {
     const p = byId.get(item.endToEndId);
     if (!p) {

@@ -12,7 +12,7 @@ import { organisationMembers } from '../eligibility/store.ts';
 import { mailsToMembers } from '../mail/outbox.ts';
 import { actorOf, type SignedInUser, scopeOf } from '../plugins/session.ts';
 import { fieldProblem, Problem } from '../problem.ts';
-import { giroDigits, type PayoutAccountRow, printedGiro } from './store.ts';
+import { giroDigits, lockPayoutAccounts, type PayoutAccountRow, printedGiro } from './store.ts';
 
 export interface PayoutChangeInput {
   funderId: string;
@@ -40,6 +40,7 @@ export async function requestPayoutChange(
   const members = await organisationMembers(ctx, organisationId);
   const scope = asStaff ? scopeOf(user, input.funderId) : scopeOf(user);
   return scoped(ctx.db, scope, async (tx) => {
+    await lockPayoutAccounts(tx, input.funderId, organisationId);
     const org = await tx.selectFrom('organisations').select(['name', 'org_number']).where('id', '=', organisationId).executeTakeFirst();
     const funder = await tx.selectFrom('funders').select('name').where('id', '=', input.funderId).executeTakeFirst();
     if (!org || !funder) throw new Problem(404, 'not_found');

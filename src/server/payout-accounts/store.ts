@@ -1,6 +1,6 @@
 // An organisation's payout account as a funder has it. Money goes only to the approved account; a new
 // account waits for a second person at the funder, and while one waits the organisation is paid nothing.
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Tx } from '../../db/connection.ts';
 import type { PayoutAccountsTable } from '../../db/schema.ts';
 import type { GiroKind } from '../../domain/giro.ts';
@@ -23,6 +23,16 @@ export function payoutAccountsOf(tx: Tx, funderId: string, organisationId: strin
     .where('organisation_id', '=', organisationId)
     .orderBy('requested_at', 'desc')
     .execute();
+}
+
+/**
+ * Queues every change of an organisation's accounts at a funder behind each other, before any row is
+ * read: two changes entered at once would otherwise each find no change waiting and insert one, and the
+ * second would break the one-waiting index. A transaction-scoped advisory lock, since the first account
+ * has no row to lock yet.
+ */
+export async function lockPayoutAccounts(tx: Tx, funderId: string, organisationId: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext(${`samverka.payout-accounts:${funderId}:${organisationId}`}))`.execute(tx);
 }
 
 /** Why an organisation cannot be paid now, or null: no approved account, or a change waiting for approval. */
@@ -51,6 +61,7 @@ export async function accountFromEligibility(
   },
 ): Promise<{ id: string; status: 'approved' | 'pending' } | null> {
   const digits = giroDigits(a.number);
+  await lockPayoutAccounts(tx, a.funderId, a.organisationId);
   const existing = await tx
     .selectFrom('payout_accounts')
     .selectAll()
