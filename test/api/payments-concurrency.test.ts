@@ -45,16 +45,29 @@ async function livePayments(instalmentIds: string[]) {
 }
 
 /** How many ledger journals each payment was booked with. */
+/** How many ledger journals paid each payment's grant in its run (a run books one journal per grant it pays from). */
 async function paymentJournals(paymentIds: string[]) {
+  const payments = await t.db.kysely
+    .selectFrom('payments as p')
+    .innerJoin('agreements as g', 'g.id', 'p.agreement_id')
+    .select(['p.id', 'p.run_id', 'g.application_id'])
+    .where('p.id', 'in', paymentIds)
+    .execute();
+  if (payments.length === 0) return paymentIds.map(() => 0);
   const rows = await t.db.kysely
     .selectFrom('ledger_entries')
-    .select(['source_id', 'journal_id'])
+    .select(['source_id', 'application_id', 'journal_id'])
     .where('source', '=', 'payment')
-    .where('source_id', 'in', paymentIds)
+    .where(
+      'source_id',
+      'in',
+      payments.map((p) => p.run_id),
+    )
     .execute();
-  const journals = new Map<string, Set<string>>();
-  for (const r of rows) journals.set(r.source_id, (journals.get(r.source_id) ?? new Set()).add(r.journal_id));
-  return paymentIds.map((id) => journals.get(id)?.size ?? 0);
+  return paymentIds.map((id) => {
+    const p = payments.find((x) => x.id === id);
+    return p ? new Set(rows.filter((r) => r.source_id === p.run_id && r.application_id === p.application_id).map((r) => r.journal_id)).size : 0;
+  });
 }
 
 const approve = (c: Client, runId: string, key?: string) => c.post(`/api/payment-runs/${runId}/approve`, {}, key ? { 'idempotency-key': key } : {});
