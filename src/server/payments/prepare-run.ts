@@ -47,7 +47,10 @@ export async function prepareRun(
     // The agreements are key-shared before their instalments are locked (the payments' foreign key takes
     // that share anyway): a decision holds its agreement and then waits for the instalments, so taking the
     // share after them deadlocks. An instalment of an agreement not shared here waits for the next run.
-    const agreementIds = [...new Set((await dueInstalments(tx, funderId, input.executionDate)).filter(ready).map((d) => d.agreementId))].sort();
+    const { rows: dueAgreements } = await sql<{ id: string }>`
+      select distinct i.agreement_id as id from instalments i
+       where i.funder_id = ${funderId} and i.status = 'due' and i.due_on <= ${input.executionDate}`.execute(tx);
+    const agreementIds = dueAgreements.map((r) => r.id).sort();
     await tx.selectFrom('agreements').select('id').where('id', '=', sql<string>`any(${agreementIds}::uuid[])`).orderBy('id').forKeyShare().execute();
     const shared = new Set(agreementIds);
     const due = (await dueInstalments(tx, funderId, input.executionDate, true)).filter((d) => ready(d) && shared.has(d.agreementId));
