@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isBankDay, nextBankDay } from '../../src/domain/bank-days.ts';
 import { dateInStockholm } from '../../src/domain/deadlines.ts';
 import { ore } from '../../src/domain/money.ts';
+import { PAYMENT_SETTINGS } from '../support/agreements.ts';
 import { Client, createTestApp, type TestApp } from '../support/app.ts';
 import { allOk, asking, decision, demoTemplate, publishedCall, receivedApplication } from '../support/fixtures.ts';
 import { readSie } from '../support/sie-reader.ts';
@@ -60,17 +61,7 @@ beforeAll(async () => {
   applicationId = received.id;
   expect((await caseworker.post(`/api/applications/${applicationId}/screening`, allOk())).status).toBe(201);
   expect((await caseworker.post(`/api/applications/${applicationId}/decisions`, decision(ore(20_000_000)))).status).toBe(201);
-  const settings = await finance.put(`/api/funders/${sn}/payment-settings`, {
-    debtorName: 'Norrköpings kommun',
-    debtorOrgNumber: '212000-0969',
-    debtorAccount: { kind: 'bankgiro', number: '5050-1055' },
-    debtorBic: 'HANDSESS',
-    initiatingPartyId: 'NKPG-SOC-01',
-    initiatingPartyScheme: 'BANK',
-    voucherSeries: 'B',
-    creditAccount: '2441',
-    defaultAccounting: { account: '4590', responsibility: '3100', activity: '760', project: null },
-  });
+  const settings = await finance.put(`/api/funders/${sn}/payment-settings`, PAYMENT_SETTINGS);
   expect(settings.status).toBe(200);
 });
 afterAll(() => t.close());

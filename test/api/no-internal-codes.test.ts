@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nextBankDay } from '../../src/domain/bank-days.ts';
 import { addMonths, dateInStockholm } from '../../src/domain/deadlines.ts';
 import { ore } from '../../src/domain/money.ts';
+import { PAYMENT_SETTINGS } from '../support/agreements.ts';
 import { Client, createTestApp, MINIMAL_PDF, type TestApp } from '../support/app.ts';
 import { allOk, decision } from '../support/fixtures.ts';
 import { codesIn, internalCodes } from '../support/internal-codes.ts';
@@ -168,17 +169,7 @@ describe('mails and documents', () => {
       .returning('id')
       .executeTakeFirstOrThrow();
     await t.db.kysely.insertInto('organisation_memberships').values({ organisation_id: organisationId, user_id: second.id }).execute();
-    const settings = await finance.put(`/api/funders/${sn}/payment-settings`, {
-      debtorName: 'Norrköpings kommun',
-      debtorOrgNumber: '212000-0969',
-      debtorAccount: { kind: 'bankgiro', number: '5050-1055' },
-      debtorBic: 'HANDSESS',
-      initiatingPartyId: 'NKPG-SOC-01',
-      initiatingPartyScheme: 'BANK',
-      voucherSeries: 'B',
-      creditAccount: '2441',
-      defaultAccounting: { account: '4590', responsibility: '3100', activity: '760', project: null },
-    });
+    const settings = await finance.put(`/api/funders/${sn}/payment-settings`, PAYMENT_SETTINGS);
     expect(settings.status, JSON.stringify(settings.body)).toBe(200);
     const drafted = await caseworker.post(`/api/applications/${id}/agreement`);
     expect(drafted.status, JSON.stringify(drafted.body)).toBe(201);

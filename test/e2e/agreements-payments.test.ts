@@ -10,6 +10,7 @@ import { system } from '../../src/db/scope.ts';
 import { isBankDay, nextBankDay } from '../../src/domain/bank-days.ts';
 import { dateInStockholm } from '../../src/domain/deadlines.ts';
 import { formatKronor, kronor, type Ore, ore } from '../../src/domain/money.ts';
+import { PAYMENT_SETTINGS } from '../support/agreements.ts';
 import { Client, startTestServer, type TestApp } from '../support/app.ts';
 import { axe, launchBrowser, openPage, scriptErrors, settledAndAccessible, signIn } from '../support/browser.ts';
 import { allOk, asking, decision, demoTemplate, publishedCall, receivedApplication, type Template } from '../support/fixtures.ts';
@@ -90,19 +91,7 @@ beforeAll(async () => {
   const org = await db.selectFrom('organisations').select(['id', 'name', 'org_number']).where('org_number', '=', '802000-1239').executeTakeFirstOrThrow();
   nattvandrarna = { id: org.id, name: org.name, orgNumber: org.org_number };
   const finance = await signedIn(FINANCE.email);
-  ok(
-    await finance.put(`/api/funders/${sn}/payment-settings`, {
-      debtorName: 'Norrköpings kommun',
-      debtorOrgNumber: '212000-0969',
-      debtorAccount: { kind: 'bankgiro', number: '5050-1055' },
-      debtorBic: 'HANDSESS',
-      initiatingPartyId: 'NKPG-SOC-01',
-      initiatingPartyScheme: 'BANK',
-      voucherSeries: 'B',
-      creditAccount: '2441',
-      defaultAccounting: { account: '4590', responsibility: '3100', activity: '760', project: null },
-    }),
-  );
+  ok(await finance.put(`/api/funders/${sn}/payment-settings`, PAYMENT_SETTINGS));
 });
 
 afterAll(async () => {

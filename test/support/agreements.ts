@@ -13,6 +13,19 @@ import { Client, type TestApp } from './app.ts';
 import { engine } from './db.ts';
 import { allOk, asking, decision, demoTemplate, publishedCall, receivedApplication, type Template } from './fixtures.ts';
 
+/** Socialnämnden Norrköping's bank and accounting settings for the tests' payment runs. */
+export const PAYMENT_SETTINGS = {
+  debtorName: 'Norrköpings kommun',
+  debtorOrgNumber: '212000-0969',
+  debtorAccount: { kind: 'bankgiro', number: '5050-1055' },
+  debtorBic: 'HANDSESS',
+  initiatingPartyId: 'NKPG-SOC-01',
+  initiatingPartyScheme: 'BANK',
+  voucherSeries: 'B',
+  creditAccount: '2441',
+  defaultAccounting: { account: '4590', responsibility: '3100', activity: '760', project: null },
+};
+
 export const today = () => dateInStockholm(new Date());
 export const nextDay = () => nextBankDay(today());
 export const plain = (text: string) => text.replace(/\s/gu, ' ');
@@ -81,17 +94,7 @@ export async function world(t: TestApp): Promise<World> {
       'bedomare@norrkoping.example',
     ].map(client),
   );
-  const settings = await finance.put(`/api/funders/${sn}/payment-settings`, {
-    debtorName: 'Norrköpings kommun',
-    debtorOrgNumber: '212000-0969',
-    debtorAccount: { kind: 'bankgiro', number: '5050-1055' },
-    debtorBic: 'HANDSESS',
-    initiatingPartyId: 'NKPG-SOC-01',
-    initiatingPartyScheme: 'BANK',
-    voucherSeries: 'B',
-    creditAccount: '2441',
-    defaultAccounting: { account: '4590', responsibility: '3100', activity: '760', project: null },
-  });
+  const settings = await finance.put(`/api/funders/${sn}/payment-settings`, PAYMENT_SETTINGS);
   expect(settings.status).toBe(200);
 
   const user: World['user'] = async (name, to) => {
