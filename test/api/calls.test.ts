@@ -114,6 +114,57 @@ describe('programmes and budget lines', () => {
     expect(p.lines.map((l: { amount: number }) => l.amount)).toEqual([200_000_000, 250_000_000, 200_000_000, 50_000_000]);
     expect(p.lines[3]).toMatchObject({ committed: 50_000_000, available: 0 });
   });
+
+  it('lets finance set where a line is booked, shows it in the listing, and refuses bad codes and reviewers', async () => {
+    const lineId = await newLine(12_000_000);
+    const finance = new Client(t.app);
+    await finance.login('ekonomi@norrkoping.example');
+    const lineOf = async (c: Client) => {
+      const res = await c.get(`/api/funders/${sn}/programmes`);
+      expect(res.status).toBe(200);
+      return res.body.programmes.flatMap((p: { lines: { id: string }[] }) => p.lines).find((l: { id: string }) => l.id === lineId);
+    };
+    expect((await lineOf(finance)).accounting).toBeNull();
+
+    const booking = { account: '4590', responsibility: '3100', activity: '760', project: 'BRA_22-b' };
+    const put = await finance.put(`/api/budget-lines/${lineId}/accounting`, { accounting: booking });
+    expect(put.status).toBe(200);
+    expect((await lineOf(finance)).accounting).toEqual(booking);
+    // The caseworker sees the same booking on the page they design calls from.
+    expect((await lineOf(caseworker)).accounting).toEqual(booking);
+
+    const bad = await finance.put(`/api/budget-lines/${lineId}/accounting`, {
+      accounting: { account: '459', responsibility: null, activity: null, project: 'BRÅ22' },
+    });
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'account', code: 'account_four_digits', message: 'Ange kontot med fyra siffror, t.ex. 4590.' }),
+        expect.objectContaining({ field: 'project', code: 'invalid_format' }),
+      ]),
+    );
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['account', 'project']);
+    // A refused change leaves the booking as it was.
+    expect((await lineOf(finance)).accounting).toEqual(booking);
+
+    const reviewer = new Client(t.app);
+    await reviewer.login('bedomare@norrkoping.example');
+    const refused = await reviewer.put(`/api/budget-lines/${lineId}/accounting`, { accounting: { ...booking, account: '4591' } });
+    expect(refused.status).toBe(403);
+    expect((await lineOf(reviewer)).accounting).toEqual(booking);
+
+    // Null goes back to the funder's default.
+    const reset = await caseworker.put(`/api/budget-lines/${lineId}/accounting`, { accounting: null });
+    expect(reset.status).toBe(200);
+    expect((await lineOf(finance)).accounting).toBeNull();
+    const trail = await t.db.kysely
+      .selectFrom('audit_log')
+      .select('action')
+      .where('object_id', '=', lineId)
+      .where('action', '=', 'budget_line.accounting_set')
+      .execute();
+    expect(trail).toHaveLength(2);
+  });
 });
 
 describe('the call designer', () => {

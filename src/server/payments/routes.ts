@@ -21,7 +21,7 @@ import { dueInstalments, paymentSettings, runHeader, runPayments } from './store
 
 const Params = Type.Object({ id: Uuid });
 const DateString = Type.String({ maxLength: 10 });
-const AccountingSchema = Type.Object(
+export const AccountingSchema = Type.Object(
   {
     account: Type.String({ maxLength: 4, description: 'Kommun-Bas account, four digits' }),
     responsibility: Nullable(Type.String({ maxLength: 20, description: 'Ansvar (SIE dimension 1)' })),

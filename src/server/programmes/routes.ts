@@ -5,9 +5,10 @@ import { Type } from 'typebox';
 import { scoped } from '../../db/scope.ts';
 import { policy } from '../../domain/roles.ts';
 import type { AppContext } from '../context.ts';
+import { AccountingSchema } from '../payments/routes.ts';
 import { requireUser, scopeOf } from '../plugins/session.ts';
 import { Problem } from '../problem.ts';
-import { errorResponses, OreSchema, Uuid } from '../schemas.ts';
+import { errorResponses, Nullable, OreSchema, Uuid } from '../schemas.ts';
 import { createProgramme } from './create-programme.ts';
 
 const Programme = Type.Object({
@@ -25,6 +26,8 @@ const Programme = Type.Object({
       amount: OreSchema(),
       committed: OreSchema({ description: 'Set aside for calls on this line' }),
       available: OreSchema({ description: 'Left for new calls' }),
+      /** Where the line's payments are booked; null for the funder's default. */
+      accounting: Nullable(AccountingSchema),
     }),
   ),
 });
@@ -58,7 +61,14 @@ export function programmeRoutes(fastify: FastifyInstance, ctx: AppContext) {
         const lines = await tx
           .selectFrom('budget_lines')
           .leftJoin('calls', 'calls.budget_line_id', 'budget_lines.id')
-          .select(['budget_lines.id', 'budget_lines.programme_id', 'budget_lines.name', 'budget_lines.amount', 'budget_lines.position'])
+          .select([
+            'budget_lines.id',
+            'budget_lines.programme_id',
+            'budget_lines.name',
+            'budget_lines.amount',
+            'budget_lines.position',
+            'budget_lines.accounting',
+          ])
           .select(sql<number>`coalesce(sum(calls.amount), 0)::bigint`.as('committed'))
           .where('budget_lines.funder_id', '=', funderId)
           .groupBy(['budget_lines.id'])
@@ -75,7 +85,14 @@ export function programmeRoutes(fastify: FastifyInstance, ctx: AppContext) {
             fundingSource: p.funding_source,
             lines: lines
               .filter((l) => l.programme_id === p.id)
-              .map((l) => ({ id: l.id, name: l.name, amount: l.amount, committed: Number(l.committed), available: l.amount - Number(l.committed) })),
+              .map((l) => ({
+                id: l.id,
+                name: l.name,
+                amount: l.amount,
+                committed: Number(l.committed),
+                available: l.amount - Number(l.committed),
+                accounting: l.accounting,
+              })),
           })),
         };
       });

@@ -950,7 +950,7 @@ export interface paths {
         200: {
           content: {
             "application/json": {
-              programmes: {
+              programmes: ({
                   /** Format: uuid */
                   id: string;
                   name: string;
@@ -960,7 +960,7 @@ export interface paths {
                   /** @description An amount in öre (1 kr = 100 öre) */
                   amount: import("../../domain/money.ts").Ore;
                   fundingSource: string;
-                  lines: {
+                  lines: ({
                       /** Format: uuid */
                       id: string;
                       name: string;
@@ -970,8 +970,15 @@ export interface paths {
                       committed: import("../../domain/money.ts").Ore;
                       /** @description Left for new calls. An amount in öre (1 kr = 100 öre) */
                       available: import("../../domain/money.ts").Ore;
-                    }[];
-                }[];
+                      accounting: null | ({
+                        /** @description Kommun-Bas account, four digits */
+                        account: string;
+                        responsibility: null | string;
+                        activity: null | string;
+                        project: null | string;
+                      });
+                    })[];
+                })[];
             };
           };
         };

@@ -1,21 +1,22 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { sumOre, ZERO_ORE } from '../../domain/money.ts';
 import { programmeProblems } from '../../domain/programmes.ts';
+import { policy } from '../../domain/roles.ts';
 import { kr, parseAmount } from '../calls/format.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
-import { CheckboxGroup, TextAreaField, TextField } from '../components/fields.tsx';
-import { useFunder } from '../components/funder.ts';
+import { CheckboxGroup, Radio, TextAreaField, TextField } from '../components/fields.tsx';
+import { useFunder, usePrincipal } from '../components/funder.ts';
 import { LoadError, Loading, Page, RestoredNotice, Success } from '../components/page.tsx';
 import { RemoveRowButton } from '../components/rows.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
 import { useDebounced } from '../components/useDebounced.ts';
-import { collect, localFieldError, required, ruleErrors } from '../components/validation.ts';
+import { collect, fieldError, localFieldError, required, ruleErrors } from '../components/validation.ts';
 import { keys } from '../queryKeys.ts';
-import { createProgramme, listProgrammes, type Programme } from './api.ts';
+import { type BudgetLine, createProgramme, type LineAccounting, listProgrammes, type Programme, setLineAccounting } from './api.ts';
 
 interface Values {
   name: string;
@@ -43,7 +44,159 @@ function amounts(v: Values) {
   return { total: total ?? ZERO_ORE, lines, problems };
 }
 
-function ProgrammeCard({ programme }: { programme: Programme }) {
+/** A line's booking in words: its account and whichever objects it has, or the funder's default. */
+function BookingText({ accounting }: { accounting: LineAccounting }) {
+  const { t } = useTranslation();
+  if (!accounting) return <>{t('programmes.accounting.default')}</>;
+  const parts = [
+    t('programmes.accounting.summary.account', { value: accounting.account }),
+    ...(['responsibility', 'activity', 'project'] as const).flatMap((k) => {
+      const value = accounting[k];
+      return value ? [t(`programmes.accounting.summary.${k}`, { value })] : [];
+    }),
+  ];
+  return <>{parts.join(', ')}</>;
+}
+
+interface AccountingValues {
+  use: 'own' | 'default';
+  account: string;
+  responsibility: string;
+  activity: string;
+  project: string;
+}
+
+const ACCOUNTING_FIELDS = ['use', 'account', 'responsibility', 'activity', 'project'] as const;
+// The server's rules (src/server/payments/set-payment-settings.ts), checked here first with its messages.
+const ACCOUNT = /^\d{4}$/;
+const CODE = /^[A-Za-z0-9_-]{1,20}$/;
+const orNull = (v: string) => (v.trim() ? v.trim() : null);
+
+function AccountingForm({ line, onSaved, onCancel }: { line: BudgetLine; onSaved: () => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const a = line.accounting;
+  const f = useAppForm<AccountingValues>({
+    id: `accounting-${line.id}`,
+    draftKey: `line-accounting-${line.id}`,
+    defaultValues: {
+      use: a ? 'own' : 'default',
+      account: a?.account ?? '',
+      responsibility: a?.responsibility ?? '',
+      activity: a?.activity ?? '',
+      project: a?.project ?? '',
+    },
+    fields: ACCOUNTING_FIELDS,
+    validate: (v) =>
+      v.use === 'default'
+        ? []
+        : [
+            ...(v.account.trim()
+              ? ACCOUNT.test(v.account.trim())
+                ? []
+                : [fieldError('account', 'account_four_digits')]
+              : [fieldError('account', 'required')]),
+            ...(['responsibility', 'activity', 'project'] as const)
+              .filter((k) => v[k].trim() && !CODE.test(v[k].trim()))
+              .map((k) => fieldError(k, 'invalid_format')),
+          ],
+  });
+  const use = f.form.watch('use');
+  const submit = f.onSubmit(async (v) => {
+    await setLineAccounting(
+      line.id,
+      v.use === 'default'
+        ? null
+        : { account: v.account.trim(), responsibility: orNull(v.responsibility), activity: orNull(v.activity), project: orNull(v.project) },
+    );
+    f.clearRestored();
+    onSaved();
+  });
+  return (
+    <div className="narrow">
+      <RestoredNotice restored={f.restored} />
+      <ErrorSummary errors={f.errors} items={f.summaryItems()} ref={f.summaryRef} />
+      <form onSubmit={submit} noValidate className="form">
+        <CheckboxGroup id={f.fieldId('use')} legend={t('programmes.accounting.legend', { name: line.name })} error={f.errors.fields.use} layout="stack">
+          <Radio id={`${f.fieldId('use')}-own`} value="own" label={t('programmes.accounting.useOwn')} {...f.form.register('use')} />
+          <Radio id={`${f.fieldId('use')}-default`} value="default" label={t('programmes.accounting.useDefault')} {...f.form.register('use')} />
+        </CheckboxGroup>
+        {use === 'own' ? (
+          <>
+            <TextField
+              label={t('programmes.accounting.account')}
+              hint={t('programmes.accounting.accountHint')}
+              inputMode="numeric"
+              className="input-short"
+              {...f.field('account')}
+            />
+            <TextField label={t('programmes.accounting.responsibility')} hint={t('programmes.accounting.codeHint')} optional {...f.field('responsibility')} />
+            <TextField label={t('programmes.accounting.activity')} hint={t('programmes.accounting.codeHint')} optional {...f.field('activity')} />
+            <TextField label={t('programmes.accounting.project')} hint={t('programmes.accounting.codeHint')} optional {...f.field('project')} />
+          </>
+        ) : (
+          <p className="hint">{t('programmes.accounting.defaultHint')}</p>
+        )}
+        <div className="actions">
+          <button type="submit" className="button" disabled={f.form.formState.isSubmitting}>
+            {t('programmes.accounting.save')}
+          </button>
+          <button type="button" className="button button-secondary" onClick={onCancel}>
+            {t('programmes.accounting.cancel')}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
+
+/** A line's booking, and for finance and caseworkers the form to change it behind a button. */
+function LineAccountingDisclosure({ funderId, line }: { funderId: string; line: BudgetLine }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const panelId = useId();
+  const close = () => {
+    setOpen(false);
+    setTimeout(() => buttonRef.current?.focus());
+  };
+  return (
+    <li>
+      {saved ? <Success>{t('programmes.accounting.saved', { name: line.name })}</Success> : null}
+      <button
+        ref={buttonRef}
+        type="button"
+        className="button button-secondary button-small"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => {
+          setSaved(false);
+          setOpen((v) => !v);
+        }}
+      >
+        {t('programmes.accounting.open', { name: line.name })}
+      </button>
+      <div id={panelId} hidden={!open}>
+        {open ? (
+          <AccountingForm
+            line={line}
+            onCancel={close}
+            onSaved={() => {
+              setSaved(true);
+              close();
+              // The line's booking is shown here and used by the payment files.
+              void client.invalidateQueries({ queryKey: keys.programmes(funderId) });
+              void client.invalidateQueries({ queryKey: keys.payments.all(funderId) });
+            }}
+          />
+        ) : null}
+      </div>
+    </li>
+  );
+}
+
+function ProgrammeCard({ programme, funderId, mayBook }: { programme: Programme; funderId: string; mayBook: boolean }) {
   const { t } = useTranslation();
   const headingId = `programme-${programme.id}`;
   return (
@@ -82,6 +235,7 @@ function ProgrammeCard({ programme }: { programme: Programme }) {
               <th scope="col" className="num">
                 {t('programmes.available')}
               </th>
+              <th scope="col">{t('programmes.accounting.column')}</th>
             </tr>
           </thead>
           <tbody>
@@ -91,11 +245,21 @@ function ProgrammeCard({ programme }: { programme: Programme }) {
                 <td className="num">{kr(l.amount)}</td>
                 <td className="num">{kr(l.committed)}</td>
                 <td className="num">{kr(l.available)}</td>
+                <td>
+                  <BookingText accounting={l.accounting} />
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </section>
+      {mayBook && programme.lines.length ? (
+        <ul className="plain-list" aria-label={t('programmes.accounting.editList', { name: programme.name })}>
+          {programme.lines.map((l) => (
+            <LineAccountingDisclosure key={l.id} funderId={funderId} line={l} />
+          ))}
+        </ul>
+      ) : null}
     </li>
   );
 }
@@ -228,6 +392,9 @@ export function ProgrammesPage() {
   const { t } = useTranslation();
   const { funderId = '' } = useParams();
   const funder = useFunder(funderId);
+  const principal = usePrincipal();
+  // As the server allows: finance, or those who design calls from the lines.
+  const mayBook = policy.managePayments(principal, funderId) || funder.designCalls;
   const data = useQuery({
     queryKey: keys.programmes(funderId),
     queryFn: () => listProgrammes(funderId),
@@ -256,7 +423,7 @@ export function ProgrammesPage() {
           {data.data.programmes.length ? (
             <ul className="card-list">
               {data.data.programmes.map((p) => (
-                <ProgrammeCard key={p.id} programme={p} />
+                <ProgrammeCard key={p.id} programme={p} funderId={funderId} mayBook={mayBook} />
               ))}
             </ul>
           ) : (

@@ -8,3 +8,8 @@ export type BudgetLine = Programme['lines'][number];
 export const listProgrammes = (funderId: string) => unwrap(client.GET('/api/funders/{funderId}/programmes', { params: { path: { funderId } } }));
 export const createProgramme = (funderId: string, body: Body<'/api/funders/{funderId}/programmes', 'post'>) =>
   unwrap(client.POST('/api/funders/{funderId}/programmes', { params: { path: { funderId } }, body }));
+/** Where a line's payments are booked; null for the funder's default. */
+export type LineAccounting = BudgetLine['accounting'];
+
+export const setLineAccounting = (lineId: string, accounting: LineAccounting) =>
+  unwrap(client.PUT('/api/budget-lines/{id}/accounting', { params: { path: { id: lineId } }, body: { accounting } }));
