@@ -5,6 +5,7 @@ import { scoped } from '../../db/scope.ts';
 import type { RuleProblem } from '../../domain/calls/types.ts';
 import { normaliseGiro } from '../../domain/giro.ts';
 import { normaliseOrgNumber } from '../../domain/organisation.ts';
+import { ACCOUNT_NUMBER, accountingProblems } from '../../domain/payments/accounting.ts';
 import type { Accounting, PayerSettings } from '../../domain/payments/types.ts';
 import { policy } from '../../domain/roles.ts';
 import { auditReason, type CommandOptions, clockOf } from '../command.ts';
@@ -14,20 +15,7 @@ import { Problem, rulesProblem } from '../problem.ts';
 
 export type PaymentSettingsInput = PayerSettings & { defaultAccounting: Accounting };
 
-const ACCOUNT = /^\d{4}$/;
-const CODE = /^[A-Za-z0-9_-]{1,20}$/;
 const BANK_ID = /^[A-Za-z0-9/\-?:().,'+ ]{1,35}$/;
-
-/** Field problems of an accounting's account and objects. */
-export function accountingProblems(a: Accounting, prefix = ''): RuleProblem[] {
-  const p: RuleProblem[] = [];
-  if (!ACCOUNT.test(a.account)) p.push({ field: `${prefix}account`, code: 'account_four_digits' });
-  for (const k of ['responsibility', 'activity', 'project'] as const) {
-    const v = a[k];
-    if (v !== null && !CODE.test(v)) p.push({ field: `${prefix}${k}`, code: 'invalid_format' });
-  }
-  return p;
-}
 
 export function settingsProblems(s: PaymentSettingsInput): RuleProblem[] {
   const p: RuleProblem[] = [];
@@ -43,7 +31,7 @@ export function settingsProblems(s: PaymentSettingsInput): RuleProblem[] {
   if (!BANK_ID.test(s.initiatingPartyId)) p.push({ field: 'initiatingPartyId', code: 'invalid_format' });
   if (!/^[A-Z]{1,10}$/.test(s.initiatingPartyScheme)) p.push({ field: 'initiatingPartyScheme', code: 'invalid_format' });
   if (!/^[A-Za-z0-9]{1,10}$/.test(s.voucherSeries)) p.push({ field: 'voucherSeries', code: 'invalid_format' });
-  if (!ACCOUNT.test(s.creditAccount)) p.push({ field: 'creditAccount', code: 'account_four_digits' });
+  if (!ACCOUNT_NUMBER.test(s.creditAccount)) p.push({ field: 'creditAccount', code: 'account_four_digits' });
   return [...p, ...accountingProblems(s.defaultAccounting, 'defaultAccounting.')];
 }
 

@@ -4,6 +4,7 @@ import { useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { sumOre, ZERO_ORE } from '../../domain/money.ts';
+import { accountingProblems } from '../../domain/payments/accounting.ts';
 import { programmeProblems } from '../../domain/programmes.ts';
 import { policy } from '../../domain/roles.ts';
 import { kr, parseAmount } from '../calls/format.ts';
@@ -14,7 +15,7 @@ import { LoadError, Loading, Page, RestoredNotice, Success } from '../components
 import { RemoveRowButton } from '../components/rows.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
 import { useDebounced } from '../components/useDebounced.ts';
-import { collect, fieldError, localFieldError, required, ruleErrors } from '../components/validation.ts';
+import { collect, localFieldError, required, ruleErrors } from '../components/validation.ts';
 import { keys } from '../queryKeys.ts';
 import { type BudgetLine, createProgramme, type LineAccounting, listProgrammes, type Programme, setLineAccounting } from './api.ts';
 
@@ -67,9 +68,6 @@ interface AccountingValues {
 }
 
 const ACCOUNTING_FIELDS = ['use', 'account', 'responsibility', 'activity', 'project'] as const;
-// The server's rules (src/server/payments/set-payment-settings.ts), checked here first with its messages.
-const ACCOUNT = /^\d{4}$/;
-const CODE = /^[A-Za-z0-9_-]{1,20}$/;
 const orNull = (v: string) => (v.trim() ? v.trim() : null);
 
 function AccountingForm({ line, onSaved, onCancel }: { line: BudgetLine; onSaved: () => void; onCancel: () => void }) {
@@ -86,19 +84,18 @@ function AccountingForm({ line, onSaved, onCancel }: { line: BudgetLine; onSaved
       project: a?.project ?? '',
     },
     fields: ACCOUNTING_FIELDS,
+    // The server's rule (src/domain/payments/accounting.ts), checked here first with its messages.
     validate: (v) =>
       v.use === 'default'
         ? []
-        : [
-            ...(v.account.trim()
-              ? ACCOUNT.test(v.account.trim())
-                ? []
-                : [fieldError('account', 'account_four_digits')]
-              : [fieldError('account', 'required')]),
-            ...(['responsibility', 'activity', 'project'] as const)
-              .filter((k) => v[k].trim() && !CODE.test(v[k].trim()))
-              .map((k) => fieldError(k, 'invalid_format')),
-          ],
+        : ruleErrors(
+            accountingProblems({
+              account: v.account.trim(),
+              responsibility: orNull(v.responsibility),
+              activity: orNull(v.activity),
+              project: orNull(v.project),
+            }),
+          ),
   });
   const use = f.form.watch('use');
   const submit = f.onSubmit(async (v) => {
