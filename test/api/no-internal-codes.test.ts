@@ -76,7 +76,11 @@ async function waitFor<T>(fn: () => Promise<T> | T, what: string, timeoutMs = 20
 }
 
 describe('mails and documents', () => {
-  it('name everything in words through a round: eligibility, amendment, receipt, completion, decision, letters, agreement, account, payment, recovery', async () => {
+  // A whole round through every mail and document the service writes (some twenty PDFs read back as
+  // text): about 17 s alone on this machine, so it gets more than the default 30 s on a loaded one.
+  it('name everything in words through a round: eligibility, amendment, receipt, completion, decision, letters, agreement, account, payment, recovery', {
+    timeout: 90_000,
+  }, async () => {
     const caseworker = await signedIn(CASEWORKER);
     const applicant = await signedIn(APPLICANT, 'en');
     const vivalla = await signedIn(VIVALLA);

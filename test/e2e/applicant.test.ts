@@ -108,7 +108,7 @@ async function registerOrganisation(page: Page, orgNumber: string, name: string)
 
   // The start page now lists the organisation.
   await page.getByRole('navigation').getByRole('link', { name: 'Start' }).click();
-  await page.getByRole('region', { name: 'Dina organisationer' }).getByRole('link', { name }).waitFor();
+  await page.getByRole('region', { name: 'Dina organisationer' }).getByRole('link', { name, exact: true }).waitFor();
 }
 
 describe('an applicant', () => {

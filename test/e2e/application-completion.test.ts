@@ -108,7 +108,7 @@ describe('completion of an application', () => {
     const applicant = await openPage(browser, server.url, PHONE);
     const a = applicant.page;
     await signIn(a, 'forening@nattvandrarna.example', 'Fatima Föreningsaktiv');
-    await a.getByRole('region', { name: 'Dina organisationer' }).getByRole('link', { name: 'Nattvandrarna Norrköping' }).click();
+    await a.getByRole('region', { name: 'Dina organisationer' }).getByRole('link', { name: 'Nattvandrarna Norrköping', exact: true }).click();
     await settledAndAccessible(a, 'Nattvandrarna Norrköping');
     await a.getByRole('region', { name: 'Ansökningar' }).getByRole('link', { name: TITLE }).click();
     await settledAndAccessible(a, `${TITLE} (SN 2022/00001)`);

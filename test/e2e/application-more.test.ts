@@ -210,7 +210,7 @@ describe('more of the applicant’s journeys', () => {
     const reason = 'Vi fick pengar från en stiftelse till samma nattvandringar.';
     const { context, page } = await openPage(browser, server.url, PHONE);
     await signInAsFatima(page);
-    await page.getByRole('region', { name: 'Dina organisationer' }).getByRole('link', { name: 'Nattvandrarna Norrköping' }).click();
+    await page.getByRole('region', { name: 'Dina organisationer' }).getByRole('link', { name: 'Nattvandrarna Norrköping', exact: true }).click();
     await settledAndAccessible(page, 'Nattvandrarna Norrköping');
     await page.getByRole('region', { name: 'Ansökningar' }).getByRole('link', { name: TITLE }).click();
     const heading = `${TITLE} (${WITHDRAWN_CASE})`;
@@ -287,7 +287,7 @@ describe('more of the applicant’s journeys', () => {
 
     const { context, page } = await openPage(browser, server.url);
     await signInAsFatima(page);
-    await page.getByRole('region', { name: 'Dina organisationer' }).getByRole('link', { name: 'Nattvandrarna Norrköping' }).click();
+    await page.getByRole('region', { name: 'Dina organisationer' }).getByRole('link', { name: 'Nattvandrarna Norrköping', exact: true }).click();
     await settledAndAccessible(page, 'Nattvandrarna Norrköping');
     const card = page.getByRole('region', { name: 'Ansökningar' }).locator('.card').filter({ hasText: TITLE });
     expect(await card.textContent()).toContain('Medsökande i ansökan från Vivalla Fritidsförening');

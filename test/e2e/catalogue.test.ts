@@ -24,7 +24,7 @@ describe('the activity catalogue', () => {
     const applicant = await openPage(browser, server.url);
     const a = applicant.page;
     await signIn(a, 'forening@nattvandrarna.example', 'Fatima Föreningsaktiv');
-    await a.getByRole('region', { name: 'Dina organisationer' }).getByRole('link', { name: ORG }).click();
+    await a.getByRole('region', { name: 'Dina organisationer' }).getByRole('link', { name: ORG, exact: true }).click();
     await settledAndAccessible(a, ORG);
     const propose = a.getByRole('region', { name: 'Föreslå en ny sorts aktivitet' });
     await propose.getByRole('button', { name: 'Skicka förslaget' }).click();

@@ -101,23 +101,24 @@ describe('one status after a decision', () => {
     await settledAndAccessible(staff.page, `${DEMO_TITLE} (SN 2022/00001)`);
     expect(await statusRow(staff.page)).toBe('Delvis beviljad 250 000 kr');
 
-    // The committee replaces the decision: a rejection. Every status follows the new decision.
+    // The committee replaces the decision with a smaller grant (no less than the 125 000 kr already paid
+    // under its agreement). Every status follows the new decision.
     const committee = new Client(server.app);
     await committee.login('namnd@norrkoping.example');
     const current = (await committee.get(`/api/applications/${appId}/decisions`)).body.decisions.find((d: { supersededBy: string | null }) => !d.supersededBy);
     const replaced = await committee.post(
       `/api/applications/${appId}/decisions`,
-      decision(0, { reasons: 'Föreningen har lagt ned verksamheten i Navestad.', supersedes: current.id }),
+      decision(15_000_000, { reasons: 'Föreningen har lagt ned verksamheten i Navestad.', supersedes: current.id }),
     );
     expect(replaced.status).toBe(201);
 
     await staff.page.goto(`/funders/${sn}/applications`);
     await settledAndAccessible(staff.page, 'Inkomna ansökningar');
-    expect(plain(await row().textContent())).toContain('Avslag');
-    expect(plain(await row().textContent())).not.toContain('Delvis beviljad');
+    expect(plain(await row().textContent())).toContain('Delvis beviljad 150 000 kr');
+    expect(plain(await row().textContent())).not.toContain('250 000');
     await applicant.page.reload();
     await settledAndAccessible(applicant.page, `${DEMO_TITLE} (SN 2022/00001)`);
-    expect(await statusRow(applicant.page)).toBe('Avslag');
+    expect(await statusRow(applicant.page)).toBe('Delvis beviljad 150 000 kr');
     expect(scriptErrors(applicant.page)).toEqual([]);
     expect(scriptErrors(staff.page)).toEqual([]);
     await applicant.context.close();

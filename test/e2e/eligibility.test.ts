@@ -34,7 +34,7 @@ describe('eligibility approval', () => {
     const applicant = await openPage(browser, server.url);
     const a = applicant.page;
     await signIn(a, 'ledare@vivalla.example', 'Leo Ledare');
-    await a.getByRole('region', { name: 'Dina organisationer' }).getByRole('link', { name: ORG }).click();
+    await a.getByRole('region', { name: 'Dina organisationer' }).getByRole('link', { name: ORG, exact: true }).click();
     await settledAndAccessible(a, ORG);
     const section = a.getByRole('region', { name: 'Bidragsberättigad förening' });
     await section.getByText('Organisationen har inte ansökt om att vara bidragsberättigad ännu.').waitFor();

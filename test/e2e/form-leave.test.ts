@@ -80,7 +80,7 @@ describe('leaving the application form', () => {
     // Typed, and straight back with the browser's button: saved too.
     await menuLink(page, 'Start').click();
     await settledAndAccessible(page, 'Hej Fatima Föreningsaktiv');
-    await page.getByRole('region', { name: 'Dina organisationer' }).getByRole('link', { name: 'Nattvandrarna Norrköping' }).click();
+    await page.getByRole('region', { name: 'Dina organisationer' }).getByRole('link', { name: 'Nattvandrarna Norrköping', exact: true }).click();
     await settledAndAccessible(page, 'Nattvandrarna Norrköping');
     await page.getByRole('region', { name: 'Ansökningar' }).getByRole('link', { name: title }).click();
     await settledAndAccessible(page, 'Ansökan');

@@ -314,7 +314,7 @@ describe('the decision and its letter', () => {
   it('the association reads the decision on its phone, with how to appeal, and opens the letter in Swedish and English', { timeout: 120_000 }, async () => {
     const { context, page } = await openPage(browser, server.url, PHONE);
     await signIn(page, 'forening@nattvandrarna.example', 'Fatima Föreningsaktiv');
-    await page.getByRole('region', { name: 'Dina organisationer' }).getByRole('link', { name: 'Nattvandrarna Norrköping' }).click();
+    await page.getByRole('region', { name: 'Dina organisationer' }).getByRole('link', { name: 'Nattvandrarna Norrköping', exact: true }).click();
     await settledAndAccessible(page, 'Nattvandrarna Norrköping');
     // The list already says how it went.
     const card = page.getByRole('region', { name: 'Ansökningar' }).locator('.card').filter({ hasText: DEMO_TITLE });

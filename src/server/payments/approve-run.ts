@@ -5,7 +5,7 @@
 import { audit } from '../../db/audit.ts';
 import { scoped } from '../../db/scope.ts';
 import { post } from '../../domain/ledger.ts';
-import { ore } from '../../domain/money.ts';
+import { addOre, type Ore } from '../../domain/money.ts';
 import { policy } from '../../domain/roles.ts';
 import { lockApplicationsForLedger } from '../budget/guard.ts';
 import { auditReason, type CommandOptions, clockOf } from '../command.ts';
@@ -72,17 +72,17 @@ export async function approveRun(ctx: AppContext, user: SignedInUser, runId: str
     // One journal per application for the run (what the run pays under that grant), checked against what
     // is left of the grant: a run paying several instalments of one agreement books them together.
     const balances = await balancesByApplication(tx, applicationIds);
-    const byApplication = new Map<string, { first: (typeof payments)[number]; amount: number }>();
+    const byApplication = new Map<string, { first: (typeof payments)[number]; amount: Ore }>();
     for (const p of payments) {
       const sum = byApplication.get(p.application_id);
-      if (sum) sum.amount += p.amount;
+      if (sum) sum.amount = addOre(sum.amount, p.amount);
       else byApplication.set(p.application_id, { first: p, amount: p.amount });
     }
     const journals: Journal[] = [];
     for (const [applicationId, { first: p, amount }] of byApplication) {
       const before = balances.get(applicationId);
       if (!before) throw new Problem(409, 'no_grant_to_agree');
-      const answer = post(before, { kind: 'pay', amount: ore(amount) }, true);
+      const answer = post(before, { kind: 'pay', amount }, true);
       if ('refused' in answer) {
         const problem = ledgerProblem(answer.refused);
         throw new Problem(422, problem.code, { ...problem.params, agreement: p.agreement_number }, problem.fields);
