@@ -324,7 +324,7 @@ describe('the call designer', () => {
         .getByRole('row', { name: /Uppdragsbidrag till civilsamhället/ })
         .getByRole('cell')
         .allTextContents(),
-    ).toEqual(['3\u00a0000\u00a0000 kr', '3\u00a0000\u00a0000 kr', '0 kr']);
+    ).toEqual(['3\u00a0000\u00a0000 kr', '3\u00a0000\u00a0000 kr', '0 kr', 'Konto 4590, ansvar 3100, verksamhet 760, projekt BRA22']);
 
     const form = page.getByRole('region', { name: 'Ny satsning' });
     await form.getByLabel('Satsningens namn').fill('Social sammanhållning 2027');

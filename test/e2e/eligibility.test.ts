@@ -42,7 +42,7 @@ describe('eligibility approval', () => {
     await settledAndAccessible(a, 'Ansök om att vara bidragsberättigad');
 
     await a.getByLabel('Bidragsgivare').selectOption({ label: FUNDER });
-    expect(await a.getByLabel('År').inputValue()).toBe(String(YEAR));
+    expect(await a.getByLabel('År', { exact: true }).inputValue()).toBe(String(YEAR));
     await a.getByLabel('Stadgar').setInputFiles(pdf('stadgar'));
     await a.getByText('stadgar.pdf är uppladdad.').waitFor();
     // A text file is not a document Samverka takes: the message sits on that file's field.

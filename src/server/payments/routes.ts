@@ -15,21 +15,13 @@ import { approveRun, locateRun } from './approve-run.ts';
 import { cancelRun } from './cancel-run.ts';
 import { RUN_FILES, type RunFileKind, runFile } from './files.ts';
 import { prepareRun } from './prepare-run.ts';
+import { AccountingSchema } from './schema.ts';
 import { setLineAccounting, setPaymentSettings } from './set-payment-settings.ts';
 import { confirmRunPaid, importBankFile, rejectPayment } from './settle-payments.ts';
 import { dueInstalments, paymentSettings, runHeader, runPayments } from './store.ts';
 
 const Params = Type.Object({ id: Uuid });
 const DateString = Type.String({ maxLength: 10 });
-export const AccountingSchema = Type.Object(
-  {
-    account: Type.String({ maxLength: 4, description: 'Kommun-Bas account, four digits' }),
-    responsibility: Nullable(Type.String({ maxLength: 20, description: 'Ansvar (SIE dimension 1)' })),
-    activity: Nullable(Type.String({ maxLength: 20, description: 'Verksamhet (SIE dimension 20)' })),
-    project: Nullable(Type.String({ maxLength: 20, description: 'Projekt (SIE dimension 6)' })),
-  },
-  { additionalProperties: false },
-);
 const SettingsSchema = Type.Object(
   {
     debtorName: Type.String({ maxLength: 70 }),

@@ -5,7 +5,7 @@ import { Type } from 'typebox';
 import { scoped } from '../../db/scope.ts';
 import { policy } from '../../domain/roles.ts';
 import type { AppContext } from '../context.ts';
-import { AccountingSchema } from '../payments/routes.ts';
+import { AccountingSchema } from '../payments/schema.ts';
 import { requireUser, scopeOf } from '../plugins/session.ts';
 import { Problem } from '../problem.ts';
 import { errorResponses, Nullable, OreSchema, Uuid } from '../schemas.ts';

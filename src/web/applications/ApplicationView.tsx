@@ -86,8 +86,10 @@ function Content({ content: c, call, funderId }: { content: ApplicationContent; 
     queryKey: keys.activityTypes(funderId),
     queryFn: () => listActivityTypes(funderId),
   });
+  // Until the catalogue has loaded, no label rather than the type's key (a code is never shown as a word).
   const typeLabel = (key: string) => {
-    const found = types.data?.activityTypes.find((x) => x.key === key);
+    if (!types.data) return '…';
+    const found = types.data.activityTypes.find((x) => x.key === key);
     return found ? (currentLanguage() === 'en' ? found.labelEn : found.labelSv) : key;
   };
   const none = t('common.notGiven');
