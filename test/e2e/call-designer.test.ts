@@ -362,7 +362,7 @@ describe('the call designer', () => {
         .getByRole('row', { name: /Brobyggare/ })
         .getByRole('cell')
         .allTextContents(),
-    ).toEqual(['2\u00a0500\u00a0000 kr', '0 kr', '2\u00a0500\u00a0000 kr']);
+    ).toEqual(['2\u00a0500\u00a0000 kr', '0 kr', '2\u00a0500\u00a0000 kr', 'Bidragsgivarens standardkontering']);
     await axe(page, 'programme created');
     expect(scriptErrors(page)).toEqual([]);
     await context.close();
