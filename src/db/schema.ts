@@ -4,6 +4,7 @@ import type { ApplicationContent } from '../domain/applications/types.ts';
 import type { DecisionOutcome, Reservation, ScreenedRule } from '../domain/assessment/types.ts';
 import type { CallRules } from '../domain/calls/types.ts';
 import type { BoardMember } from '../domain/eligibility.ts';
+import type { AgeBand, ReportContent, ReportKind, ReportStatus } from '../domain/follow-up/reports.ts';
 import type { LedgerAccount } from '../domain/ledger.ts';
 import type { Ore } from '../domain/money.ts';
 import type { NotificationDelivery, NotificationEvent } from '../domain/notifications.ts';
@@ -11,6 +12,7 @@ import type { NumberedSeries } from '../domain/numbering.ts';
 import type { InstalmentCondition, ScheduleSpec } from '../domain/payments/schedule.ts';
 import type { Accounting, PayerSettings } from '../domain/payments/types.ts';
 import type { FunderRole } from '../domain/roles.ts';
+import type { ExtraQuestion, FreeTextState, ScaleValue, StandardQuestion } from '../domain/surveys/questions.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -45,6 +47,9 @@ export interface FundersTable {
   created_at: CreatedAt;
   delegation_limit: Generated<Ore>;
   decision_body: Generated<string>;
+  survey_min_group: Generated<number>;
+  report_deviation_percent: Generated<number>;
+  report_reminder_days: Generated<number>;
 }
 
 export interface FunderMembershipsTable {
@@ -207,6 +212,10 @@ export interface DB {
   recoveries: RecoveriesTable;
   recovery_repayments: RecoveryRepaymentsTable;
   ledger_entries: LedgerEntriesTable;
+  follow_up_reports: FollowUpReportsTable;
+  report_reminders: ReportRemindersTable;
+  surveys: SurveysTable;
+  survey_answers: SurveyAnswersTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;
@@ -361,6 +370,8 @@ export interface CompletionRequestsTable {
   answered_by: string | null;
   answered_at: Timestamp | null;
   request_key: string | null;
+  /** Set when the round is about a follow-up report rather than the application. */
+  report_id: Generated<string | null>;
 }
 
 export interface FileGrantsTable {
@@ -669,6 +680,7 @@ export interface RecoveriesTable {
   decided_by: string | null;
   letter_file_id: string | null;
   created_at: CreatedAt;
+  report_id: Generated<string | null>;
 }
 
 export interface RecoveryRepaymentsTable {
@@ -696,4 +708,61 @@ export interface LedgerEntriesTable {
   source: string;
   source_id: string;
   created_by: string | null;
+}
+
+export interface FollowUpReportsTable {
+  id: Generated<string>;
+  funder_id: string;
+  agreement_id: string;
+  application_id: string;
+  organisation_id: string;
+  kind: ReportKind;
+  due_on: string;
+  planned_due_on: string;
+  due_moved_reason: string | null;
+  status: Generated<ReportStatus>;
+  content: ColumnType<ReportContent, string, string>;
+  version: Generated<number>;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+  submitted_by: string | null;
+  submitted_at: Date | null;
+  approved_by: string | null;
+  approved_at: Date | null;
+}
+
+export interface ReportRemindersTable {
+  report_id: string;
+  funder_id: string;
+  kind: 'due_soon' | 'overdue';
+  due_on: string;
+  sent_on: string;
+  mails: number;
+}
+
+export interface SurveysTable {
+  id: Generated<string>;
+  funder_id: string;
+  agreement_id: string;
+  organisation_id: string;
+  token: string;
+  status: Generated<'open' | 'closed'>;
+  extra_questions: ColumnType<ExtraQuestion[], string | undefined, string>;
+  created_at: CreatedAt;
+  closed_at: Date | null;
+}
+
+/** No user, address, agent or time finer than the day: see the migration 0013_follow_up. */
+export interface SurveyAnswersTable {
+  id: Generated<string>;
+  funder_id: string;
+  survey_id: string;
+  answered_on: string;
+  age_band: AgeBand | null;
+  ratings: ColumnType<Partial<Record<StandardQuestion, ScaleValue>>, string, string>;
+  extra_ratings: ColumnType<Record<string, ScaleValue>, string | undefined, string>;
+  free_text: string | null;
+  free_text_state: Generated<FreeTextState>;
+  free_text_masked: string | null;
+  edit_secret_sha256: string;
 }
