@@ -2,7 +2,7 @@
 // A later event (a follow-up reminder) is one more entry here, with its roles and default.
 import type { FunderRole } from './roles.ts';
 
-export const NOTIFICATION_EVENTS = ['application_submitted', 'eligibility_requested', 'completion_answered', 'review_assigned', 'proposal_ready'] as const;
+export const NOTIFICATION_EVENTS = ['application_submitted', 'eligibility_requested', 'completion_answered', 'review_assigned', 'proposal_ready', 'report_submitted', 'report_overdue'] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 
 /** each: a mail per event; digest: one mail a day listing them; none: no mail. */
@@ -16,6 +16,8 @@ export const NOTIFICATION_RULES: Record<NotificationEvent, { roles: readonly Fun
   completion_answered: { roles: ['caseworker'], default: 'each' },
   review_assigned: { roles: ['reviewer', 'caseworker', 'decision_maker'], default: 'each' },
   proposal_ready: { roles: ['decision_maker'], default: 'digest' },
+  report_submitted: { roles: ['caseworker'], default: 'each' },
+  report_overdue: { roles: ['caseworker'], default: 'digest' },
 };
 
 /** The events a person with these roles can be told of, in the catalogue's order. */

@@ -13,6 +13,8 @@ export const NOTIFICATION_EVENT_LABELS: Record<NotificationEvent, { sv: string; 
   completion_answered: { sv: 'Sökanden har svarat på en begäran om komplettering', en: 'The applicant has answered a request for completion' },
   review_assigned: { sv: 'Du har fått en ansökan att bedöma', en: 'You have been asked to review an application' },
   proposal_ready: { sv: 'Ett beslutsförslag väntar på beslut', en: 'A proposal is waiting for a decision' },
+  report_submitted: { sv: 'En uppföljningsrapport har lämnats in', en: 'A follow-up report has been submitted' },
+  report_overdue: { sv: 'En uppföljningsrapport är försenad', en: 'A follow-up report is overdue' },
 };
 
 /** What an event is about, as the mail names it. */

@@ -4323,7 +4323,7 @@ export interface paths {
             "application/json": {
               /** @description The events the person’s roles make them someone to tell, with their choice (or the default) */
               preferences: ({
-                  event: "application_submitted" | "eligibility_requested" | "completion_answered" | "review_assigned" | "proposal_ready";
+                  event: "application_submitted" | "eligibility_requested" | "completion_answered" | "review_assigned" | "proposal_ready" | "report_submitted" | "report_overdue";
                   /** @description each: a mail per event; digest: one mail a day at 07:00 listing them; none: no mail */
                   delivery: "each" | "digest" | "none";
                   /** @description each: a mail per event; digest: one mail a day at 07:00 listing them; none: no mail */
@@ -4352,7 +4352,7 @@ export interface paths {
         content: {
           "application/json": {
             preferences: ({
-                event: "application_submitted" | "eligibility_requested" | "completion_answered" | "review_assigned" | "proposal_ready";
+                event: "application_submitted" | "eligibility_requested" | "completion_answered" | "review_assigned" | "proposal_ready" | "report_submitted" | "report_overdue";
                 /** @description each: a mail per event; digest: one mail a day at 07:00 listing them; none: no mail */
                 delivery: "each" | "digest" | "none";
               })[];
@@ -4366,7 +4366,7 @@ export interface paths {
             "application/json": {
               /** @description The events the person’s roles make them someone to tell, with their choice (or the default) */
               preferences: ({
-                  event: "application_submitted" | "eligibility_requested" | "completion_answered" | "review_assigned" | "proposal_ready";
+                  event: "application_submitted" | "eligibility_requested" | "completion_answered" | "review_assigned" | "proposal_ready" | "report_submitted" | "report_overdue";
                   /** @description each: a mail per event; digest: one mail a day at 07:00 listing them; none: no mail */
                   delivery: "each" | "digest" | "none";
                   /** @description each: a mail per event; digest: one mail a day at 07:00 listing them; none: no mail */
