@@ -33,7 +33,7 @@ const task = (text: string, roles: Record<'organisation' | 'social_office' | 'sc
 });
 
 interface Plan {
-  org: 'nattvandrarna' | 'vuxenskolan';
+  org: 'nattvandrarna' | 'vuxenskolan' | 'laxhjalpen';
   signatory: string;
   schedule: ScheduleSpec;
   responsibilities: ResponsibilityRow[];
@@ -159,6 +159,45 @@ const PLANS: Plan[] = [
     orgSigns: '2022-04-25T16:30:00+02:00',
     funderSigns: '2022-04-26T10:00:00+02:00',
   },
+  {
+    org: 'laxhjalpen',
+    signatory: 'lina@laxhjalpen.example',
+    // A quarter of the grant at the start of each quarter of the year.
+    schedule: { kind: 'quarterly' },
+    responsibilities: [
+      task('Läxhjälp måndag, tisdag och torsdag kl. 15–18 i Hageby bibliotek', {
+        organisation: 'responsible',
+        social_office: 'informed',
+        school: 'informed',
+        police: null,
+      }),
+      task('Rekrytera, utbilda och schemalägga volontärerna', { organisation: 'responsible', social_office: null, school: null, police: null }),
+      task('Berätta om läxhjälpen för elever och föräldrar i Hagebyskolan', {
+        organisation: 'takes_part',
+        social_office: null,
+        school: 'responsible',
+        police: null,
+      }),
+      task('Slussa unga som behöver stöd vidare till fältassistenterna', {
+        organisation: 'takes_part',
+        social_office: 'responsible',
+        school: null,
+        police: null,
+      }),
+      task('Delrapport efter sex månader och slutredovisning', { organisation: 'responsible', social_office: 'takes_part', school: null, police: null }),
+    ],
+    drafted: '2022-04-06T10:00:00+02:00',
+    comment: [
+      {
+        by: 'organisation',
+        at: '2022-04-07T21:10:00+02:00',
+        body: 'Vi har få volontärer under sommarlovet. Går det bra att läxhjälpen har uppehåll i juli?',
+      },
+      { by: 'funder', at: '2022-04-08T08:45:00+02:00', body: 'Ja, uppehåll i juli går bra. Det behöver inte stå i överenskommelsen.' },
+    ],
+    orgSigns: '2022-04-11T18:20:00+02:00',
+    funderSigns: '2022-04-12T10:05:00+02:00',
+  },
 ];
 
 /**
@@ -219,12 +258,14 @@ export async function seedAgreements(demo: Demo, applications: Record<string, st
     agreements[plan.org] = draft.id;
   }
 
-  // Two runs in the spring, each prepared by finance and approved by a second person, then confirmed
-  // paid: Nattvandrarna's first half in April (Vuxenskolan's agreement was not yet signed), and
-  // Vuxenskolan's whole grant in May.
+  // Runs prepared by finance and approved by a second person, then confirmed paid: Nattvandrarna's
+  // first half and Läxhjälpen's first quarter in April (Vuxenskolan's agreement was not yet signed),
+  // Vuxenskolan's whole grant in May, and Läxhjälpen's second and third quarters in July and October.
   const runs = [
     { prepared: '2022-04-13T09:00:00+02:00', execution: '2022-04-14', approved: '2022-04-13T14:00:00+02:00', confirmed: '2022-04-19T09:00:00+02:00' },
     { prepared: '2022-04-28T09:00:00+02:00', execution: '2022-05-03', approved: '2022-04-29T11:00:00+02:00', confirmed: '2022-05-04T09:00:00+02:00' },
+    { prepared: '2022-06-30T09:00:00+02:00', execution: '2022-07-01', approved: '2022-06-30T13:00:00+02:00', confirmed: '2022-07-04T09:00:00+02:00' },
+    { prepared: '2022-09-30T09:00:00+02:00', execution: '2022-10-03', approved: '2022-09-30T13:30:00+02:00', confirmed: '2022-10-04T09:00:00+02:00' },
   ];
   for (const r of runs) {
     const run = await prepareRun(ctx, finance, ids.funders.sn, { executionDate: r.execution }, at(r.prepared));

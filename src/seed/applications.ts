@@ -71,7 +71,7 @@ async function startedDraft(demo: Demo, email: string, callId: string, organisat
 export async function seedApplications(demo: Demo, calls: { norrkoping2022: string; associationSupport: string }) {
   const ids = demo.ids;
 
-  // In this order they take the case numbers SN 2022/00001 to 00003.
+  // In this order they take the case numbers SN 2022/00001 to 00004.
   const submitted: { org: string; member: string; at: string; c: ApplicationContent }[] = [
     {
       org: 'nattvandrarna',
@@ -167,6 +167,37 @@ export async function seedApplications(demo: Demo, calls: { norrkoping2022: stri
         amountRequested: kronor(300_000),
         contacts: [{ name: 'Maja Diakon', email: 'diakon@matteus.example', phone: '' }],
         answers: { focus: 'outreach', complement: 'Fältassistenterna är välkomna.', reach: 60 },
+      }),
+    },
+    {
+      org: 'laxhjalpen',
+      member: 'lina@laxhjalpen.example',
+      at: '2022-03-06T23:05:00+01:00',
+      c: content({
+        title: 'Läxhjälp och trygga eftermiddagar i Hageby',
+        description:
+          'Läxhjälp tre eftermiddagar i veckan i Hageby bibliotek, med vuxna volontärer som också finns där när unga annars är ensamma efter skolan.',
+        complement: 'Volontärerna ser tidigt unga som far illa och vet hur de når socialkontorets fältassistenter.',
+        focusAreas: ['Uppsökande verksamhet'],
+        activities: [
+          {
+            typeKey: 'mentoring',
+            proposedType: null,
+            description: 'Vuxna volontärer och läxhjälp måndag, tisdag och torsdag kl. 15–18',
+            targetGroups: ['children', 'young_people'],
+            areas: ['Hageby'],
+            from: '2022-04-01',
+            to: '2023-03-31',
+            expectedParticipants: 80,
+          },
+        ],
+        budget: [
+          { label: 'Samordnare 20 %', amount: kronor(90_000) },
+          { label: 'Fika och material', amount: kronor(30_000) },
+        ],
+        amountRequested: kronor(120_000),
+        contacts: [{ name: 'Lina Läxhjälpare', email: 'lina@laxhjalpen.example', phone: '073-555 12 34' }],
+        answers: { focus: 'outreach', complement: 'Volontärerna lotsar unga vidare till fältassistenterna.', reach: 80 },
       }),
     },
   ];

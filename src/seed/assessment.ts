@@ -16,7 +16,7 @@ import { type Demo, replayAt } from './replay.ts';
 type Scored = Record<'need' | 'complement' | 'capacity', number>;
 
 interface Plan {
-  org: 'nattvandrarna' | 'vuxenskolan' | 'matteus';
+  org: 'nattvandrarna' | 'vuxenskolan' | 'matteus' | 'laxhjalpen';
   scores: Record<string, Scored | 'conflict'>;
   amount: Ore;
   proposal: string;
@@ -25,7 +25,7 @@ interface Plan {
   reservations: Reservation[];
 }
 
-// The 2022 call assessed and decided by Socialnämnden within its 3 000 000 kr: one full grant,
+// The 2022 call assessed and decided by Socialnämnden within its 3 000 000 kr: two full grants,
 // one partial grant, one rejection with reasons and a recorded reservation.
 const PLANS: Plan[] = [
   {
@@ -69,6 +69,20 @@ const PLANS: Plan[] = [
       'Uppdraget bedöms inte komplettera socialkontorets arbete i tillräcklig grad, eftersom fritidsgården i Marielund redan erbjuder kvällsverksamhet för samma målgrupp. Bedömningen av behov och genomförandeförmåga ger inte företräde framför andra ansökningar.',
     paragraph: '§ 33',
     reservations: [{ kind: 'reservation', by: 'Karin Lind (KD)', text: 'Till förmån för eget yrkande om bifall med 150 000 kr.' }],
+  },
+  {
+    org: 'laxhjalpen',
+    scores: {
+      'bedomare@norrkoping.example': { need: 4, complement: 4, capacity: 3 },
+      'handlaggare@norrkoping.example': { need: 4, complement: 4, capacity: 4 },
+      'namnd@norrkoping.example': { need: 4, complement: 3, capacity: 4 },
+    },
+    amount: kronor(120_000),
+    proposal: 'Bifall. Läxhjälpen ger vuxennärvaro i Hageby de eftermiddagar då fältgruppen inte är ute.',
+    reasons:
+      'Uppdraget kompletterar socialkontorets uppsökande arbete i Hageby med vuxennärvaro på eftermiddagarna, och föreningen har volontärer som redan är kända i området. Budgeten är rimlig för uppdraget.',
+    paragraph: '§ 34',
+    reservations: [],
   },
 ];
 

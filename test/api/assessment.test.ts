@@ -56,11 +56,11 @@ async function callWithApplications(n: number, budget: number, requested: number
 }
 
 describe('the demo: the 2022 call assessed and decided', () => {
-  it('is decided within its 3 000 000 kr with one partial grant, one rejection with reasons and a reservation', async () => {
+  it('is decided within its 3 000 000 kr with two grants in full, one in part, one rejection with reasons and a reservation', async () => {
     const call = (await t.db.kysely.selectFrom('calls').select('id').where('title', '=', 'Uppdragsbidrag för ökad trygghet 2022').executeTakeFirstOrThrow()).id;
     const res = await committee.get(`/api/calls/${call}/assessment`);
     expect(res.status).toBe(200);
-    expect(res.body.budget).toMatchObject({ amount: 300_000_000, granted: 75_000_000, remaining: 225_000_000 });
+    expect(res.body.budget).toMatchObject({ amount: 300_000_000, granted: 87_000_000, remaining: 213_000_000 });
     const byCase = Object.fromEntries(res.body.applications.map((a: { caseNumber: string }) => [a.caseNumber, a]));
     expect(byCase['SN 2022/00001'].decision).toMatchObject({ outcome: 'partially_approved', amount: 25_000_000 });
     expect(byCase['SN 2022/00002'].decision).toMatchObject({ outcome: 'approved', amount: 50_000_000 });
@@ -78,9 +78,10 @@ describe('the demo: the 2022 call assessed and decided', () => {
     expect(grants.body.grants.map((g: { caseNumber: string; amount: number }) => [g.caseNumber, g.amount])).toEqual([
       ['SN 2022/00001', 25_000_000],
       ['SN 2022/00002', 50_000_000],
+      ['SN 2022/00004', 12_000_000],
     ]);
     expect(grants.body.grants[0]).toMatchObject({ organisationName: 'Nattvandrarna Norrköping', decidedOn: '2022-03-24', areas: ['Navestad', 'Hageby'] });
-    expect(grants.body).toMatchObject({ total: 75_000_000, count: 2, years: [2022] });
+    expect(grants.body).toMatchObject({ total: 87_000_000, count: 3, years: [2022] });
     expect((await new Client(t.app).get('/api/public/grants?year=2023')).body).toMatchObject({ grants: [], total: 0, count: 0, years: [2022] });
 
     const minutes = await committee.get(`/api/calls/${call}/minutes.pdf?decidedOn=2022-03-24`);

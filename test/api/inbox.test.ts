@@ -26,9 +26,9 @@ describe('the caseworker inbox', () => {
   it('lists received applications, newest first, and never drafts', async () => {
     const res = await caseworker.get(`/api/funders/${sn}/applications`);
     expect(res.status).toBe(200);
-    expect(numbers(res.body.items)).toEqual([LAXHJALPEN, VUXENSKOLAN, 'SN 2022/00003', 'SN 2022/00002', 'SN 2022/00001']);
+    expect(numbers(res.body.items)).toEqual([LAXHJALPEN, VUXENSKOLAN, 'SN 2022/00004', 'SN 2022/00003', 'SN 2022/00002', 'SN 2022/00001']);
     expect(res.body.items[0]).toMatchObject({ organisationName: 'Läxhjälpen i Hageby', areas: ['Hageby'], amountRequested: 4_500_000 });
-    expect(res.body.items[2]).toMatchObject({
+    expect(res.body.items[3]).toMatchObject({
       organisationName: 'Matteus församling Norrköping',
       legalForm: 'trossamfund',
       areas: ['Marielund'],
@@ -39,14 +39,14 @@ describe('the caseworker inbox', () => {
   it('filters by call, status, area, focus and organisation type, and searches organisation and title', async () => {
     const call = (await t.db.kysely.selectFrom('calls').select('id').where('title', '=', 'Uppdragsbidrag för ökad trygghet 2022').executeTakeFirstOrThrow()).id;
     const get = async (query: string) => numbers((await caseworker.get(`/api/funders/${sn}/applications?${query}`)).body.items);
-    expect(await get(`callId=${call}`)).toHaveLength(3);
+    expect(await get(`callId=${call}`)).toHaveLength(4);
     expect(await get('area=Navestad')).toEqual([VUXENSKOLAN, 'SN 2022/00001']);
     expect(await get(`focus=${encodeURIComponent('Stöd till unga utsatta för våld i nära relation, inklusive hedersrelaterat våld')}`)).toEqual([
       'SN 2022/00002',
     ]);
     expect(await get('orgType=studieforbund')).toEqual([VUXENSKOLAN, 'SN 2022/00002']);
     expect(await get('q=nattvandrarna')).toEqual(['SN 2022/00001']);
-    expect(await get(`q=${encodeURIComponent('läxhjälpen')}`)).toEqual([LAXHJALPEN]);
+    expect(await get(`q=${encodeURIComponent('läxhjälpen')}`)).toEqual([LAXHJALPEN, 'SN 2022/00004']);
     expect(await get('q=studiecirklar')).toEqual(['SN 2022/00002']);
     expect(await get('q=2022%2F00003')).toEqual(['SN 2022/00003']);
     expect(await get('status=withdrawn')).toEqual([]);
@@ -105,18 +105,19 @@ describe('the caseworker inbox', () => {
       'Beslut',
       'Beviljat belopp (kr)',
     ]);
-    expect(lines).toHaveLength(3);
+    expect(lines).toHaveLength(4);
     expect(lines[1]?.slice(0, 4)).toEqual([LAXHJALPEN, expect.any(String), 'Extra föreningsstöd mot utanförskap', 'Läxhjälpen i Hageby']);
+    expect(lines[2]?.slice(0, 4)).toEqual(['SN 2022/00004', 'Beviljad', 'Uppdragsbidrag för ökad trygghet 2022', 'Läxhjälpen i Hageby']);
     // Its status is its decision's outcome, even with a completion round open since: one status everywhere.
-    expect(lines[2]?.slice(0, 5)).toEqual([
+    expect(lines[3]?.slice(0, 5)).toEqual([
       'SN 2022/00001',
       'Delvis beviljad',
       'Uppdragsbidrag för ökad trygghet 2022',
       'Nattvandrarna Norrköping',
       'Ideell förening',
     ]);
-    expect(lines[2]?.[6]).toBe('350000');
-    expect(lines[2]?.slice(-2)).toEqual(['Delvis beviljad', '250000']);
+    expect(lines[3]?.[6]).toBe('350000');
+    expect(lines[3]?.slice(-2)).toEqual(['Delvis beviljad', '250000']);
     // Amounts are numbers, unquoted, so a spreadsheet sums them.
     expect(text).toContain(';350000;');
 
@@ -129,13 +130,15 @@ describe('the caseworker inbox', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const sheet = book.getWorksheet('Ansökningar');
-    expect(sheet?.rowCount).toBe(6);
+    expect(sheet?.rowCount).toBe(7);
     expect(sheet?.getRow(2).getCell(1).value).toBe(LAXHJALPEN);
     expect(sheet?.getRow(3).getCell(7).value).toBe(140000);
-    expect(sheet?.getRow(4).getCell(1).value).toBe('SN 2022/00003');
-    expect(sheet?.getRow(4).getCell(7).value).toBe(300000);
-    expect(sheet?.getRow(4).getCell(11).value).toBe('Avslag');
-    expect(sheet?.getRow(5).getCell(12).value).toBe(500000);
+    expect(sheet?.getRow(4).getCell(1).value).toBe('SN 2022/00004');
+    expect(sheet?.getRow(4).getCell(12).value).toBe(120000);
+    expect(sheet?.getRow(5).getCell(1).value).toBe('SN 2022/00003');
+    expect(sheet?.getRow(5).getCell(7).value).toBe(300000);
+    expect(sheet?.getRow(5).getCell(11).value).toBe('Avslag');
+    expect(sheet?.getRow(6).getCell(12).value).toBe(500000);
   });
 
   it('is the funder’s own: other funders and applicants are refused', async () => {
@@ -177,11 +180,12 @@ describe('decisions in the inbox', () => {
     expect(all.map((i: { caseNumber: string; decision: unknown }) => [i.caseNumber, i.decision])).toEqual([
       [LAXHJALPEN, null],
       [VUXENSKOLAN, null],
+      ['SN 2022/00004', { outcome: 'approved', amount: 12_000_000 }],
       ['SN 2022/00003', { outcome: 'rejected', amount: 0 }],
       ['SN 2022/00002', { outcome: 'approved', amount: 50_000_000 }],
       ['SN 2022/00001', { outcome: 'partially_approved', amount: 25_000_000 }],
     ]);
-    expect(numbers(await get('status=approved'))).toEqual(['SN 2022/00002']);
+    expect(numbers(await get('status=approved'))).toEqual(['SN 2022/00004', 'SN 2022/00002']);
     expect(numbers(await get('status=partially_approved'))).toEqual(['SN 2022/00001']);
     expect(numbers(await get('status=rejected'))).toEqual(['SN 2022/00003']);
     // A new application on a call of its own has no decision yet.

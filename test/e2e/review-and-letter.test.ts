@@ -95,7 +95,7 @@ describe('reviewing an application', () => {
     expect(card).toContain(fresh.organisation);
     expect(card).toContain(fresh.caseNumber);
     expect(card).toContain('Jäv inte prövat');
-    expect(await done.getByRole('link').count()).toBe(3);
+    expect(await done.getByRole('link').count()).toBe(4);
     await todo.getByRole('link', { name: fresh.title }).click();
 
     // Before the declaration: the case, but no scoring form and nobody's scores.
@@ -371,7 +371,7 @@ describe('awarded grants', () => {
     await settledAndAccessible(page, 'Beviljade bidrag');
     const table = page.getByRole('table', { name: 'Beviljade bidrag, alla år' });
     await table.waitFor();
-    expect(await table.getByRole('rowheader').allTextContents()).toEqual(['Nattvandrarna Norrköping', 'Studieförbundet Vuxenskolan Östergötland', 'Totalt']);
+    expect(await table.getByRole('rowheader').allTextContents()).toEqual(['Nattvandrarna Norrköping', 'Studieförbundet Vuxenskolan Östergötland', 'Läxhjälpen i Hageby', 'Totalt']);
     // Each cell says what it is (the column's name comes first on a phone, where the column headings are hidden).
     const first = table.getByRole('row', { name: /Nattvandrarna Norrköping/ });
     for (const name of [
@@ -386,7 +386,7 @@ describe('awarded grants', () => {
     expect(
       await table
         .getByRole('row', { name: /Totalt/ })
-        .getByRole('cell', { name: /^Belopp: 750\s000 kr$/ })
+        .getByRole('cell', { name: /^Belopp: 870\s000 kr$/ })
         .count(),
     ).toBe(1);
     expect(
@@ -395,7 +395,7 @@ describe('awarded grants', () => {
         .boundingBox()
         .then((box) => box?.height),
     ).toBeLessThanOrEqual(1);
-    expect(plain(await page.locator('.grants-count').textContent())).toBe('2 beviljade bidrag, totalt 750 000 kr');
+    expect(plain(await page.locator('.grants-count').textContent())).toBe('3 beviljade bidrag, totalt 870 000 kr');
     // On a phone each grant is a block of labelled lines: nothing runs off the side.
     const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
     expect(scroll).toBeLessThanOrEqual(width);
@@ -405,7 +405,7 @@ describe('awarded grants', () => {
     await page.getByRole('button', { name: 'Visa' }).click();
     await page.getByRole('table', { name: 'Beviljade bidrag 2022' }).waitFor();
     expect(new URL(page.url()).searchParams.get('year')).toBe('2022');
-    expect(plain(await page.locator('.grants-count').textContent())).toBe('2 beviljade bidrag 2022, totalt 750 000 kr');
+    expect(plain(await page.locator('.grants-count').textContent())).toBe('3 beviljade bidrag 2022, totalt 870 000 kr');
     await axe(page, 'awarded grants in 2022');
 
     await page.goto('/grants?year=2021');
@@ -419,7 +419,7 @@ describe('awarded grants', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Awarded grants' }).waitFor();
     await page.getByRole('table', { name: 'Awarded grants, all years' }).waitFor();
-    expect(plain(await page.locator('.grants-count').textContent())).toBe('2 grants awarded, SEK 750,000 in total');
+    expect(plain(await page.locator('.grants-count').textContent())).toBe('3 grants awarded, SEK 870,000 in total');
     await axe(page, 'awarded grants in English');
     expect(scriptErrors(page)).toEqual([]);
     await context.close();
