@@ -61,14 +61,14 @@ function queueSql(queue: WorkQueue, funderId: string, userId: string): RawBuilde
         from applications a
         where a.funder_id = ${funderId} and a.status = 'submitted' and ${undecided}
           and not exists (select 1 from screenings s where s.application_id = a.id)
-          and not exists (select 1 from completion_requests c where c.application_id = a.id)`;
+          and not exists (select 1 from completion_requests c where c.application_id = a.id and c.report_id is null)`;
     // The applicant has answered every completion request, and nobody has screened the application since.
     case 'completions_answered':
       return sql<Row>`
         select a.id, a.case_number, a.title, a.organisation_name, c.answered_at as since
         from applications a
         join lateral (select max(r.answered_at) as answered_at, bool_and(r.answered_at is not null) as all_answered
-                      from completion_requests r where r.application_id = a.id) c on c.all_answered
+                      from completion_requests r where r.application_id = a.id and r.report_id is null) c on c.all_answered
         where a.funder_id = ${funderId} and a.status = 'submitted' and ${undecided}
           and not exists (select 1 from screenings s where s.application_id = a.id and s.screened_at >= c.answered_at)`;
     // The person's own assignments, not submitted and not declined for a conflict of interest (jäv).

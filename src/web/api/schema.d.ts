@@ -6904,6 +6904,871 @@ export interface paths {
       };
     };
   };
+  "/api/agreements/{id}/reports": {
+    /** The agreement’s follow-up reports, interim and final (the funder’s staff and the organisation’s members) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              reports: ({
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: uuid */
+                  agreementId: string;
+                  agreementNumber: string;
+                  /** Format: uuid */
+                  applicationId: string;
+                  caseNumber: string;
+                  /** @description The application’s title */
+                  title: string;
+                  /** Format: uuid */
+                  organisationId: string;
+                  organisationName: string;
+                  /** Format: uuid */
+                  funderId: string;
+                  kind: "interim" | "final";
+                  status: "draft" | "submitted" | "completion_requested" | "approved";
+                  dueOn: string;
+                  plannedDueOn: string;
+                  dueMovedReason: null | string;
+                  overdue: boolean;
+                  content: components["schemas"]["ReportContent"];
+                  version: number;
+                  /** Format: date-time */
+                  updatedAt: string;
+                  updatedBy: null | string;
+                  submittedAt: null | string;
+                  submittedBy: null | string;
+                  approvedAt: null | string;
+                  approvedBy: null | string;
+                  /** @description The agreement’s amount. An amount in öre (1 kr = 100 öre) */
+                  granted: import("../../domain/money.ts").Ore;
+                  /** @description Paid to date on the agreement. An amount in öre (1 kr = 100 öre) */
+                  paid: import("../../domain/money.ts").Ore;
+                  /** @description A spending row deviating from its plan by more than this share needs an explanation */
+                  deviationPercent: number;
+                  /** @description What stands in the way of submitting the current content, each on its field */
+                  problems: {
+                      field: string;
+                      code: string;
+                      params?: {
+                        [key: string]: unknown;
+                      };
+                    }[];
+                  rounds: ({
+                      /** Format: uuid */
+                      id: string;
+                      message: string;
+                      replyBy: string;
+                      /** Format: date-time */
+                      askedAt: string;
+                      answer: null | string;
+                      answerFiles: {
+                          /** Format: uuid */
+                          fileId: string;
+                          name: string;
+                        }[];
+                      answeredAt: null | string;
+                    })[];
+                  releases: null | {
+                    number: number;
+                    /** @description An amount in öre (1 kr = 100 öre) */
+                    amount: import("../../domain/money.ts").Ore;
+                  };
+                  recovery: null | {
+                    /** Format: uuid */
+                    id: string;
+                    number: string;
+                  };
+                  can: {
+                    edit: boolean;
+                    submit: boolean;
+                    approve: boolean;
+                    requestCompletion: boolean;
+                    moveDueDate: boolean;
+                    startRecovery: boolean;
+                  };
+                })[];
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/organisations/{id}/reports": {
+    /** The organisation’s follow-up reports on all its agreements, the next due first (members) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              reports: ({
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: uuid */
+                  agreementId: string;
+                  agreementNumber: string;
+                  /** Format: uuid */
+                  applicationId: string;
+                  caseNumber: string;
+                  /** @description The application’s title */
+                  title: string;
+                  /** Format: uuid */
+                  organisationId: string;
+                  organisationName: string;
+                  /** Format: uuid */
+                  funderId: string;
+                  kind: "interim" | "final";
+                  status: "draft" | "submitted" | "completion_requested" | "approved";
+                  dueOn: string;
+                  plannedDueOn: string;
+                  dueMovedReason: null | string;
+                  overdue: boolean;
+                  content: components["schemas"]["ReportContent"];
+                  version: number;
+                  /** Format: date-time */
+                  updatedAt: string;
+                  updatedBy: null | string;
+                  submittedAt: null | string;
+                  submittedBy: null | string;
+                  approvedAt: null | string;
+                  approvedBy: null | string;
+                  /** @description The agreement’s amount. An amount in öre (1 kr = 100 öre) */
+                  granted: import("../../domain/money.ts").Ore;
+                  /** @description Paid to date on the agreement. An amount in öre (1 kr = 100 öre) */
+                  paid: import("../../domain/money.ts").Ore;
+                  /** @description A spending row deviating from its plan by more than this share needs an explanation */
+                  deviationPercent: number;
+                  /** @description What stands in the way of submitting the current content, each on its field */
+                  problems: {
+                      field: string;
+                      code: string;
+                      params?: {
+                        [key: string]: unknown;
+                      };
+                    }[];
+                  rounds: ({
+                      /** Format: uuid */
+                      id: string;
+                      message: string;
+                      replyBy: string;
+                      /** Format: date-time */
+                      askedAt: string;
+                      answer: null | string;
+                      answerFiles: {
+                          /** Format: uuid */
+                          fileId: string;
+                          name: string;
+                        }[];
+                      answeredAt: null | string;
+                    })[];
+                  releases: null | {
+                    number: number;
+                    /** @description An amount in öre (1 kr = 100 öre) */
+                    amount: import("../../domain/money.ts").Ore;
+                  };
+                  recovery: null | {
+                    /** Format: uuid */
+                    id: string;
+                    number: string;
+                  };
+                  can: {
+                    edit: boolean;
+                    submit: boolean;
+                    approve: boolean;
+                    requestCompletion: boolean;
+                    moveDueDate: boolean;
+                    startRecovery: boolean;
+                  };
+                })[];
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/reports/{id}": {
+    /** One follow-up report with its completion rounds, what the rules still ask of it and what you may do with it */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              agreementId: string;
+              agreementNumber: string;
+              /** Format: uuid */
+              applicationId: string;
+              caseNumber: string;
+              /** @description The application’s title */
+              title: string;
+              /** Format: uuid */
+              organisationId: string;
+              organisationName: string;
+              /** Format: uuid */
+              funderId: string;
+              kind: "interim" | "final";
+              status: "draft" | "submitted" | "completion_requested" | "approved";
+              dueOn: string;
+              plannedDueOn: string;
+              dueMovedReason: null | string;
+              overdue: boolean;
+              content: components["schemas"]["ReportContent"];
+              version: number;
+              /** Format: date-time */
+              updatedAt: string;
+              updatedBy: null | string;
+              submittedAt: null | string;
+              submittedBy: null | string;
+              approvedAt: null | string;
+              approvedBy: null | string;
+              /** @description The agreement’s amount. An amount in öre (1 kr = 100 öre) */
+              granted: import("../../domain/money.ts").Ore;
+              /** @description Paid to date on the agreement. An amount in öre (1 kr = 100 öre) */
+              paid: import("../../domain/money.ts").Ore;
+              /** @description A spending row deviating from its plan by more than this share needs an explanation */
+              deviationPercent: number;
+              /** @description What stands in the way of submitting the current content, each on its field */
+              problems: {
+                  field: string;
+                  code: string;
+                  params?: {
+                    [key: string]: unknown;
+                  };
+                }[];
+              rounds: ({
+                  /** Format: uuid */
+                  id: string;
+                  message: string;
+                  replyBy: string;
+                  /** Format: date-time */
+                  askedAt: string;
+                  answer: null | string;
+                  answerFiles: {
+                      /** Format: uuid */
+                      fileId: string;
+                      name: string;
+                    }[];
+                  answeredAt: null | string;
+                })[];
+              releases: null | {
+                number: number;
+                /** @description An amount in öre (1 kr = 100 öre) */
+                amount: import("../../domain/money.ts").Ore;
+              };
+              recovery: null | {
+                /** Format: uuid */
+                id: string;
+                number: string;
+              };
+              can: {
+                edit: boolean;
+                submit: boolean;
+                approve: boolean;
+                requestCompletion: boolean;
+                moveDueDate: boolean;
+                startRecovery: boolean;
+              };
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Save the report as it is typed (the organisation’s members). Send the version you edited; if someone saved since, 409 edit_conflict carries theirs. Only impossible amounts and counts are refused while a draft. */
+    put: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            content: components["schemas"]["ReportContent"];
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              agreementId: string;
+              agreementNumber: string;
+              /** Format: uuid */
+              applicationId: string;
+              caseNumber: string;
+              /** @description The application’s title */
+              title: string;
+              /** Format: uuid */
+              organisationId: string;
+              organisationName: string;
+              /** Format: uuid */
+              funderId: string;
+              kind: "interim" | "final";
+              status: "draft" | "submitted" | "completion_requested" | "approved";
+              dueOn: string;
+              plannedDueOn: string;
+              dueMovedReason: null | string;
+              overdue: boolean;
+              content: components["schemas"]["ReportContent"];
+              version: number;
+              /** Format: date-time */
+              updatedAt: string;
+              updatedBy: null | string;
+              submittedAt: null | string;
+              submittedBy: null | string;
+              approvedAt: null | string;
+              approvedBy: null | string;
+              /** @description The agreement’s amount. An amount in öre (1 kr = 100 öre) */
+              granted: import("../../domain/money.ts").Ore;
+              /** @description Paid to date on the agreement. An amount in öre (1 kr = 100 öre) */
+              paid: import("../../domain/money.ts").Ore;
+              /** @description A spending row deviating from its plan by more than this share needs an explanation */
+              deviationPercent: number;
+              /** @description What stands in the way of submitting the current content, each on its field */
+              problems: {
+                  field: string;
+                  code: string;
+                  params?: {
+                    [key: string]: unknown;
+                  };
+                }[];
+              rounds: ({
+                  /** Format: uuid */
+                  id: string;
+                  message: string;
+                  replyBy: string;
+                  /** Format: date-time */
+                  askedAt: string;
+                  answer: null | string;
+                  answerFiles: {
+                      /** Format: uuid */
+                      fileId: string;
+                      name: string;
+                    }[];
+                  answeredAt: null | string;
+                })[];
+              releases: null | {
+                number: number;
+                /** @description An amount in öre (1 kr = 100 öre) */
+                amount: import("../../domain/money.ts").Ore;
+              };
+              recovery: null | {
+                /** Format: uuid */
+                id: string;
+                number: string;
+              };
+              can: {
+                edit: boolean;
+                submit: boolean;
+                approve: boolean;
+                requestCompletion: boolean;
+                moveDueDate: boolean;
+                startRecovery: boolean;
+              };
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/reports/{id}/submit": {
+    /** Submit the report to the funder (the organisation’s members); 422 names every problem on its field. The caseworker is told. */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Makes the request safe to retry: the same key with the same request answers the first answer again; with any other request, 409 idempotency_key_reused. Kept for 24 hours, per signed-in person. */
+          "idempotency-key"?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              agreementId: string;
+              agreementNumber: string;
+              /** Format: uuid */
+              applicationId: string;
+              caseNumber: string;
+              /** @description The application’s title */
+              title: string;
+              /** Format: uuid */
+              organisationId: string;
+              organisationName: string;
+              /** Format: uuid */
+              funderId: string;
+              kind: "interim" | "final";
+              status: "draft" | "submitted" | "completion_requested" | "approved";
+              dueOn: string;
+              plannedDueOn: string;
+              dueMovedReason: null | string;
+              overdue: boolean;
+              content: components["schemas"]["ReportContent"];
+              version: number;
+              /** Format: date-time */
+              updatedAt: string;
+              updatedBy: null | string;
+              submittedAt: null | string;
+              submittedBy: null | string;
+              approvedAt: null | string;
+              approvedBy: null | string;
+              /** @description The agreement’s amount. An amount in öre (1 kr = 100 öre) */
+              granted: import("../../domain/money.ts").Ore;
+              /** @description Paid to date on the agreement. An amount in öre (1 kr = 100 öre) */
+              paid: import("../../domain/money.ts").Ore;
+              /** @description A spending row deviating from its plan by more than this share needs an explanation */
+              deviationPercent: number;
+              /** @description What stands in the way of submitting the current content, each on its field */
+              problems: {
+                  field: string;
+                  code: string;
+                  params?: {
+                    [key: string]: unknown;
+                  };
+                }[];
+              rounds: ({
+                  /** Format: uuid */
+                  id: string;
+                  message: string;
+                  replyBy: string;
+                  /** Format: date-time */
+                  askedAt: string;
+                  answer: null | string;
+                  answerFiles: {
+                      /** Format: uuid */
+                      fileId: string;
+                      name: string;
+                    }[];
+                  answeredAt: null | string;
+                })[];
+              releases: null | {
+                number: number;
+                /** @description An amount in öre (1 kr = 100 öre) */
+                amount: import("../../domain/money.ts").Ore;
+              };
+              recovery: null | {
+                /** Format: uuid */
+                id: string;
+                number: string;
+              };
+              can: {
+                edit: boolean;
+                submit: boolean;
+                approve: boolean;
+                requestCompletion: boolean;
+                moveDueDate: boolean;
+                startRecovery: boolean;
+              };
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/reports/{id}/approve": {
+    /** Approve a submitted report (caseworker); an approved interim report makes the instalment that waits for it due */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Makes the request safe to retry: the same key with the same request answers the first answer again; with any other request, 409 idempotency_key_reused. Kept for 24 hours, per signed-in person. */
+          "idempotency-key"?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              agreementId: string;
+              agreementNumber: string;
+              /** Format: uuid */
+              applicationId: string;
+              caseNumber: string;
+              /** @description The application’s title */
+              title: string;
+              /** Format: uuid */
+              organisationId: string;
+              organisationName: string;
+              /** Format: uuid */
+              funderId: string;
+              kind: "interim" | "final";
+              status: "draft" | "submitted" | "completion_requested" | "approved";
+              dueOn: string;
+              plannedDueOn: string;
+              dueMovedReason: null | string;
+              overdue: boolean;
+              content: components["schemas"]["ReportContent"];
+              version: number;
+              /** Format: date-time */
+              updatedAt: string;
+              updatedBy: null | string;
+              submittedAt: null | string;
+              submittedBy: null | string;
+              approvedAt: null | string;
+              approvedBy: null | string;
+              /** @description The agreement’s amount. An amount in öre (1 kr = 100 öre) */
+              granted: import("../../domain/money.ts").Ore;
+              /** @description Paid to date on the agreement. An amount in öre (1 kr = 100 öre) */
+              paid: import("../../domain/money.ts").Ore;
+              /** @description A spending row deviating from its plan by more than this share needs an explanation */
+              deviationPercent: number;
+              /** @description What stands in the way of submitting the current content, each on its field */
+              problems: {
+                  field: string;
+                  code: string;
+                  params?: {
+                    [key: string]: unknown;
+                  };
+                }[];
+              rounds: ({
+                  /** Format: uuid */
+                  id: string;
+                  message: string;
+                  replyBy: string;
+                  /** Format: date-time */
+                  askedAt: string;
+                  answer: null | string;
+                  answerFiles: {
+                      /** Format: uuid */
+                      fileId: string;
+                      name: string;
+                    }[];
+                  answeredAt: null | string;
+                })[];
+              releases: null | {
+                number: number;
+                /** @description An amount in öre (1 kr = 100 öre) */
+                amount: import("../../domain/money.ts").Ore;
+              };
+              recovery: null | {
+                /** Format: uuid */
+                id: string;
+                number: string;
+              };
+              can: {
+                edit: boolean;
+                submit: boolean;
+                approve: boolean;
+                requestCompletion: boolean;
+                moveDueDate: boolean;
+                startRecovery: boolean;
+              };
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/reports/{id}/completion-requests": {
+    /** Ask the association to complete a submitted report by a date (caseworker); its members are mailed and answer the round */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Makes the request safe to retry: the same key with the same request answers the first answer again; with any other request, 409 idempotency_key_reused. Kept for 24 hours, per signed-in person. */
+          "idempotency-key"?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            message: string;
+            replyBy: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              message: string;
+              replyBy: string;
+              /** Format: date-time */
+              askedAt: string;
+              answer: null | string;
+              answerFiles: {
+                  /** Format: uuid */
+                  fileId: string;
+                  name: string;
+                }[];
+              answeredAt: null | string;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              message: string;
+              replyBy: string;
+              /** Format: date-time */
+              askedAt: string;
+              answer: null | string;
+              answerFiles: {
+                  /** Format: uuid */
+                  fileId: string;
+                  name: string;
+                }[];
+              answeredAt: null | string;
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/reports/{id}/due-date": {
+    /** Move the report’s due date, with a reason (caseworker); the date the agreement gave is kept beside it */
+    put: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            dueOn: string;
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              agreementId: string;
+              agreementNumber: string;
+              /** Format: uuid */
+              applicationId: string;
+              caseNumber: string;
+              /** @description The application’s title */
+              title: string;
+              /** Format: uuid */
+              organisationId: string;
+              organisationName: string;
+              /** Format: uuid */
+              funderId: string;
+              kind: "interim" | "final";
+              status: "draft" | "submitted" | "completion_requested" | "approved";
+              dueOn: string;
+              plannedDueOn: string;
+              dueMovedReason: null | string;
+              overdue: boolean;
+              content: components["schemas"]["ReportContent"];
+              version: number;
+              /** Format: date-time */
+              updatedAt: string;
+              updatedBy: null | string;
+              submittedAt: null | string;
+              submittedBy: null | string;
+              approvedAt: null | string;
+              approvedBy: null | string;
+              /** @description The agreement’s amount. An amount in öre (1 kr = 100 öre) */
+              granted: import("../../domain/money.ts").Ore;
+              /** @description Paid to date on the agreement. An amount in öre (1 kr = 100 öre) */
+              paid: import("../../domain/money.ts").Ore;
+              /** @description A spending row deviating from its plan by more than this share needs an explanation */
+              deviationPercent: number;
+              /** @description What stands in the way of submitting the current content, each on its field */
+              problems: {
+                  field: string;
+                  code: string;
+                  params?: {
+                    [key: string]: unknown;
+                  };
+                }[];
+              rounds: ({
+                  /** Format: uuid */
+                  id: string;
+                  message: string;
+                  replyBy: string;
+                  /** Format: date-time */
+                  askedAt: string;
+                  answer: null | string;
+                  answerFiles: {
+                      /** Format: uuid */
+                      fileId: string;
+                      name: string;
+                    }[];
+                  answeredAt: null | string;
+                })[];
+              releases: null | {
+                number: number;
+                /** @description An amount in öre (1 kr = 100 öre) */
+                amount: import("../../domain/money.ts").Ore;
+              };
+              recovery: null | {
+                /** Format: uuid */
+                id: string;
+                number: string;
+              };
+              can: {
+                edit: boolean;
+                submit: boolean;
+                approve: boolean;
+                requestCompletion: boolean;
+                moveDueDate: boolean;
+                startRecovery: boolean;
+              };
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
 }
 
 export type webhooks = Record<string, never>;
@@ -7044,6 +7909,65 @@ export interface components {
           fileId: string;
           name: string;
         })[];
+    };
+    ReportContent: {
+      spending: ({
+          label: string;
+          planned: null | import("../../domain/money.ts").Ore;
+          spent: null | import("../../domain/money.ts").Ore;
+          fromGrant: null | import("../../domain/money.ts").Ore;
+          explanation: string;
+        })[];
+      activities: ({
+          typeKey: null | string;
+          proposedType: null | string;
+          area: string;
+          from: null | string;
+          to: null | string;
+          frequency: string;
+          occasions: null | number;
+        })[];
+      participants: {
+        under_13?: {
+          girls?: null | number;
+          boys?: null | number;
+          other?: null | number;
+          not_stated?: null | number;
+        };
+        "13_15"?: {
+          girls?: null | number;
+          boys?: null | number;
+          other?: null | number;
+          not_stated?: null | number;
+        };
+        "16_18"?: {
+          girls?: null | number;
+          boys?: null | number;
+          other?: null | number;
+          not_stated?: null | number;
+        };
+        "19_25"?: {
+          girls?: null | number;
+          boys?: null | number;
+          other?: null | number;
+          not_stated?: null | number;
+        };
+        over_25?: {
+          girls?: null | number;
+          boys?: null | number;
+          other?: null | number;
+          not_stated?: null | number;
+        };
+      };
+      worked: string;
+      didNotWork: string;
+      wouldChange: string;
+      surveyComment: string;
+      attachments: {
+          /** Format: uuid */
+          fileId: string;
+          name: string;
+        }[];
     };
     AgreementContent: {
       description: string;
