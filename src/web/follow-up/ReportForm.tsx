@@ -93,7 +93,6 @@ function SpendingSection({ f, field, error, report, values }: SectionProps) {
           const planned = r.planned !== null;
           const needed = needsExplanation(r, percent);
           const off = deviation(r);
-          const noteId = `${f.fieldId(`spending.${i}`)}-note`;
           return (
             <fieldset key={row.id} className="row-fieldset">
               <legend className="legend-small">{planned && r.label ? r.label : t('report.spending.extraRowN', { n: i + 1 })}</legend>
@@ -115,19 +114,21 @@ function SpendingSection({ f, field, error, report, values }: SectionProps) {
                   {...field(`spending.${i}.fromGrant`)}
                 />
               </div>
-              <p id={noteId} className={needed ? 'notice notice-warning deviation-note' : 'hint'}>
-                {needed
-                  ? planned
-                    ? t('report.spending.deviates', { off: off ?? 0, percent })
-                    : t('report.spending.outsideNeedsExplanation')
-                  : planned && off !== null
-                    ? t('report.spending.within', { off, percent })
-                    : t('report.spending.explainIfYouLike')}
-              </p>
               <TextAreaField
                 label={t('report.spending.explanation')}
                 optional={!needed}
-                hint={needed ? t('report.spending.explanationHint') : undefined}
+                hint={
+                  needed ? (
+                    <>
+                      <strong>{planned ? t('report.spending.deviates', { off: off ?? 0, percent }) : t('report.spending.outsideNeedsExplanation')}</strong>{' '}
+                      {t('report.spending.explanationHint')}
+                    </>
+                  ) : planned && off !== null ? (
+                    t('report.spending.within', { off, percent })
+                  ) : (
+                    t('report.spending.explainIfYouLike')
+                  )
+                }
                 rows={3}
                 {...field(`spending.${i}.explanation`)}
               />

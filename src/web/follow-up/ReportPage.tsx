@@ -224,6 +224,9 @@ function Body({ report }: { report: Report }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const principal = usePrincipal();
+  // Asking for more closes the form that asked: what was done is said where it stood, and focus goes there.
+  const [asked, setAsked] = useState(false);
+  const askedRef = useRef<HTMLDivElement>(null);
   // The funder's staff see the report as the funder does, as the server decides (its staff first).
   const staff = policy.readFunder(principal, report.funderId);
   return (
@@ -250,9 +253,15 @@ function Body({ report }: { report: Report }) {
               organisationName={report.organisationName}
               send={async (body) => {
                 await requestReportCompletion(report.id, body);
+                setAsked(true);
                 await client.invalidateQueries({ queryKey: keys.reports.all });
+                setTimeout(() => askedRef.current?.focus());
               }}
             />
+          ) : asked ? (
+            <div ref={askedRef} tabIndex={-1}>
+              <Success>{t('application.completion.asked', { organisation: report.organisationName })}</Success>
+            </div>
           ) : null}
           {report.can.moveDueDate ? <MoveDueDate report={report} /> : null}
           <Recovery report={report} />
