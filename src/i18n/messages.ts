@@ -490,6 +490,14 @@ export const messages = {
   report_approved: { sv: 'Rapporten är redan godkänd.', en: 'The report has already been approved.' },
   report_due_reason_required: { sv: 'Skriv varför datumet flyttas; föreningen ser skälet.', en: 'Say why the date is moved; the association sees the reason.' },
   report_due_unchanged: { sv: 'Rapporten ska redan lämnas det datumet.', en: 'The report is already due on that date.' },
+  recovery_report_not_final: {
+    sv: 'Ett återkrav kan utgå från slutrapporten, inte från en delrapport.',
+    en: 'A recovery can start from the final report, not from an interim report.',
+  },
+  recovery_report_approved: {
+    sv: 'Slutrapporten är godkänd; ett återkrav kan inte utgå från den.',
+    en: 'The final report is approved; a recovery cannot start from it.',
+  },
   internal: {
     sv: 'Något gick fel hos oss. Inget av det du skrev har försvunnit; försök igen om en stund.',
     en: 'Something went wrong on our side. Nothing you typed is lost; try again in a moment.',

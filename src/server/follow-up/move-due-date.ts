@@ -1,8 +1,8 @@
 // Moving a report's due date (caseworker): with a reason, which the association sees. The date the
 // agreement's period gave is kept beside it, and a report moved into the future is no longer overdue.
 import { audit } from '../../db/audit.ts';
-import { isCalendarDate } from '../../domain/deadlines.ts';
-import { auditReason, type CommandOptions } from '../command.ts';
+import { dateInStockholm, isCalendarDate } from '../../domain/deadlines.ts';
+import { auditReason, type CommandOptions, clockOf } from '../command.ts';
 import type { AppContext } from '../context.ts';
 import { actorOf, type SignedInUser } from '../plugins/session.ts';
 import { fieldProblem, Problem } from '../problem.ts';
@@ -19,6 +19,8 @@ export async function moveReportDueDate(
   requireCaseworker(user, located);
   const reason = input.reason.trim();
   if (!isCalendarDate(input.dueOn)) throw fieldProblem(422, 'dueOn', 'invalid_date');
+  // Moved into the past, a report would be overdue before the association could act on the new date.
+  if (input.dueOn < dateInStockholm(clockOf(options))) throw fieldProblem(422, 'dueOn', 'date_in_past');
   if (!reason) throw fieldProblem(422, 'reason', 'report_due_reason_required');
   return inReportScope(ctx, located, async (tx) => {
     const row = await lockReport(tx, id);

@@ -1,14 +1,19 @@
 import { Type } from 'typebox';
 import { AGE_BANDS, GENDERS, REPORT_KINDS, REPORT_LIMITS, REPORT_STATUSES } from '../../domain/follow-up/reports.ts';
+import type { Ore } from '../../domain/money.ts';
 import { CompletionRound } from '../applications/schema.ts';
-import { Literals, Nullable, OreSchema, Uuid } from '../schemas.ts';
+import { Literals, Nullable, ORE_NOTE, OreSchema, Uuid } from '../schemas.ts';
 
 const Text = (max: number) => Type.String({ maxLength: max });
 const MaybeDate = Nullable(Type.String({ maxLength: 10 }));
 // Amounts and counts are only typed as numbers here: a negative, broken or absurd one is refused by the
-// report's rules on its field (422), in words the association understands.
-const Amount = Nullable(OreSchema());
-const Count = Nullable(Type.Number());
+// report's rules on its field (422), in words the association understands. A number or null as one type
+// list, not a union: the validator coerces types, and a union's null branch would take a 0 for a null
+// (and a number branch a null for a 0); with the type list, a value of either type is left as it is.
+const NumberOrNull = (type: 'integer' | 'number', description?: string) =>
+  Type.Unsafe<number | null>({ type: [type, 'null'], ...(description ? { description } : {}) });
+const Amount = Type.Unsafe<Ore | null>(NumberOrNull('integer', ORE_NOTE));
+const Count = NumberOrNull('number');
 
 export const ReportContentSchema = Type.Object(
   {
@@ -16,7 +21,7 @@ export const ReportContentSchema = Type.Object(
       Type.Object(
         {
           label: Text(200),
-          planned: Nullable(OreSchema({ description: 'What the application planned for the row; null for a row outside the plan' })),
+          planned: Type.Unsafe<Ore | null>(NumberOrNull('integer', `What the application planned for the row; null for a row outside the plan. ${ORE_NOTE}`)),
           spent: Amount,
           fromGrant: Amount,
           explanation: Text(REPORT_LIMITS.text),

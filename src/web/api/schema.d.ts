@@ -848,7 +848,7 @@ export interface paths {
       parameters: {
         query: {
           /** @description The kind of object; it is found first, and one the user may not see answers 404 as an unknown one does */
-          objectType: "application" | "call" | "programme" | "funder" | "organisation" | "eligibility" | "file" | "activity_type" | "user";
+          objectType: "application" | "call" | "programme" | "funder" | "organisation" | "eligibility" | "file" | "report" | "activity_type" | "user";
           objectId: string;
           funderId?: string;
           /** @description Only entries older than this position: the next page back */
@@ -4256,7 +4256,7 @@ export interface paths {
     };
   };
   "/api/me/work": {
-    /** What needs the signed-in staff member at each funder they work for: approvals waiting, applications to screen, completions answered, reviews assigned, proposals to decide; each with its count and its oldest items */
+    /** What needs the signed-in staff member at each funder they work for: approvals waiting, applications to screen, completions answered, reviews assigned, proposals to decide, follow-up reports to review and overdue; each with its count and its oldest items */
     get: {
       parameters: {
         query?: {
@@ -4274,7 +4274,7 @@ export interface paths {
                   funderId: string;
                   funderName: string;
                   queues: ({
-                      queue: "eligibility_approvals" | "applications_to_screen" | "completions_answered" | "reviews_assigned" | "proposals_to_decide" | "agreements_to_sign" | "runs_to_approve" | "accounts_to_approve";
+                      queue: "eligibility_approvals" | "applications_to_screen" | "completions_answered" | "reviews_assigned" | "proposals_to_decide" | "agreements_to_sign" | "runs_to_approve" | "accounts_to_approve" | "reports_to_review" | "reports_overdue";
                       count: number;
                       /** @description The oldest first */
                       items: ({
@@ -5719,7 +5719,7 @@ export interface paths {
     };
   };
   "/api/agreements/{id}/recoveries": {
-    /** Decide to reclaim money paid under the agreement (återkrav), with reasons; at most what was paid. The letter is mailed and kept. */
+    /** Decide to reclaim money paid under the agreement (återkrav), with reasons; at most what was paid. The letter is mailed and kept. With reportId, the recovery starts from a final report that is not approved. */
     post: {
       parameters: {
         header?: {
@@ -5735,10 +5735,12 @@ export interface paths {
           "application/json": {
             /** @description An amount in öre (1 kr = 100 öre) */
             amount: import("../../domain/money.ts").Ore;
-            grounds: "unused" | "unreported" | "misused";
+            /** @description Required, unless reportId is given (then unreported) */
+            grounds?: "unused" | "unreported" | "misused";
             reasons: string;
             decidedOn: string;
             payBy: string;
+            reportId?: null | string;
           };
         };
       };
@@ -7911,13 +7913,16 @@ export interface components {
         })[];
     };
     ReportContent: {
-      spending: ({
+      spending: {
           label: string;
-          planned: null | import("../../domain/money.ts").Ore;
-          spent: null | import("../../domain/money.ts").Ore;
-          fromGrant: null | import("../../domain/money.ts").Ore;
+          /** @description What the application planned for the row; null for a row outside the plan. An amount in öre (1 kr = 100 öre) */
+          planned: import("../../domain/money.ts").Ore;
+          /** @description An amount in öre (1 kr = 100 öre) */
+          spent: import("../../domain/money.ts").Ore;
+          /** @description An amount in öre (1 kr = 100 öre) */
+          fromGrant: import("../../domain/money.ts").Ore;
           explanation: string;
-        })[];
+        }[];
       activities: ({
           typeKey: null | string;
           proposedType: null | string;
@@ -7925,38 +7930,38 @@ export interface components {
           from: null | string;
           to: null | string;
           frequency: string;
-          occasions: null | number;
+          occasions: number | null;
         })[];
       participants: {
         under_13?: {
-          girls?: null | number;
-          boys?: null | number;
-          other?: null | number;
-          not_stated?: null | number;
+          girls?: number | null;
+          boys?: number | null;
+          other?: number | null;
+          not_stated?: number | null;
         };
         "13_15"?: {
-          girls?: null | number;
-          boys?: null | number;
-          other?: null | number;
-          not_stated?: null | number;
+          girls?: number | null;
+          boys?: number | null;
+          other?: number | null;
+          not_stated?: number | null;
         };
         "16_18"?: {
-          girls?: null | number;
-          boys?: null | number;
-          other?: null | number;
-          not_stated?: null | number;
+          girls?: number | null;
+          boys?: number | null;
+          other?: number | null;
+          not_stated?: number | null;
         };
         "19_25"?: {
-          girls?: null | number;
-          boys?: null | number;
-          other?: null | number;
-          not_stated?: null | number;
+          girls?: number | null;
+          boys?: number | null;
+          other?: number | null;
+          not_stated?: number | null;
         };
         over_25?: {
-          girls?: null | number;
-          boys?: null | number;
-          other?: null | number;
-          not_stated?: null | number;
+          girls?: number | null;
+          boys?: number | null;
+          other?: number | null;
+          not_stated?: number | null;
         };
       };
       worked: string;
