@@ -406,7 +406,7 @@ function RecoveryForm({ a, reportId, onDone }: { a: Agreement; reportId?: string
         reasons: v.reasons.trim(),
         decidedOn: v.decidedOn,
         payBy: v.payBy,
-        ...(reportId ? { reportId } : {}),
+        reportId: reportId ?? null,
       });
       f.form.reset({ amount: '', grounds, reasons: '', decidedOn: dateInStockholm(new Date()), payBy: '' });
       f.clearRestored();
