@@ -25,8 +25,13 @@ export async function apiTypes(document: unknown): Promise<string> {
   return openapiTS(document as OpenAPI3, {
     commentHeader: HEADER,
     silent: true,
-    // Every amount's schema says it is öre (OreSchema's note), so every amount is typed Ore.
-    transform: (schema) => (typeof schema.description === 'string' && schema.description.endsWith(ORE_NOTE) ? ORE_TYPE : undefined),
+    // Every amount's schema says it is öre (OreSchema's note), so every amount is typed Ore; one that may
+    // be null (a type list with 'null') stays nullable.
+    transform: (schema) => {
+      if (typeof schema.description !== 'string' || !schema.description.endsWith(ORE_NOTE)) return undefined;
+      const types = (schema as { type?: unknown }).type;
+      return Array.isArray(types) && types.includes('null') ? `${ORE_TYPE} | null` : ORE_TYPE;
+    },
   });
 }
 

@@ -2,7 +2,15 @@
 // A later event (a follow-up reminder) is one more entry here, with its roles and default.
 import type { FunderRole } from './roles.ts';
 
-export const NOTIFICATION_EVENTS = ['application_submitted', 'eligibility_requested', 'completion_answered', 'review_assigned', 'proposal_ready', 'report_submitted', 'report_overdue'] as const;
+export const NOTIFICATION_EVENTS = [
+  'application_submitted',
+  'eligibility_requested',
+  'completion_answered',
+  'review_assigned',
+  'proposal_ready',
+  'report_submitted',
+  'report_overdue',
+] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 
 /** each: a mail per event; digest: one mail a day listing them; none: no mail. */

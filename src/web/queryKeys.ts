@@ -66,4 +66,11 @@ export const keys = {
     /** Every run's own page, whichever funder's. */
     anyRun: ['payment-run'] as const,
   },
+  /** Follow-up reports: one report, an agreement's, an organisation's; ['reports'] covers them all. */
+  reports: {
+    all: ['reports'] as const,
+    one: (reportId: string) => ['reports', 'one', reportId] as const,
+    ofAgreement: (agreementId: string) => ['reports', 'agreement', agreementId] as const,
+    ofOrganisation: (organisationId: string) => ['reports', 'organisation', organisationId] as const,
+  },
 };

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const DATA_ACCESS = /^src\/web\/(api\/.*|[a-z]+\/api\.ts)$/;
+const DATA_ACCESS = /^src\/web\/(api\/.*|[a-z][a-z-]*\/api\.ts)$/;
 const API_PATH = /['"`]\/api\//;
 
 function files(dir: string): string[] {
@@ -33,6 +33,7 @@ describe('the web app’s API paths', () => {
     for (const line of ["get('/api/funders')", 'href={`/api/files/`}', 'fetch("/api/session")']) expect(API_PATH.test(line), line).toBe(true);
     expect(API_PATH.test('listFunders()')).toBe(false);
     expect(DATA_ACCESS.test('src/web/calls/api.ts')).toBe(true);
+    expect(DATA_ACCESS.test('src/web/follow-up/api.ts')).toBe(true);
     expect(DATA_ACCESS.test('src/web/calls/designer/CallDesignerPage.tsx')).toBe(false);
   });
 });

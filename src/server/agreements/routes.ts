@@ -12,7 +12,7 @@ import { Problem } from '../problem.ts';
 import { decideRecovery, recoveryLetterName } from '../recoveries/decide-recovery.ts';
 import { recordRepayment } from '../recoveries/record-repayment.ts';
 import { sendPdf } from '../reply.ts';
-import { errorResponses, Literals, OreSchema, Uuid } from '../schemas.ts';
+import { errorResponses, Literals, Nullable, OreSchema, Uuid } from '../schemas.ts';
 import { amendAgreement } from './amend-agreement.ts';
 import { commentOnAgreement } from './comment-on-agreement.ts';
 import { agreementDocumentData, agreementFileName } from './document.ts';
@@ -314,15 +314,17 @@ export function agreementRoutes(fastify: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ['recoveries'],
-        summary: 'Decide to reclaim money paid under the agreement (återkrav), with reasons; at most what was paid. The letter is mailed and kept.',
+        summary:
+          'Decide to reclaim money paid under the agreement (återkrav), with reasons; at most what was paid. The letter is mailed and kept. With reportId, the recovery starts from a final report that is not approved.',
         params: Params,
         body: Type.Object(
           {
             amount: OreSchema({ minimum: 1 }),
-            grounds: Literals(['unused', 'unreported', 'misused']),
+            grounds: Type.Optional(Literals(['unused', 'unreported', 'misused'], { description: 'Required, unless reportId is given (then unreported)' })),
             reasons: Type.String({ maxLength: 10000 }),
             decidedOn: DateString,
             payBy: DateString,
+            reportId: Type.Optional(Nullable(Uuid)),
           },
           { additionalProperties: false },
         ),

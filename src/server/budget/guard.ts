@@ -16,6 +16,9 @@
 // takes all its applications before any instalment, so the two orders cannot wait on each other in a
 // circle. Recoveries and repayments lock like a decision (line, call, application). The ledger's
 // journals are written only under the application's lock (src/server/ledger/store.ts).
+//
+// A follow-up report is locked after its agreement (a recovery started from it), or first and then the
+// instalment that waits for it (approving it); payment work reads reports but never locks one.
 import { sql } from 'kysely';
 import type { Tx } from '../../db/connection.ts';
 import type { BudgetState } from '../../domain/assessment/budget.ts';

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useId, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { dateInStockholm } from '../../domain/deadlines.ts';
 import { policy } from '../../domain/roles.ts';
 import { ApiError, type Messages } from '../api/client.ts';
@@ -16,6 +16,7 @@ import { usePrincipal } from '../components/funder.ts';
 import { LoadError, Loading, Page, RestoredNotice, Success } from '../components/page.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
 import { localFieldError, required } from '../components/validation.ts';
+import { AgreementReports } from '../follow-up/parts.tsx';
 import { useLocalized } from '../i18n/index.ts';
 import { keys } from '../queryKeys.ts';
 import { AgreementEditor } from './AgreementEditor.tsx';
@@ -381,14 +382,16 @@ interface RecoveryValues {
 }
 
 /** Deciding a recovery (återkrav): amount, grounds, reasons and dates; asked once more before the letter goes out. */
-function RecoveryForm({ a, onDone }: { a: Agreement; onDone: () => void }) {
+function RecoveryForm({ a, reportId, onDone }: { a: Agreement; reportId?: string; onDone: () => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const step = useConfirmStep('recovery');
+  // Started from a final report that is not approved: the grounds are most likely that it is missing.
+  const grounds = reportId ? 'unreported' : 'unused';
   const f = useAppForm<RecoveryValues>({
     id: 'recovery',
-    draftKey: `recovery-${a.id}`,
-    defaultValues: { amount: '', grounds: 'unused', reasons: '', decidedOn: dateInStockholm(new Date()), payBy: '' },
+    draftKey: `recovery-${a.id}${reportId ? `-${reportId}` : ''}`,
+    defaultValues: { amount: '', grounds, reasons: '', decidedOn: dateInStockholm(new Date()), payBy: '' },
     fields: ['amount', 'grounds', 'reasons', 'decidedOn', 'payBy'],
     validate: (v) => [
       ...(parseAmount(v.amount) === null || (parseAmount(v.amount) ?? 0) <= 0 ? [localFieldError('amount', 'form.notAnAmount')] : []),
@@ -403,10 +406,12 @@ function RecoveryForm({ a, onDone }: { a: Agreement; onDone: () => void }) {
         reasons: v.reasons.trim(),
         decidedOn: v.decidedOn,
         payBy: v.payBy,
+        reportId: reportId ?? null,
       });
-      f.form.reset({ amount: '', grounds: 'unused', reasons: '', decidedOn: dateInStockholm(new Date()), payBy: '' });
+      f.form.reset({ amount: '', grounds, reasons: '', decidedOn: dateInStockholm(new Date()), payBy: '' });
       f.clearRestored();
       await client.invalidateQueries({ queryKey: keys.agreements.all });
+      if (reportId) await client.invalidateQueries({ queryKey: keys.reports.all });
       onDone();
     }),
   );
@@ -460,14 +465,26 @@ function RecoveryForm({ a, onDone }: { a: Agreement; onDone: () => void }) {
 
 function Recoveries({ a }: { a: Agreement }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
+  // Coming from a final report that is not approved (its page links here): the form is open, with the report as its grounds.
+  const [params] = useSearchParams();
+  const reportId = a.may.recover ? (params.get('recoveryFromReport') ?? undefined) : undefined;
+  const [open, setOpen] = useState(!!reportId);
   const [decided, setDecided] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
   const panelId = useId();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the page opens with the form
+  useEffect(() => {
+    if (!reportId) return;
+    // After the layout has focused the page's heading: the form is what was asked for.
+    requestAnimationFrame(() => requestAnimationFrame(() => headingRef.current?.focus()));
+  }, []);
   if (!a.may.recover && !a.recoveries.length) return null;
   return (
     <section className="section" aria-labelledby="agreement-recoveries-heading">
-      <h2 id="agreement-recoveries-heading">{t('agreement.recovery.heading')}</h2>
+      <h2 id="agreement-recoveries-heading" ref={headingRef} tabIndex={-1}>
+        {t('agreement.recovery.heading')}
+      </h2>
       {a.recoveries.length ? (
         <ul className="card-list">
           {a.recoveries.map((r) => (
@@ -526,8 +543,14 @@ function Recoveries({ a }: { a: Agreement }) {
             {open ? (
               <>
                 <p className="hint">{t('agreement.recovery.intro')}</p>
+                {reportId ? (
+                  <p>
+                    {t('report.recovery.fromReport')} <Link to={`/reports/${reportId}`}>{t('report.recovery.toReport')}</Link>
+                  </p>
+                ) : null}
                 <RecoveryForm
                   a={a}
+                  reportId={reportId}
                   onDone={() => {
                     setOpen(false);
                     setDecided(true);
@@ -664,6 +687,7 @@ function AgreementBody({ a }: { a: Agreement }) {
       <AgreementContentView a={a} />
       {a.may.edit ? <EditDisclosure a={a} mode="draft" /> : a.may.amend ? <EditDisclosure a={a} mode="amend" /> : null}
       <Schedule a={a} />
+      {a.status === 'signed' ? <AgreementReports agreementId={a.id} /> : null}
       <Recoveries a={a} />
       <Amendments a={a} />
       <Comments a={a} />

@@ -1,209 +1,46 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { type ChangeEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { dateInStockholm } from '../../domain/deadlines.ts';
-import { both } from '../../i18n/messages.ts';
 import { AgreementSection } from '../agreements/AgreementSection.tsx';
-import { ApiError, type Messages } from '../api/client.ts';
 import { useAssessmentRights } from '../assessment/shared.tsx';
 import { AuditTrail } from '../audit/AuditTrail.tsx';
 import type { CallDetail } from '../calls/api.ts';
 import { ConfirmedAction } from '../components/ConfirmedAction.tsx';
-import { ErrorSummary } from '../components/ErrorSummary.tsx';
-import { TextAreaField, TextField } from '../components/fields.tsx';
 import { useFunder } from '../components/funder.ts';
-import { LoadError, Loading, Page, RestoredNotice, Success } from '../components/page.tsx';
-import { useAppForm } from '../components/useAppForm.ts';
-import { required } from '../components/validation.ts';
+import { LoadError, Loading, Page } from '../components/page.tsx';
 import { DecisionRecord } from '../decisions/DecisionRecord.tsx';
-import { useLocalized } from '../i18n/index.ts';
-import { fileUrl, uploadFile } from '../organisations/api.ts';
 import { ContentView } from './ApplicationView.tsx';
-import { type ApplicationView, answerCompletion, type CompletionRound, receiptUrl, refreshApplication, requestCompletion, withdrawApplication } from './api.ts';
+import { type ApplicationView, receiptUrl, refreshApplication, requestCompletion, withdrawApplication } from './api.ts';
+import { CompletionRounds, RequestCompletionForm } from './CompletionRounds.tsx';
 import { ApplicationForm } from './form/ApplicationForm.tsx';
 import { dateTime } from './format.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 import { useApplication } from './useApplication.ts';
 
-/** The applicant's answer to an open completion round: text and, if asked for, documents. */
-function AnswerForm({ app, round }: { app: ApplicationView; round: CompletionRound }) {
-  const { t } = useTranslation();
-  const localized = useLocalized();
+function Rounds({ app }: { app: ApplicationView }) {
   const client = useQueryClient();
-  const [fileError, setFileError] = useState<Messages | null>(null);
-  const [uploading, setUploading] = useState(false);
-  // The uploaded files are part of the form's values, so a sign-in in between keeps them too.
-  const f = useAppForm<{ answer: string; files: { fileId: string; name: string }[] }>({
-    id: `answer-${round.id}`,
-    draftKey: `answer-${round.id}`,
-    defaultValues: { answer: '', files: [] },
-    fields: ['answer', 'files'],
-    validate: (v) => required(v, 'answer'),
-  });
-  const files = f.form.watch('files');
-  const setFiles = (next: (list: { fileId: string; name: string }[]) => { fileId: string; name: string }[]) =>
-    f.form.setValue('files', next(f.form.getValues('files')));
-  const fileId = f.fieldId('files');
-  async function choose(event: ChangeEvent<HTMLInputElement>) {
-    const file = event.target.files?.[0];
-    if (!file) return;
-    setUploading(true);
-    setFileError(null);
-    try {
-      const uploaded = await uploadFile(app.organisationId, file);
-      setFiles((list) => [...list, { fileId: uploaded.id, name: uploaded.name }]);
-      event.target.value = '';
-    } catch (e) {
-      setFileError(e instanceof ApiError ? (e.problem.errors?.[0]?.messages ?? e.problem.messages) : both('internal'));
-    } finally {
-      setUploading(false);
-    }
-  }
-  const submit = f.onSubmit(async (v) => {
-    await answerCompletion(round.id, { answer: v.answer.trim(), files: v.files });
-    await refreshApplication(client, app.id);
-  });
-  const fileShown = fileError ?? f.errors.fields.files;
   return (
-    <div className="narrow-wide">
-      <RestoredNotice restored={f.restored} />
-      <ErrorSummary errors={f.errors} items={f.summaryItems()} ref={f.summaryRef} />
-      <form onSubmit={submit} noValidate className="form">
-        <TextAreaField label={t('application.completion.answer')} rows={5} {...f.field('answer')} />
-        <div className={`field${fileShown ? ' field-invalid' : ''}`}>
-          <label htmlFor={fileId} className="label">
-            {t('application.completion.files')}
-            <span className="optional"> ({t('form.optional')})</span>
-          </label>
-          {fileShown ? (
-            <p id={`${fileId}-error`} className="field-error">
-              <span className="visually-hidden">{t('form.errorPrefix')} </span>
-              {localized(fileShown)}
-            </p>
-          ) : null}
-          {files.length ? (
-            <ul className="plain-list">
-              {files.map((x) => (
-                <li key={x.fileId}>
-                  {x.name}{' '}
-                  <button type="button" className="link-button" onClick={() => setFiles((list) => list.filter((y) => y.fileId !== x.fileId))}>
-                    {t('application.removeFile')}
-                    <span className="visually-hidden">: {x.name}</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          ) : null}
-          <input
-            id={fileId}
-            type="file"
-            className="file-input"
-            aria-invalid={fileShown ? true : undefined}
-            aria-describedby={fileShown ? `${fileId}-error` : undefined}
-            onChange={(e) => void choose(e)}
-          />
-          <p className="file-status" role="status">
-            {uploading ? t('eligibility.uploading') : null}
-          </p>
-        </div>
-        <div className="actions">
-          <button type="submit" className="button" disabled={f.form.formState.isSubmitting || uploading}>
-            {t('application.completion.send')}
-          </button>
-        </div>
-      </form>
-    </div>
+    <CompletionRounds
+      rounds={app.completionRequests}
+      organisationId={app.organisationId}
+      canAnswer={app.access === 'applicant' && app.status === 'submitted'}
+      onAnswered={() => refreshApplication(client, app.id)}
+    />
   );
 }
 
 /** The caseworker asks for completion: what is needed, and by when. */
-function RequestCompletionForm({ app }: { app: ApplicationView }) {
-  const { t } = useTranslation();
+function RequestCompletion({ app }: { app: ApplicationView }) {
   const client = useQueryClient();
-  const [sent, setSent] = useState(false);
-  const f = useAppForm<{ message: string; replyBy: string }>({
-    id: 'completion',
-    draftKey: `completion-${app.id}`,
-    defaultValues: { message: '', replyBy: '' },
-    fields: ['message', 'replyBy'],
-    validate: (v) => required(v, 'message', 'replyBy'),
-  });
-  const submit = f.onSubmit(async (v) => {
-    await requestCompletion(app.id, { message: v.message.trim(), replyBy: v.replyBy });
-    f.form.reset({ message: '', replyBy: '' });
-    setSent(true);
-    await refreshApplication(client, app.id);
-  });
   return (
-    <section className="section" aria-labelledby="ask-heading">
-      <h2 id="ask-heading">{t('application.completion.askHeading')}</h2>
-      <p className="hint">{t('application.completion.askIntro', { organisation: app.organisationName })}</p>
-      {sent ? <Success>{t('application.completion.asked', { organisation: app.organisationName })}</Success> : null}
-      <div className="narrow-wide">
-        <RestoredNotice restored={f.restored} />
-        <ErrorSummary errors={f.errors} items={f.summaryItems()} ref={f.summaryRef} />
-        <form onSubmit={submit} noValidate className="form">
-          <TextAreaField label={t('application.completion.message')} hint={t('application.completion.messageHint')} rows={5} {...f.field('message')} />
-          <TextField
-            label={t('application.completion.replyBy')}
-            hint={t('application.completion.replyByHint')}
-            type="date"
-            min={dateInStockholm(new Date(Date.now() + 86_400_000))}
-            className="input-medium"
-            {...f.field('replyBy')}
-          />
-          <div className="actions">
-            <button type="submit" className="button" disabled={f.form.formState.isSubmitting}>
-              {t('application.completion.ask')}
-            </button>
-          </div>
-        </form>
-      </div>
-    </section>
-  );
-}
-
-function Rounds({ app }: { app: ApplicationView }) {
-  const { t } = useTranslation();
-  if (!app.completionRequests.length) return app.access === 'staff' ? null : null;
-  return (
-    <section className="section" aria-labelledby="rounds-heading">
-      <h2 id="rounds-heading">{t('application.completion.heading')}</h2>
-      <ol className="card-list">
-        {app.completionRequests.map((r, i) => (
-          <li key={r.id} className="card completion-round">
-            <h3>
-              {t('application.completion.roundN', { n: i + 1 })}{' '}
-              <span className={`badge ${r.answeredAt ? 'badge-approved' : 'badge-needs'}`}>
-                {r.answeredAt ? t('application.completion.answered') : t('application.completion.open')}
-              </span>
-            </h3>
-            <p className="hint">{t('application.completion.askedAt', { at: dateTime(r.askedAt), date: r.replyBy })}</p>
-            <p className="preserve-lines">{r.message}</p>
-            {r.answeredAt ? (
-              <>
-                <h4>{t('application.completion.answerHeading', { at: dateTime(r.answeredAt) })}</h4>
-                <p className="preserve-lines">{r.answer}</p>
-                {r.answerFiles.length ? (
-                  <ul className="plain-list">
-                    {r.answerFiles.map((x) => (
-                      <li key={x.fileId}>
-                        <a href={fileUrl(x.fileId)} download>
-                          {x.name}
-                        </a>
-                      </li>
-                    ))}
-                  </ul>
-                ) : null}
-              </>
-            ) : app.access === 'applicant' && app.status === 'submitted' ? (
-              <AnswerForm app={app} round={r} />
-            ) : null}
-          </li>
-        ))}
-      </ol>
-    </section>
+    <RequestCompletionForm
+      draftKey={`completion-${app.id}`}
+      organisationName={app.organisationName}
+      send={async (body) => {
+        await requestCompletion(app.id, body);
+        await refreshApplication(client, app.id);
+      }}
+    />
   );
 }
 
@@ -276,7 +113,7 @@ function Submitted({ app, call }: { app: ApplicationView; call: CallDetail }) {
       <DecisionRecord applicationId={app.id} status={app.status} />
       <AgreementSection applicationId={app.id} funderId={app.funderId} decision={app.decision} />
       <Rounds app={app} />
-      {app.access === 'staff' && app.status === 'submitted' ? <RequestCompletionForm app={app} /> : null}
+      {app.access === 'staff' && app.status === 'submitted' ? <RequestCompletion app={app} /> : null}
       <section className="section" aria-labelledby="content-heading">
         <h2 id="content-heading">
           {app.status === 'draft'

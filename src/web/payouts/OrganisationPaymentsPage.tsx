@@ -11,6 +11,7 @@ import { CheckboxGroup, Radio, SelectField, TextField } from '../components/fiel
 import { Info, LoadError, Loading, Page, RestoredNotice, Success } from '../components/page.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
 import { collect, fieldError, required } from '../components/validation.ts';
+import { OrganisationReports } from '../follow-up/parts.tsx';
 import { getOrganisation, type Organisation } from '../organisations/api.ts';
 import { keys } from '../queryKeys.ts';
 import {
@@ -308,6 +309,7 @@ export function OrganisationPaymentsPage() {
             <Link to={`/organisations/${org.data.id}`}>{org.data.name}</Link>
           </p>
           <AgreementsSection organisationId={org.data.id} />
+          <OrganisationReports organisationId={org.data.id} />
           <AccountsSection organisation={org.data} />
         </>
       ) : null}

@@ -10,19 +10,25 @@ import { keys } from '../../queryKeys.ts';
 import { emptyActivity, NEW_KIND } from '../content.ts';
 import type { ApplicationFormApi } from './shared.ts';
 
-export function ActivitiesStep({ f, call, funderId }: { f: ApplicationFormApi; call: CallRules; funderId: string }) {
+/**
+ * The choices of an activity's type: the funder's catalogue (only the types the call names, if it
+ * names any), then "a new kind of activity" (NEW_KIND) for one the association proposes.
+ */
+export function useActivityTypeOptions(funderId: string, allowed: readonly string[] = []) {
   const { t } = useTranslation();
-  const list = useFieldArray({ control: f.form.control, name: 'activities' });
   const types = useQuery({
     queryKey: keys.activityTypes(funderId),
     queryFn: () => listActivityTypes(funderId),
   });
   const lang = currentLanguage();
-  const offered = (types.data?.activityTypes ?? []).filter((x) => !call.activityTypes.length || call.activityTypes.includes(x.key));
-  const options = [
-    ...offered.map((x) => ({ value: x.key, label: lang === 'en' ? x.labelEn : x.labelSv })),
-    { value: NEW_KIND, label: t('application.newKind') },
-  ];
+  const offered = (types.data?.activityTypes ?? []).filter((x) => !allowed.length || allowed.includes(x.key));
+  return [...offered.map((x) => ({ value: x.key, label: lang === 'en' ? x.labelEn : x.labelSv })), { value: NEW_KIND, label: t('application.newKind') }];
+}
+
+export function ActivitiesStep({ f, call, funderId }: { f: ApplicationFormApi; call: CallRules; funderId: string }) {
+  const { t } = useTranslation();
+  const list = useFieldArray({ control: f.form.control, name: 'activities' });
+  const options = useActivityTypeOptions(funderId, call.activityTypes);
   const activities = f.form.watch('activities');
   const listId = f.fieldId('activities');
   return (

@@ -9,16 +9,34 @@ import { currentLanguage, useLocalized } from '../../i18n/index.ts';
 import { fileUrl, uploadFile } from '../../organisations/api.ts';
 import { ACCEPT, type ApplicationFormApi, MAX_FILE_MB } from './shared.ts';
 
-/** One kind of attachment: files already attached, each removable, and a file input that uploads at once. */
-function AttachmentField({ f, kind, organisationId, required }: { f: ApplicationFormApi; kind: AttachmentKind; organisationId: string; required: boolean }) {
+/**
+ * Attached files, each removable, and a file input that uploads at once to the organisation's files:
+ * the application's attachments and a follow-up report's use it alike.
+ */
+export function FilesField({
+  id,
+  label,
+  required,
+  organisationId,
+  files,
+  onAdd,
+  onRemove,
+  error,
+}: {
+  id: string;
+  label: string;
+  required: boolean;
+  organisationId: string;
+  /** The files attached now; `key` is the row's own (react-hook-form's field id). */
+  files: { key: string; fileId: string; name: string }[];
+  onAdd: (file: { fileId: string; name: string }) => void;
+  onRemove: (key: string) => void;
+  error?: Messages;
+}) {
   const { t } = useTranslation();
   const localized = useLocalized();
-  const id = f.fieldId(`attachments.${kind}`);
-  const list = useFieldArray({ control: f.form.control, name: 'attachments' });
   const [state, setState] = useState<{ uploading: boolean; name: string | null; error: Messages | null }>({ uploading: false, name: null, error: null });
-  const shown = state.error ?? f.errors.fields[`attachments.${kind}`];
-  const mine = list.fields.map((a, i) => ({ a, i })).filter(({ a }) => a.kind === kind);
-  const label = t(`attachments.${kind}`);
+  const shown = state.error ?? error;
 
   async function choose(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
@@ -30,7 +48,7 @@ function AttachmentField({ f, kind, organisationId, required }: { f: Application
     setState({ uploading: true, name: null, error: null });
     try {
       const uploaded = await uploadFile(organisationId, file);
-      list.append({ kind, fileId: uploaded.id, name: uploaded.name });
+      onAdd({ fileId: uploaded.id, name: uploaded.name });
       setState({ uploading: false, name: uploaded.name, error: null });
       event.target.value = '';
     } catch (e) {
@@ -54,14 +72,14 @@ function AttachmentField({ f, kind, organisationId, required }: { f: Application
           {localized(shown)}
         </p>
       ) : null}
-      {mine.length ? (
+      {files.length ? (
         <ul className="plain-list attached-list">
-          {mine.map(({ a, i }) => (
-            <li key={a.id}>
+          {files.map((a) => (
+            <li key={a.key}>
               <a href={fileUrl(a.fileId)} download>
                 {a.name}
               </a>{' '}
-              <button type="button" className="link-button" onClick={() => list.remove(i)}>
+              <button type="button" className="link-button" onClick={() => onRemove(a.key)}>
                 {t('application.removeFile')}
                 <span className="visually-hidden">: {a.name}</span>
               </button>
@@ -82,6 +100,28 @@ function AttachmentField({ f, kind, organisationId, required }: { f: Application
         {state.uploading ? t('eligibility.uploading') : state.name ? t('eligibility.uploaded', { name: state.name }) : null}
       </p>
     </div>
+  );
+}
+
+/** One kind of attachment of the application. */
+function AttachmentField({ f, kind, organisationId, required }: { f: ApplicationFormApi; kind: AttachmentKind; organisationId: string; required: boolean }) {
+  const { t } = useTranslation();
+  const list = useFieldArray({ control: f.form.control, name: 'attachments' });
+  const mine = list.fields.map((a, i) => ({ a, i })).filter(({ a }) => a.kind === kind);
+  return (
+    <FilesField
+      id={f.fieldId(`attachments.${kind}`)}
+      label={t(`attachments.${kind}`)}
+      required={required}
+      organisationId={organisationId}
+      files={mine.map(({ a }) => ({ key: a.id, fileId: a.fileId, name: a.name }))}
+      onAdd={(file) => list.append({ kind, ...file })}
+      onRemove={(key) => {
+        const at = list.fields.findIndex((a) => a.id === key);
+        if (at >= 0) list.remove(at);
+      }}
+      error={f.errors.fields[`attachments.${kind}`]}
+    />
   );
 }
 
