@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kronor } from '../../src/domain/money.ts';
 import { world } from '../support/agreements.ts';
 import { startTestServer, type TestApp } from '../support/app.ts';
-import { axe, launchBrowser, openPage, scriptErrors } from '../support/browser.ts';
-import { surveyOf } from '../support/surveys.ts';
+import { axe, DESKTOP, launchBrowser, openPage, scriptErrors, settledAndAccessible, signIn } from '../support/browser.ts';
+import { Phone, surveyOf } from '../support/surveys.ts';
 
 let server: TestApp & { url: string };
 let browser: Browser;
@@ -180,5 +180,69 @@ describe('a participant answers the survey', () => {
     await fitsNarrow(page);
     expect(errors).toEqual([]);
     await context.close();
+  });
+});
+
+describe('the association and the caseworker manage the survey', () => {
+  it('shares the link and the poster, adds a question of its own, and the caseworker reads and masks free texts', { timeout: 180_000 }, async () => {
+    const w = await world(server);
+    const org = await w.organisation('Läxhjälpen Çağla & Łukasz 🌙');
+    const { applicationId } = await w.granted(org, kronor(45_000));
+    const agreement = await w.signed(org, applicationId);
+    const survey = await surveyOf(server, agreement.id);
+
+    // The association, on a phone.
+    const phone = await openPage(browser, server.url, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+    const errors = scriptErrors(phone.page);
+    await signIn(phone.page, org.signatoryEmail, org.signatoryName);
+    await phone.page.goto(`/agreements/${agreement.id}`);
+    const section = phone.page.getByRole('region', { name: 'Deltagarenkät' });
+    await section.getByLabel('Länk till enkäten').waitFor();
+    await settledAndAccessible(phone.page, new RegExp(agreement.number));
+    expect(await section.getByLabel('Länk till enkäten').inputValue()).toBe(`${server.url}/s/${survey.token}`);
+    expect(await section.getByRole('link', { name: /Affischen att skriva ut/ }).getAttribute('href')).toBe(`/api/surveys/${survey.id}/poster.pdf`);
+    await section.getByRole('button', { name: 'Kopiera länken' }).click();
+    await section.getByText(/Länken är kopierad|Det gick inte att kopiera automatiskt/).waitFor();
+
+    await section.getByRole('button', { name: 'Lägg till en fråga' }).click();
+    await section.getByLabel('På svenska').fill('Fick du vara med och bestämma?');
+    await section.getByLabel(/På engelska/).fill('Did you get a say?');
+    await section.getByRole('button', { name: 'Spara frågorna' }).click();
+    await section.getByText('Frågorna är sparade.').waitFor();
+    await axe(phone.page, 'the survey section with a question of its own');
+    await section.getByRole('button', { name: 'Stäng enkäten' }).click();
+    await section.getByText('Stängd', { exact: true }).waitFor();
+    await section.getByRole('button', { name: 'Öppna enkäten igen' }).click();
+    await section.getByText('Öppen för svar').waitFor();
+    // The association never sees free texts.
+    expect(await section.getByRole('heading', { name: 'Fritextsvar' }).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await phone.context.close();
+
+    // Five participants answer, one naming someone.
+    const texts = ['Ledaren Kalle Svensson var snäll mot mig', 'Bra läxhjälp!', 'Mer fika tack 🍪', 'Lugnt och tryggt', 'Vill komma varje vecka'];
+    for (const text of texts)
+      expect((await new Phone(server.app).answer(survey.token, { ratings: { safe: 5 }, extra: { x1: 4 }, freeText: text })).statusCode).toBe(201);
+
+    // The caseworker reads them first, and masks the name.
+    const desk = await openPage(browser, server.url, DESKTOP);
+    await signIn(desk.page, 'handlaggare@norrkoping.example', 'Hanna Handläggare');
+    await desk.page.goto(`/agreements/${agreement.id}`);
+    const staff = desk.page.getByRole('region', { name: 'Deltagarenkät' });
+    await staff.getByRole('heading', { name: 'Fritextsvar' }).waitFor();
+    await staff.getByText('Bra läxhjälp!').waitFor();
+    await settledAndAccessible(desk.page, new RegExp(agreement.number));
+    const named = staff.getByRole('listitem').filter({ hasText: 'Kalle Svensson' });
+    await named.getByRole('button', { name: 'Maskera' }).click();
+    await named.getByLabel(/Texten som visas i stället/).fill('Ledaren [namn] var snäll mot mig');
+    await named.getByRole('button', { name: 'Spara maskerad text' }).click();
+    await staff.getByText('Ledaren [namn] var snäll mot mig').waitFor();
+    const good = staff.getByRole('listitem').filter({ hasText: 'Bra läxhjälp!' });
+    await good.getByRole('button', { name: 'Markera som läst' }).click();
+    await good.getByText('Läst', { exact: true }).waitFor();
+    await axe(desk.page, 'the free texts after reading and masking');
+    expect(await staff.getByText('Kalle Svensson').count()).toBe(0);
+    expect(scriptErrors(desk.page)).toEqual([]);
+    await desk.context.close();
   });
 });

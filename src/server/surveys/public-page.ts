@@ -255,8 +255,11 @@ export function formValuesOf(answer: SurveyAnswer): FormValues {
 }
 
 /** A posted form (urlencoded, fields named ratings.safe, extra.x1, ageBand, freeText) as the command reads it. */
-export function formValuesFromBody(body: Record<string, string | string[]>): FormValues & { questionsVersion: string } {
-  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? '') : (v ?? ''));
+export function formValuesFromBody(body: Record<string, unknown>): FormValues & { questionsVersion: string } {
+  const one = (v: unknown) => {
+    const first = Array.isArray(v) ? v[0] : v;
+    return typeof first === 'string' ? first : '';
+  };
   const values: FormValues & { questionsVersion: string } = { ...EMPTY_FORM, ratings: {}, extra: {}, questionsVersion: one(body.questionsVersion) };
   for (const [key, value] of Object.entries(body)) {
     const [group, name] = key.split('.', 2);

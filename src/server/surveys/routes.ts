@@ -32,6 +32,10 @@ import {
 
 const Params = Type.Object({ id: Uuid });
 const TokenParams = Type.Object({ token: Type.String({ maxLength: 100 }) });
+/** The page's language; anything else falls back to the browser's, so a mistyped link still shows the survey. */
+const PageQuery = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 20 })) });
+/** A posted form, urlencoded: each field a text, or several under one name. */
+const FormBody = Type.Record(Type.String(), Type.Unknown());
 const Scale = Type.Integer({ minimum: 1, maximum: 5 });
 const AgeBand = Literals(AGE_BANDS);
 const ExtraQuestionSchema = Type.Object({
@@ -124,7 +128,10 @@ function sendPage(reply: FastifyReply, status: number, page: string) {
 function surveyLimiter(app: FastifyInstance, ctx: AppContext) {
   const key = randomBytes(32);
   const mac = (...parts: string[]) => createHmac('sha256', key).update(parts.join('\n')).digest('base64url');
-  const tokenOf = (request: FastifyRequest) => String((request.params as { token?: string }).token ?? '');
+  const tokenOf = (request: FastifyRequest) => {
+    const params: unknown = request.params;
+    return params && typeof params === 'object' && 'token' in params ? String(params.token) : '';
+  };
   const { perClient, perLink, windowSeconds } = ctx.config.surveyRateLimit ?? SURVEY_RATE_LIMIT;
   const timeWindow = windowSeconds * 1000;
   const client = app.createRateLimit({
@@ -165,7 +172,8 @@ export function surveyRoutes(fastify: FastifyInstance, ctx: AppContext) {
 
   // The pages: plain HTML forms. Their request log carries no address (logged only at warn and above, where no
   // request line is written), and neither the idempotency store (/api/ only) nor a session is involved.
-  void fastify.register(async (pages) => {
+  void fastify.register(async (scope) => {
+    const pages = scope.withTypeProvider<TypeBoxTypeProvider>();
     pages.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_request, body, done) => {
       const fields: Record<string, string | string[]> = {};
       for (const [k, v] of new URLSearchParams(String(body))) {
@@ -175,12 +183,12 @@ export function surveyRoutes(fastify: FastifyInstance, ctx: AppContext) {
       done(null, fields);
     });
 
-    const langOf = (request: FastifyRequest) => surveyLanguage((request.query as { lang?: unknown }).lang, request.headers['accept-language']);
+    const langOf = (request: FastifyRequest<{ Querystring: { lang?: string } }>) => surveyLanguage(request.query.lang, request.headers['accept-language']);
     const form = (survey: PublicSurvey, lang: SurveyLanguage, values: FormValues, state: Partial<Parameters<typeof surveyFormPage>[2]>, answered: boolean) =>
       surveyFormPage(survey, lang, { values, errors: [], answered, questionsVersion: questionsVersion(survey.extraQuestions), ...state });
 
-    pages.get('/s/:token', { schema: { hide: true }, logLevel: 'warn' }, async (request, reply) => {
-      const { token } = request.params as { token: string };
+    pages.get('/s/:token', { schema: { hide: true, params: TokenParams, querystring: PageQuery }, logLevel: 'warn' }, async (request, reply) => {
+      const { token } = request.params;
       const lang = langOf(request);
       const survey = await surveyByToken(ctx, token);
       if (!survey) return sendPage(reply, 404, gonePage('unknown', lang));
@@ -190,49 +198,52 @@ export function surveyRoutes(fastify: FastifyInstance, ctx: AppContext) {
       return sendPage(reply, page.status, page.html);
     });
 
-    pages.post('/s/:token', { schema: { hide: true }, logLevel: 'warn' }, async (request, reply) => {
-      const { token } = request.params as { token: string };
-      const lang = langOf(request);
-      const body = request.body && typeof request.body === 'object' && !Array.isArray(request.body) ? (request.body as Record<string, string | string[]>) : {};
-      const values = formValuesFromBody(body);
-      const cookieFor = (survey: PublicSurvey) => request.cookies[answerCookie(survey.id)];
-      const wait = await limited(request);
-      try {
-        if (wait !== null) {
-          const survey = await openSurveyByToken(ctx, token);
-          const page = form(survey, lang, values, { notice: 'rate_limited' }, !!(await ownAnswer(ctx, survey, cookieFor(survey))));
-          reply.header('retry-after', String(wait));
-          return sendPage(reply, page.status, page.html);
+    pages.post(
+      '/s/:token',
+      { schema: { hide: true, params: TokenParams, querystring: PageQuery, body: FormBody }, logLevel: 'warn' },
+      async (request, reply) => {
+        const { token } = request.params;
+        const lang = langOf(request);
+        const values = formValuesFromBody(request.body ?? {});
+        const cookieFor = (survey: PublicSurvey) => request.cookies[answerCookie(survey.id)];
+        const wait = await limited(request);
+        try {
+          if (wait !== null) {
+            const survey = await openSurveyByToken(ctx, token);
+            const page = form(survey, lang, values, { notice: 'rate_limited' }, !!(await ownAnswer(ctx, survey, cookieFor(survey))));
+            reply.header('retry-after', String(wait));
+            return sendPage(reply, page.status, page.html);
+          }
+          const found = await openSurveyByToken(ctx, token);
+          const done = await answerSurvey(ctx, found, inputOf(values), cookieFor(found));
+          setAnswerCookie(reply, found, done.secret, `/s/${found.token}`);
+          // Post, then redirect, then get: a reload of the thanks page does not send the answer again.
+          return reply.code(303).header('cache-control', 'no-store').redirect(`/s/${found.token}/thanks?lang=${lang}`, 303);
+        } catch (error) {
+          if (!(error instanceof Problem)) throw error;
+          if (error.status === 404) return sendPage(reply, 404, gonePage('unknown', lang));
+          if (error.status === 410) return sendPage(reply, 410, gonePage('closed', lang));
+          const survey = await surveyByToken(ctx, token);
+          if (!survey) return sendPage(reply, 404, gonePage('unknown', lang));
+          const answered = !!(await ownAnswer(ctx, survey, cookieFor(survey)));
+          if (error.code === 'survey_questions_changed') {
+            // What was answered to questions that still exist stays; the rest is asked again.
+            const ids = new Set(survey.extraQuestions.map((q) => q.id));
+            const kept = { ...values, extra: Object.fromEntries(Object.entries(values.extra).filter(([k]) => ids.has(k))) };
+            const page = form(survey, lang, kept, { notice: 'questions_changed' }, answered);
+            return sendPage(reply, page.status, page.html);
+          }
+          if (error.fields.length) {
+            const page = form(survey, lang, values, { errors: error.fields }, answered);
+            return sendPage(reply, page.status, page.html);
+          }
+          throw error;
         }
-        const found = await openSurveyByToken(ctx, token);
-        const done = await answerSurvey(ctx, found, inputOf(values), cookieFor(found));
-        setAnswerCookie(reply, found, done.secret, `/s/${found.token}`);
-        // Post, then redirect, then get: a reload of the thanks page does not send the answer again.
-        return reply.code(303).header('cache-control', 'no-store').redirect(`/s/${found.token}/thanks?lang=${lang}`, 303);
-      } catch (error) {
-        if (!(error instanceof Problem)) throw error;
-        if (error.status === 404) return sendPage(reply, 404, gonePage('unknown', lang));
-        if (error.status === 410) return sendPage(reply, 410, gonePage('closed', lang));
-        const survey = await surveyByToken(ctx, token);
-        if (!survey) return sendPage(reply, 404, gonePage('unknown', lang));
-        const answered = !!(await ownAnswer(ctx, survey, cookieFor(survey)));
-        if (error.code === 'survey_questions_changed') {
-          // What was answered to questions that still exist stays; the rest is asked again.
-          const ids = new Set(survey.extraQuestions.map((q) => q.id));
-          const kept = { ...values, extra: Object.fromEntries(Object.entries(values.extra).filter(([k]) => ids.has(k))) };
-          const page = form(survey, lang, kept, { notice: 'questions_changed' }, answered);
-          return sendPage(reply, page.status, page.html);
-        }
-        if (error.fields.length) {
-          const page = form(survey, lang, values, { errors: error.fields }, answered);
-          return sendPage(reply, page.status, page.html);
-        }
-        throw error;
-      }
-    });
+      },
+    );
 
-    pages.get('/s/:token/thanks', { schema: { hide: true }, logLevel: 'warn' }, async (request, reply) => {
-      const { token } = request.params as { token: string };
+    pages.get('/s/:token/thanks', { schema: { hide: true, params: TokenParams, querystring: PageQuery }, logLevel: 'warn' }, async (request, reply) => {
+      const { token } = request.params;
       const lang = langOf(request);
       const survey = await surveyByToken(ctx, token);
       if (!survey) return sendPage(reply, 404, gonePage('unknown', lang));

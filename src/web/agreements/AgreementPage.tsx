@@ -18,6 +18,7 @@ import { useAppForm } from '../components/useAppForm.ts';
 import { localFieldError, required } from '../components/validation.ts';
 import { useLocalized } from '../i18n/index.ts';
 import { keys } from '../queryKeys.ts';
+import { SurveySection } from '../surveys/SurveySection.tsx';
 import { AgreementEditor } from './AgreementEditor.tsx';
 import {
   type Agreement,
@@ -664,6 +665,7 @@ function AgreementBody({ a }: { a: Agreement }) {
       <AgreementContentView a={a} />
       {a.may.edit ? <EditDisclosure a={a} mode="draft" /> : a.may.amend ? <EditDisclosure a={a} mode="amend" /> : null}
       <Schedule a={a} />
+      {a.status === 'signed' ? <SurveySection agreementId={a.id} /> : null}
       <Recoveries a={a} />
       <Amendments a={a} />
       <Comments a={a} />
