@@ -273,8 +273,16 @@ export async function seedAgreements(demo: Demo, applications: Record<string, st
     await confirmRunPaid(ctx, finance, run.id, { paidOn: r.execution }, at(r.confirmed));
   }
 
-  // The final report showed two of the twelve study circles never started: the unused 15 000 kr is
-  // reclaimed, and Vuxenskolan has paid back 10 000 kr of it.
+  return agreements as Record<Plan['org'], string>;
+}
+
+/**
+ * The final report showed two of the twelve study circles never started: the unused 15 000 kr is
+ * reclaimed, and Vuxenskolan has paid back 10 000 kr of it.
+ */
+export async function seedRecovery(demo: Demo, agreements: Record<Plan['org'], string>) {
+  const { ctx } = demo;
+  const [caseworker, finance] = await Promise.all([CASEWORKER, FINANCE].map((e) => demo.user(e)));
   const recovery = await decideRecovery(
     ctx,
     caseworker,

@@ -9,10 +9,11 @@ import type { Database, Tx } from '../db/connection.ts';
 import { system } from '../db/scope.ts';
 import { kronor } from '../domain/money.ts';
 import type { FunderRole } from '../domain/roles.ts';
-import { seedAgreements } from './agreements.ts';
+import { seedAgreements, seedRecovery } from './agreements.ts';
 import { seedApplications } from './applications.ts';
 import { seedAssessment } from './assessment.ts';
 import { type SeedIds, seedCalls, seedCatalogue, seedEligibility } from './calls.ts';
+import { seedFollowUp } from './follow-up.ts';
 import { seedOpenCall } from './open-call.ts';
 import { DEMO_REASON } from './reason.ts';
 import { demoOf } from './replay.ts';
@@ -137,7 +138,9 @@ export async function seedIfEmpty(db: Database, config: Config = loadConfig({ ..
   const calls = await seedCalls(demo, now);
   const submitted = await seedApplications(demo, calls);
   await seedAssessment(demo, submitted);
-  await seedAgreements(demo, submitted, calls.norrkoping2022);
+  const agreements = await seedAgreements(demo, submitted, calls.norrkoping2022);
+  await seedFollowUp(demo, agreements);
+  await seedRecovery(demo, agreements);
   await seedOpenCall(demo, calls.associationSupport, now);
   return true;
 }

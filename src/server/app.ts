@@ -40,6 +40,7 @@ import { CSRF_HEADER, installSessions } from './plugins/session.ts';
 import { Problem } from './problem.ts';
 import { programmeRoutes } from './programmes/routes.ts';
 import { ProblemSchema } from './schemas.ts';
+import { surveyRoutes } from './surveys/routes.ts';
 import { sendShell } from './web/shell.ts';
 import { workRoutes } from './work/routes.ts';
 
@@ -140,6 +141,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   payoutAccountRoutes(app, ctx);
   paymentRoutes(app, ctx);
   reportRoutes(app, ctx);
+  surveyRoutes(app, ctx);
 
   const hasWeb = existsSync(join(ctx.config.webDir, 'index.html'));
   if (hasWeb) {

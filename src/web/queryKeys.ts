@@ -54,6 +54,11 @@ export const keys = {
     ofApplication: (applicationId: string) => ['agreements', 'application', applicationId] as const,
     ofOrganisation: (organisationId: string) => ['agreements', 'organisation', organisationId] as const,
   },
+  /** The participants' survey of an agreement, and its free texts (staff only). */
+  surveys: {
+    ofAgreement: (agreementId: string) => ['surveys', 'agreement', agreementId] as const,
+    freeTexts: (surveyId: string) => ['surveys', 'free-texts', surveyId] as const,
+  },
   /** Finance's payments: what is due, runs, payout accounts waiting, the ledger and the settings; ['payments', funderId] covers a funder's. */
   payments: {
     all: (funderId: string) => ['payments', funderId] as const,

@@ -371,7 +371,12 @@ describe('awarded grants', () => {
     await settledAndAccessible(page, 'Beviljade bidrag');
     const table = page.getByRole('table', { name: 'Beviljade bidrag, alla år' });
     await table.waitFor();
-    expect(await table.getByRole('rowheader').allTextContents()).toEqual(['Nattvandrarna Norrköping', 'Studieförbundet Vuxenskolan Östergötland', 'Läxhjälpen i Hageby', 'Totalt']);
+    expect(await table.getByRole('rowheader').allTextContents()).toEqual([
+      'Nattvandrarna Norrköping',
+      'Studieförbundet Vuxenskolan Östergötland',
+      'Läxhjälpen i Hageby',
+      'Totalt',
+    ]);
     // Each cell says what it is (the column's name comes first on a phone, where the column headings are hidden).
     const first = table.getByRole('row', { name: /Nattvandrarna Norrköping/ });
     for (const name of [

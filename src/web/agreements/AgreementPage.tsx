@@ -19,6 +19,7 @@ import { localFieldError, required } from '../components/validation.ts';
 import { AgreementReports } from '../follow-up/parts.tsx';
 import { useLocalized } from '../i18n/index.ts';
 import { keys } from '../queryKeys.ts';
+import { SurveySection } from '../surveys/SurveySection.tsx';
 import { AgreementEditor } from './AgreementEditor.tsx';
 import {
   type Agreement,
@@ -688,6 +689,7 @@ function AgreementBody({ a }: { a: Agreement }) {
       {a.may.edit ? <EditDisclosure a={a} mode="draft" /> : a.may.amend ? <EditDisclosure a={a} mode="amend" /> : null}
       <Schedule a={a} />
       {a.status === 'signed' ? <AgreementReports agreementId={a.id} /> : null}
+      {a.status === 'signed' ? <SurveySection agreementId={a.id} /> : null}
       <Recoveries a={a} />
       <Amendments a={a} />
       <Comments a={a} />

@@ -1,0 +1,27 @@
+// The participants' survey as the association and the funder's staff manage it: link, poster, status, the
+// association's own questions, and (staff only) the free-text answers a caseworker reads and masks.
+import type { QueryClient } from '@tanstack/react-query';
+import { client, unwrap } from '../api/client.ts';
+import type { Answer, Body } from '../api/types.ts';
+import { keys } from '../queryKeys.ts';
+
+export type Survey = Answer<'/api/agreements/{id}/survey', 'get'>;
+export type ExtraQuestion = Survey['extraQuestions'][number];
+export type QuestionsUpdate = Body<'/api/surveys/{id}/questions', 'put'>;
+export type FreeTexts = Answer<'/api/surveys/{id}/free-texts', 'get'>;
+export type FreeText = FreeTexts['items'][number];
+export type FreeTextAction = Body<'/api/survey-answers/{id}/free-text', 'post'>;
+
+export const getAgreementSurvey = (agreementId: string) => unwrap(client.GET('/api/agreements/{id}/survey', { params: { path: { id: agreementId } } }));
+export const setSurveyQuestions = (id: string, body: QuestionsUpdate) => unwrap(client.PUT('/api/surveys/{id}/questions', { params: { path: { id } }, body }));
+export const closeSurvey = (id: string) => unwrap(client.POST('/api/surveys/{id}/close', { params: { path: { id } } }));
+export const openSurvey = (id: string) => unwrap(client.POST('/api/surveys/{id}/open', { params: { path: { id } } }));
+export const getFreeTexts = (id: string) => unwrap(client.GET('/api/surveys/{id}/free-texts', { params: { path: { id } } }));
+export const actOnFreeText = (answerId: string, body: FreeTextAction) =>
+  unwrap(client.POST('/api/survey-answers/{id}/free-text', { params: { path: { id: answerId } }, body }));
+
+/** After a change to the survey: the answer is put in place at once, and the agreement's survey is read again. */
+export async function refreshSurvey(queryClient: QueryClient, agreementId: string, s: Survey) {
+  queryClient.setQueryData(keys.surveys.ofAgreement(agreementId), s);
+  await queryClient.invalidateQueries({ queryKey: keys.surveys.ofAgreement(agreementId) });
+}
