@@ -347,6 +347,76 @@ describe('a follow-up report from the association’s phone to the released inst
     await refusedOnField(page, group.getByLabel('Pojkar'), /Antalet kan inte vara negativt/);
     await fitsTheScreen(page, 'the report form with an error at 320 px');
     await axe(page, 'report form at 320 px');
+    // In English, the same field says the same in English.
+    await page.getByRole('button', { name: 'English', exact: true }).click();
+    await settledAndAccessible(page, `Interim report on ${agreement.number}`);
+    const boys = page.getByRole('group', { name: 'Under 13' }).getByLabel('Boys');
+    await refusedOnField(page, boys, /The number cannot be negative/);
+    expect(await boys.inputValue()).toBe('-3');
+    await fitsTheScreen(page, 'the report form in English at 320 px');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('has its due date moved with a reason, and a recovery started from the final report that is not approved', { timeout: 240_000 }, async () => {
+    const org = await w.organisation(`Fältgruppen i Vivalla – فريق الحي ⚽ ${crypto.randomUUID().slice(0, 4)}`);
+    const { agreement } = await reportingAgreement(org);
+    const reports = ok(await w.caseworker.get(`/api/agreements/${agreement.id}/reports`)).body.reports as { id: string; kind: string; dueOn: string }[];
+    const final = reports.find((r) => r.kind === 'final') as { id: string; dueOn: string };
+    const { context, page } = await openPage(browser, server.url);
+    const errors = scriptErrors(page);
+    await signIn(page, CASEWORKER.email, CASEWORKER.name);
+    await page.goto(`/reports/${final.id}`);
+    await settledAndAccessible(page, `Slutrapport för ${agreement.number}`);
+    await page.getByText(`${org.name} har inte lämnat in rapporten än.`, { exact: false }).waitFor();
+
+    // Moving the due date asks why: the reason is required, and the association sees it.
+    const due = page.getByRole('region', { name: 'Flytta sista dag' });
+    await due.getByRole('button', { name: 'Flytta sista dag' }).click();
+    const later = addDays(final.dueOn, 30);
+    await due.getByLabel('Ny sista dag').fill(later);
+    await due.getByRole('button', { name: 'Flytta datumet' }).click();
+    await refusedOnField(page, due.getByLabel('Varför flyttas datumet?'), /Fyll i/);
+    await axe(page, 'moving the due date without a reason');
+    const reason = 'Föreningens kassör Zeynep är föräldraledig – ny kassör väljs i maj.';
+    await due.getByLabel('Varför flyttas datumet?').fill(reason);
+    await due.getByRole('button', { name: 'Flytta datumet' }).click();
+    const formatted = new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    const word = (d: string) => formatted.format(new Date(`${d}T12:00:00Z`));
+    await page.getByText(`Rapporten ska nu lämnas senast ${word(later)}.`).waitFor();
+    const dueFact = plain(await page.locator('dt', { hasText: 'Lämnas senast' }).first().locator('xpath=following-sibling::dd[1]').textContent());
+    expect(dueFact).toBe(plain(`${word(later)} (flyttat från ${word(final.dueOn)}: ${reason})`));
+    await axe(page, 'due date moved');
+    const member = ok(await org.member.get(`/api/reports/${final.id}`)).body;
+    expect(member).toMatchObject({ dueOn: later, plannedDueOn: final.dueOn, dueMovedReason: reason });
+
+    // From the final report, not approved: the agreement's recovery form, with the report as its grounds.
+    await page.getByRole('link', { name: 'Besluta om återkrav utifrån rapporten' }).click();
+    await settledAndAccessible(page, new RegExp(agreement.number));
+    const recovery = page.getByRole('region', { name: 'Återkrav' });
+    await recovery.getByText('Återkravet grundas på slutrapporten, som inte är godkänd.').waitFor();
+    expect(await recovery.getByRole('radio', { name: 'Medlen har inte redovisats' }).isChecked()).toBe(true);
+    await recovery.getByLabel('Belopp att betala tillbaka').fill('60 000');
+    await recovery.getByLabel('Skäl').fill('Slutrapporten har inte kommit in trots påminnelser.');
+    await recovery.getByLabel('Betalas senast').fill(addDays(today(), 30));
+    await recovery.getByRole('button', { name: 'Besluta om återkrav', exact: true }).click();
+    await recovery.getByRole('heading', { name: 'Besluta om återkravet?' }).waitFor();
+    await axe(page, 'recovery from the report, asked once more');
+    await recovery.getByRole('button', { name: 'Ja, besluta och skicka brevet' }).click();
+    await recovery.getByText('Återkravet är beslutat och brevet skickat.').waitFor();
+    await axe(page, 'recovery decided');
+
+    // The report names the recovery started from it.
+    await recovery
+      .getByRole('link', { name: 'Till rapporten' })
+      .or(page.getByRole('link', { name: 'Slutrapport' }))
+      .first()
+      .click();
+    await settledAndAccessible(page, `Slutrapport för ${agreement.number}`);
+    await page.getByText(/Återkrav SN .+ är beslutat utifrån rapporten\./).waitFor();
+    expect(await page.getByRole('link', { name: 'Besluta om återkrav utifrån rapporten' }).count()).toBe(0);
+    const decided = ok(await w.caseworker.get(`/api/agreements/${agreement.id}`)).body.recoveries as { grounds: string; amount: number }[];
+    expect(decided).toEqual([expect.objectContaining({ grounds: 'unreported', amount: kronor(60_000) })]);
     expect(errors).toEqual([]);
     await context.close();
   });
