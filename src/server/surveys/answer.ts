@@ -50,12 +50,17 @@ export async function surveyByToken(ctx: AppContext, token: string): Promise<Pub
   };
 }
 
-/** The survey a link leads to, or the problem a participant is shown: 404 for no survey, 410 for a closed one. */
-export async function openSurveyByToken(ctx: AppContext, token: string): Promise<PublicSurvey> {
-  const survey = await surveyByToken(ctx, token);
-  if (!survey) throw new Problem(404, 'survey_not_found');
-  if (survey.status === 'closed') throw new Problem(410, 'survey_closed');
-  return survey;
+/** What answering needs of a survey: one indexed row, without the names the page shows. */
+export type SurveyRef = Pick<PublicSurvey, 'id' | 'funderId' | 'token' | 'status' | 'extraQuestions'>;
+
+/** The open survey a link leads to, or the problem a participant is shown: 404 for no survey, 410 for a closed one. */
+export async function openSurveyByToken(ctx: AppContext, token: string): Promise<SurveyRef> {
+  const row = TOKEN.test(token)
+    ? await ctx.db.kysely.selectFrom('surveys').select(['id', 'funder_id', 'token', 'status', 'extra_questions']).where('token', '=', token).executeTakeFirst()
+    : undefined;
+  if (!row) throw new Problem(404, 'survey_not_found');
+  if (row.status === 'closed') throw new Problem(410, 'survey_closed');
+  return { id: row.id, funderId: row.funder_id, token: row.token, status: row.status, extraQuestions: row.extra_questions };
 }
 
 /** Names the wording of the association's questions, so an answer given to other wording is caught. */

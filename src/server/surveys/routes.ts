@@ -11,7 +11,17 @@ import { requireUser } from '../plugins/session.ts';
 import { Problem } from '../problem.ts';
 import { sendPdf } from '../reply.ts';
 import { errorResponses, Literals, Nullable, Uuid } from '../schemas.ts';
-import { type AnswerInput, answerCookie, answerSurvey, openSurveyByToken, ownAnswer, type PublicSurvey, questionsVersion, surveyByToken } from './answer.ts';
+import {
+  type AnswerInput,
+  answerCookie,
+  answerSurvey,
+  openSurveyByToken,
+  ownAnswer,
+  type PublicSurvey,
+  questionsVersion,
+  type SurveyRef,
+  surveyByToken,
+} from './answer.ts';
 import { actOnFreeText, listFreeTexts } from './free-texts.ts';
 import { locateAgreementSurvey, presentSurvey, setSurveyOpen, setSurveyQuestions } from './manage.ts';
 import { surveyPoster } from './poster.ts';
@@ -165,10 +175,22 @@ function inputOf(values: FormValues & { questionsVersion?: string }): AnswerInpu
 export function surveyRoutes(fastify: FastifyInstance, ctx: AppContext) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const limited = surveyLimiter(fastify, ctx);
-  const secure = ctx.config.publicUrl.startsWith('https:');
+  /** The open survey with the names its page shows; 404 or 410 as a problem. */
+  const openSurvey = async (token: string): Promise<PublicSurvey> => {
+    const survey = await surveyByToken(ctx, token);
+    if (!survey) throw new Problem(404, 'survey_not_found');
+    if (survey.status === 'closed') throw new Problem(410, 'survey_closed');
+    return survey;
+  };
   /** The one cookie: the participant's secret for their answer, readable only by the survey's own addresses. */
-  const setAnswerCookie = (reply: FastifyReply, survey: PublicSurvey, secret: string, path: string) =>
-    reply.setCookie(answerCookie(survey.id), secret, { path, httpOnly: true, sameSite: 'lax', secure, maxAge: 365 * 86400 });
+  const setAnswerCookie = (reply: FastifyReply, survey: SurveyRef, secret: string, path: string) =>
+    reply.setCookie(answerCookie(survey.id), secret, {
+      path,
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: ctx.config.publicUrl.startsWith('https:'),
+      maxAge: 365 * 86400,
+    });
 
   // The pages: plain HTML forms. Their request log carries no address (logged only at warn and above, where no
   // request line is written), and neither the idempotency store (/api/ only) nor a session is involved.
@@ -205,11 +227,11 @@ export function surveyRoutes(fastify: FastifyInstance, ctx: AppContext) {
         const { token } = request.params;
         const lang = langOf(request);
         const values = formValuesFromBody(request.body ?? {});
-        const cookieFor = (survey: PublicSurvey) => request.cookies[answerCookie(survey.id)];
+        const cookieFor = (survey: Pick<SurveyRef, 'id'>) => request.cookies[answerCookie(survey.id)];
         const wait = await limited(request);
         try {
           if (wait !== null) {
-            const survey = await openSurveyByToken(ctx, token);
+            const survey = await openSurvey(token);
             const page = form(survey, lang, values, { notice: 'rate_limited' }, !!(await ownAnswer(ctx, survey, cookieFor(survey))));
             reply.header('retry-after', String(wait));
             return sendPage(reply, page.status, page.html);
@@ -268,7 +290,7 @@ export function surveyRoutes(fastify: FastifyInstance, ctx: AppContext) {
     async (request, reply) => {
       const lang = surveyLanguage(request.query.lang, request.headers['accept-language']);
       request.lang = lang === 'en' ? 'en' : 'sv';
-      const survey = await openSurveyByToken(ctx, request.params.token);
+      const survey = await openSurvey(request.params.token);
       const own = await ownAnswer(ctx, survey, request.cookies[answerCookie(survey.id)]);
       const t = surveyTexts(lang);
       reply.header('cache-control', 'no-store');
