@@ -23,7 +23,29 @@ export interface Config {
   localMailbox: boolean;
   /** The local mailbox readable from other machines too (a shared demo server); otherwise only from this one. */
   mailboxFromAnywhere: boolean;
+  /** How many answers the participants' survey takes per client and per link in each window; SURVEY_RATE_LIMIT unless set. */
+  surveyRateLimit?: SurveyRateLimit;
 }
+
+export interface SurveyRateLimit {
+  /** Answers (and changes) one client may send to one link per window: a client is an address and a user agent together. */
+  perClient: number;
+  /** Answers one link takes per window from everyone together: the ceiling a script changing its user agent meets. */
+  perLink: number;
+  windowSeconds: number;
+}
+
+/**
+ * A sports hall of 200 phones behind one NAT shares one address, and phones of one model and browser
+ * version send the same user agent, so one "client" can be dozens of people: 30 a minute per client and
+ * 300 a minute per link let the whole hall answer within a minute or two, and still stop a flood.
+ */
+export const SURVEY_RATE_LIMIT: SurveyRateLimit = { perClient: 30, perLink: 300, windowSeconds: 60 };
+
+const positive = (value: string | undefined, fallback: number) => {
+  const n = Number(value);
+  return value && Number.isInteger(n) && n > 0 ? n : fallback;
+};
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
@@ -44,6 +66,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: resolve(env.WEB_DIR ?? 'dist/web'),
     localMailbox: !env.SMTP_URL && !production,
     mailboxFromAnywhere: env.MAILBOX_FROM_ANYWHERE === 'true' && !production,
+    surveyRateLimit: {
+      perClient: positive(env.SURVEY_RATE_PER_CLIENT, SURVEY_RATE_LIMIT.perClient),
+      perLink: positive(env.SURVEY_RATE_PER_LINK, SURVEY_RATE_LIMIT.perLink),
+      windowSeconds: positive(env.SURVEY_RATE_WINDOW_SECONDS, SURVEY_RATE_LIMIT.windowSeconds),
+    },
   };
 }
 

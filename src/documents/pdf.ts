@@ -27,7 +27,7 @@ const CELL_GAP = 12;
  * `pageMark` is a line set in the top margin of every page (a draft's "not signed"): a running
  * header, so an artifact too; the title says the same to a screen reader once.
  */
-export function startPdf(title: string, author: string, lang: Lang, options: { pageMark?: string } = {}) {
+export function startPdf(title: string, author: string, lang: Lang, options: { pageMark?: string; titleSize?: number } = {}) {
   // No default font: Helvetica would only be parsed to go unused.
   const doc = new PDFDocument({
     size: 'A4',
@@ -54,8 +54,9 @@ export function startPdf(title: string, author: string, lang: Lang, options: { p
   const bulletWidth = widthOf(BULLET, 'text-regular') * BODY;
   const root = doc.struct('Document');
   doc.addStructure(root);
-  /** A structure element of `type` under `parent` whose content is what `draw` writes. */
-  const element = (type: string, draw: () => void, parent: PDFKit.PDFStructureElement = root) => parent.add(doc.struct(type, {}, draw));
+  /** A structure element of `type` under `parent` whose content is what `draw` writes; `lang` where it is not the document's. */
+  const element = (type: string, draw: () => void, parent: PDFKit.PDFStructureElement = root, lang?: string) =>
+    parent.add(doc.struct(type, (lang ? { lang } : {}) as { title?: string }, draw));
 
   /** Decoration: drawn outside the structure, as an artifact that screen readers skip. */
   const artifact = (draw: () => void) => {
@@ -80,7 +81,7 @@ export function startPdf(title: string, author: string, lang: Lang, options: { p
     doc.on('pageAdded', drawMark);
   }
 
-  element('H1', () => write([{ text: title, bold: true }], 18));
+  element('H1', () => write([{ text: title, bold: true }], options.titleSize ?? 18));
   // A rule under the title sets it off from the text; it says nothing, so it is not read.
   const rule = doc.y + 2;
   artifact(() =>
@@ -93,11 +94,24 @@ export function startPdf(title: string, author: string, lang: Lang, options: { p
   );
   doc.y = rule + 4;
   return {
-    /** A paragraph; wraps, and a line break in the text starts a new paragraph. */
-    text: (text: string, style: { bold?: boolean; size?: number } = {}) => element('P', () => write([{ text, bold: style.bold }], style.size)),
-    heading: (text: string) => {
+    /** A paragraph; wraps, and a line break in the text starts a new paragraph. `lang` where it is not the document's. */
+    text: (text: string, style: { bold?: boolean; size?: number; lang?: string } = {}) =>
+      element('P', () => write([{ text, bold: style.bold }], style.size), root, style.lang),
+    heading: (text: string, style: { lang?: string; size?: number } = {}) => {
       gap(0.8);
-      element('H2', () => write([{ text, bold: true }], 12));
+      element('H2', () => write([{ text, bold: true }], style.size ?? 12), root, style.lang);
+    },
+    /**
+     * A picture (a QR code) `size` points square, centred, drawn by `draw` with its top left corner at (x, y):
+     * a Figure whose alternative text says what it shows, for a screen reader.
+     */
+    figure: (alt: string, size: number, draw: (doc: PDFKit.PDFDocument, x: number, y: number) => void) => {
+      if (doc.y + size > doc.page.maxY()) doc.continueOnNewPage();
+      const x = left() + (full() - size) / 2;
+      const y = doc.y;
+      root.add(doc.struct('Figure', { alt, bbox: [x, y, x + size, y + size], placement: 'Block' } as { alt: string }, () => draw(doc, x, y)));
+      doc.x = left();
+      doc.y = y + size;
     },
     /**
      * A bold label and its value, in the label's left-to-right paragraph: an

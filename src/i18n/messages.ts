@@ -455,6 +455,33 @@ export const messages = {
   },
   ledger_not_positive: { sv: 'Ange ett belopp större än noll.', en: 'Enter an amount greater than zero.' },
   recovery_pay_by_past: { sv: 'Sista betalningsdag kan inte ligga före beslutsdagen.', en: 'The pay-by date cannot be before the decision date.' },
+  survey_not_found: {
+    sv: 'Vi hittar ingen enkät på den adressen. Kontrollera länken, eller skanna QR-koden på affischen igen.',
+    en: 'There is no survey at that address. Check the link, or scan the QR code on the poster again.',
+  },
+  survey_closed: {
+    sv: 'Enkäten är stängd och tar inte emot fler svar. Tack för att du ville svara!',
+    en: 'The survey is closed and takes no more answers. Thank you for wanting to answer!',
+  },
+  survey_empty: { sv: 'Svara på minst en fråga innan du skickar.', en: 'Answer at least one question before you send.' },
+  survey_questions_changed: {
+    sv: 'Föreningen har ändrat sina egna frågor medan du svarade. Titta på dem igen och skicka en gång till; dina andra svar finns kvar.',
+    en: 'The association changed its own questions while you were answering. Look at them again and send once more; your other answers are kept.',
+  },
+  survey_rate_limited: {
+    sv: 'Många svarar just nu. Vänta en minut och skicka igen; dina svar finns kvar.',
+    en: 'Many people are answering right now. Wait a minute and send again; your answers are kept.',
+  },
+  survey_too_many_questions: {
+    sv: 'Föreningen kan ställa högst {{limit}} egna frågor.',
+    en: 'The association can ask at most {{limit}} questions of its own.',
+  },
+  survey_questions_frozen: {
+    sv: 'Frågorna kan inte ändras när enkäten har fått svar: då skulle svaren höra till andra frågor än de som ställdes.',
+    en: 'The questions cannot be changed once the survey has answers: the answers would then belong to other questions than those asked.',
+  },
+  survey_free_text_none: { sv: 'Svaret har ingen fritext att läsa eller maskera.', en: 'The answer has no free text to read or mask.' },
+  survey_free_text_not_unread: { sv: 'Fritexten är redan läst.', en: 'The free text has already been read.' },
   internal: {
     sv: 'Något gick fel hos oss. Inget av det du skrev har försvunnit; försök igen om en stund.',
     en: 'Something went wrong on our side. Nothing you typed is lost; try again in a moment.',

@@ -41,6 +41,7 @@ import { Problem } from './problem.ts';
 import { programmeRoutes } from './programmes/routes.ts';
 import { ProblemSchema } from './schemas.ts';
 import { surveyResultRoutes } from './surveys/results-routes.ts';
+import { surveyRoutes } from './surveys/routes.ts';
 import { sendShell } from './web/shell.ts';
 import { workRoutes } from './work/routes.ts';
 
@@ -140,6 +141,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   agreementRoutes(app, ctx);
   payoutAccountRoutes(app, ctx);
   paymentRoutes(app, ctx);
+  surveyRoutes(app, ctx);
   followUpSettingsRoutes(app, ctx);
   surveyResultRoutes(app, ctx);
 

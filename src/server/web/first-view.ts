@@ -15,7 +15,7 @@ import { publishedCall, publishedCalls } from '../calls/published.ts';
 import type { AppContext } from '../context.ts';
 
 /** Markup already escaped; anything else put in `html` is escaped. */
-class Html {
+export class Html {
   readonly value: string;
   constructor(value: string) {
     this.value = value;
@@ -25,7 +25,7 @@ class Html {
   }
 }
 
-type Part = Html | string | number | null | undefined | false | Part[];
+export type Part = Html | string | number | null | undefined | false | Part[];
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
@@ -33,7 +33,7 @@ export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCA
 const part = (value: Part): string =>
   value instanceof Html ? value.value : Array.isArray(value) ? value.map(part).join('') : value || value === 0 ? escapeHtml(String(value)) : '';
 
-function html(strings: TemplateStringsArray, ...values: Part[]): Html {
+export function html(strings: TemplateStringsArray, ...values: Part[]): Html {
   return new Html(strings.reduce((out, s, i) => out + s + (i < values.length ? part(values[i]) : ''), ''));
 }
 

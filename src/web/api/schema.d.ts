@@ -6904,6 +6904,572 @@ export interface paths {
       };
     };
   };
+  "/api/public/surveys/{token}": {
+    /** A participants’ survey in a language (?lang=sv|en|easy; easy is lättläst Swedish): its questions, scale and age bands; 404 for no survey, 410 when closed */
+    get: {
+      parameters: {
+        query?: {
+          lang?: "sv" | "en" | "easy";
+        };
+        path: {
+          token: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              language: "sv" | "en" | "easy";
+              htmlLang: "sv" | "en";
+              heading: string;
+              organisationName: string;
+              activity: string;
+              intro: string;
+              /** @description Why the participant is anonymous, paragraph by paragraph */
+              anonymous: string[];
+              questions: ({
+                  field: string;
+                  kind: "standard" | "extra";
+                  text: string;
+                  /** @description The language the text is in: an extra question without a translation is in Swedish */
+                  lang: "sv" | "en";
+                })[];
+              scale: {
+                  value: number;
+                  face: string;
+                  label: string;
+                }[];
+              ageBands: ({
+                  value: null | ("under_13" | "13_15" | "16_18" | "19_25" | "over_25");
+                  label: string;
+                })[];
+              freeText: {
+                label: string;
+                hint: string;
+                maxLength: number;
+              };
+              /** @description Send it back with the answer: if the association changed its questions meanwhile, the answer is refused (409) */
+              questionsVersion: string;
+              /** @description The participant’s own answer, when their cookie names one */
+              answer: null | ({
+                ageBand?: null | ("under_13" | "13_15" | "16_18" | "19_25" | "over_25");
+                ratings?: {
+                  safe?: number;
+                  welcome?: number;
+                  come_back?: number;
+                  learned?: number;
+                  listened?: number;
+                };
+                extra?: {
+                  [key: string]: number;
+                };
+                freeText?: null | string;
+              });
+              /** @description The same survey as a page */
+              pageUrl: string;
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/public/surveys/{token}/answer": {
+    /** Answer the survey, or change your answer: the first answer sets the cookie that lets the same browser change it (no other cookie, nothing about who answered is stored). 201 for a new answer, 200 for a changed one; 429 when too many answer from one place at once. */
+    put: {
+      parameters: {
+        query?: {
+          lang?: "sv" | "en" | "easy";
+        };
+        path: {
+          token: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            ageBand?: null | ("under_13" | "13_15" | "16_18" | "19_25" | "over_25");
+            ratings?: {
+              safe?: number;
+              welcome?: number;
+              come_back?: number;
+              learned?: number;
+              listened?: number;
+            };
+            extra?: {
+              [key: string]: number;
+            };
+            freeText?: null | string;
+            questionsVersion?: null | string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              outcome: "created" | "updated";
+              answer: {
+                ageBand?: null | ("under_13" | "13_15" | "16_18" | "19_25" | "over_25");
+                ratings?: {
+                  safe?: number;
+                  welcome?: number;
+                  come_back?: number;
+                  learned?: number;
+                  listened?: number;
+                };
+                extra?: {
+                  [key: string]: number;
+                };
+                freeText?: null | string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              outcome: "created" | "updated";
+              answer: {
+                ageBand?: null | ("under_13" | "13_15" | "16_18" | "19_25" | "over_25");
+                ratings?: {
+                  safe?: number;
+                  welcome?: number;
+                  come_back?: number;
+                  learned?: number;
+                  listened?: number;
+                };
+                extra?: {
+                  [key: string]: number;
+                };
+                freeText?: null | string;
+              };
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/agreements/{id}/survey": {
+    /** The participants’ survey of an agreement: link, poster, status, answers so far and the association’s own questions (members and staff); 404 survey_not_found when the call asked for none */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              agreementId: string;
+              status: "open" | "closed";
+              closedAt: null | string;
+              /** @description The address participants answer at */
+              link: string;
+              posterUrl: string;
+              /** @description How many have answered */
+              answers: number;
+              extraQuestions: {
+                  id: string;
+                  text: {
+                    sv: string;
+                    en?: string;
+                    easy?: string;
+                  };
+                }[];
+              maxExtraQuestions: number;
+              /** @description The survey has answers: its questions can no longer change */
+              questionsFrozen: boolean;
+              /** @description The smallest group whose results or free texts are shown (the funder’s setting) */
+              minGroup: number;
+              unreadFreeTexts: null | number;
+              can: {
+                editQuestions: boolean;
+                close: boolean;
+                open: boolean;
+                seeFreeTexts: boolean;
+                readFreeTexts: boolean;
+              };
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/surveys/{id}/questions": {
+    /** The association’s own questions, at most 3, on the same 1–5 scale: Swedish required, English and easy Swedish optional (members and caseworkers; only until the first answer) */
+    put: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            questions: ({
+                text: {
+                  sv: string;
+                  en?: null | string;
+                  easy?: null | string;
+                };
+              })[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              agreementId: string;
+              status: "open" | "closed";
+              closedAt: null | string;
+              /** @description The address participants answer at */
+              link: string;
+              posterUrl: string;
+              /** @description How many have answered */
+              answers: number;
+              extraQuestions: {
+                  id: string;
+                  text: {
+                    sv: string;
+                    en?: string;
+                    easy?: string;
+                  };
+                }[];
+              maxExtraQuestions: number;
+              /** @description The survey has answers: its questions can no longer change */
+              questionsFrozen: boolean;
+              /** @description The smallest group whose results or free texts are shown (the funder’s setting) */
+              minGroup: number;
+              unreadFreeTexts: null | number;
+              can: {
+                editQuestions: boolean;
+                close: boolean;
+                open: boolean;
+                seeFreeTexts: boolean;
+                readFreeTexts: boolean;
+              };
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/surveys/{id}/close": {
+    /** Close the survey: no more answers are taken (members and caseworkers) */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Makes the request safe to retry: the same key with the same request answers the first answer again; with any other request, 409 idempotency_key_reused. Kept for 24 hours, per signed-in person. */
+          "idempotency-key"?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              agreementId: string;
+              status: "open" | "closed";
+              closedAt: null | string;
+              /** @description The address participants answer at */
+              link: string;
+              posterUrl: string;
+              /** @description How many have answered */
+              answers: number;
+              extraQuestions: {
+                  id: string;
+                  text: {
+                    sv: string;
+                    en?: string;
+                    easy?: string;
+                  };
+                }[];
+              maxExtraQuestions: number;
+              /** @description The survey has answers: its questions can no longer change */
+              questionsFrozen: boolean;
+              /** @description The smallest group whose results or free texts are shown (the funder’s setting) */
+              minGroup: number;
+              unreadFreeTexts: null | number;
+              can: {
+                editQuestions: boolean;
+                close: boolean;
+                open: boolean;
+                seeFreeTexts: boolean;
+                readFreeTexts: boolean;
+              };
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/surveys/{id}/open": {
+    /** Open the survey again for answers (members and caseworkers) */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Makes the request safe to retry: the same key with the same request answers the first answer again; with any other request, 409 idempotency_key_reused. Kept for 24 hours, per signed-in person. */
+          "idempotency-key"?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              agreementId: string;
+              status: "open" | "closed";
+              closedAt: null | string;
+              /** @description The address participants answer at */
+              link: string;
+              posterUrl: string;
+              /** @description How many have answered */
+              answers: number;
+              extraQuestions: {
+                  id: string;
+                  text: {
+                    sv: string;
+                    en?: string;
+                    easy?: string;
+                  };
+                }[];
+              maxExtraQuestions: number;
+              /** @description The survey has answers: its questions can no longer change */
+              questionsFrozen: boolean;
+              /** @description The smallest group whose results or free texts are shown (the funder’s setting) */
+              minGroup: number;
+              unreadFreeTexts: null | number;
+              can: {
+                editQuestions: boolean;
+                close: boolean;
+                open: boolean;
+                seeFreeTexts: boolean;
+                readFreeTexts: boolean;
+              };
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/surveys/{id}/poster.pdf": {
+    /** The A4 poster: a QR code of the link, and a short text in Swedish, English and easy Swedish (members and staff) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description application/pdf */
+        200: {
+          content: {
+            "application/json": string;
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/surveys/{id}/free-texts": {
+    /** The free-text answers (the funder’s staff only): a caseworker also sees those not yet read; everyone else only read or masked ones. None while the survey has fewer answers than the smallest group shown. */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              surveyId: string;
+              answers: number;
+              minGroup: number;
+              /** @description Too few answers: no free text is shown */
+              hidden: boolean;
+              mayRead: boolean;
+              items: ({
+                  /** Format: uuid */
+                  id: string;
+                  state: "unread" | "read" | "masked";
+                  text: null | string;
+                })[];
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/survey-answers/{id}/free-text": {
+    /** The caseworker has read a free text (others on the staff may then see it), or masks it: `masked` is shown instead (names taken out; empty hides it all) and the original is erased */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Makes the request safe to retry: the same key with the same request answers the first answer again; with any other request, 409 idempotency_key_reused. Kept for 24 hours, per signed-in person. */
+          "idempotency-key"?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            action: "read" | "mask";
+            masked?: null | string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              state: "unread" | "read" | "masked";
+              text: null | string;
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/funders/{id}/follow-up-settings": {
     /** The funder's follow-up settings: the survey's smallest group, the deviation a report may have unexplained, the reminder's lead (staff) */
     get: {
