@@ -64,6 +64,7 @@ const GrantsPage = page(() => import('./grants/GrantsPage.tsx'), 'GrantsPage');
 const NotificationsPage = page(() => import('./notifications/NotificationsPage.tsx'), 'NotificationsPage');
 const PaymentsPage = page(() => import('./payments/PaymentsPage.tsx'), 'PaymentsPage');
 const PaymentRunPage = page(() => import('./payments/PaymentRunPage.tsx'), 'PaymentRunPage');
+const SurveyResultsPage = page(() => import('./surveys/SurveyResultsPage.tsx'), 'SurveyResultsPage');
 
 /**
  * Gets ready to take over the first view the server sent of a public page (src/server/web/): who is
@@ -125,6 +126,7 @@ export function App() {
           <Route path="/funders/:funderId/activity-types" element={signedIn(<ActivityTypesPage />)} />
           <Route path="/funders/:funderId/payments" element={signedIn(<PaymentsPage />)} />
           <Route path="/payment-runs/:id" element={signedIn(<PaymentRunPage />)} />
+          <Route path="/funders/:funderId/survey-results" element={signedIn(<SurveyResultsPage />)} />
           <Route path="/notifications" element={signedIn(<NotificationsPage />)} />
           <Route path="/mailbox" element={<MailboxPage />} />
           <Route path="/mailbox/:mailId" element={<MailPage />} />

@@ -18,6 +18,7 @@ import { useAppForm } from '../components/useAppForm.ts';
 import { localFieldError, required } from '../components/validation.ts';
 import { useLocalized } from '../i18n/index.ts';
 import { keys } from '../queryKeys.ts';
+import { SurveyResults } from '../surveys/SurveyResults.tsx';
 import { AgreementEditor } from './AgreementEditor.tsx';
 import {
   type Agreement,
@@ -665,6 +666,7 @@ function AgreementBody({ a }: { a: Agreement }) {
       {a.may.edit ? <EditDisclosure a={a} mode="draft" /> : a.may.amend ? <EditDisclosure a={a} mode="amend" /> : null}
       <Schedule a={a} />
       <Recoveries a={a} />
+      {a.status === 'signed' ? <SurveyResults agreementId={a.id} /> : null}
       <Amendments a={a} />
       <Comments a={a} />
     </>
