@@ -141,6 +141,11 @@ export const messages = {
   not_a_number: { sv: 'Skriv ett tal.', en: 'Enter a number.' },
   number_below_min: { sv: 'Talet ska vara minst {{limit}}.', en: 'The number must be at least {{limit}}.' },
   number_above_max: { sv: 'Talet får vara högst {{limit}}.', en: 'The number may be at most {{limit}}.' },
+  whole_number: { sv: 'Skriv ett heltal, utan decimaler.', en: 'Enter a whole number, without decimals.' },
+  survey_min_group_too_low: {
+    sv: 'Aldrig lägre än {{limit}}: i en mindre grupp kan den som svarat kännas igen.',
+    en: 'Never lower than {{limit}}: in a smaller group the people who answered could be recognised.',
+  },
   end_before_start: { sv: 'Slutåret kan inte vara före startåret ({{start}}).', en: 'The end year cannot be before the start year ({{start}}).' },
   lines_needed: { sv: 'Lägg till minst en budgetpost.', en: 'Add at least one budget line.' },
   lines_must_sum: {

@@ -27,6 +27,7 @@ import { decisionRoutes } from './decisions/routes.ts';
 import { eligibilityRoutes } from './eligibility/routes.ts';
 import { fileRoutes } from './files/routes.ts';
 import { reportRoutes } from './follow-up/routes.ts';
+import { followUpSettingsRoutes } from './funders/follow-up-settings-routes.ts';
 import { funderRoutes } from './funders/routes.ts';
 import { healthRoutes } from './health.ts';
 import { mailboxRoutes } from './mailbox/routes.ts';
@@ -40,6 +41,7 @@ import { CSRF_HEADER, installSessions } from './plugins/session.ts';
 import { Problem } from './problem.ts';
 import { programmeRoutes } from './programmes/routes.ts';
 import { ProblemSchema } from './schemas.ts';
+import { surveyResultRoutes } from './surveys/results-routes.ts';
 import { surveyRoutes } from './surveys/routes.ts';
 import { sendShell } from './web/shell.ts';
 import { workRoutes } from './work/routes.ts';
@@ -142,6 +144,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   paymentRoutes(app, ctx);
   reportRoutes(app, ctx);
   surveyRoutes(app, ctx);
+  followUpSettingsRoutes(app, ctx);
+  surveyResultRoutes(app, ctx);
 
   const hasWeb = existsSync(join(ctx.config.webDir, 'index.html'));
   if (hasWeb) {

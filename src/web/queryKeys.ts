@@ -47,6 +47,14 @@ export const keys = {
   /** What needs the signed-in staff member (the start page). */
   work: () => ['work'] as const,
   notificationPreferences: () => ['notification-preferences'] as const,
+  /** A funder's follow-up settings (the survey's smallest group, report deviation and reminder days). */
+  followUpSettings: (funderId: string) => ['follow-up-settings', funderId] as const,
+  /** Survey results: an agreement's, and the funder's summary by its grouping and filters; ['survey-results'] covers all. */
+  surveyResults: {
+    all: ['survey-results'] as const,
+    ofAgreement: (agreementId: string) => ['survey-results', 'agreement', agreementId] as const,
+    summary: (funderId: string, query: string) => ['survey-results', 'funder', funderId, query] as const,
+  },
   /** Agreements: one agreement, an application's (if drafted), an organisation's list. */
   agreements: {
     all: ['agreements'] as const,

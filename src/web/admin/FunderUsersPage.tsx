@@ -13,6 +13,7 @@ import { keys } from '../queryKeys.ts';
 import { useSession, useSessionChange } from '../session.ts';
 import { getMembers, invite, type Member, type Role, setRoles } from './api.ts';
 import { DecisionRulesForm } from './DecisionRulesForm.tsx';
+import { FollowUpSettingsForm } from './FollowUpSettingsForm.tsx';
 
 /** One colleague: their roles as checkboxes, saved with an optional reason, and their history. */
 function MemberCard({ funderId, member, isSelf }: { funderId: string; member: Member; isSelf: boolean }) {
@@ -162,6 +163,7 @@ export function FunderUsersPage() {
           </section>
           <InviteForm funderId={funderId} />
           <DecisionRulesForm funderId={funderId} />
+          <FollowUpSettingsForm funderId={funderId} />
           <section className="section" aria-labelledby="pending-heading">
             <h2 id="pending-heading">{t('users.pendingHeading')}</h2>
             {data.data.invitations.length === 0 ? (

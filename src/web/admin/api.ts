@@ -1,4 +1,4 @@
-// A funder's people and decision rules.
+// A funder's people, decision rules and follow-up settings.
 import { client, unwrap } from '../api/client.ts';
 import type { Answer, Body } from '../api/types.ts';
 
@@ -13,3 +13,7 @@ export const invite = (funderId: string, body: Body<'/api/funders/{funderId}/inv
   unwrap(client.POST('/api/funders/{funderId}/invitations', { params: { path: { funderId } }, body }));
 export const saveDecisionRules = (funderId: string, body: Body<'/api/funders/{funderId}/decision-rules', 'put'>) =>
   unwrap(client.PUT('/api/funders/{funderId}/decision-rules', { params: { path: { funderId } }, body }));
+export type FollowUpSettings = Answer<'/api/funders/{id}/follow-up-settings', 'get'>;
+export const getFollowUpSettings = (funderId: string) => unwrap(client.GET('/api/funders/{id}/follow-up-settings', { params: { path: { id: funderId } } }));
+export const saveFollowUpSettings = (funderId: string, body: Body<'/api/funders/{id}/follow-up-settings', 'put'>) =>
+  unwrap(client.PUT('/api/funders/{id}/follow-up-settings', { params: { path: { id: funderId } }, body }));

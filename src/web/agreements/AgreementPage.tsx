@@ -20,6 +20,7 @@ import { AgreementReports } from '../follow-up/parts.tsx';
 import { useLocalized } from '../i18n/index.ts';
 import { keys } from '../queryKeys.ts';
 import { SurveySection } from '../surveys/SurveySection.tsx';
+import { SurveyResults } from '../surveys/SurveyResults.tsx';
 import { AgreementEditor } from './AgreementEditor.tsx';
 import {
   type Agreement,
@@ -691,6 +692,7 @@ function AgreementBody({ a }: { a: Agreement }) {
       {a.status === 'signed' ? <AgreementReports agreementId={a.id} /> : null}
       {a.status === 'signed' ? <SurveySection agreementId={a.id} /> : null}
       <Recoveries a={a} />
+      {a.status === 'signed' ? <SurveyResults agreementId={a.id} /> : null}
       <Amendments a={a} />
       <Comments a={a} />
     </>

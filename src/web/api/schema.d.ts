@@ -8337,6 +8337,271 @@ export interface paths {
       };
     };
   };
+  "/api/funders/{id}/follow-up-settings": {
+    /** The funder's follow-up settings: the survey's smallest group, the deviation a report may have unexplained, the reminder's lead (staff) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @description The smallest group of survey answers whose results are shown anywhere: 3–100, never lower than 3 */
+              surveyMinGroup: number;
+              /** @description How far (in per cent, 1–100) a report's spending row may deviate from the plan without an explanation */
+              reportDeviationPercent: number;
+              /** @description How many days (1–90) before a report is due the association is reminded */
+              reportReminderDays: number;
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Set the funder's follow-up settings (administrators); audited with what they were */
+    put: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description The smallest group of survey answers whose results are shown anywhere: 3–100, never lower than 3 */
+            surveyMinGroup: number;
+            /** @description How far (in per cent, 1–100) a report's spending row may deviate from the plan without an explanation */
+            reportDeviationPercent: number;
+            /** @description How many days (1–90) before a report is due the association is reminded */
+            reportReminderDays: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @description The smallest group of survey answers whose results are shown anywhere: 3–100, never lower than 3 */
+              surveyMinGroup: number;
+              /** @description How far (in per cent, 1–100) a report's spending row may deviate from the plan without an explanation */
+              reportDeviationPercent: number;
+              /** @description How many days (1–90) before a report is due the association is reminded */
+              reportReminderDays: number;
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/agreements/{id}/survey/results": {
+    /** The agreement’s survey results per question, when at least the smallest group has answered (the association’s members and the funder’s staff) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @description null when the agreement has no participant survey */
+              survey: null | ({
+                /** Format: uuid */
+                surveyId: string;
+                status: "open" | "closed";
+                /** @description Results are shown from this many answers (the funder’s setting, never below 3) */
+                minGroup: number;
+                shown: boolean;
+                reason: null | "too_few_answers";
+                n: null | number;
+                questions: ({
+                    /** @description safe, welcome, come_back, learned, listened; or an extra question’s id */
+                    question: string;
+                    /** @description How many gave 1, 2, 3, 4 and 5 */
+                    counts: number[];
+                    /** @description How many of the group rated the question */
+                    answered: number;
+                    mean: null | number;
+                  })[];
+                extraQuestions: (({
+                    /** @description safe, welcome, come_back, learned, listened; or an extra question’s id */
+                    question: string;
+                    /** @description How many gave 1, 2, 3, 4 and 5 */
+                    counts: number[];
+                    /** @description How many of the group rated the question */
+                    answered: number;
+                    mean: null | number;
+                  }) & {
+                    text: {
+                      sv: string;
+                      en?: string;
+                      easy?: string;
+                    };
+                  })[];
+              });
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/funders/{id}/survey-results": {
+    /** The funder’s survey results grouped by call, activity type, area or age band, filtered; a group that would show fewer than the smallest group, or let one be worked out, is hidden with its reason (staff) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description What the groups are: call (default), activity type, area or age band */
+          by?: "call" | "activity" | "area" | "age_band";
+          callId?: string;
+          activity?: string;
+          area?: string;
+          ageBand?: "under_13" | "13_15" | "16_18" | "19_25" | "over_25" | "not_stated";
+        };
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              minGroup: number;
+              by: "call" | "activity" | "area" | "age_band";
+              groups: ({
+                  /** @description The call’s id, the activity type, the area, the age band, or "all" */
+                  key: string;
+                  label: string;
+                  /** @description Surveys that belong to the group */
+                  surveys: number;
+                  /** @description Of them, the surveys whose answers are counted */
+                  included: number;
+                  leftOut: {
+                    /** @description Surveys left out: fewer answers in all than the smallest group */
+                    tooFewAnswers: number;
+                    /** @description Surveys left out of an age view: one of their age bands is too small to show on its own */
+                    ageBandTooSmall: number;
+                  };
+                  shown: boolean;
+                  reason: null | ("too_few_answers" | "age_band_too_small");
+                  n: null | number;
+                  questions: ({
+                      /** @description safe, welcome, come_back, learned, listened; or an extra question’s id */
+                      question: string;
+                      /** @description How many gave 1, 2, 3, 4 and 5 */
+                      counts: number[];
+                      /** @description How many of the group rated the question */
+                      answered: number;
+                      mean: null | number;
+                    })[];
+                })[];
+              facets: {
+                calls: {
+                    /** Format: uuid */
+                    id: string;
+                    title: string;
+                  }[];
+                activities: string[];
+                areas: string[];
+              };
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/funders/{id}/survey-results.csv": {
+    /** The same summary as a CSV file: a row per group and question; hidden groups say so (staff) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description What the groups are: call (default), activity type, area or age band */
+          by?: "call" | "activity" | "area" | "age_band";
+          callId?: string;
+          activity?: string;
+          area?: string;
+          ageBand?: "under_13" | "13_15" | "16_18" | "19_25" | "over_25" | "not_stated";
+        };
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description csv */
+        200: {
+          content: {
+            "application/json": unknown;
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
 }
 
 export type webhooks = Record<string, never>;

@@ -42,9 +42,14 @@ const ROLE_LINKS: Record<string, { path: string; label: string }[]> = {
     { path: 'calls', label: 'start.links.calls' },
     { path: 'eligibility', label: 'start.links.eligibility' },
     { path: 'activity-types', label: 'start.links.catalogue' },
+    { path: 'survey-results', label: 'start.links.surveyResults' },
   ],
   reviewer: [{ path: '/reviews', label: 'review.nav' }],
-  decision_maker: [{ path: 'calls', label: 'start.links.calls' }],
+  decision_maker: [
+    { path: 'calls', label: 'start.links.calls' },
+    { path: 'survey-results', label: 'start.links.surveyResults' },
+  ],
+  analyst: [{ path: 'survey-results', label: 'start.links.surveyResults' }],
   administrator: [
     { path: 'users', label: 'start.manageUsers' },
     { path: 'programmes', label: 'start.links.programmes' },

@@ -1,8 +1,9 @@
 // The participants' survey as the association and the funder's staff manage it: link, poster, status, the
-// association's own questions, and (staff only) the free-text answers a caseworker reads and masks.
+// association's own questions, (staff only) the free-text answers a caseworker reads and masks, and the
+// results: one agreement's, and the funder's summary with its CSV download.
 import type { QueryClient } from '@tanstack/react-query';
-import { client, unwrap } from '../api/client.ts';
-import type { Answer, Body } from '../api/types.ts';
+import { client, href, unwrap } from '../api/client.ts';
+import type { Answer, Body, Query } from '../api/types.ts';
 import { keys } from '../queryKeys.ts';
 
 export type Survey = Answer<'/api/agreements/{id}/survey', 'get'>;
@@ -25,3 +26,17 @@ export async function refreshSurvey(queryClient: QueryClient, agreementId: strin
   queryClient.setQueryData(keys.surveys.ofAgreement(agreementId), s);
   await queryClient.invalidateQueries({ queryKey: keys.surveys.ofAgreement(agreementId) });
 }
+
+export type AgreementSurveyResults = NonNullable<Answer<'/api/agreements/{id}/survey/results', 'get'>['survey']>;
+export type SurveySummary = Answer<'/api/funders/{id}/survey-results', 'get'>;
+export type SurveySummaryGroup = SurveySummary['groups'][number];
+export type SurveySummaryQuery = Query<'/api/funders/{id}/survey-results'>;
+export type QuestionResult = SurveySummaryGroup['questions'][number];
+
+export const getAgreementSurveyResults = (agreementId: string) =>
+  unwrap(client.GET('/api/agreements/{id}/survey/results', { params: { path: { id: agreementId } } }));
+export const getSurveySummary = (funderId: string, query: SurveySummaryQuery) =>
+  unwrap(client.GET('/api/funders/{id}/survey-results', { params: { path: { id: funderId }, query } }));
+/** The summary as a CSV file, with the same grouping and filters. */
+export const surveySummaryCsvUrl = (funderId: string, query: Record<string, string>) =>
+  href('/api/funders/{id}/survey-results.csv', { path: { id: funderId }, query });
