@@ -17,6 +17,7 @@ import { LoadError, Loading, Page, RestoredNotice, Success } from '../components
 import { useAppForm } from '../components/useAppForm.ts';
 import { localFieldError, required } from '../components/validation.ts';
 import { useLocalized } from '../i18n/index.ts';
+import { ReportHoldNotice } from '../payments/ReportHoldNotice.tsx';
 import { keys } from '../queryKeys.ts';
 import { AgreementEditor } from './AgreementEditor.tsx';
 import {
@@ -650,6 +651,7 @@ function AgreementBody({ a }: { a: Agreement }) {
           </p>
         </div>
       ) : null}
+      {a.overdueReport ? <ReportHoldNotice report={a.overdueReport} /> : null}
       <p>
         <a href={a.documentUrl}>{a.status === 'signed' ? t('agreement.document.signed') : t('agreement.document.draft')}</a>
       </p>

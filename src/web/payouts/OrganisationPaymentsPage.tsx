@@ -12,6 +12,7 @@ import { Info, LoadError, Loading, Page, RestoredNotice, Success } from '../comp
 import { useAppForm } from '../components/useAppForm.ts';
 import { collect, fieldError, required } from '../components/validation.ts';
 import { getOrganisation, type Organisation } from '../organisations/api.ts';
+import { ReportHoldNotice } from '../payments/ReportHoldNotice.tsx';
 import { keys } from '../queryKeys.ts';
 import {
   listOrganisationAgreements,
@@ -68,6 +69,7 @@ function AgreementCard({ agreement: a }: { agreement: OrganisationAgreement }) {
           [t('orgPayments.next'), a.nextDue ? <NextPayment key="next" next={a.nextDue} /> : t('orgPayments.nothingMore')],
         ]}
       />
+      {a.overdueReport ? <ReportHoldNotice report={a.overdueReport} /> : null}
     </li>
   );
 }
