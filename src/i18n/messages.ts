@@ -432,6 +432,10 @@ export const messages = {
     sv: 'Kontouppgifterna har ändrats för {{names}} sedan omgången förbereddes. Avbryt omgången och förbered en ny.',
     en: 'The account details have changed for {{names}} since the run was prepared. Cancel the run and prepare a new one.',
   },
+  run_report_overdue: {
+    sv: 'En uppföljningsrapport är försenad för överenskommelse {{agreements}}, och inget betalas ut förrän den är inlämnad. Avbryt omgången och förbered en ny.',
+    en: 'A follow-up report is overdue on agreement {{agreements}}, and nothing is paid until it is submitted. Cancel the run and prepare a new one.',
+  },
   bank_file_unreadable: {
     sv: 'Filen gick inte att läsa som ett svar från banken (pain.002 eller camt.054).',
     en: 'The file could not be read as an answer from the bank (pain.002 or camt.054).',

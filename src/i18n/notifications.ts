@@ -15,6 +15,7 @@ export const NOTIFICATION_EVENT_LABELS: Record<NotificationEvent, { sv: string; 
   proposal_ready: { sv: 'Ett beslutsförslag väntar på beslut', en: 'A proposal is waiting for a decision' },
   report_submitted: { sv: 'En uppföljningsrapport har lämnats in', en: 'A follow-up report has been submitted' },
   report_overdue: { sv: 'En uppföljningsrapport är försenad', en: 'A follow-up report is overdue' },
+  report_due_soon: { sv: 'En uppföljningsrapport ska snart lämnas in', en: 'A follow-up report is due soon' },
 };
 
 /** What an event is about, as the mail names it. */

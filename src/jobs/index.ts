@@ -10,12 +10,15 @@ import { DIGEST_HOUR } from '../domain/notifications.ts';
 import { sendDigests } from './digest.ts';
 import { deliverMail, markFailed, strandedMail } from './mail.ts';
 import { type JobQueue, MAIL_QUEUE } from './queue.ts';
+import { type RemindersSent, sendReportReminders } from './reminders.ts';
 
 const SWEEP_QUEUE = 'mail-sweep';
 /** Appends runs of draft saves whose person has paused to the audit chain (see src/db/audit.ts). */
 const SEAL_QUEUE = 'audit-seal';
 /** The daily digest of notifications, each morning in Stockholm (see ./digest.ts). */
 const DIGEST_QUEUE = 'notification-digest';
+/** Reminders of follow-up reports due soon or overdue, each morning in Stockholm (see ./reminders.ts). */
+const REMINDER_QUEUE = 'report-reminders';
 
 export interface JobsOptions {
   /** Seconds before the first retry of a failed delivery; doubles each time (with jitter). */
@@ -33,6 +36,8 @@ export interface Jobs {
   sealDrafts(): Promise<number>;
   /** Sends the daily digests due at `now`; runs at 07:00 Europe/Stockholm on its own. Answers the mails written. */
   digest(now?: Date): Promise<number>;
+  /** Sends the follow-up report reminders due at `now` that no run has sent; runs at 07:00 Europe/Stockholm on its own. */
+  reportReminders(now?: Date): Promise<RemindersSent>;
   stop(): Promise<void>;
 }
 
@@ -46,6 +51,7 @@ export async function startJobs(db: Database, config: Pick<Config, 'smtpUrl' | '
   await boss.createQueue(SWEEP_QUEUE);
   await boss.createQueue(SEAL_QUEUE);
   await boss.createQueue(DIGEST_QUEUE);
+  await boss.createQueue(REMINDER_QUEUE);
 
   const transport = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : null;
   const delivery = { db, transport, from: config.mailFrom };
@@ -95,12 +101,20 @@ export async function startJobs(db: Database, config: Pick<Config, 'smtpUrl' | '
   });
   // A morning missed while the service was down is sent once when it is back; the digest rows keep it to one a day.
   await boss.schedule(DIGEST_QUEUE, `0 ${DIGEST_HOUR} * * *`, null, { tz: 'Europe/Stockholm', missed: 'once' });
+  const reportReminders = (now?: Date) => sendReportReminders({ db, publicUrl: config.publicUrl, enqueue: queue.sendInTx }, now);
+  await boss.work(REMINDER_QUEUE, polling, async () => {
+    await reportReminders();
+  });
+  // Like the digest: a morning missed while the service was down runs once when it is back, and the
+  // reminder rows keep each reminder to one however often it runs.
+  await boss.schedule(REMINDER_QUEUE, `0 ${DIGEST_HOUR} * * *`, null, { tz: 'Europe/Stockholm', missed: 'once' });
 
   return {
     queue,
     sweep,
     sealDrafts,
     digest,
+    reportReminders,
     stop: async () => {
       await boss.stop({ graceful: true, timeout: 5000 });
       transport?.close();

@@ -60,9 +60,14 @@ describe('notification preferences', () => {
       { event: 'eligibility_requested', delivery: 'digest', default: 'digest' },
       { event: 'completion_answered', delivery: 'each', default: 'each' },
       { event: 'review_assigned', delivery: 'each', default: 'each' },
+      { event: 'report_submitted', delivery: 'each', default: 'each' },
+      { event: 'report_overdue', delivery: 'digest', default: 'digest' },
     ]);
     expect((await people[REVIEWER].get('/api/me/notifications')).body.preferences).toEqual([{ event: 'review_assigned', delivery: 'each', default: 'each' }]);
-    expect((await people['forening@nattvandrarna.example'].get('/api/me/notifications')).body.preferences).toEqual([]);
+    // An association's member chooses only whether to be reminded before a report is due.
+    expect((await people['forening@nattvandrarna.example'].get('/api/me/notifications')).body.preferences).toEqual([
+      { event: 'report_due_soon', delivery: 'each', default: 'each' },
+    ]);
     expect((await new Client(t.app).get('/api/me/notifications')).status).toBe(401);
 
     const notMine = await people[REVIEWER].put('/api/me/notifications', { preferences: [{ event: 'proposal_ready', delivery: 'each' }] });
@@ -70,6 +75,16 @@ describe('notification preferences', () => {
     expect(notMine.body.errors[0]).toMatchObject({ field: 'preferences.0.event', code: 'invalid_choice' });
     const badChoice = await people[REVIEWER].put('/api/me/notifications', { preferences: [{ event: 'review_assigned', delivery: 'weekly' }] });
     expect(badChoice.status).toBe(400);
+
+    // The caseworker's staff events do not include the association's reminder, nor the member the staff's.
+    const notStaff = await people[CASEWORKER].put('/api/me/notifications', { preferences: [{ event: 'report_due_soon', delivery: 'none' }] });
+    expect(notStaff.status).toBe(422);
+    expect(notStaff.body.errors[0]).toMatchObject({ field: 'preferences.0.event', code: 'invalid_choice' });
+    const notMember = await people['forening@nattvandrarna.example'].put('/api/me/notifications', {
+      preferences: [{ event: 'report_overdue', delivery: 'none' }],
+    });
+    expect(notMember.status).toBe(422);
+    expect(notMember.body.errors[0]).toMatchObject({ field: 'preferences.0.event', code: 'invalid_choice' });
 
     const changed = await people[COMMITTEE].put('/api/me/notifications', { preferences: [{ event: 'proposal_ready', delivery: 'each' }] });
     expect(changed.status).toBe(200);
@@ -86,6 +101,39 @@ describe('notification preferences', () => {
       .where('users.email', '=', COMMITTEE)
       .executeTakeFirstOrThrow();
     expect(entry.data).toEqual({ changes: [{ event: 'proposal_ready', before: 'digest', after: 'each' }] });
+  });
+
+  it('let an association’s member turn the reminder before a report is due off and on, but not gather it in a digest', async () => {
+    const member = people['forening@nattvandrarna.example'];
+    // A reminder is sent or not: there is no daily digest of an association's reminders. The refusal names the choice.
+    const digest = await member.put('/api/me/notifications', { preferences: [{ event: 'report_due_soon', delivery: 'digest' }] });
+    expect(digest.status).toBe(422);
+    expect(digest.body.errors).toEqual([
+      expect.objectContaining({
+        field: 'preferences.0.delivery',
+        code: 'invalid_choice',
+        messages: { sv: 'Välj ett av alternativen.', en: 'Choose one of the options.' },
+      }),
+    ]);
+
+    const off = await member.put('/api/me/notifications', { preferences: [{ event: 'report_due_soon', delivery: 'none' }] });
+    expect(off.status).toBe(200);
+    expect(off.body.preferences).toEqual([{ event: 'report_due_soon', delivery: 'none', default: 'each' }]);
+    expect((await member.get('/api/me/notifications')).body.preferences).toEqual([{ event: 'report_due_soon', delivery: 'none', default: 'each' }]);
+    const on = await member.put('/api/me/notifications', { preferences: [{ event: 'report_due_soon', delivery: 'each' }] });
+    expect(on.body.preferences).toEqual([{ event: 'report_due_soon', delivery: 'each', default: 'each' }]);
+    const entries = await t.db.kysely
+      .selectFrom('audit_log')
+      .innerJoin('users', 'users.id', 'audit_log.object_id')
+      .select('audit_log.data')
+      .where('audit_log.action', '=', 'user.notifications_changed')
+      .where('users.email', '=', 'forening@nattvandrarna.example')
+      .orderBy('audit_log.at')
+      .execute();
+    expect(entries.map((e) => e.data)).toEqual([
+      { changes: [{ event: 'report_due_soon', before: 'each', after: 'none' }] },
+      { changes: [{ event: 'report_due_soon', before: 'none', after: 'each' }] },
+    ]);
   });
 });
 

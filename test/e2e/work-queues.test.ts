@@ -54,10 +54,10 @@ describe('work queues on the start page', () => {
     // The account menu leads to the choice of mails; a different choice is made and saved with the keyboard.
     await page.getByRole('button', { name: /Hanna Handläggare/ }).focus();
     await page.keyboard.press('Enter');
-    await page.getByRole('menuitem', { name: 'E-post om nytt arbete' }).waitFor();
+    await page.getByRole('menuitem', { name: 'Dina e-postval' }).waitFor();
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
-    await settledAndAccessible(page, 'E-post om nytt arbete');
+    await settledAndAccessible(page, 'Dina e-postval');
     const group = page.getByRole('group', { name: 'En ansökan kommer in' });
     expect(await group.getByRole('radio', { name: /En sammanfattning om dagen/ }).isChecked()).toBe(true);
     for (let i = 0; i < 30; i++) {

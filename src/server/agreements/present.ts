@@ -5,6 +5,7 @@ import { ore } from '../../domain/money.ts';
 import { planInstalments } from '../../domain/payments/schedule.ts';
 import { policy } from '../../domain/roles.ts';
 import { balancesOfApplication } from '../ledger/store.ts';
+import { overdueReports } from '../payments/report-hold.ts';
 import { payoutHold } from '../payout-accounts/store.ts';
 import type { SignedInUser } from '../plugins/session.ts';
 import { type AgreementRow, contentHash, currentContent, type LocatedAgreement, signatoriesOf, signaturesOf } from './store.ts';
@@ -111,6 +112,7 @@ export async function presentAgreement(tx: Tx, a: AgreementRow, user: SignedInUs
       letterUrl: `/api/recoveries/${r.id}/letter.pdf`,
     })),
     payoutHold: payoutHold(accounts),
+    overdueReport: a.status === 'signed' ? ((await overdueReports(tx, [a.id], dateInStockholm(new Date()))).get(a.id) ?? null) : null,
     may: {
       edit: staff && a.status === 'draft' && policy.draftAgreement(user, a.funder_id),
       sign: a.status === 'draft' && maySignAs && !signedMySide,

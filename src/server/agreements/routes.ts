@@ -3,10 +3,13 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { scoped } from '../../db/scope.ts';
 import { agreementPdf } from '../../documents/agreement.ts';
+import { dateInStockholm } from '../../domain/deadlines.ts';
 import { ore } from '../../domain/money.ts';
 import { policy } from '../../domain/roles.ts';
 import { inScope, locate } from '../applications/access.ts';
 import type { AppContext } from '../context.ts';
+import { overdueReports } from '../payments/report-hold.ts';
+import { OverdueReportSchema } from '../payments/schema.ts';
 import { requireUser, scopeOf } from '../plugins/session.ts';
 import { Problem } from '../problem.ts';
 import { decideRecovery, recoveryLetterName } from '../recoveries/decide-recovery.ts';
@@ -102,6 +105,7 @@ export function agreementRoutes(fastify: FastifyInstance, ctx: AppContext) {
                   Type.Object({ amount: OreSchema(), dueOn: Type.Union([Type.Null(), Type.String()]), condition: Type.String() }),
                 ]),
                 mayISign: Type.Boolean(),
+                overdueReport: Nullable(OverdueReportSchema),
               }),
             ),
           }),
@@ -135,6 +139,11 @@ export function agreementRoutes(fastify: FastifyInstance, ctx: AppContext) {
               .orderBy('number')
               .execute()
           : [];
+        const overdue = await overdueReports(
+          tx,
+          rows.filter((r) => r.status === 'signed').map((r) => r.id),
+          dateInStockholm(new Date()),
+        );
         const out = [];
         for (const r of rows) {
           const mine = instalments.filter((i) => i.agreement_id === r.id);
@@ -153,6 +162,7 @@ export function agreementRoutes(fastify: FastifyInstance, ctx: AppContext) {
             toCome: ore(open.reduce((s, i) => s + i.amount, 0)),
             nextDue: open[0] ? { amount: open[0].amount, dueOn: open[0].due_on, condition: open[0].condition } : null,
             mayISign: signatories.some((s) => s.email === user.email.toLowerCase()),
+            overdueReport: overdue.get(r.id) ?? null,
           });
         }
         return { agreements: out };

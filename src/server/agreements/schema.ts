@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { TARGET_GROUPS } from '../../domain/calls/types.ts';
+import { OverdueReportSchema } from '../payments/schema.ts';
 import { Literals, Nullable, OreSchema, Uuid } from '../schemas.ts';
 
 const Text = (max: number) => Type.String({ maxLength: max });
@@ -152,5 +153,6 @@ export const AgreementView = Type.Object({
   ledger: LedgerSummary,
   recoveries: Type.Array(RecoveryView),
   payoutHold: Nullable(Literals(['no_verified_account', 'account_change_pending'])),
+  overdueReport: Nullable(OverdueReportSchema),
   may: Type.Object({ edit: Type.Boolean(), sign: Type.Boolean(), amend: Type.Boolean(), recover: Type.Boolean(), release: Type.Boolean() }),
 });

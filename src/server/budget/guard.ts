@@ -10,11 +10,15 @@
 //
 // Payments (src/server/payments/) lock in their own order, which never takes a line or a call:
 //
-//   the funder's payment settings → the run → applications (by id) → instalments and payments
+//   the funder's payment settings → the run → applications (by id) → their agreements' follow-up
+//   reports (share, by id) → instalments and payments
 //
 // A decision holds at most one application and takes instalments only after it; a run's approval
 // takes all its applications before any instalment, so the two orders cannot wait on each other in a
-// circle. Recoveries and repayments lock like a decision (line, call, application). The ledger's
+// circle. The reports are shared so that none is submitted or has its due date moved while a run is
+// prepared or approved from them (no payment on an agreement with an overdue report); a report's own
+// commands (saving, submitting, approving, moving its due date) lock the report before any instalment
+// and never lock an application after it. Recoveries and repayments lock like a decision (line, call, application). The ledger's
 // journals are written only under the application's lock (src/server/ledger/store.ts).
 //
 // A follow-up report is locked after its agreement (a recovery started from it), or first and then the

@@ -12,6 +12,12 @@ import { type CommandOptions, mailFor } from '../command.ts';
 import type { AppContext } from '../context.ts';
 import type { Mail } from '../mail/outbox.ts';
 
+/** What telling people needs of the app: its address for links, and the queue that delivers mail (a job has these too). */
+export interface MailContext {
+  config: Pick<AppContext['config'], 'publicUrl'>;
+  jobs?: AppContext['jobs'];
+}
+
 export interface Recipient {
   userId: string;
   email: string;
@@ -25,15 +31,25 @@ export interface Recipient {
  * who acted is never told of their own action.
  */
 export async function recipientsOf(
-  ctx: AppContext,
+  ctx: Pick<AppContext, 'db'>,
+  funderId: string,
+  event: NotificationEvent,
+  who: { only?: readonly string[]; actorId?: string | null } = {},
+): Promise<Recipient[]> {
+  if (who.only && !who.only.length) return [];
+  return system(ctx.db, (tx) => recipientsIn(tx, funderId, event, who));
+}
+
+/** The same, read in a transaction of the owner's that is already open (a background job's). */
+export async function recipientsIn(
+  tx: Tx,
   funderId: string,
   event: NotificationEvent,
   who: { only?: readonly string[]; actorId?: string | null } = {},
 ): Promise<Recipient[]> {
   if (who.only && !who.only.length) return [];
   const rule = NOTIFICATION_RULES[event];
-  const { rows } = await system(ctx.db, (tx) =>
-    sql<Recipient>`
+  const { rows } = await sql<Recipient>`
       select u.id as "userId", u.email, u.locale, coalesce(p.delivery, ${rule.default}) as delivery
       from users u
       left join notification_preferences p on p.user_id = u.id and p.event = ${event}
@@ -41,8 +57,7 @@ export async function recipientsOf(
         and exists (select 1 from funder_memberships m where m.user_id = u.id and m.funder_id = ${funderId} and m.role = any (${sql.val([...rule.roles])}::text[]))
         ${who.only ? sql`and u.id = any (${sql.val([...who.only])}::uuid[])` : sql``}
         ${who.actorId ? sql`and u.id <> ${who.actorId}` : sql``}
-      order by u.email`.execute(tx),
-  );
+      order by u.email`.execute(tx);
   return rows;
 }
 
@@ -68,10 +83,10 @@ export async function applicationAbout(tx: Tx, applicationId: string): Promise<N
 }
 
 /** The settings page every notification mail links to. */
-export const settingsUrl = (ctx: AppContext) => `${ctx.config.publicUrl}/notifications`;
+export const settingsUrl = (ctx: MailContext) => `${ctx.config.publicUrl}/notifications`;
 
 /** The mails for those who chose a mail per event, each in its recipient's language. */
-export function eachMails(ctx: AppContext, recipients: readonly Recipient[], h: Happening): Mail[] {
+export function eachMails(ctx: MailContext, recipients: readonly Recipient[], h: Happening): Mail[] {
   return recipients
     .filter((r) => r.delivery === 'each')
     .map((r) => ({ to: r.email, ...notificationMail(r.locale, h.event, h.about, { work: `${ctx.config.publicUrl}${h.link}`, settings: settingsUrl(ctx) }) }));
@@ -95,7 +110,7 @@ export async function queueForDigest(tx: Tx, options: CommandOptions, recipients
 }
 
 /** Tells the recipients of an event as each chose, in the command's transaction. */
-export async function notify(ctx: AppContext, tx: Tx, options: CommandOptions, recipients: readonly Recipient[], h: Happening, at: Date): Promise<void> {
+export async function notify(ctx: MailContext, tx: Tx, options: CommandOptions, recipients: readonly Recipient[], h: Happening, at: Date): Promise<void> {
   await mailFor(ctx, tx, options, eachMails(ctx, recipients, h));
   await queueForDigest(tx, options, recipients, h, at);
 }

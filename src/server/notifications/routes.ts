@@ -10,10 +10,13 @@ import { preferencesOf } from './preferences.ts';
 import { setNotificationPreferences } from './set-notification-preferences.ts';
 
 const Event = Literals(NOTIFICATION_EVENTS);
-const Delivery = Literals(NOTIFICATION_DELIVERIES, { description: 'each: a mail per event; digest: one mail a day at 07:00 listing them; none: no mail' });
+const Delivery = Literals(NOTIFICATION_DELIVERIES, {
+  description: 'each: a mail per event; digest: one mail a day at 07:00 listing them (staff events only); none: no mail',
+});
 const Preferences = Type.Object({
   preferences: Type.Array(Type.Object({ event: Event, delivery: Delivery, default: Delivery }), {
-    description: 'The events the person’s roles make them someone to tell, with their choice (or the default)',
+    description:
+      'The events the person’s roles at a funder, or their membership of an organisation, make them someone to tell, with their choice (or the default). Mails that are always sent are not listed.',
   }),
 });
 
@@ -25,7 +28,8 @@ export function notificationRoutes(fastify: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ['notifications'],
-        summary: 'How the signed-in person is told of work that arrives, per event: a mail each time, a daily digest, or nothing',
+        summary:
+          'Which mails the signed-in person gets, per event: staff choose a mail each time, a daily digest or nothing for new work; an association’s members choose whether to be reminded before a report is due',
         response: { 200: Preferences, ...errorResponses },
       },
     },
@@ -40,7 +44,8 @@ export function notificationRoutes(fastify: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ['notifications'],
-        summary: 'Chooses how the signed-in person is told of these events; others stay as they were',
+        summary:
+          'Chooses how the signed-in person is told of these events; others stay as they were. A choice an event does not offer is refused on its field.',
         body: Type.Object(
           { preferences: Type.Array(Type.Object({ event: Event, delivery: Delivery }, { additionalProperties: false }), { maxItems: 50 }) },
           { additionalProperties: false },

@@ -1,8 +1,9 @@
-// Choosing how to hear of work that arrives: the one place that checks each event is one the person's
-// roles make them someone to tell, writes the choices that changed and appends the audit entry.
+// Choosing which mails to get: the one place that checks each event is one the person's roles or
+// membership make them someone to tell and the choice one the event offers, writes the choices that
+// changed and appends the audit entry.
 import { audit } from '../../db/audit.ts';
 import { scoped } from '../../db/scope.ts';
-import type { NotificationDelivery, NotificationEvent } from '../../domain/notifications.ts';
+import { NOTIFICATION_RULES, type NotificationDelivery, type NotificationEvent } from '../../domain/notifications.ts';
 import { auditReason, type CommandOptions, clockOf } from '../command.ts';
 import type { AppContext } from '../context.ts';
 import { actorOf, type SignedInUser, scopeOf } from '../plugins/session.ts';
@@ -17,7 +18,14 @@ export async function setNotificationPreferences(
   options: CommandOptions = {},
 ): Promise<Preference[]> {
   const mine = eventsOf(user);
-  const problems = choices.flatMap((c, i) => (mine.includes(c.event) ? [] : [{ field: `preferences.${i}.event`, code: 'invalid_choice' }]));
+  const problems = choices.flatMap((c, i) =>
+    !mine.includes(c.event)
+      ? [{ field: `preferences.${i}.event`, code: 'invalid_choice' }]
+      : // An association's reminder is sent or not; there is no digest of them.
+        NOTIFICATION_RULES[c.event].deliveries.includes(c.delivery)
+        ? []
+        : [{ field: `preferences.${i}.delivery`, code: 'invalid_choice' }],
+  );
   if (problems.length) throw rulesProblem(problems);
   const now = clockOf(options);
   return scoped(ctx.db, scopeOf(user), async (tx) => {

@@ -1,9 +1,12 @@
 // A second person approves the run (beslutsattest). The payments are then sent: each instalment
 // moves from committed to paid in the ledger, which refuses anything beyond what is left of the
 // grant. The files' hashes are taken now and kept with the run and in the audit trail. Two people
-// approving at once: the first takes the locks, the second finds the run approved.
+// approving at once: the first takes the locks, the second finds the run approved. A run is refused,
+// as when an account changed, if a follow-up report of one of its agreements became overdue since it
+// was prepared: finance cancels it and prepares another, which leaves that agreement out.
 import { audit } from '../../db/audit.ts';
 import { scoped } from '../../db/scope.ts';
+import { dateInStockholm } from '../../domain/deadlines.ts';
 import { post } from '../../domain/ledger.ts';
 import { addOre, type Ore } from '../../domain/money.ts';
 import { policy } from '../../domain/roles.ts';
@@ -15,6 +18,7 @@ import { actorOf, type SignedInUser, scopeOf } from '../plugins/session.ts';
 import { Problem } from '../problem.ts';
 import { runFileHashes, within } from './files.ts';
 import { lockPaymentSettings } from './prepare-run.ts';
+import { lockReports, overdueReports } from './report-hold.ts';
 import { paymentSettings, runHeader, runPayments } from './store.ts';
 
 export async function locateRun(ctx: AppContext, user: SignedInUser, runId: string) {
@@ -69,6 +73,13 @@ export async function approveRun(ctx: AppContext, user: SignedInUser, runId: str
     // decision changes a grant while it is paid from.
     const applicationIds = [...new Set(payments.map((p) => p.application_id))].sort();
     await lockApplicationsForLedger(tx, applicationIds);
+    // The agreements' reports, shared after the applications (the order in src/server/budget/guard.ts): a
+    // report submitted or moved meanwhile is waited for, and none is overdue when the money goes.
+    const agreementIds = [...new Set(payments.map((p) => p.agreement_id))];
+    await lockReports(tx, agreementIds);
+    const overdue = await overdueReports(tx, agreementIds, dateInStockholm(now));
+    const held = [...new Set(payments.filter((p) => overdue.has(p.agreement_id)).map((p) => p.agreement_number))];
+    if (held.length) throw new Problem(409, 'run_report_overdue', { agreements: held.join(', ') });
     // One journal per application for the run (what the run pays under that grant), checked against what
     // is left of the grant: a run paying several instalments of one agreement books them together.
     const balances = await balancesByApplication(tx, applicationIds);

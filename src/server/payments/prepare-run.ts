@@ -1,11 +1,12 @@
 // Finance prepares a payment run of what is due (the first attest, kontrollattest). Only instalments
-// with nothing holding them back go in: a verified account with no change waiting, and no more than
-// is left of the grant. The run's payments keep the payee and account as they are now.
+// with nothing holding them back go in: a verified account with no change waiting, no follow-up report
+// of the agreement overdue, and no more than is left of the grant. The run's payments keep the payee
+// and account as they are now.
 //
 // Lock order for payment work (see src/server/budget/guard.ts for decisions): the funder's payment
 // settings → the run → budget lines, calls and applications (by id) → agreements (key share) →
-// instalments and payments. Locking the settings first queues every prepare and approval of one
-// funder behind each other.
+// their follow-up reports (share, by id) → instalments and payments. Locking the settings first queues
+// every prepare and approval of one funder behind each other.
 import { sql } from 'kysely';
 import { audit } from '../../db/audit.ts';
 import { scoped } from '../../db/scope.ts';
@@ -19,6 +20,7 @@ import type { AppContext } from '../context.ts';
 import { nextNumber } from '../numbering.ts';
 import { actorOf, type SignedInUser, scopeOf } from '../plugins/session.ts';
 import { fieldProblem, Problem } from '../problem.ts';
+import { lockReports } from './report-hold.ts';
 import { dueInstalments, FALLBACK_ACCOUNTING, paymentSettings } from './store.ts';
 
 export async function lockPaymentSettings(tx: Parameters<Parameters<typeof scoped>[2]>[0], funderId: string) {
@@ -53,7 +55,10 @@ export async function prepareRun(
     const agreementIds = dueAgreements.map((r) => r.id).sort();
     await tx.selectFrom('agreements').select('id').where('id', '=', sql<string>`any(${agreementIds}::uuid[])`).orderBy('id').forKeyShare().execute();
     const shared = new Set(agreementIds);
-    const due = (await dueInstalments(tx, funderId, input.executionDate, true)).filter((d) => ready(d) && shared.has(d.agreementId));
+    // Their reports are shared before they are read for holds: one submitted or moved meanwhile is waited
+    // for and read as it then stands.
+    await lockReports(tx, agreementIds);
+    const due = (await dueInstalments(tx, funderId, input.executionDate, true, today)).filter((d) => ready(d) && shared.has(d.agreementId));
     if (due.length === 0) throw fieldProblem(422, 'executionDate', 'nothing_due');
     const year = Number(today.slice(0, 4));
     const number = await nextNumber(tx, funderId, 'payment_run', year);

@@ -15,10 +15,10 @@ import { approveRun, locateRun } from './approve-run.ts';
 import { cancelRun } from './cancel-run.ts';
 import { RUN_FILES, type RunFileKind, runFile } from './files.ts';
 import { prepareRun } from './prepare-run.ts';
-import { AccountingSchema } from './schema.ts';
+import { AccountingSchema, OverdueReportSchema } from './schema.ts';
 import { setLineAccounting, setPaymentSettings } from './set-payment-settings.ts';
 import { confirmRunPaid, importBankFile, rejectPayment } from './settle-payments.ts';
-import { dueInstalments, paymentSettings, runHeader, runPayments } from './store.ts';
+import { dueInstalments, HOLDS, paymentSettings, runHeader, runPayments } from './store.ts';
 
 const Params = Type.Object({ id: Uuid });
 const DateString = Type.String({ maxLength: 10 });
@@ -36,7 +36,7 @@ const SettingsSchema = Type.Object(
   },
   { additionalProperties: false },
 );
-const Hold = Nullable(Literals(['no_verified_account', 'account_change_pending', 'exceeds_remaining']));
+const Hold = Nullable(Literals(HOLDS));
 const DueView = Type.Object({
   id: Uuid,
   agreementId: Uuid,
@@ -52,6 +52,7 @@ const DueView = Type.Object({
   accountNumber: Nullable(Type.String()),
   hold: Hold,
   left: Nullable(OreSchema()),
+  overdueReport: Nullable(OverdueReportSchema),
 });
 const RunStatus = Literals(['prepared', 'approved', 'cancelled']);
 const RunSummary = Type.Object({
@@ -191,7 +192,7 @@ export function paymentRoutes(fastify: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['payments'],
         summary:
-          'Instalments due by a day (default today), each with what holds it back: no verified account, an account change waiting, or more than is left of the grant',
+          'Instalments due by a day (default today), each with what holds it back: no verified account, an account change waiting, an overdue follow-up report, or more than is left of the grant',
         params: Params,
         querystring: Type.Object({ by: Type.Optional(DateString) }),
         response: { 200: Type.Object({ by: Type.String(), due: Type.Array(DueView), total: OreSchema(), ready: Type.Integer() }), ...errorResponses },

@@ -2,10 +2,12 @@
 // page by page for its files (a run may hold thousands; a file is streamed, never built whole).
 import { sql } from 'kysely';
 import type { Tx } from '../../db/connection.ts';
+import { type CalendarDate, dateInStockholm } from '../../domain/deadlines.ts';
 import { summary } from '../../domain/ledger.ts';
 import type { Ore } from '../../domain/money.ts';
 import type { Accounting, PayerSettings, RunHeader, RunPayment } from '../../domain/payments/types.ts';
 import { balancesByApplication } from '../ledger/store.ts';
+import { type OverdueReport, overdueReports } from './report-hold.ts';
 
 export const FALLBACK_ACCOUNTING: Accounting = { account: '4590', responsibility: null, activity: null, project: null };
 
@@ -25,7 +27,8 @@ export async function paymentSettings(tx: Tx, funderId: string): Promise<(PayerS
   };
 }
 
-export type Hold = 'no_verified_account' | 'account_change_pending' | 'exceeds_remaining';
+export const HOLDS = ['no_verified_account', 'account_change_pending', 'report_overdue', 'exceeds_remaining'] as const;
+export type Hold = (typeof HOLDS)[number];
 
 export interface DueInstalment {
   id: string;
@@ -46,14 +49,23 @@ export interface DueInstalment {
   hold: Hold | null;
   /** For exceeds_remaining: what is left of the grant to pay. */
   left: Ore | null;
+  /** The agreement's overdue follow-up report, if it has one: it holds the instalment even when another hold is named first. */
+  overdueReport: OverdueReport | null;
 }
 
 /**
  * Instalments due by the day, each with what holds it back, if anything: no verified account, a
- * change of account waiting for approval, or more than is left of the grant. Read under the lock of
- * the funder's payment settings when a run is made of it.
+ * change of account waiting for approval, a follow-up report of the agreement overdue `today`, or more
+ * than is left of the grant. Read under the lock of the funder's payment settings (and the reports'
+ * share, see ./report-hold.ts) when a run is made of it.
  */
-export async function dueInstalments(tx: Tx, funderId: string, by: string, lock = false): Promise<DueInstalment[]> {
+export async function dueInstalments(
+  tx: Tx,
+  funderId: string,
+  by: string,
+  lock = false,
+  today: CalendarDate = dateInStockholm(new Date()),
+): Promise<DueInstalment[]> {
   let q = tx
     .selectFrom('instalments as i')
     .innerJoin('agreements as g', 'g.id', 'i.agreement_id')
@@ -94,13 +106,20 @@ export async function dueInstalments(tx: Tx, funderId: string, by: string, lock 
   const rows = await q.execute();
   const settings = await paymentSettings(tx, funderId);
   const balances = await balancesByApplication(tx, [...new Set(rows.map((r) => r.application_id))]);
+  const overdue = await overdueReports(
+    tx,
+    rows.map((r) => r.agreement_id),
+    today,
+  );
   const left = new Map<string, number>();
   for (const [id, b] of balances) left.set(id, summary(b).committed);
   return rows.map((r) => {
     const remaining = left.get(r.application_id) ?? 0;
     let hold: Hold | null = null;
+    const report = overdue.get(r.agreement_id) ?? null;
     if (r.pending) hold = 'account_change_pending';
     else if (!r.account_id) hold = 'no_verified_account';
+    else if (report) hold = 'report_overdue';
     else if (r.amount > remaining) hold = 'exceeds_remaining';
     else left.set(r.application_id, remaining - r.amount);
     return {
@@ -121,6 +140,7 @@ export async function dueInstalments(tx: Tx, funderId: string, by: string, lock 
       accounting: r.accounting ?? settings?.defaultAccounting ?? FALLBACK_ACCOUNTING,
       hold,
       left: hold === 'exceeds_remaining' ? (remaining as Ore) : null,
+      overdueReport: report,
     };
   });
 }

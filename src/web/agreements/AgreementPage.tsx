@@ -18,9 +18,10 @@ import { useAppForm } from '../components/useAppForm.ts';
 import { localFieldError, required } from '../components/validation.ts';
 import { AgreementReports } from '../follow-up/parts.tsx';
 import { useLocalized } from '../i18n/index.ts';
+import { ReportHoldNotice } from '../payments/ReportHoldNotice.tsx';
 import { keys } from '../queryKeys.ts';
-import { SurveySection } from '../surveys/SurveySection.tsx';
 import { SurveyResults } from '../surveys/SurveyResults.tsx';
+import { SurveySection } from '../surveys/SurveySection.tsx';
 import { AgreementEditor } from './AgreementEditor.tsx';
 import {
   type Agreement,
@@ -675,6 +676,7 @@ function AgreementBody({ a }: { a: Agreement }) {
           </p>
         </div>
       ) : null}
+      {a.overdueReport ? <ReportHoldNotice report={a.overdueReport} /> : null}
       <p>
         <a href={a.documentUrl}>{a.status === 'signed' ? t('agreement.document.signed') : t('agreement.document.draft')}</a>
       </p>

@@ -7,6 +7,7 @@ import { ApiError, type Messages } from '../api/client.ts';
 import { usePrincipal } from '../components/funder.ts';
 import { LoadError, Loading } from '../components/page.tsx';
 import { useLocalized } from '../i18n/index.ts';
+import { ReportHoldNotice } from '../payments/ReportHoldNotice.tsx';
 import { keys } from '../queryKeys.ts';
 import { draftAgreement, getApplicationAgreement, refreshAgreement } from './api.ts';
 import { AgreementStatus, LedgerFacts, ScheduleTable, SignatureStates, useAgreementTitle } from './parts.tsx';
@@ -84,6 +85,7 @@ export function AgreementSection({ applicationId, funderId, decision }: Props) {
           <h4>{t('agreement.ledger.heading')}</h4>
           <LedgerFacts a={a} />
           {a.payoutHold ? <p className="notice notice-warning">{t(`agreement.hold.${a.payoutHold}`, { organisation: a.organisation.name })}</p> : null}
+          {a.overdueReport ? <ReportHoldNotice report={a.overdueReport} heading={false} /> : null}
           <p>
             <Link to={`/agreements/${a.id}`}>{t('agreement.section.open')}</Link>
           </p>

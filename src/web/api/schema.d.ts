@@ -4314,19 +4314,19 @@ export interface paths {
     };
   };
   "/api/me/notifications": {
-    /** How the signed-in person is told of work that arrives, per event: a mail each time, a daily digest, or nothing */
+    /** Which mails the signed-in person gets, per event: staff choose a mail each time, a daily digest or nothing for new work; an association’s members choose whether to be reminded before a report is due */
     get: {
       responses: {
         /** @description Default Response */
         200: {
           content: {
             "application/json": {
-              /** @description The events the person’s roles make them someone to tell, with their choice (or the default) */
+              /** @description The events the person’s roles at a funder, or their membership of an organisation, make them someone to tell, with their choice (or the default). Mails that are always sent are not listed. */
               preferences: ({
-                  event: "application_submitted" | "eligibility_requested" | "completion_answered" | "review_assigned" | "proposal_ready" | "report_submitted" | "report_overdue";
-                  /** @description each: a mail per event; digest: one mail a day at 07:00 listing them; none: no mail */
+                  event: "application_submitted" | "eligibility_requested" | "completion_answered" | "review_assigned" | "proposal_ready" | "report_submitted" | "report_overdue" | "report_due_soon";
+                  /** @description each: a mail per event; digest: one mail a day at 07:00 listing them (staff events only); none: no mail */
                   delivery: "each" | "digest" | "none";
-                  /** @description each: a mail per event; digest: one mail a day at 07:00 listing them; none: no mail */
+                  /** @description each: a mail per event; digest: one mail a day at 07:00 listing them (staff events only); none: no mail */
                   default: "each" | "digest" | "none";
                 })[];
             };
@@ -4346,14 +4346,14 @@ export interface paths {
         };
       };
     };
-    /** Chooses how the signed-in person is told of these events; others stay as they were */
+    /** Chooses how the signed-in person is told of these events; others stay as they were. A choice an event does not offer is refused on its field. */
     put: {
       requestBody: {
         content: {
           "application/json": {
             preferences: ({
-                event: "application_submitted" | "eligibility_requested" | "completion_answered" | "review_assigned" | "proposal_ready" | "report_submitted" | "report_overdue";
-                /** @description each: a mail per event; digest: one mail a day at 07:00 listing them; none: no mail */
+                event: "application_submitted" | "eligibility_requested" | "completion_answered" | "review_assigned" | "proposal_ready" | "report_submitted" | "report_overdue" | "report_due_soon";
+                /** @description each: a mail per event; digest: one mail a day at 07:00 listing them (staff events only); none: no mail */
                 delivery: "each" | "digest" | "none";
               })[];
           };
@@ -4364,12 +4364,12 @@ export interface paths {
         200: {
           content: {
             "application/json": {
-              /** @description The events the person’s roles make them someone to tell, with their choice (or the default) */
+              /** @description The events the person’s roles at a funder, or their membership of an organisation, make them someone to tell, with their choice (or the default). Mails that are always sent are not listed. */
               preferences: ({
-                  event: "application_submitted" | "eligibility_requested" | "completion_answered" | "review_assigned" | "proposal_ready" | "report_submitted" | "report_overdue";
-                  /** @description each: a mail per event; digest: one mail a day at 07:00 listing them; none: no mail */
+                  event: "application_submitted" | "eligibility_requested" | "completion_answered" | "review_assigned" | "proposal_ready" | "report_submitted" | "report_overdue" | "report_due_soon";
+                  /** @description each: a mail per event; digest: one mail a day at 07:00 listing them (staff events only); none: no mail */
                   delivery: "each" | "digest" | "none";
-                  /** @description each: a mail per event; digest: one mail a day at 07:00 listing them; none: no mail */
+                  /** @description each: a mail per event; digest: one mail a day at 07:00 listing them (staff events only); none: no mail */
                   default: "each" | "digest" | "none";
                 })[];
             };
@@ -4527,6 +4527,13 @@ export interface paths {
                     letterUrl: string;
                   })[];
                 payoutHold: null | ("no_verified_account" | "account_change_pending");
+                overdueReport: null | ({
+                  /** Format: uuid */
+                  id: string;
+                  kind: "interim" | "final";
+                  /** @description The due date that has passed, YYYY-MM-DD (Europe/Stockholm) */
+                  dueOn: string;
+                });
                 may: {
                   edit: boolean;
                   sign: boolean;
@@ -4691,6 +4698,13 @@ export interface paths {
                   letterUrl: string;
                 })[];
               payoutHold: null | ("no_verified_account" | "account_change_pending");
+              overdueReport: null | ({
+                /** Format: uuid */
+                id: string;
+                kind: "interim" | "final";
+                /** @description The due date that has passed, YYYY-MM-DD (Europe/Stockholm) */
+                dueOn: string;
+              });
               may: {
                 edit: boolean;
                 sign: boolean;
@@ -4751,6 +4765,13 @@ export interface paths {
                     condition: string;
                   });
                   mayISign: boolean;
+                  overdueReport: null | ({
+                    /** Format: uuid */
+                    id: string;
+                    kind: "interim" | "final";
+                    /** @description The due date that has passed, YYYY-MM-DD (Europe/Stockholm) */
+                    dueOn: string;
+                  });
                 })[];
             };
           };
@@ -4906,6 +4927,13 @@ export interface paths {
                   letterUrl: string;
                 })[];
               payoutHold: null | ("no_verified_account" | "account_change_pending");
+              overdueReport: null | ({
+                /** Format: uuid */
+                id: string;
+                kind: "interim" | "final";
+                /** @description The due date that has passed, YYYY-MM-DD (Europe/Stockholm) */
+                dueOn: string;
+              });
               may: {
                 edit: boolean;
                 sign: boolean;
@@ -5090,6 +5118,13 @@ export interface paths {
                   letterUrl: string;
                 })[];
               payoutHold: null | ("no_verified_account" | "account_change_pending");
+              overdueReport: null | ({
+                /** Format: uuid */
+                id: string;
+                kind: "interim" | "final";
+                /** @description The due date that has passed, YYYY-MM-DD (Europe/Stockholm) */
+                dueOn: string;
+              });
               may: {
                 edit: boolean;
                 sign: boolean;
@@ -5262,6 +5297,13 @@ export interface paths {
                   letterUrl: string;
                 })[];
               payoutHold: null | ("no_verified_account" | "account_change_pending");
+              overdueReport: null | ({
+                /** Format: uuid */
+                id: string;
+                kind: "interim" | "final";
+                /** @description The due date that has passed, YYYY-MM-DD (Europe/Stockholm) */
+                dueOn: string;
+              });
               may: {
                 edit: boolean;
                 sign: boolean;
@@ -5434,6 +5476,13 @@ export interface paths {
                   letterUrl: string;
                 })[];
               payoutHold: null | ("no_verified_account" | "account_change_pending");
+              overdueReport: null | ({
+                /** Format: uuid */
+                id: string;
+                kind: "interim" | "final";
+                /** @description The due date that has passed, YYYY-MM-DD (Europe/Stockholm) */
+                dueOn: string;
+              });
               may: {
                 edit: boolean;
                 sign: boolean;
@@ -5608,6 +5657,13 @@ export interface paths {
                   letterUrl: string;
                 })[];
               payoutHold: null | ("no_verified_account" | "account_change_pending");
+              overdueReport: null | ({
+                /** Format: uuid */
+                id: string;
+                kind: "interim" | "final";
+                /** @description The due date that has passed, YYYY-MM-DD (Europe/Stockholm) */
+                dueOn: string;
+              });
               may: {
                 edit: boolean;
                 sign: boolean;
@@ -6281,7 +6337,7 @@ export interface paths {
     };
   };
   "/api/funders/{id}/payments/due": {
-    /** Instalments due by a day (default today), each with what holds it back: no verified account, an account change waiting, or more than is left of the grant */
+    /** Instalments due by a day (default today), each with what holds it back: no verified account, an account change waiting, an overdue follow-up report, or more than is left of the grant */
     get: {
       parameters: {
         query?: {
@@ -6315,8 +6371,15 @@ export interface paths {
                   lastReason: null | string;
                   accountKind: null | ("bankgiro" | "plusgiro");
                   accountNumber: null | string;
-                  hold: null | ("no_verified_account" | "account_change_pending" | "exceeds_remaining");
+                  hold: null | ("no_verified_account" | "account_change_pending" | "report_overdue" | "exceeds_remaining");
                   left: null | import("../../domain/money.ts").Ore;
+                  overdueReport: null | ({
+                    /** Format: uuid */
+                    id: string;
+                    kind: "interim" | "final";
+                    /** @description The due date that has passed, YYYY-MM-DD (Europe/Stockholm) */
+                    dueOn: string;
+                  });
                 })[];
               /** @description An amount in öre (1 kr = 100 öre) */
               total: import("../../domain/money.ts").Ore;

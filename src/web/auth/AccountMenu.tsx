@@ -52,11 +52,9 @@ export function AccountMenu({ user }: { user: SessionUser }) {
             <MenuItem id="everywhere" className="account-menu-item">
               {t('account.signOutEverywhere')}
             </MenuItem>
-            {user.funders.length ? (
-              <MenuItem id="notifications" className="account-menu-item">
-                {t('account.notifications')}
-              </MenuItem>
-            ) : null}
+            <MenuItem id="notifications" className="account-menu-item">
+              {t('account.notifications')}
+            </MenuItem>
           </Menu>
         </Popover>
       </MenuTrigger>

@@ -2,14 +2,14 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { mandatoryMailsFor, NOTIFICATION_RULES } from '../../domain/notifications.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { CheckboxGroup, Radio } from '../components/fields.tsx';
 import { LoadError, Loading, Page, Success } from '../components/page.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
 import { keys } from '../queryKeys.ts';
+import { useUser } from '../session.ts';
 import { type Delivery, getNotificationPreferences, type Preference, setNotificationPreferences } from './api.ts';
-
-const DELIVERIES: readonly Delivery[] = ['each', 'digest', 'none'];
 
 function PreferencesForm({ preferences }: { preferences: Preference[] }) {
   const { t } = useTranslation();
@@ -31,28 +31,45 @@ function PreferencesForm({ preferences }: { preferences: Preference[] }) {
     queryClient.setQueryData(keys.notificationPreferences(), answer);
     setSaved(true);
   });
+  // Staff's new work first, then the association's reminders: each with the choices its event offers.
+  const groups = [
+    { key: 'work', items: preferences.filter((p) => NOTIFICATION_RULES[p.event].roles.length > 0) },
+    { key: 'association', items: preferences.filter((p) => NOTIFICATION_RULES[p.event].members) },
+  ].filter((g) => g.items.length);
   return (
     <>
       <ErrorSummary errors={f.errors} items={f.summaryItems()} ref={f.summaryRef} />
       {saved ? <Success>{t('notifications.saved')}</Success> : null}
       <form onSubmit={submit} noValidate className="form">
-        {preferences.map((p) => (
-          <CheckboxGroup key={p.event} id={f.fieldId(p.event)} legend={t(`notifications.events.${p.event}`)} error={f.errors.fields[p.event]} layout="stack">
-            {DELIVERIES.map((d) => (
-              <Radio
-                key={d}
-                id={`${f.fieldId(p.event)}-${d}`}
-                value={d}
-                label={
-                  <>
-                    {t(`notifications.deliveries.${d}`)}
-                    {d === p.default ? <span className="hint-inline"> {t('notifications.default')}</span> : null}
-                  </>
-                }
-                {...f.form.register(p.event)}
-              />
+        {groups.map((g) => (
+          <section key={g.key} className="section" aria-labelledby={`notifications-${g.key}`}>
+            <h2 id={`notifications-${g.key}`}>{t(`notifications.groups.${g.key}.heading`)}</h2>
+            <p className="hint">{t(`notifications.groups.${g.key}.intro`)}</p>
+            {g.items.map((p) => (
+              <CheckboxGroup
+                key={p.event}
+                id={f.fieldId(p.event)}
+                legend={t(`notifications.events.${p.event}`)}
+                error={f.errors.fields[p.event]}
+                layout="stack"
+              >
+                {NOTIFICATION_RULES[p.event].deliveries.map((d) => (
+                  <Radio
+                    key={d}
+                    id={`${f.fieldId(p.event)}-${d}`}
+                    value={d}
+                    label={
+                      <>
+                        {t(`notifications.deliveries.${d}`)}
+                        {d === p.default ? <span className="hint-inline"> {t('notifications.default')}</span> : null}
+                      </>
+                    }
+                    {...f.form.register(p.event)}
+                  />
+                ))}
+              </CheckboxGroup>
             ))}
-          </CheckboxGroup>
+          </section>
         ))}
         <div className="actions">
           <button type="submit" className="button" disabled={f.form.formState.isSubmitting}>
@@ -64,7 +81,25 @@ function PreferencesForm({ preferences }: { preferences: Preference[] }) {
   );
 }
 
-/** /notifications — how the signed-in person is told of new work: a mail each time, a daily summary, or none. */
+/** The mails the person gets whatever they choose, so that they see what cannot be turned off. */
+function AlwaysSent() {
+  const { t } = useTranslation();
+  const user = useUser();
+  const mails = mandatoryMailsFor({ staff: (user?.funders.length ?? 0) > 0, member: (user?.organisations.length ?? 0) > 0 });
+  return (
+    <section className="section" aria-labelledby="notifications-always">
+      <h2 id="notifications-always">{t('notifications.always.heading')}</h2>
+      <p>{t('notifications.always.intro')}</p>
+      <ul>
+        {mails.map((m) => (
+          <li key={m}>{t(`notifications.always.mails.${m}`)}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** /notifications — which mails the signed-in person gets: staff choose how they hear of new work, an association's members whether they are reminded. */
 export function NotificationsPage() {
   const { t } = useTranslation();
   const preferences = useQuery({ queryKey: keys.notificationPreferences(), queryFn: () => getNotificationPreferences() });
@@ -80,6 +115,7 @@ export function NotificationsPage() {
       ) : (
         <p>{t('notifications.none')}</p>
       )}
+      <AlwaysSent />
       <p>
         <Link to="/">{t('notifications.back')}</Link>
       </p>

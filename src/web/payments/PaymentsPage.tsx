@@ -49,6 +49,14 @@ function HoldText({ item }: { item: DueInstalment }) {
   const { t } = useTranslation();
   if (!item.hold) return <>{t('payments.hold.none')}</>;
   if (item.hold === 'exceeds_remaining') return <strong>{t('payments.hold.exceeds_remaining', { left: kr(item.left ?? 0) })}</strong>;
+  if (item.hold === 'report_overdue' && item.overdueReport)
+    return (
+      <strong>
+        <Link to={`/reports/${item.overdueReport.id}`}>
+          {t(`payments.hold.reportOverdue.${item.overdueReport.kind}`, { date: formatDate(item.overdueReport.dueOn) })}
+        </Link>
+      </strong>
+    );
   return <strong>{t(`payments.hold.${item.hold}`)}</strong>;
 }
 

@@ -13,6 +13,7 @@ import { useAppForm } from '../components/useAppForm.ts';
 import { collect, fieldError, required } from '../components/validation.ts';
 import { OrganisationReports } from '../follow-up/parts.tsx';
 import { getOrganisation, type Organisation } from '../organisations/api.ts';
+import { ReportHoldNotice } from '../payments/ReportHoldNotice.tsx';
 import { keys } from '../queryKeys.ts';
 import {
   listOrganisationAgreements,
@@ -69,6 +70,7 @@ function AgreementCard({ agreement: a }: { agreement: OrganisationAgreement }) {
           [t('orgPayments.next'), a.nextDue ? <NextPayment key="next" next={a.nextDue} /> : t('orgPayments.nothingMore')],
         ]}
       />
+      {a.overdueReport ? <ReportHoldNotice report={a.overdueReport} /> : null}
     </li>
   );
 }
