@@ -26,6 +26,7 @@ import { useLeaveGuard } from '../components/useLeaveGuard.tsx';
 import { useLocalized } from '../i18n/index.ts';
 import { keys } from '../queryKeys.ts';
 import { signInPath } from '../session.ts';
+import { SurveyResults } from '../surveys/SurveyResults.tsx';
 import { type Report, refreshReport, saveReport, submitReport } from './api.ts';
 import {
   deviation,
@@ -42,7 +43,6 @@ import {
   spendingSums,
   toContent,
 } from './content.ts';
-import { SurveyResultsSlot } from './SurveyResultsSlot.tsx';
 
 /** A report's draft is kept in this browser and saved like an application's. */
 const REPORT_DRAFTS: DraftStore<Report['content'], Report> = {
@@ -267,7 +267,7 @@ function SurveySection({ field, report }: SectionProps) {
     <section className="section" aria-labelledby="report-survey-heading">
       <h2 id="report-survey-heading">{t('report.survey.heading')}</h2>
       <p>{t('report.survey.intro')}</p>
-      <SurveyResultsSlot agreementId={report.agreementId} reportId={report.id} />
+      <SurveyResults agreementId={report.agreementId} level={3} />
       <TextAreaField label={t('report.survey.comment')} hint={t('report.survey.commentHint')} optional rows={4} {...field('surveyComment')} />
     </section>
   );

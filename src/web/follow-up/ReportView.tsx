@@ -8,8 +8,8 @@ import { useActivityTypeOptions } from '../applications/form/ActivitiesStep.tsx'
 import { formatDate, kr } from '../calls/format.ts';
 import { Content } from '../components/Content.tsx';
 import { fileUrl } from '../organisations/api.ts';
+import { SurveyResults } from '../surveys/SurveyResults.tsx';
 import type { Report } from './api.ts';
-import { SurveyResultsSlot } from './SurveyResultsSlot.tsx';
 
 /** Text the association wrote, in Swedish whatever the interface's language; nothing written says so. */
 function Written({ text }: { text: string }) {
@@ -227,7 +227,7 @@ export function ReportView({ report }: { report: Report }) {
       </section>
       <section className="section" aria-labelledby="report-survey-heading">
         <h2 id="report-survey-heading">{t('report.survey.heading')}</h2>
-        <SurveyResultsSlot agreementId={report.agreementId} reportId={report.id} />
+        <SurveyResults agreementId={report.agreementId} level={3} />
         <h3>{t('report.survey.comment')}</h3>
         <Written text={c.surveyComment} />
       </section>
