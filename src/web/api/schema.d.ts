@@ -7913,16 +7913,16 @@ export interface components {
         })[];
     };
     ReportContent: {
-      spending: {
+      spending: ({
           label: string;
           /** @description What the application planned for the row; null for a row outside the plan. An amount in öre (1 kr = 100 öre) */
-          planned: import("../../domain/money.ts").Ore;
+          planned: import("../../domain/money.ts").Ore | null;
           /** @description An amount in öre (1 kr = 100 öre) */
-          spent: import("../../domain/money.ts").Ore;
+          spent: import("../../domain/money.ts").Ore | null;
           /** @description An amount in öre (1 kr = 100 öre) */
-          fromGrant: import("../../domain/money.ts").Ore;
+          fromGrant: import("../../domain/money.ts").Ore | null;
           explanation: string;
-        }[];
+        })[];
       activities: ({
           typeKey: null | string;
           proposedType: null | string;
