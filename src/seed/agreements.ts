@@ -1,6 +1,6 @@
 // The Norrköping 2022 grants after the decisions: the payment settings finance entered, an agreement
 // for each grant with who does what (the association, the social office, the school, the police),
-// signed by both parties, the spring's payment runs with two attests each, and in 2023 a recovery of
+// signed by both parties, the year's payment runs with two attests each, and in 2023 a recovery of
 // what Vuxenskolan did not use. Replayed through the commands, each at the moment it happened.
 import { system } from '../db/scope.ts';
 import type { AgreementContent, ResponsibilityRow } from '../domain/agreements.ts';
@@ -201,8 +201,9 @@ const PLANS: Plan[] = [
 ];
 
 /**
- * Payment settings, agreements, payments and a recovery for the 2022 call's grants (`applications`:
- * application ids by organisation key). Nattvandrarna's second instalment waits for the interim report.
+ * Payment settings, agreements and payments for the 2022 call's grants (`applications`: application ids
+ * by organisation key); answers the agreements by organisation key. Nattvandrarna's second instalment
+ * waits for the interim report; Läxhjälpen's last quarter is due but not paid.
  */
 export async function seedAgreements(demo: Demo, applications: Record<string, string>, callId: string) {
   const { ctx, ids } = demo;
