@@ -7,7 +7,7 @@ import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SCALE } from '../../domain/surveys/questions.ts';
 import { Content } from '../components/Content.tsx';
-import { LoadError, Loading } from '../components/page.tsx';
+import { LoadError } from '../components/page.tsx';
 import { keys } from '../queryKeys.ts';
 import { getAgreementSurveyResults, type QuestionResult } from './api.ts';
 
@@ -53,14 +53,14 @@ export function QuestionTable({ rows, caption }: { rows: QuestionRow[]; caption:
           <tr>
             <th scope="col">{t('surveyResults.table.question')}</th>
             {SCALE.map((v) => (
-              <th key={v} scope="col" className="numeric">
+              <th key={v} scope="col" className="num-head">
                 <span className={`survey-swatch survey-value-${v}`} aria-hidden="true" /> {v} {t(`surveyResults.scale.${v}`)}
               </th>
             ))}
-            <th scope="col" className="numeric">
+            <th scope="col" className="num-head">
               {t('surveyResults.table.answered')}
             </th>
-            <th scope="col" className="numeric">
+            <th scope="col" className="num-head">
               {t('surveyResults.table.mean')}
             </th>
           </tr>
@@ -74,12 +74,12 @@ export function QuestionTable({ rows, caption }: { rows: QuestionRow[]; caption:
               </th>
               {q.counts.map((c, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: one cell per scale value, always in this order
-                <td key={i} className="numeric">
+                <td key={i} className="num">
                   {c}
                 </td>
               ))}
-              <td className="numeric">{q.answered}</td>
-              <td className="numeric">{mean(q.mean)}</td>
+              <td className="num">{q.answered}</td>
+              <td className="num">{mean(q.mean)}</td>
             </tr>
           ))}
         </tbody>
@@ -89,12 +89,21 @@ export function QuestionTable({ rows, caption }: { rows: QuestionRow[]; caption:
 }
 
 /** Why results are not shown, and from how many answers they will be. */
-export function HiddenNotice({ reason, minGroup }: { reason: 'too_few_answers' | 'age_band_too_small'; minGroup: number }) {
+export function HiddenNotice({
+  reason,
+  minGroup,
+  badge = true,
+}: {
+  reason: 'too_few_answers' | 'age_band_too_small';
+  minGroup: number;
+  /** Off where the heading already says hidden. */
+  badge?: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <div className="notice notice-info survey-hidden">
       <p>
-        <span className="badge">{t('surveyResults.hidden.badge')}</span> {t(`surveyResults.hidden.${reason}`, { k: minGroup })}
+        {badge ? <span className="badge">{t('surveyResults.hidden.badge')}</span> : null} {t(`surveyResults.hidden.${reason}`, { k: minGroup })}
       </p>
     </div>
   );
@@ -110,15 +119,14 @@ export function SurveyResults({ agreementId, level = 2 }: { agreementId: string;
   const results = useQuery({ queryKey: keys.surveyResults.ofAgreement(agreementId), queryFn: () => getAgreementSurveyResults(agreementId) });
   const Heading = level === 2 ? 'h2' : 'h3';
   const Sub = level === 2 ? 'h3' : 'h4';
-  if (results.data && !results.data.survey) return null;
+  // Nothing while it loads, or for an agreement without a survey: the page does not jump for a section that is not there.
+  if (!results.error && !results.data?.survey) return null;
   const r = results.data?.survey;
   return (
     <section className="section survey-results" aria-labelledby={headingId}>
       <Heading id={headingId}>{t('surveyResults.heading')}</Heading>
-      {results.error ? (
+      {!r ? (
         <LoadError error={results.error} />
-      ) : !r ? (
-        <Loading />
       ) : !r.shown ? (
         <HiddenNotice reason="too_few_answers" minGroup={r.minGroup} />
       ) : (
