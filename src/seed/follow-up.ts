@@ -14,6 +14,7 @@ import { saveReport } from '../server/follow-up/save-report.ts';
 import { submitReport } from '../server/follow-up/submit-report.ts';
 import { answerSurvey } from '../server/surveys/answer.ts';
 import { actOnFreeText } from '../server/surveys/free-texts.ts';
+import { setSurveyOpen } from '../server/surveys/manage.ts';
 import { type Demo, replayAt } from './replay.ts';
 
 const CASEWORKER = 'handlaggare@norrkoping.example';
@@ -221,6 +222,16 @@ export async function seedFollowUp(demo: Demo, agreements: Record<Org, string>) 
       named ? { action: 'mask', masked: 'Min kompis [namn borttaget] tyckte också att det var jättebra, hon kommer nästa gång.' } : { action: 'read' },
       at('2023-03-20T09:00:00+01:00'),
     );
+  }
+
+  // When the period ends the associations close their surveys: only then are results shown, so that no
+  // one's answer can be worked out by comparing the results of one day with the next.
+  for (const [org, member] of [
+    ['vuxenskolan', 'vera@vuxenskolan.example'],
+    ['nattvandrarna', 'forening@nattvandrarna.example'],
+  ] as const) {
+    const survey = await system(ctx.db, (tx) => tx.selectFrom('surveys').select('id').where('agreement_id', '=', agreements[org]).executeTakeFirstOrThrow());
+    await setSurveyOpen(ctx, await demo.user(member), survey.id, false, at('2023-03-31T18:00:00+02:00'));
   }
 
   await report(
