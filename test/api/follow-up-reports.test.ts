@@ -239,12 +239,30 @@ describe('the caseworker follows it up', () => {
   it('is told when the report is submitted, and finds it in the work queue', async () => {
     const r = (await reportsOf(org.signatory, agreementId)).interim;
     reportId = r.id;
-    const saved = await org.signatory.put(`/api/reports/${r.id}`, { content: complete(r), version: r.version });
+    // Another organisation's document cannot be sent with the report; the association's own can.
+    const foreign = await other.member.upload(other.id, 'Kvitton Vivalla.pdf');
+    expect(foreign.status).toBe(201);
+    const withForeign = await org.signatory.put(`/api/reports/${r.id}`, {
+      content: { ...complete(r), attachments: [{ fileId: foreign.body.id, name: 'Kvitton.pdf' }] },
+      version: r.version,
+    });
+    const refused = await org.signatory.post(`/api/reports/${r.id}/submit`, { version: withForeign.body.version });
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'attachments.0', code: 'file_unknown' })]);
+    const receipts = await org.signatory.upload(org.id, 'Kvitton Łódź-föreningen.pdf');
+    expect(receipts.status).toBe(201);
+    expect((await w.caseworker.get(`/api/files/${receipts.body.id}`)).status).toBe(404);
+    const saved = await org.signatory.put(`/api/reports/${r.id}`, {
+      content: { ...complete(r), attachments: [{ fileId: receipts.body.id, name: 'Kvitton Łódź-föreningen.pdf' }] },
+      version: withForeign.body.version,
+    });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     expect(saved.body.problems, JSON.stringify(saved.body.problems)).toEqual([]);
     const submitted = await org.signatory.post(`/api/reports/${r.id}/submit`, { version: saved.body.version });
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
     expect(submitted.body).toMatchObject({ status: 'submitted', submittedBy: 'Çağla Øvergård', can: { edit: false, submit: false } });
+    // The documents sent with the report are now the funder's to read.
+    expect((await w.caseworker.get(`/api/files/${receipts.body.id}`)).status).toBe(200);
     const mails = await t.db.kysely.selectFrom('outbox').select(['subject', 'body_text']).where('to_address', '=', CASEWORKER).execute();
     expect(mails.find((m) => m.subject.includes('uppföljningsrapport'))?.body_text).toContain(`/reports/${r.id}`);
     const work = (await w.caseworker.get('/api/me/work')).body.funders.find((f: { funderId: string }) => f.funderId === w.sn);

@@ -88,11 +88,14 @@ export function plannedReports(period: { from: CalendarDate; to: CalendarDate },
   const months = wholeMonths(period.from, addDays(period.to, 1));
   const waitsForInterim = schedule.kind === 'instalments' && schedule.parts.some((p) => p.condition === 'after_interim_report');
   const reports: PlannedReport[] = [];
+  const final = addMonths(period.to, Math.max(0, finalDueMonths));
   if (waitsForInterim || months > 6) {
     const half = addMonths(period.from, Math.max(1, Math.round(months / 2)));
-    reports.push({ kind: 'interim', dueOn: addDays(addMonths(half, 1), -1) });
+    const interim = addDays(addMonths(half, 1), -1);
+    // In a period shorter than two months the month after its half ends after the final report is due.
+    reports.push({ kind: 'interim', dueOn: interim < final ? interim : final });
   }
-  reports.push({ kind: 'final', dueOn: addMonths(period.to, Math.max(0, finalDueMonths)) });
+  reports.push({ kind: 'final', dueOn: final });
   return reports;
 }
 

@@ -8,6 +8,7 @@ import { system } from '../../db/scope.ts';
 import { auditReason, type CommandOptions, clockOf } from '../command.ts';
 import type { AppContext } from '../context.ts';
 import { grantFiles } from '../files/store.ts';
+import { shareAttachments } from '../follow-up/attachments.ts';
 import { applicationAbout, notify, recipientsOf } from '../notifications/notify.ts';
 import { actorOf, type SignedInUser } from '../plugins/session.ts';
 import { fieldProblem, Problem } from '../problem.ts';
@@ -54,7 +55,13 @@ export async function answerCompletion(
     const reportId = found.report_id;
     if (reportId) {
       // The report goes back to the caseworker, as submitted, with what was asked for.
-      const report = await tx.selectFrom('follow_up_reports').select(['status', 'kind']).where('id', '=', reportId).forUpdate().executeTakeFirstOrThrow();
+      const report = await tx
+        .selectFrom('follow_up_reports')
+        .select(['status', 'organisation_id', 'funder_id', 'content'])
+        .where('id', '=', reportId)
+        .forUpdate()
+        .executeTakeFirstOrThrow();
+      await shareAttachments(tx, report);
       if (report.status === 'completion_requested') {
         await tx
           .updateTable('follow_up_reports')

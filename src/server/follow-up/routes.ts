@@ -40,7 +40,7 @@ export function reportRoutes(fastify: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ['follow-up'],
-        summary: 'The agreement’s follow-up reports, interim and final (the funder’s staff and the organisation’s members)',
+        summary: 'The agreement’s follow-up reports, the interim before the final (the funder’s staff and the organisation’s members)',
         params: Params,
         response: { 200: Reports, ...errorResponses },
       },
@@ -49,7 +49,7 @@ export function reportRoutes(fastify: FastifyInstance, ctx: AppContext) {
       const user = requireUser(request);
       const located = await locateAgreement(ctx, user, request.params.id);
       return scoped(ctx.db, located.scope, async (tx) => {
-        const rows = await tx.selectFrom('follow_up_reports').selectAll().where('agreement_id', '=', located.id).orderBy('due_on').orderBy('kind').execute();
+        const rows = await tx.selectFrom('follow_up_reports').selectAll().where('agreement_id', '=', located.id).orderBy('kind', 'desc').execute();
         const reports = [];
         for (const r of rows) reports.push(await presentReport(tx, r, user, located.access));
         return { reports };
@@ -72,7 +72,13 @@ export function reportRoutes(fastify: FastifyInstance, ctx: AppContext) {
       const orgId = request.params.id;
       if (!policy.actForOrganisation(user, orgId)) throw new Problem(404, 'not_found');
       return scoped(ctx.db, scopeOf(user), async (tx) => {
-        const rows = await tx.selectFrom('follow_up_reports').selectAll().where('organisation_id', '=', orgId).orderBy('due_on').orderBy('kind').execute();
+        const rows = await tx
+          .selectFrom('follow_up_reports')
+          .selectAll()
+          .where('organisation_id', '=', orgId)
+          .orderBy('due_on')
+          .orderBy('kind', 'desc')
+          .execute();
         const reports = [];
         for (const r of rows) reports.push(await presentReport(tx, r, user, 'organisation'));
         return { reports };

@@ -1,6 +1,7 @@
 // Submitting a report: the one place that checks the user reports for the organisation, locks the
 // report, refuses a submit from an older version, checks every rule (each problem on its field),
-// marks it submitted, tells the funder's caseworkers (as each chose) and appends the audit entry.
+// shares its attachments with the funder, marks it submitted, tells the funder's caseworkers (as each
+// chose) and appends the audit entry.
 import { audit } from '../../db/audit.ts';
 import { canSubmit, reportProblems } from '../../domain/follow-up/reports.ts';
 import { summary } from '../../domain/ledger.ts';
@@ -11,6 +12,7 @@ import { applicationAbout, notify, recipientsOf } from '../notifications/notify.
 import { actorOf, type SignedInUser } from '../plugins/session.ts';
 import { Problem, rulesProblem } from '../problem.ts';
 import { inReportScope, locateReport, lockReport, type ReportRow, requireReporter } from './access.ts';
+import { shareAttachments } from './attachments.ts';
 import { reportConflict } from './save-report.ts';
 
 export async function submitReport(
@@ -33,6 +35,7 @@ export async function submitReport(
     const paid = summary(await balancesOfApplication(tx, row.application_id)).paid;
     const problems = reportProblems(row.content, { deviationPercent: funder.report_deviation_percent, paid });
     if (problems.length) throw rulesProblem(problems, 'report_incomplete');
+    await shareAttachments(tx, row);
     const saved = await tx
       .updateTable('follow_up_reports')
       .set({ status: 'submitted', submitted_by: user.userId, submitted_at: now })

@@ -6907,7 +6907,7 @@ export interface paths {
     };
   };
   "/api/agreements/{id}/reports": {
-    /** The agreement’s follow-up reports, interim and final (the funder’s staff and the organisation’s members) */
+    /** The agreement’s follow-up reports, the interim before the final (the funder’s staff and the organisation’s members) */
     get: {
       parameters: {
         path: {
