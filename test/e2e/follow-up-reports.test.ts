@@ -107,7 +107,7 @@ afterAll(async () => {
 
 describe('a follow-up report from the association’s phone to the released instalment', () => {
   it('is written on a phone with its problems on their fields, completed on request, and approved so that the waiting instalment becomes due', {
-    timeout: 360_000,
+    timeout: 600_000,
   }, async () => {
     const org = await w.organisation(`Föreningen Gemenskap i Łódź – جمعية الأمل 🌟 ${crypto.randomUUID().slice(0, 4)}`);
     const { agreement, interimId } = await reportingAgreement(org);

@@ -15,6 +15,7 @@ import { FilesField } from '../applications/form/AttachmentsStep.tsx';
 import { clearLocal, type DraftStore, type LocalCopy, unsavedLocal, useDraftAutosave } from '../applications/useAutosave.ts';
 import { dateTime, formatDate, kr } from '../calls/format.ts';
 import { ConfirmStep, useConfirmStep } from '../components/ConfirmedAction.tsx';
+import { Content } from '../components/Content.tsx';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from '../components/fields.tsx';
 import { Info } from '../components/page.tsx';
@@ -95,7 +96,9 @@ function SpendingSection({ f, field, error, report, values }: SectionProps) {
           const off = deviation(r);
           return (
             <fieldset key={row.id} className="row-fieldset">
-              <legend className="legend-small">{planned && r.label ? r.label : t('report.spending.extraRowN', { n: i + 1 })}</legend>
+              <legend className="legend-small">
+                {planned && r.label ? <Content lang="sv">{r.label}</Content> : t('report.spending.extraRowN', { n: i + 1 })}
+              </legend>
               {planned ? (
                 <p>{t('report.spending.planned', { amount: kr(r.planned ?? 0) })}</p>
               ) : (
