@@ -25,8 +25,13 @@ export async function apiTypes(document: unknown): Promise<string> {
   return openapiTS(document as OpenAPI3, {
     commentHeader: HEADER,
     silent: true,
-    // Every amount's schema says it is öre (OreSchema's note), so every amount is typed Ore.
-    transform: (schema) => (typeof schema.description === 'string' && schema.description.endsWith(ORE_NOTE) ? ORE_TYPE : undefined),
+    // Every amount's schema says it is öre (OreSchema's note), so every amount is typed Ore; one whose type
+    // list allows null (a nullable amount the validator must not coerce) is Ore or null.
+    transform: (schema) => {
+      if (!(typeof schema.description === 'string' && schema.description.endsWith(ORE_NOTE))) return undefined;
+      const type: unknown = (schema as { type?: unknown }).type;
+      return Array.isArray(type) && type.includes('null') ? `${ORE_TYPE} | null` : ORE_TYPE;
+    },
   });
 }
 

@@ -98,8 +98,8 @@ export async function audit(tx: Tx, actor: Actor, input: AuditInput): Promise<vo
 // minute's sweep once the person has paused, or once the run is old, whichever comes first.
 
 /** The actions gathered into runs, and the kind of object they are about. */
-export const GATHERED_ACTIONS = ['application.draft_saved', 'review.draft_saved'] as const;
-const GATHERED_OBJECT_TYPES = new Set(['application']);
+export const GATHERED_ACTIONS = ['application.draft_saved', 'review.draft_saved', 'report.draft_saved'] as const;
+const GATHERED_OBJECT_TYPES = new Set(['application', 'report']);
 /** A run ends when its person has not saved for this long… */
 export const DRAFT_RUN_PAUSE_MS = 2 * 60_000;
 /** …or when it began this long ago, so no save stays outside the chain for long. */

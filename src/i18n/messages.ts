@@ -454,6 +454,54 @@ export const messages = {
   },
   ledger_not_positive: { sv: 'Ange ett belopp större än noll.', en: 'Enter an amount greater than zero.' },
   recovery_pay_by_past: { sv: 'Sista betalningsdag kan inte ligga före beslutsdagen.', en: 'The pay-by date cannot be before the decision date.' },
+  report_amount_absurd: {
+    sv: 'Beloppet är orimligt stort (högst {{max|kr}}); kontrollera att det är skrivet i kronor.',
+    en: 'The amount is unreasonably large (at most {{max|kr}}); check that it is written in kronor.',
+  },
+  report_count_whole: { sv: 'Ange ett heltal.', en: 'Enter a whole number.' },
+  report_count_negative: { sv: 'Antalet kan inte vara negativt.', en: 'The number cannot be negative.' },
+  report_count_absurd: {
+    sv: 'Antalet är orimligt stort (högst {{max}}); kontrollera det.',
+    en: 'The number is unreasonably large (at most {{max}}); please check it.',
+  },
+  too_many_items: { sv: 'Högst {{max}} får finnas här.', en: 'At most {{max}} are allowed here.' },
+  report_row_does_not_add_up: {
+    sv: 'Raden går inte ihop: av bidraget ({{fromGrant|kr}}) kan inte mer ha använts än vad som gick åt på raden ({{spent|kr}}).',
+    en: 'The row does not add up: more cannot have come from the grant ({{fromGrant|kr}}) than was spent on the row ({{spent|kr}}).',
+  },
+  report_explanation_needed: {
+    sv: 'Förklara varför: det som gick åt ({{spent|kr}}) skiljer sig mer än {{percent}} % från det planerade ({{planned|kr}}).',
+    en: 'Explain why: what was spent ({{spent|kr}}) differs by more than {{percent}} % from what was planned ({{planned|kr}}).',
+  },
+  report_explanation_unplanned: {
+    sv: 'Förklara vad pengarna gick till: raden fanns inte med i budgeten.',
+    en: 'Explain what the money went to: the row was not in the budget.',
+  },
+  report_grant_above_paid: {
+    sv: 'Av bidraget har {{paid|kr}} betalats ut hittills, men redovisningen tar upp {{used|kr}} från bidraget.',
+    en: 'So far {{paid|kr}} of the grant has been paid, but the report uses {{used|kr}} from the grant.',
+  },
+  report_dates_or_frequency: {
+    sv: 'Ange datum för aktiviteten eller hur ofta den hölls.',
+    en: 'Enter the dates of the activity or how often it was held.',
+  },
+  report_not_editable: {
+    sv: 'Rapporten är inlämnad och kan inte ändras nu. Handläggaren kan be om komplettering.',
+    en: 'The report has been submitted and cannot be changed now. The caseworker can ask for more.',
+  },
+  report_incomplete: { sv: 'Rapporten kan inte lämnas in än: se fälten som är markerade.', en: 'The report cannot be submitted yet: see the fields marked.' },
+  report_not_submitted: { sv: 'Rapporten är inte inlämnad.', en: 'The report has not been submitted.' },
+  report_approved: { sv: 'Rapporten är redan godkänd.', en: 'The report has already been approved.' },
+  report_due_reason_required: { sv: 'Skriv varför datumet flyttas; föreningen ser skälet.', en: 'Say why the date is moved; the association sees the reason.' },
+  report_due_unchanged: { sv: 'Rapporten ska redan lämnas det datumet.', en: 'The report is already due on that date.' },
+  recovery_report_not_final: {
+    sv: 'Ett återkrav kan utgå från slutrapporten, inte från en delrapport.',
+    en: 'A recovery can start from the final report, not from an interim report.',
+  },
+  recovery_report_approved: {
+    sv: 'Slutrapporten är godkänd; ett återkrav kan inte utgå från den.',
+    en: 'The final report is approved; a recovery cannot start from it.',
+  },
   internal: {
     sv: 'Något gick fel hos oss. Inget av det du skrev har försvunnit; försök igen om en stund.',
     en: 'Something went wrong on our side. Nothing you typed is lost; try again in a moment.',

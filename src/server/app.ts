@@ -26,6 +26,7 @@ import type { AppContext } from './context.ts';
 import { decisionRoutes } from './decisions/routes.ts';
 import { eligibilityRoutes } from './eligibility/routes.ts';
 import { fileRoutes } from './files/routes.ts';
+import { reportRoutes } from './follow-up/routes.ts';
 import { funderRoutes } from './funders/routes.ts';
 import { healthRoutes } from './health.ts';
 import { mailboxRoutes } from './mailbox/routes.ts';
@@ -138,6 +139,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   agreementRoutes(app, ctx);
   payoutAccountRoutes(app, ctx);
   paymentRoutes(app, ctx);
+  reportRoutes(app, ctx);
 
   const hasWeb = existsSync(join(ctx.config.webDir, 'index.html'));
   if (hasWeb) {

@@ -89,6 +89,21 @@ beforeAll(async () => {
   });
   expect(proposed.status).toBe(201);
 
+  // The demo's agreement with Nattvandrarna has its reports; the caseworker gives one more time, with a reason.
+  const report = await db
+    .selectFrom('follow_up_reports')
+    .select('id')
+    .where('organisation_id', '=', nattvandrarna)
+    .where('funder_id', '=', sn)
+    .where('status', '!=', 'approved')
+    .orderBy('due_on')
+    .executeTakeFirstOrThrow();
+  const moved = await (await as('handlaggare@norrkoping.example')).put(`/api/reports/${report.id}/due-date`, {
+    dueOn: '2099-01-31',
+    reason: 'Föreningen bad om anstånd – Åsa är sjuk.',
+  });
+  expect(moved.status).toBe(200);
+
   const applicant = { email: 'forening@nattvandrarna.example' };
   const caseworker = { email: 'handlaggare@norrkoping.example' };
   const reviewer = { email: 'bedomare@norrkoping.example' };
@@ -155,6 +170,15 @@ beforeAll(async () => {
       ],
       forbidden: [reviewer],
       strangers: [orebro, { ...orebro, funderId: ks }, vivalla],
+    },
+    report: {
+      id: report.id,
+      readers: [
+        { ...caseworker, funderId: sn, finds: 'report.due_moved' },
+        { ...applicant, finds: 'report.due_moved' },
+      ],
+      forbidden: [reviewer],
+      strangers: [orebro, { ...orebro, funderId: ks }, vivalla, { ...caseworker, funderId: ks }],
     },
     user: {
       id: strateg.id,

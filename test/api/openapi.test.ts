@@ -86,7 +86,10 @@ function amountFields(doc: unknown) {
       description?: unknown;
       properties?: Record<string, { type?: unknown; description?: unknown; anyOf?: { type?: unknown; description?: unknown }[] }>;
     };
-    if (marked(schema) && schema.type !== 'integer') notInteger.push(path);
+    // An integer, or an integer or null as one type list (a nullable amount the validator must not coerce).
+    const integer =
+      schema.type === 'integer' || (Array.isArray(schema.type) && schema.type.includes('integer') && schema.type.every((x) => x === 'integer' || x === 'null'));
+    if (marked(schema) && !integer) notInteger.push(path);
     for (const [name, property] of Object.entries(schema.properties ?? {})) {
       const value = property.anyOf?.find((s) => s.type !== 'null') ?? property;
       if (!AMOUNT_NAMES.test(name) || (value.type !== 'integer' && value.type !== 'number')) continue;

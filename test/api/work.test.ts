@@ -54,7 +54,16 @@ describe('the work queues', () => {
   it('show the demo: the approval waiting, the application to screen, the review assigned and the proposal to decide', async () => {
     const year = dateInStockholm(new Date()).slice(0, 4);
     const caseworker = await queues('handlaggare@norrkoping.example');
-    expect(Object.keys(caseworker)).toEqual(['eligibility_approvals', 'applications_to_screen', 'completions_answered']);
+    expect(Object.keys(caseworker)).toEqual([
+      'eligibility_approvals',
+      'applications_to_screen',
+      'completions_answered',
+      'reports_to_review',
+      'reports_overdue',
+    ]);
+    // The demo's 2022 agreements have reports past their due dates; each links to its report.
+    expect(caseworker.reports_overdue.count).toBeGreaterThan(0);
+    for (const item of caseworker.reports_overdue.items) expect(item.link).toBe(`/reports/${item.id}`);
     expect(caseworker.eligibility_approvals.count).toBe(1);
     expect(caseworker.eligibility_approvals.items[0]).toMatchObject({ organisationName: 'Matteus församling Norrköping', link: `/funders/${sn}/eligibility` });
     expect(caseworker.applications_to_screen.count).toBe(1);
@@ -161,6 +170,6 @@ describe('the work queues', () => {
     expect(res.body.funders.map((f: { funderName: string }) => f.funderName)).toEqual(['Kommunstyrelsen, Örebro kommun']);
     const items = res.body.funders.flatMap((f: { queues: Queue[] }) => f.queues.flatMap((q) => q.items));
     expect(items).toEqual([]);
-    expect(res.body.funders[0].queues.map((q: Queue) => q.count)).toEqual([0, 0, 0]);
+    expect(res.body.funders[0].queues.map((q: Queue) => q.count)).toEqual([0, 0, 0, 0]);
   });
 });

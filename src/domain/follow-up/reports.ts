@@ -2,7 +2,7 @@
 // when. An interim report halfway through a long period (or when an instalment waits for one), a final
 // report some months after the period ends, as the call says.
 import type { RuleProblem } from '../calls/types.ts';
-import { addDays, addMonths, type CalendarDate } from '../deadlines.ts';
+import { addDays, addMonths, type CalendarDate, isCalendarDate } from '../deadlines.ts';
 import type { Ore } from '../money.ts';
 import type { ScheduleSpec } from '../payments/schedule.ts';
 
@@ -88,11 +88,14 @@ export function plannedReports(period: { from: CalendarDate; to: CalendarDate },
   const months = wholeMonths(period.from, addDays(period.to, 1));
   const waitsForInterim = schedule.kind === 'instalments' && schedule.parts.some((p) => p.condition === 'after_interim_report');
   const reports: PlannedReport[] = [];
+  const final = addMonths(period.to, Math.max(0, finalDueMonths));
   if (waitsForInterim || months > 6) {
     const half = addMonths(period.from, Math.max(1, Math.round(months / 2)));
-    reports.push({ kind: 'interim', dueOn: addDays(addMonths(half, 1), -1) });
+    const interim = addDays(addMonths(half, 1), -1);
+    // In a period shorter than two months the month after its half ends after the final report is due.
+    reports.push({ kind: 'interim', dueOn: interim < final ? interim : final });
   }
-  reports.push({ kind: 'final', dueOn: addMonths(period.to, Math.max(0, finalDueMonths)) });
+  reports.push({ kind: 'final', dueOn: final });
   return reports;
 }
 
@@ -115,6 +118,112 @@ export function emptyReport(plan: readonly { label: string; amount: Ore }[]): Re
     surveyComment: '',
     attachments: [],
   };
+}
+
+/** The largest amount a report row takes: more is taken for a typing error (as the application's budget). */
+export const MAX_REPORT_AMOUNT = 10_000_000_000_000;
+
+/** What a report's rules depend on besides its content: the funder's deviation share and what has been paid. */
+export interface ReportRuleContext {
+  /** A row may deviate from its planned amount by this share (percent) without an explanation. */
+  deviationPercent: number;
+  /** Paid to date on the agreement: the grant money reported as used cannot exceed it. */
+  paid: Ore;
+}
+
+const isBlank = (s: string | null | undefined) => !s?.trim();
+
+function amountProblem(value: Ore | null, field: string): RuleProblem | null {
+  if (value === null) return null;
+  if (!Number.isSafeInteger(value)) return { field, code: 'invalid_value' };
+  if (value < 0) return { field, code: 'amount_negative' };
+  if (value > MAX_REPORT_AMOUNT) return { field, code: 'report_amount_absurd', params: { max: MAX_REPORT_AMOUNT } };
+  return null;
+}
+
+function countProblem(value: number | null | undefined, field: string, max: number): RuleProblem | null {
+  if (value === null || value === undefined) return null;
+  if (!Number.isInteger(value)) return { field, code: 'report_count_whole' };
+  if (value < 0) return { field, code: 'report_count_negative' };
+  if (value > max) return { field, code: 'report_count_absurd', params: { max } };
+  return null;
+}
+
+/**
+ * What a draft may not hold even while it is being typed: amounts and counts that cannot be right
+ * (negative, not whole, absurdly large) and dates that are not dates. A save with one of these is
+ * refused on the field; everything else may be incomplete until the report is submitted.
+ */
+export function reportLimitProblems(c: ReportContent): RuleProblem[] {
+  const p: RuleProblem[] = [];
+  const add = (x: RuleProblem | null) => {
+    if (x) p.push(x);
+  };
+  c.spending.forEach((r, i) => {
+    add(amountProblem(r.spent, `spending.${i}.spent`));
+    add(amountProblem(r.fromGrant, `spending.${i}.fromGrant`));
+  });
+  c.activities.forEach((a, i) => {
+    add(countProblem(a.occasions, `activities.${i}.occasions`, REPORT_LIMITS.occasions));
+    for (const k of ['from', 'to'] as const) {
+      const d = a[k];
+      if (d !== null && d !== '' && !isCalendarDate(d)) p.push({ field: `activities.${i}.${k}`, code: 'invalid_date' });
+    }
+  });
+  for (const band of AGE_BANDS) {
+    for (const gender of GENDERS) add(countProblem(c.participants[band]?.[gender], `participants.${band}.${gender}`, REPORT_LIMITS.count));
+  }
+  if (c.activities.length > REPORT_LIMITS.activities) p.push({ field: 'activities', code: 'too_many_items', params: { max: REPORT_LIMITS.activities } });
+  if (c.attachments.length > REPORT_LIMITS.attachments) p.push({ field: 'attachments', code: 'too_many_items', params: { max: REPORT_LIMITS.attachments } });
+  return p;
+}
+
+/** Whether a row's spending deviates from its plan by more than the share, so that it needs an explanation. */
+export function needsExplanation(row: Pick<SpendingRow, 'planned' | 'spent'>, deviationPercent: number): boolean {
+  if (row.spent === null) return false;
+  // A row outside the plan that was spent on must always say why.
+  if (row.planned === null) return row.spent > 0;
+  // In whole numbers: |spent − planned| > percent/100 × planned.
+  return Math.abs(row.spent - row.planned) * 100 > deviationPercent * row.planned;
+}
+
+/**
+ * Everything that stands in the way of submitting the report, each on its field: the draft's limits,
+ * then what must be filled in and what must add up.
+ */
+export function reportProblems(c: ReportContent, ctx: ReportRuleContext): RuleProblem[] {
+  const p = reportLimitProblems(c);
+  const has = (field: string) => p.some((x) => x.field === field);
+  let usedOfGrant = 0;
+  c.spending.forEach((r, i) => {
+    const at = `spending.${i}`;
+    if (r.planned === null && isBlank(r.label)) p.push({ field: `${at}.label`, code: 'required' });
+    if (r.spent === null) p.push({ field: `${at}.spent`, code: 'required' });
+    if (r.fromGrant === null) p.push({ field: `${at}.fromGrant`, code: 'required' });
+    if (r.spent !== null && r.fromGrant !== null && !has(`${at}.spent`) && !has(`${at}.fromGrant`)) {
+      if (r.fromGrant > r.spent) p.push({ field: `${at}.fromGrant`, code: 'report_row_does_not_add_up', params: { spent: r.spent, fromGrant: r.fromGrant } });
+    }
+    if (r.fromGrant !== null && !has(`${at}.fromGrant`)) usedOfGrant += r.fromGrant;
+    if (!has(`${at}.spent`) && needsExplanation(r, ctx.deviationPercent) && isBlank(r.explanation)) {
+      p.push({
+        field: `${at}.explanation`,
+        code: r.planned === null ? 'report_explanation_unplanned' : 'report_explanation_needed',
+        params: { planned: r.planned, spent: r.spent, percent: ctx.deviationPercent },
+      });
+    }
+  });
+  if (usedOfGrant > ctx.paid) p.push({ field: 'spending', code: 'report_grant_above_paid', params: { paid: ctx.paid, used: usedOfGrant } });
+  c.activities.forEach((a, i) => {
+    const at = `activities.${i}`;
+    if (!a.typeKey && isBlank(a.proposedType)) p.push({ field: `${at}.typeKey`, code: 'required' });
+    if (isBlank(a.area)) p.push({ field: `${at}.area`, code: 'required' });
+    if (a.occasions === null && !has(`${at}.occasions`)) p.push({ field: `${at}.occasions`, code: 'required' });
+    if (!a.from && isBlank(a.frequency)) p.push({ field: `${at}.from`, code: 'report_dates_or_frequency' });
+    if (a.from && a.to && !has(`${at}.from`) && !has(`${at}.to`) && a.to < a.from) {
+      p.push({ field: `${at}.to`, code: 'end_before_start_date', params: { from: a.from } });
+    }
+  });
+  return p;
 }
 
 export type { RuleProblem };

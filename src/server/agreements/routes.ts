@@ -324,15 +324,17 @@ export function agreementRoutes(fastify: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ['recoveries'],
-        summary: 'Decide to reclaim money paid under the agreement (återkrav), with reasons; at most what was paid. The letter is mailed and kept.',
+        summary:
+          'Decide to reclaim money paid under the agreement (återkrav), with reasons; at most what was paid. The letter is mailed and kept. With reportId, the recovery starts from a final report that is not approved.',
         params: Params,
         body: Type.Object(
           {
             amount: OreSchema({ minimum: 1 }),
-            grounds: Literals(['unused', 'unreported', 'misused']),
+            grounds: Type.Optional(Literals(['unused', 'unreported', 'misused'], { description: 'Required, unless reportId is given (then unreported)' })),
             reasons: Type.String({ maxLength: 10000 }),
             decidedOn: DateString,
             payBy: DateString,
+            reportId: Type.Optional(Nullable(Uuid)),
           },
           { additionalProperties: false },
         ),

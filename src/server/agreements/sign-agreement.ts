@@ -3,7 +3,8 @@
 // funder, a delegate (decision-maker). What is accepted is the exact content, named by its SHA-256.
 // When both parties have accepted the same content the agreement is signed: the signed PDF is kept as
 // a document of the case with its hash in the audit trail, the payment schedule's instalments are
-// made, and the grant moves from granted to committed in the ledger, all in one transaction.
+// made, the grant moves from granted to committed in the ledger, and the follow-up opens (its reports
+// and, when the call asks for one, the participants' survey: src/server/follow-up/open.ts), all in one transaction.
 //
 // A qualified e-signature can replace the in-app act: `method` records how a party signed, and a
 // BankID signature through the funder's identity provider would be checked here before the row is written.
@@ -17,6 +18,7 @@ import { lockApplication } from '../budget/guard.ts';
 import { auditReason, type CommandOptions, clockOf, mailFor } from '../command.ts';
 import type { AppContext } from '../context.ts';
 import { organisationMembers } from '../eligibility/store.ts';
+import { openFollowUp } from '../follow-up/open.ts';
 import { ledgerDims, postEvent } from '../ledger/store.ts';
 import { mailsToMembers } from '../mail/outbox.ts';
 import { actorOf, type SignedInUser, scopeOf } from '../plugins/session.ts';
@@ -124,6 +126,7 @@ export async function signAgreement(
       .execute();
     const dims = await ledgerDims(tx, a.application_id);
     await postEvent(tx, dims, { kind: 'sign', amount: a.amount }, false, { source: 'agreement', sourceId: a.id, at: now, by: user.userId });
+    await openFollowUp(tx, actorOf(user), signed, options);
     const doc = await keepSignedDocument(tx, signed, user.userId, now);
     const final = await tx
       .updateTable('agreements')

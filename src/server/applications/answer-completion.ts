@@ -1,11 +1,14 @@
 // Answering a completion request (komplettering): the one place that checks the user is the
 // applicant, locks the round, refuses a second answer, shares the documents sent with the answer with
 // the funder, keeps the answer, tells the caseworker who asked (as they chose to hear of it) and appends the audit entry.
+// A round about a follow-up report is answered the same way, by the reporting organisation's members: the
+// answer sends the report back to the caseworker (submitted again), and the entry is the report's.
 import { audit } from '../../db/audit.ts';
 import { system } from '../../db/scope.ts';
 import { auditReason, type CommandOptions, clockOf } from '../command.ts';
 import type { AppContext } from '../context.ts';
 import { grantFiles } from '../files/store.ts';
+import { shareAttachments } from '../follow-up/attachments.ts';
 import { applicationAbout, notify, recipientsOf } from '../notifications/notify.ts';
 import { actorOf, type SignedInUser } from '../plugins/session.ts';
 import { fieldProblem, Problem } from '../problem.ts';
@@ -24,7 +27,7 @@ export async function answerCompletion(
     tx
       .selectFrom('completion_requests')
       .innerJoin('users', 'users.id', 'completion_requests.created_by')
-      .select(['completion_requests.application_id', 'completion_requests.funder_id', 'completion_requests.created_by'])
+      .select(['completion_requests.application_id', 'completion_requests.funder_id', 'completion_requests.created_by', 'completion_requests.report_id'])
       .where('completion_requests.id', '=', id)
       .executeTakeFirst(),
   );
@@ -49,6 +52,24 @@ export async function answerCompletion(
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
+    const reportId = found.report_id;
+    if (reportId) {
+      // The report goes back to the caseworker, as submitted, with what was asked for.
+      const report = await tx
+        .selectFrom('follow_up_reports')
+        .select(['status', 'organisation_id', 'funder_id', 'content'])
+        .where('id', '=', reportId)
+        .forUpdate()
+        .executeTakeFirstOrThrow();
+      await shareAttachments(tx, report);
+      if (report.status === 'completion_requested') {
+        await tx
+          .updateTable('follow_up_reports')
+          .set({ status: 'submitted', submitted_by: user.userId, submitted_at: now })
+          .where('id', '=', reportId)
+          .execute();
+      }
+    }
     await notify(
       ctx,
       tx,
@@ -57,16 +78,16 @@ export async function answerCompletion(
       {
         event: 'completion_answered',
         funderId: located.funderId,
-        objectId: located.id,
-        link: `/applications/${located.id}/assessment`,
+        objectId: reportId ?? located.id,
+        link: reportId ? `/reports/${reportId}` : `/applications/${located.id}/assessment`,
         about: await applicationAbout(tx, located.id),
       },
       now,
     );
     await audit(tx, actorOf(user), {
-      action: 'application.completion_answered',
-      objectType: 'application',
-      objectId: located.id,
+      action: reportId ? 'report.completion_answered' : 'application.completion_answered',
+      objectType: reportId ? 'report' : 'application',
+      objectId: reportId ?? located.id,
       funderId: located.funderId,
       organisationId: located.organisationId,
       reason: auditReason(options),

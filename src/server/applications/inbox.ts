@@ -76,12 +76,14 @@ function query(tx: Tx, funderId: string, f: FilterValues, limit: number, after: 
   const where = [sql`a.funder_id = ${funderId}`, sql`a.status <> 'draft'`];
   if (f.callId) where.push(sql`a.call_id = ${f.callId}`);
   if (f.status === 'awaiting_completion')
-    where.push(sql`a.status = 'submitted' and exists (select 1 from completion_requests c where c.application_id = a.id and c.answered_at is null)`);
+    where.push(
+      sql`a.status = 'submitted' and exists (select 1 from completion_requests c where c.application_id = a.id and c.report_id is null and c.answered_at is null)`,
+    );
   else if (f.status === 'undecided') where.push(sql`a.status = 'submitted' and cur.outcome is null`);
   // "Inkommen" is the shown status: received, not decided, no completion round open.
   else if (f.status === 'submitted')
     where.push(
-      sql`a.status = 'submitted' and cur.outcome is null and not exists (select 1 from completion_requests c where c.application_id = a.id and c.answered_at is null)`,
+      sql`a.status = 'submitted' and cur.outcome is null and not exists (select 1 from completion_requests c where c.application_id = a.id and c.report_id is null and c.answered_at is null)`,
     );
   else if (f.status === 'withdrawn') where.push(sql`a.status = 'withdrawn'`);
   else if (f.status) where.push(sql`cur.outcome = ${f.status}`);
@@ -98,7 +100,7 @@ function query(tx: Tx, funderId: string, f: FilterValues, limit: number, after: 
   return sql<Row>`
     select a.id, a.case_number, a.status, a.call_id, c.title as call_title, a.organisation_id, a.organisation_name, o.legal_form,
            a.title, a.amount_requested, a.submitted_at, ${key} as sort_key,
-           exists (select 1 from completion_requests r where r.application_id = a.id and r.answered_at is null) as awaiting,
+           exists (select 1 from completion_requests r where r.application_id = a.id and r.report_id is null and r.answered_at is null) as awaiting,
            (select coalesce(jsonb_agg(distinct x), '[]') from jsonb_array_elements(a.submitted_content -> 'activities') act,
               jsonb_array_elements_text(act -> 'areas') x) as areas,
            a.submitted_content -> 'focusAreas' as focus_areas,

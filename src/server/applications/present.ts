@@ -43,7 +43,13 @@ export async function callInfo(tx: Tx, callId: string): Promise<CallInfo> {
 export async function view(tx: Tx, row: ApplicationRow, access: Located['access']) {
   const call = await callInfo(tx, row.call_id);
   const updatedBy = row.updated_by ? await tx.selectFrom('users').select('name').where('id', '=', row.updated_by).executeTakeFirst() : undefined;
-  const rounds = await tx.selectFrom('completion_requests').selectAll().where('application_id', '=', row.id).orderBy('created_at').execute();
+  const rounds = await tx
+    .selectFrom('completion_requests')
+    .selectAll()
+    .where('application_id', '=', row.id)
+    .where('report_id', 'is', null)
+    .orderBy('created_at')
+    .execute();
   const decided = await tx.selectFrom('decisions').select('id').where('application_id', '=', row.id).limit(1).executeTakeFirst();
   // The current decision: a superseded one no longer says what was decided.
   const current = await tx

@@ -104,7 +104,9 @@ export function applicationRoutes(fastify: FastifyInstance, ctx: AppContext) {
             'applications.case_number',
             'applications.amount_requested',
             'applications.updated_at',
-            sql<boolean>`exists (select 1 from completion_requests r where r.application_id = applications.id and r.answered_at is null)`.as('awaiting'),
+            sql<boolean>`exists (select 1 from completion_requests r where r.application_id = applications.id and r.report_id is null and r.answered_at is null)`.as(
+              'awaiting',
+            ),
             sql<{ outcome: string; amount: Ore } | null>`(select jsonb_build_object('outcome', d.outcome, 'amount', d.amount) from decisions d
               where d.application_id = applications.id and ${isCurrent})`.as('decision'),
           ])

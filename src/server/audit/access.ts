@@ -93,6 +93,11 @@ export const locators = {
     const funderIds = [...new Set([...(row.funder_id ? [row.funder_id] : []), ...granted.map((g) => g.funder_id)])];
     return { funderIds, organisationId: row.organisation_id };
   }),
+  /** A follow-up report: its organisation's members and the funder's staff who read audit trails. */
+  report: owned(async (tx, id) => {
+    const row = await tx.selectFrom('follow_up_reports').select(['funder_id', 'organisation_id']).where('id', '=', id).executeTakeFirst();
+    return row && { funderIds: [row.funder_id], organisationId: row.organisation_id };
+  }),
   activity_type: owned(async (tx, id) => {
     const row = await tx.selectFrom('activity_types').select(['funder_id', 'proposed_by_organisation']).where('id', '=', id).executeTakeFirst();
     return row && { funderIds: row.funder_id ? [row.funder_id] : [], organisationId: row.proposed_by_organisation, everyone: row.funder_id === null };

@@ -26,10 +26,13 @@ import { fieldProblem, Problem } from '../problem.ts';
 
 export interface RecoveryInput {
   amount: Ore;
-  grounds: RecoveryGrounds;
+  /** Why; 'unreported' when the recovery starts from a report and says nothing else. */
+  grounds?: RecoveryGrounds;
   reasons: string;
   decidedOn: string;
   payBy: string;
+  /** The final report, not approved, that the recovery starts from. */
+  reportId?: string | null;
 }
 
 export const recoveryLetterName = (number: string) => `Aterkrav ${number.replace(/[^\w-]+/g, '-')}.pdf`;
@@ -44,6 +47,9 @@ export async function decideRecovery(ctx: AppContext, user: SignedInUser, agreem
   if (input.decidedOn > today) throw fieldProblem(422, 'decidedOn', 'date_in_future');
   if (!isCalendarDate(input.payBy)) throw fieldProblem(422, 'payBy', 'invalid_date');
   if (input.payBy < input.decidedOn) throw fieldProblem(422, 'payBy', 'recovery_pay_by_past');
+  const reportId = input.reportId ?? null;
+  const grounds: RecoveryGrounds | undefined = input.grounds ?? (reportId ? 'unreported' : undefined);
+  if (!grounds) throw fieldProblem(422, 'grounds', 'required');
   const members = await organisationMembers(ctx, located.organisationId);
   return scoped(ctx.db, located.scope, async (tx) => {
     const app = await tx
@@ -54,6 +60,19 @@ export async function decideRecovery(ctx: AppContext, user: SignedInUser, agreem
     await lockApplication(tx, app.call_id, located.applicationId);
     const a = await tx.selectFrom('agreements').selectAll().where('id', '=', agreementId).forUpdate().executeTakeFirstOrThrow();
     if (a.status !== 'signed') throw new Problem(409, 'agreement_not_signed');
+    // A report is locked after its agreement, as approving one does (src/server/follow-up/approve-report.ts):
+    // it cannot be approved while the recovery that starts from it is being decided.
+    if (reportId) {
+      const report = await tx
+        .selectFrom('follow_up_reports')
+        .select(['agreement_id', 'kind', 'status'])
+        .where('id', '=', reportId)
+        .forUpdate()
+        .executeTakeFirst();
+      if (!report || report.agreement_id !== a.id) throw fieldProblem(422, 'reportId', 'not_found');
+      if (report.kind !== 'final') throw fieldProblem(422, 'reportId', 'recovery_report_not_final');
+      if (report.status === 'approved') throw fieldProblem(422, 'reportId', 'recovery_report_approved');
+    }
     const dims = await ledgerDims(tx, a.application_id);
     const number = await nextNumber(tx, a.funder_id, 'recovery', Number(today.slice(0, 4)));
     const recoveryId = randomUUID();
@@ -90,7 +109,7 @@ export async function decideRecovery(ctx: AppContext, user: SignedInUser, agreem
       granted: totals.granted,
       paid: totals.paid,
       amount: input.amount,
-      grounds: input.grounds,
+      grounds,
       reasons: input.reasons.trim(),
       payBy: input.payBy,
       payTo,
@@ -121,12 +140,13 @@ export async function decideRecovery(ctx: AppContext, user: SignedInUser, agreem
         agreement_id: a.id,
         organisation_id: a.organisation_id,
         amount: input.amount,
-        grounds: input.grounds,
+        grounds,
         reasons: input.reasons.trim(),
         pay_by: input.payBy,
         decided_on: input.decidedOn,
         decided_by: user.userId,
         letter_file_id: letterId,
+        report_id: reportId,
         created_at: now,
       })
       .returningAll()
@@ -159,7 +179,7 @@ export async function decideRecovery(ctx: AppContext, user: SignedInUser, agreem
       funderId: a.funder_id,
       organisationId: a.organisation_id,
       reason: auditReason(options, input.reasons.trim()),
-      data: { number, recoveryId, amount: input.amount, grounds: input.grounds, payBy: input.payBy, letterSha256: sha256(letter) },
+      data: { number, recoveryId, amount: input.amount, grounds, payBy: input.payBy, letterSha256: sha256(letter), ...(reportId ? { reportId } : {}) },
     });
     return row;
   });

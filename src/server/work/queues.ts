@@ -2,6 +2,7 @@
 // answers its count and its oldest items together, so the start page costs one query per queue.
 import { type RawBuilder, sql } from 'kysely';
 import type { Tx } from '../../db/connection.ts';
+import { dateInStockholm } from '../../domain/deadlines.ts';
 import { type FunderRole, hasFunderRole, policy } from '../../domain/roles.ts';
 import type { SignedInUser } from '../plugins/session.ts';
 
@@ -14,6 +15,8 @@ export const WORK_QUEUES = [
   'agreements_to_sign',
   'runs_to_approve',
   'accounts_to_approve',
+  'reports_to_review',
+  'reports_overdue',
 ] as const;
 export type WorkQueue = (typeof WORK_QUEUES)[number];
 
@@ -61,14 +64,14 @@ function queueSql(queue: WorkQueue, funderId: string, userId: string): RawBuilde
         from applications a
         where a.funder_id = ${funderId} and a.status = 'submitted' and ${undecided}
           and not exists (select 1 from screenings s where s.application_id = a.id)
-          and not exists (select 1 from completion_requests c where c.application_id = a.id)`;
+          and not exists (select 1 from completion_requests c where c.application_id = a.id and c.report_id is null)`;
     // The applicant has answered every completion request, and nobody has screened the application since.
     case 'completions_answered':
       return sql<Row>`
         select a.id, a.case_number, a.title, a.organisation_name, c.answered_at as since
         from applications a
         join lateral (select max(r.answered_at) as answered_at, bool_and(r.answered_at is not null) as all_answered
-                      from completion_requests r where r.application_id = a.id) c on c.all_answered
+                      from completion_requests r where r.application_id = a.id and r.report_id is null) c on c.all_answered
         where a.funder_id = ${funderId} and a.status = 'submitted' and ${undecided}
           and not exists (select 1 from screenings s where s.application_id = a.id and s.screened_at >= c.answered_at)`;
     // The person's own assignments, not submitted and not declined for a conflict of interest (jäv).
@@ -104,6 +107,18 @@ function queueSql(queue: WorkQueue, funderId: string, userId: string): RawBuilde
         select p.id, null as case_number, null as title, o.name as organisation_name, p.requested_at as since
         from payout_accounts p join organisations o on o.id = p.organisation_id
         where p.funder_id = ${funderId} and p.status = 'pending' and p.requested_by is distinct from ${userId}`;
+    // Follow-up reports the association has submitted (or answered a completion round on), waiting for the caseworker.
+    case 'reports_to_review':
+      return sql<Row>`
+        select r.id, a.case_number, a.title, a.organisation_name, r.submitted_at as since
+        from follow_up_reports r join applications a on a.id = r.application_id
+        where r.funder_id = ${funderId} and r.status = 'submitted'`;
+    // Reports still in draft after their due date (isOverdue), the longest overdue first: since the day after the due date.
+    case 'reports_overdue':
+      return sql<Row>`
+        select r.id, a.case_number, a.title, a.organisation_name, (r.due_on + 1)::timestamp at time zone 'Europe/Stockholm' as since
+        from follow_up_reports r join applications a on a.id = r.application_id
+        where r.funder_id = ${funderId} and r.status = 'draft' and r.due_on < ${dateInStockholm(new Date())}`;
   }
 }
 
@@ -114,6 +129,7 @@ function linkOf(queue: WorkQueue, funderId: string, id: string): string {
   if (queue === 'agreements_to_sign') return `/agreements/${id}`;
   if (queue === 'runs_to_approve') return `/payment-runs/${id}`;
   if (queue === 'accounts_to_approve') return `/funders/${funderId}/payments#accounts`;
+  if (queue === 'reports_to_review' || queue === 'reports_overdue') return `/reports/${id}`;
   return `/applications/${id}/assessment`;
 }
 
@@ -126,11 +142,13 @@ const ALL: Record<WorkQueue, (funderId: string) => string> = {
   agreements_to_sign: (f) => `/funders/${f}/payments`,
   runs_to_approve: (f) => `/funders/${f}/payments#runs`,
   accounts_to_approve: (f) => `/funders/${f}/payments#accounts`,
+  reports_to_review: (f) => `/funders/${f}/reports?status=submitted`,
+  reports_overdue: (f) => `/funders/${f}/reports?status=overdue`,
 };
 
 /**
- * The queues a person's roles at the funder give them: a caseworker's approvals, screening and answered
- * completions, a decision-maker's proposals; and the reviews assigned to anyone who may review (always
+ * The queues a person's roles at the funder give them: a caseworker's approvals, screening, answered
+ * completions, reports to review and overdue reports (shown when there are some), a decision-maker's proposals; and the reviews assigned to anyone who may review (always
  * shown to a reviewer, to others only when there are some).
  */
 export function queuesFor(user: SignedInUser, funderId: string): { queue: WorkQueue; hideEmpty: boolean }[] {
@@ -141,6 +159,8 @@ export function queuesFor(user: SignedInUser, funderId: string): { queue: WorkQu
       { queue: 'eligibility_approvals', hideEmpty: false },
       { queue: 'applications_to_screen', hideEmpty: false },
       { queue: 'completions_answered', hideEmpty: false },
+      { queue: 'reports_to_review', hideEmpty: false },
+      { queue: 'reports_overdue', hideEmpty: true },
     );
   if (policy.mayReview(user, funderId)) queues.push({ queue: 'reviews_assigned', hideEmpty: !has('reviewer') });
   if (has('decision_maker')) queues.push({ queue: 'proposals_to_decide', hideEmpty: false }, { queue: 'agreements_to_sign', hideEmpty: true });

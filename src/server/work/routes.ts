@@ -32,7 +32,7 @@ export function workRoutes(fastify: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['work'],
         summary:
-          'What needs the signed-in staff member at each funder they work for: approvals waiting, applications to screen, completions answered, reviews assigned, proposals to decide; each with its count and its oldest items',
+          'What needs the signed-in staff member at each funder they work for: approvals waiting, applications to screen, completions answered, reviews assigned, proposals to decide, follow-up reports to review and overdue; each with its count and its oldest items',
         querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, description: 'Items per queue (default 5)' })) }),
         response: {
           200: Type.Object({

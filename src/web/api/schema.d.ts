@@ -848,7 +848,7 @@ export interface paths {
       parameters: {
         query: {
           /** @description The kind of object; it is found first, and one the user may not see answers 404 as an unknown one does */
-          objectType: "application" | "call" | "programme" | "funder" | "organisation" | "eligibility" | "file" | "activity_type" | "user";
+          objectType: "application" | "call" | "programme" | "funder" | "organisation" | "eligibility" | "file" | "report" | "activity_type" | "user";
           objectId: string;
           funderId?: string;
           /** @description Only entries older than this position: the next page back */
@@ -4256,7 +4256,7 @@ export interface paths {
     };
   };
   "/api/me/work": {
-    /** What needs the signed-in staff member at each funder they work for: approvals waiting, applications to screen, completions answered, reviews assigned, proposals to decide; each with its count and its oldest items */
+    /** What needs the signed-in staff member at each funder they work for: approvals waiting, applications to screen, completions answered, reviews assigned, proposals to decide, follow-up reports to review and overdue; each with its count and its oldest items */
     get: {
       parameters: {
         query?: {
@@ -4274,7 +4274,7 @@ export interface paths {
                   funderId: string;
                   funderName: string;
                   queues: ({
-                      queue: "eligibility_approvals" | "applications_to_screen" | "completions_answered" | "reviews_assigned" | "proposals_to_decide" | "agreements_to_sign" | "runs_to_approve" | "accounts_to_approve";
+                      queue: "eligibility_approvals" | "applications_to_screen" | "completions_answered" | "reviews_assigned" | "proposals_to_decide" | "agreements_to_sign" | "runs_to_approve" | "accounts_to_approve" | "reports_to_review" | "reports_overdue";
                       count: number;
                       /** @description The oldest first */
                       items: ({
@@ -5775,7 +5775,7 @@ export interface paths {
     };
   };
   "/api/agreements/{id}/recoveries": {
-    /** Decide to reclaim money paid under the agreement (återkrav), with reasons; at most what was paid. The letter is mailed and kept. */
+    /** Decide to reclaim money paid under the agreement (återkrav), with reasons; at most what was paid. The letter is mailed and kept. With reportId, the recovery starts from a final report that is not approved. */
     post: {
       parameters: {
         header?: {
@@ -5791,10 +5791,12 @@ export interface paths {
           "application/json": {
             /** @description An amount in öre (1 kr = 100 öre) */
             amount: import("../../domain/money.ts").Ore;
-            grounds: "unused" | "unreported" | "misused";
+            /** @description Required, unless reportId is given (then unreported) */
+            grounds?: "unused" | "unreported" | "misused";
             reasons: string;
             decidedOn: string;
             payBy: string;
+            reportId?: null | string;
           };
         };
       };
@@ -6967,6 +6969,871 @@ export interface paths {
       };
     };
   };
+  "/api/agreements/{id}/reports": {
+    /** The agreement’s follow-up reports, interim and final (the funder’s staff and the organisation’s members) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              reports: ({
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: uuid */
+                  agreementId: string;
+                  agreementNumber: string;
+                  /** Format: uuid */
+                  applicationId: string;
+                  caseNumber: string;
+                  /** @description The application’s title */
+                  title: string;
+                  /** Format: uuid */
+                  organisationId: string;
+                  organisationName: string;
+                  /** Format: uuid */
+                  funderId: string;
+                  kind: "interim" | "final";
+                  status: "draft" | "submitted" | "completion_requested" | "approved";
+                  dueOn: string;
+                  plannedDueOn: string;
+                  dueMovedReason: null | string;
+                  overdue: boolean;
+                  content: components["schemas"]["ReportContent"];
+                  version: number;
+                  /** Format: date-time */
+                  updatedAt: string;
+                  updatedBy: null | string;
+                  submittedAt: null | string;
+                  submittedBy: null | string;
+                  approvedAt: null | string;
+                  approvedBy: null | string;
+                  /** @description The agreement’s amount. An amount in öre (1 kr = 100 öre) */
+                  granted: import("../../domain/money.ts").Ore;
+                  /** @description Paid to date on the agreement. An amount in öre (1 kr = 100 öre) */
+                  paid: import("../../domain/money.ts").Ore;
+                  /** @description A spending row deviating from its plan by more than this share needs an explanation */
+                  deviationPercent: number;
+                  /** @description What stands in the way of submitting the current content, each on its field */
+                  problems: {
+                      field: string;
+                      code: string;
+                      params?: {
+                        [key: string]: unknown;
+                      };
+                    }[];
+                  rounds: ({
+                      /** Format: uuid */
+                      id: string;
+                      message: string;
+                      replyBy: string;
+                      /** Format: date-time */
+                      askedAt: string;
+                      answer: null | string;
+                      answerFiles: {
+                          /** Format: uuid */
+                          fileId: string;
+                          name: string;
+                        }[];
+                      answeredAt: null | string;
+                    })[];
+                  releases: null | {
+                    number: number;
+                    /** @description An amount in öre (1 kr = 100 öre) */
+                    amount: import("../../domain/money.ts").Ore;
+                  };
+                  recovery: null | {
+                    /** Format: uuid */
+                    id: string;
+                    number: string;
+                  };
+                  can: {
+                    edit: boolean;
+                    submit: boolean;
+                    approve: boolean;
+                    requestCompletion: boolean;
+                    moveDueDate: boolean;
+                    startRecovery: boolean;
+                  };
+                })[];
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/organisations/{id}/reports": {
+    /** The organisation’s follow-up reports on all its agreements, the next due first (members) */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              reports: ({
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: uuid */
+                  agreementId: string;
+                  agreementNumber: string;
+                  /** Format: uuid */
+                  applicationId: string;
+                  caseNumber: string;
+                  /** @description The application’s title */
+                  title: string;
+                  /** Format: uuid */
+                  organisationId: string;
+                  organisationName: string;
+                  /** Format: uuid */
+                  funderId: string;
+                  kind: "interim" | "final";
+                  status: "draft" | "submitted" | "completion_requested" | "approved";
+                  dueOn: string;
+                  plannedDueOn: string;
+                  dueMovedReason: null | string;
+                  overdue: boolean;
+                  content: components["schemas"]["ReportContent"];
+                  version: number;
+                  /** Format: date-time */
+                  updatedAt: string;
+                  updatedBy: null | string;
+                  submittedAt: null | string;
+                  submittedBy: null | string;
+                  approvedAt: null | string;
+                  approvedBy: null | string;
+                  /** @description The agreement’s amount. An amount in öre (1 kr = 100 öre) */
+                  granted: import("../../domain/money.ts").Ore;
+                  /** @description Paid to date on the agreement. An amount in öre (1 kr = 100 öre) */
+                  paid: import("../../domain/money.ts").Ore;
+                  /** @description A spending row deviating from its plan by more than this share needs an explanation */
+                  deviationPercent: number;
+                  /** @description What stands in the way of submitting the current content, each on its field */
+                  problems: {
+                      field: string;
+                      code: string;
+                      params?: {
+                        [key: string]: unknown;
+                      };
+                    }[];
+                  rounds: ({
+                      /** Format: uuid */
+                      id: string;
+                      message: string;
+                      replyBy: string;
+                      /** Format: date-time */
+                      askedAt: string;
+                      answer: null | string;
+                      answerFiles: {
+                          /** Format: uuid */
+                          fileId: string;
+                          name: string;
+                        }[];
+                      answeredAt: null | string;
+                    })[];
+                  releases: null | {
+                    number: number;
+                    /** @description An amount in öre (1 kr = 100 öre) */
+                    amount: import("../../domain/money.ts").Ore;
+                  };
+                  recovery: null | {
+                    /** Format: uuid */
+                    id: string;
+                    number: string;
+                  };
+                  can: {
+                    edit: boolean;
+                    submit: boolean;
+                    approve: boolean;
+                    requestCompletion: boolean;
+                    moveDueDate: boolean;
+                    startRecovery: boolean;
+                  };
+                })[];
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/reports/{id}": {
+    /** One follow-up report with its completion rounds, what the rules still ask of it and what you may do with it */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              agreementId: string;
+              agreementNumber: string;
+              /** Format: uuid */
+              applicationId: string;
+              caseNumber: string;
+              /** @description The application’s title */
+              title: string;
+              /** Format: uuid */
+              organisationId: string;
+              organisationName: string;
+              /** Format: uuid */
+              funderId: string;
+              kind: "interim" | "final";
+              status: "draft" | "submitted" | "completion_requested" | "approved";
+              dueOn: string;
+              plannedDueOn: string;
+              dueMovedReason: null | string;
+              overdue: boolean;
+              content: components["schemas"]["ReportContent"];
+              version: number;
+              /** Format: date-time */
+              updatedAt: string;
+              updatedBy: null | string;
+              submittedAt: null | string;
+              submittedBy: null | string;
+              approvedAt: null | string;
+              approvedBy: null | string;
+              /** @description The agreement’s amount. An amount in öre (1 kr = 100 öre) */
+              granted: import("../../domain/money.ts").Ore;
+              /** @description Paid to date on the agreement. An amount in öre (1 kr = 100 öre) */
+              paid: import("../../domain/money.ts").Ore;
+              /** @description A spending row deviating from its plan by more than this share needs an explanation */
+              deviationPercent: number;
+              /** @description What stands in the way of submitting the current content, each on its field */
+              problems: {
+                  field: string;
+                  code: string;
+                  params?: {
+                    [key: string]: unknown;
+                  };
+                }[];
+              rounds: ({
+                  /** Format: uuid */
+                  id: string;
+                  message: string;
+                  replyBy: string;
+                  /** Format: date-time */
+                  askedAt: string;
+                  answer: null | string;
+                  answerFiles: {
+                      /** Format: uuid */
+                      fileId: string;
+                      name: string;
+                    }[];
+                  answeredAt: null | string;
+                })[];
+              releases: null | {
+                number: number;
+                /** @description An amount in öre (1 kr = 100 öre) */
+                amount: import("../../domain/money.ts").Ore;
+              };
+              recovery: null | {
+                /** Format: uuid */
+                id: string;
+                number: string;
+              };
+              can: {
+                edit: boolean;
+                submit: boolean;
+                approve: boolean;
+                requestCompletion: boolean;
+                moveDueDate: boolean;
+                startRecovery: boolean;
+              };
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /** Save the report as it is typed (the organisation’s members). Send the version you edited; if someone saved since, 409 edit_conflict carries theirs. Only impossible amounts and counts are refused while a draft. */
+    put: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            content: components["schemas"]["ReportContent"];
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              agreementId: string;
+              agreementNumber: string;
+              /** Format: uuid */
+              applicationId: string;
+              caseNumber: string;
+              /** @description The application’s title */
+              title: string;
+              /** Format: uuid */
+              organisationId: string;
+              organisationName: string;
+              /** Format: uuid */
+              funderId: string;
+              kind: "interim" | "final";
+              status: "draft" | "submitted" | "completion_requested" | "approved";
+              dueOn: string;
+              plannedDueOn: string;
+              dueMovedReason: null | string;
+              overdue: boolean;
+              content: components["schemas"]["ReportContent"];
+              version: number;
+              /** Format: date-time */
+              updatedAt: string;
+              updatedBy: null | string;
+              submittedAt: null | string;
+              submittedBy: null | string;
+              approvedAt: null | string;
+              approvedBy: null | string;
+              /** @description The agreement’s amount. An amount in öre (1 kr = 100 öre) */
+              granted: import("../../domain/money.ts").Ore;
+              /** @description Paid to date on the agreement. An amount in öre (1 kr = 100 öre) */
+              paid: import("../../domain/money.ts").Ore;
+              /** @description A spending row deviating from its plan by more than this share needs an explanation */
+              deviationPercent: number;
+              /** @description What stands in the way of submitting the current content, each on its field */
+              problems: {
+                  field: string;
+                  code: string;
+                  params?: {
+                    [key: string]: unknown;
+                  };
+                }[];
+              rounds: ({
+                  /** Format: uuid */
+                  id: string;
+                  message: string;
+                  replyBy: string;
+                  /** Format: date-time */
+                  askedAt: string;
+                  answer: null | string;
+                  answerFiles: {
+                      /** Format: uuid */
+                      fileId: string;
+                      name: string;
+                    }[];
+                  answeredAt: null | string;
+                })[];
+              releases: null | {
+                number: number;
+                /** @description An amount in öre (1 kr = 100 öre) */
+                amount: import("../../domain/money.ts").Ore;
+              };
+              recovery: null | {
+                /** Format: uuid */
+                id: string;
+                number: string;
+              };
+              can: {
+                edit: boolean;
+                submit: boolean;
+                approve: boolean;
+                requestCompletion: boolean;
+                moveDueDate: boolean;
+                startRecovery: boolean;
+              };
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/reports/{id}/submit": {
+    /** Submit the report to the funder (the organisation’s members); 422 names every problem on its field. The caseworker is told. */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Makes the request safe to retry: the same key with the same request answers the first answer again; with any other request, 409 idempotency_key_reused. Kept for 24 hours, per signed-in person. */
+          "idempotency-key"?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              agreementId: string;
+              agreementNumber: string;
+              /** Format: uuid */
+              applicationId: string;
+              caseNumber: string;
+              /** @description The application’s title */
+              title: string;
+              /** Format: uuid */
+              organisationId: string;
+              organisationName: string;
+              /** Format: uuid */
+              funderId: string;
+              kind: "interim" | "final";
+              status: "draft" | "submitted" | "completion_requested" | "approved";
+              dueOn: string;
+              plannedDueOn: string;
+              dueMovedReason: null | string;
+              overdue: boolean;
+              content: components["schemas"]["ReportContent"];
+              version: number;
+              /** Format: date-time */
+              updatedAt: string;
+              updatedBy: null | string;
+              submittedAt: null | string;
+              submittedBy: null | string;
+              approvedAt: null | string;
+              approvedBy: null | string;
+              /** @description The agreement’s amount. An amount in öre (1 kr = 100 öre) */
+              granted: import("../../domain/money.ts").Ore;
+              /** @description Paid to date on the agreement. An amount in öre (1 kr = 100 öre) */
+              paid: import("../../domain/money.ts").Ore;
+              /** @description A spending row deviating from its plan by more than this share needs an explanation */
+              deviationPercent: number;
+              /** @description What stands in the way of submitting the current content, each on its field */
+              problems: {
+                  field: string;
+                  code: string;
+                  params?: {
+                    [key: string]: unknown;
+                  };
+                }[];
+              rounds: ({
+                  /** Format: uuid */
+                  id: string;
+                  message: string;
+                  replyBy: string;
+                  /** Format: date-time */
+                  askedAt: string;
+                  answer: null | string;
+                  answerFiles: {
+                      /** Format: uuid */
+                      fileId: string;
+                      name: string;
+                    }[];
+                  answeredAt: null | string;
+                })[];
+              releases: null | {
+                number: number;
+                /** @description An amount in öre (1 kr = 100 öre) */
+                amount: import("../../domain/money.ts").Ore;
+              };
+              recovery: null | {
+                /** Format: uuid */
+                id: string;
+                number: string;
+              };
+              can: {
+                edit: boolean;
+                submit: boolean;
+                approve: boolean;
+                requestCompletion: boolean;
+                moveDueDate: boolean;
+                startRecovery: boolean;
+              };
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/reports/{id}/approve": {
+    /** Approve a submitted report (caseworker); an approved interim report makes the instalment that waits for it due */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Makes the request safe to retry: the same key with the same request answers the first answer again; with any other request, 409 idempotency_key_reused. Kept for 24 hours, per signed-in person. */
+          "idempotency-key"?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              agreementId: string;
+              agreementNumber: string;
+              /** Format: uuid */
+              applicationId: string;
+              caseNumber: string;
+              /** @description The application’s title */
+              title: string;
+              /** Format: uuid */
+              organisationId: string;
+              organisationName: string;
+              /** Format: uuid */
+              funderId: string;
+              kind: "interim" | "final";
+              status: "draft" | "submitted" | "completion_requested" | "approved";
+              dueOn: string;
+              plannedDueOn: string;
+              dueMovedReason: null | string;
+              overdue: boolean;
+              content: components["schemas"]["ReportContent"];
+              version: number;
+              /** Format: date-time */
+              updatedAt: string;
+              updatedBy: null | string;
+              submittedAt: null | string;
+              submittedBy: null | string;
+              approvedAt: null | string;
+              approvedBy: null | string;
+              /** @description The agreement’s amount. An amount in öre (1 kr = 100 öre) */
+              granted: import("../../domain/money.ts").Ore;
+              /** @description Paid to date on the agreement. An amount in öre (1 kr = 100 öre) */
+              paid: import("../../domain/money.ts").Ore;
+              /** @description A spending row deviating from its plan by more than this share needs an explanation */
+              deviationPercent: number;
+              /** @description What stands in the way of submitting the current content, each on its field */
+              problems: {
+                  field: string;
+                  code: string;
+                  params?: {
+                    [key: string]: unknown;
+                  };
+                }[];
+              rounds: ({
+                  /** Format: uuid */
+                  id: string;
+                  message: string;
+                  replyBy: string;
+                  /** Format: date-time */
+                  askedAt: string;
+                  answer: null | string;
+                  answerFiles: {
+                      /** Format: uuid */
+                      fileId: string;
+                      name: string;
+                    }[];
+                  answeredAt: null | string;
+                })[];
+              releases: null | {
+                number: number;
+                /** @description An amount in öre (1 kr = 100 öre) */
+                amount: import("../../domain/money.ts").Ore;
+              };
+              recovery: null | {
+                /** Format: uuid */
+                id: string;
+                number: string;
+              };
+              can: {
+                edit: boolean;
+                submit: boolean;
+                approve: boolean;
+                requestCompletion: boolean;
+                moveDueDate: boolean;
+                startRecovery: boolean;
+              };
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/reports/{id}/completion-requests": {
+    /** Ask the association to complete a submitted report by a date (caseworker); its members are mailed and answer the round */
+    post: {
+      parameters: {
+        header?: {
+          /** @description Makes the request safe to retry: the same key with the same request answers the first answer again; with any other request, 409 idempotency_key_reused. Kept for 24 hours, per signed-in person. */
+          "idempotency-key"?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            message: string;
+            replyBy: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              message: string;
+              replyBy: string;
+              /** Format: date-time */
+              askedAt: string;
+              answer: null | string;
+              answerFiles: {
+                  /** Format: uuid */
+                  fileId: string;
+                  name: string;
+                }[];
+              answeredAt: null | string;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              message: string;
+              replyBy: string;
+              /** Format: date-time */
+              askedAt: string;
+              answer: null | string;
+              answerFiles: {
+                  /** Format: uuid */
+                  fileId: string;
+                  name: string;
+                }[];
+              answeredAt: null | string;
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
+  "/api/reports/{id}/due-date": {
+    /** Move the report’s due date, with a reason (caseworker); the date the agreement gave is kept beside it */
+    put: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            dueOn: string;
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              agreementId: string;
+              agreementNumber: string;
+              /** Format: uuid */
+              applicationId: string;
+              caseNumber: string;
+              /** @description The application’s title */
+              title: string;
+              /** Format: uuid */
+              organisationId: string;
+              organisationName: string;
+              /** Format: uuid */
+              funderId: string;
+              kind: "interim" | "final";
+              status: "draft" | "submitted" | "completion_requested" | "approved";
+              dueOn: string;
+              plannedDueOn: string;
+              dueMovedReason: null | string;
+              overdue: boolean;
+              content: components["schemas"]["ReportContent"];
+              version: number;
+              /** Format: date-time */
+              updatedAt: string;
+              updatedBy: null | string;
+              submittedAt: null | string;
+              submittedBy: null | string;
+              approvedAt: null | string;
+              approvedBy: null | string;
+              /** @description The agreement’s amount. An amount in öre (1 kr = 100 öre) */
+              granted: import("../../domain/money.ts").Ore;
+              /** @description Paid to date on the agreement. An amount in öre (1 kr = 100 öre) */
+              paid: import("../../domain/money.ts").Ore;
+              /** @description A spending row deviating from its plan by more than this share needs an explanation */
+              deviationPercent: number;
+              /** @description What stands in the way of submitting the current content, each on its field */
+              problems: {
+                  field: string;
+                  code: string;
+                  params?: {
+                    [key: string]: unknown;
+                  };
+                }[];
+              rounds: ({
+                  /** Format: uuid */
+                  id: string;
+                  message: string;
+                  replyBy: string;
+                  /** Format: date-time */
+                  askedAt: string;
+                  answer: null | string;
+                  answerFiles: {
+                      /** Format: uuid */
+                      fileId: string;
+                      name: string;
+                    }[];
+                  answeredAt: null | string;
+                })[];
+              releases: null | {
+                number: number;
+                /** @description An amount in öre (1 kr = 100 öre) */
+                amount: import("../../domain/money.ts").Ore;
+              };
+              recovery: null | {
+                /** Format: uuid */
+                id: string;
+                number: string;
+              };
+              can: {
+                edit: boolean;
+                submit: boolean;
+                approve: boolean;
+                requestCompletion: boolean;
+                moveDueDate: boolean;
+                startRecovery: boolean;
+              };
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
 }
 
 export type webhooks = Record<string, never>;
@@ -7107,6 +7974,68 @@ export interface components {
           fileId: string;
           name: string;
         })[];
+    };
+    ReportContent: {
+      spending: ({
+          label: string;
+          /** @description What the application planned for the row; null for a row outside the plan. An amount in öre (1 kr = 100 öre) */
+          planned: import("../../domain/money.ts").Ore | null;
+          /** @description An amount in öre (1 kr = 100 öre) */
+          spent: import("../../domain/money.ts").Ore | null;
+          /** @description An amount in öre (1 kr = 100 öre) */
+          fromGrant: import("../../domain/money.ts").Ore | null;
+          explanation: string;
+        })[];
+      activities: ({
+          typeKey: null | string;
+          proposedType: null | string;
+          area: string;
+          from: null | string;
+          to: null | string;
+          frequency: string;
+          occasions: number | null;
+        })[];
+      participants: {
+        under_13?: {
+          girls?: number | null;
+          boys?: number | null;
+          other?: number | null;
+          not_stated?: number | null;
+        };
+        "13_15"?: {
+          girls?: number | null;
+          boys?: number | null;
+          other?: number | null;
+          not_stated?: number | null;
+        };
+        "16_18"?: {
+          girls?: number | null;
+          boys?: number | null;
+          other?: number | null;
+          not_stated?: number | null;
+        };
+        "19_25"?: {
+          girls?: number | null;
+          boys?: number | null;
+          other?: number | null;
+          not_stated?: number | null;
+        };
+        over_25?: {
+          girls?: number | null;
+          boys?: number | null;
+          other?: number | null;
+          not_stated?: number | null;
+        };
+      };
+      worked: string;
+      didNotWork: string;
+      wouldChange: string;
+      surveyComment: string;
+      attachments: {
+          /** Format: uuid */
+          fileId: string;
+          name: string;
+        }[];
     };
     AgreementContent: {
       description: string;

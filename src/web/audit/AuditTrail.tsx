@@ -130,6 +130,17 @@ function details(t: TFunction, entry: AuditEntry, changed: string[]): string[] {
         ...(typeof d.decidedOn === 'string' ? [t('audit.details.decidedOn', { date: formatDate(d.decidedOn) })] : []),
         ...(typeof d.paragraph === 'string' && d.paragraph ? [t('audit.details.paragraph', { paragraph: d.paragraph })] : []),
       ];
+    case 'report.draft_saved':
+    case 'report.submitted':
+    case 'report.approved':
+    case 'report.completion_requested':
+    case 'report.completion_answered':
+      return d.kind === 'interim' || d.kind === 'final' ? [t(d.kind === 'interim' ? 'audit.details.reportInterim' : 'audit.details.reportFinal')] : [];
+    case 'report.due_moved':
+      return [
+        ...(d.kind === 'interim' || d.kind === 'final' ? [t(d.kind === 'interim' ? 'audit.details.reportInterim' : 'audit.details.reportFinal')] : []),
+        ...(typeof d.from === 'string' && typeof d.to === 'string' ? [t('audit.details.dueMoved', { from: formatDate(d.from), to: formatDate(d.to) })] : []),
+      ];
     case 'user.locale_changed':
       return [t(`language.name.${String(d.locale)}`, { defaultValue: String(d.locale ?? '') })];
     default:
@@ -144,7 +155,7 @@ function actorName(t: TFunction, actor: string) {
 }
 
 /** Saves of a draft, read as one line per run by the same person (the server gathers a run into one entry). */
-const REPEATING = new Set(['application.draft_saved', 'review.draft_saved']);
+const REPEATING = new Set(['application.draft_saved', 'review.draft_saved', 'report.draft_saved']);
 
 interface Group {
   /** The newest entry of the run, shown with its details. */
