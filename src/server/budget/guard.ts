@@ -15,14 +15,15 @@
 //
 // A decision holds at most one application and takes instalments only after it; a run's approval
 // takes all its applications before any instalment, so the two orders cannot wait on each other in a
-// circle. The reports are shared so that none is submitted or has its due date moved while a run is
-// prepared or approved from them (no payment on an agreement with an overdue report); a report's own
-// commands (saving, submitting, approving, moving its due date) lock the report before any instalment
-// and never lock an application after it. Recoveries and repayments lock like a decision (line, call, application). The ledger's
+// circle. Recoveries and repayments lock like a decision (line, call, application). The ledger's
 // journals are written only under the application's lock (src/server/ledger/store.ts).
 //
 // A follow-up report is locked after its agreement (a recovery started from it), or first and then the
-// instalment that waits for it (approving it); payment work reads reports but never locks one.
+// instalment that waits for it (approving it); its other commands (saving, submitting, moving its due
+// date) lock only the report. Payment work shares the reports of the agreements it pays, after their
+// applications and before any instalment, so that none is submitted or has its due date moved while a
+// run is prepared or approved from what it says (no payment on an agreement with an overdue report).
+// Approving a report never locks an application, and the instalment it makes due is one no run holds.
 import { sql } from 'kysely';
 import type { Tx } from '../../db/connection.ts';
 import type { BudgetState } from '../../domain/assessment/budget.ts';
