@@ -333,14 +333,25 @@ describe('a follow-up report from the association’s phone to the released inst
     await Promise.all([phone.context.close(), desk.context.close(), money.context.close()]);
   });
 
-  it('fits a 320 px phone from the first view of the form', { timeout: 120_000 }, async () => {
+  it('fits a 320 px phone, says plainly that it is overdue, and refuses a negative count in both languages', { timeout: 120_000 }, async () => {
     const org = await w.organisation(`Ungdomens röst i Navestad 🎤 ${crypto.randomUUID().slice(0, 4)}`);
     const { agreement, interimId } = await reportingAgreement(org);
+    // Its due date has passed (as if the months had gone by): the report is overdue, and says so plainly.
+    const yesterday = addDays(today(), -1);
+    await server.db.kysely.updateTable('follow_up_reports').set({ due_on: yesterday, planned_due_on: yesterday }).where('id', '=', interimId).execute();
     const { context, page } = await openPage(browser, server.url, PHONE_320);
     const errors = scriptErrors(page);
     await signIn(page, org.signatoryEmail, org.signatoryName);
-    await page.goto(`/reports/${interimId}`);
+    await page.goto(`/organisations/${org.id}/payments`);
+    await settledAndAccessible(page, 'Avtal och utbetalningar');
+    const reports = page.getByRole('region', { name: 'Uppföljning' });
+    await reports.getByText('1 rapport är försenad.', { exact: false }).waitFor();
+    const card = reports.getByRole('listitem').filter({ has: page.getByRole('heading', { name: `Delrapport, överenskommelse ${agreement.number}` }) });
+    await card.getByText('Försenad', { exact: true }).waitFor();
+    await fitsTheScreen(page, 'the association’s page at 320 px');
+    await card.getByRole('link', { name: /^Skriv rapporten\W+Delrapport$/ }).click();
     await settledAndAccessible(page, `Delrapport för ${agreement.number}`);
+    await page.getByText('Rapporten är försenad.').waitFor();
     await fitsTheScreen(page, 'the report form at 320 px');
     const group = page.getByRole('group', { name: 'Under 13 år' });
     await group.getByLabel('Pojkar').fill('-3');

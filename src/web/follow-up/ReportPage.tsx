@@ -69,7 +69,7 @@ function StatusNotice({ report, staff }: { report: Report; staff: boolean }) {
     case 'draft':
       return staff ? <Info>{t('report.notice.draftStaff', { organisation: report.organisationName, date: formatDate(report.dueOn) })}</Info> : null;
     case 'submitted':
-      return <Info>{staff ? t('report.notice.submittedStaff') : t('report.notice.submitted')}</Info>;
+      return <Info>{staff ? t(report.can.approve ? 'report.notice.submittedStaff' : 'report.notice.submittedOther') : t('report.notice.submitted')}</Info>;
     case 'completion_requested':
       return <Info>{staff ? t('report.notice.completionStaff') : t('report.notice.completion')}</Info>;
     case 'approved':
