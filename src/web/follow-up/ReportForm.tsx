@@ -16,6 +16,7 @@ import { clearLocal, type DraftStore, type LocalCopy, unsavedLocal, useDraftAuto
 import { dateTime, formatDate, kr } from '../calls/format.ts';
 import { ConfirmStep, useConfirmStep } from '../components/ConfirmedAction.tsx';
 import { Content } from '../components/Content.tsx';
+import { ConflictNotice, RestoreNotice } from '../components/DraftNotices.tsx';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from '../components/fields.tsx';
 import { Info } from '../components/page.tsx';
@@ -349,52 +350,27 @@ export function ReportForm({ report }: { report: Report }) {
   return (
     <div className="report-form">
       {offer ? (
-        <section className="notice notice-warning" aria-labelledby="restore-title">
-          <p id="restore-title" className="notice-title">
-            {t('application.restoreTitle')}
-          </p>
-          <p>{t('application.restoreText', { at: dateTime(new Date(offer.at).toISOString()), saved: dateTime(report.updatedAt) })}</p>
-          <div className="actions actions-small">
-            <button
-              type="button"
-              className="button"
-              onClick={() => {
-                const restored = fromContent(offer.content);
-                setOffer(null);
-                void saver.saveRestored(restored);
-              }}
-            >
-              {t('application.restore')}
-            </button>
-            <button
-              type="button"
-              className="button button-secondary"
-              onClick={() => {
-                clearLocal(report.id, REPORT_DRAFTS.localPrefix);
-                setOffer(null);
-              }}
-            >
-              {t('application.discardLocal')}
-            </button>
-          </div>
-        </section>
+        <RestoreNotice
+          at={offer.at}
+          savedAt={report.updatedAt}
+          onRestore={() => {
+            const restored = fromContent(offer.content);
+            setOffer(null);
+            void saver.saveRestored(restored);
+          }}
+          onDiscard={() => {
+            clearLocal(report.id, REPORT_DRAFTS.localPrefix);
+            setOffer(null);
+          }}
+        />
       ) : null}
       {state.kind === 'conflict' ? (
-        <div className="notice notice-error conflict" role="alert" aria-labelledby="conflict-title">
-          <p id="conflict-title" className="notice-title">
-            {t('application.conflictTitle')}
-          </p>
-          <p>{t('report.conflictText', { name: state.current.updatedBy ?? t('application.someone'), at: dateTime(state.current.updatedAt) })}</p>
-          <div className="actions actions-small">
-            <button type="button" className="button" onClick={() => void saver.keepMine()}>
-              {t('application.keepMine')}
-            </button>
-            <button type="button" className="button button-secondary" onClick={() => saver.takeTheirs(fromContent(state.current.content))}>
-              {t('application.takeTheirs')}
-            </button>
-          </div>
-          <p className="hint">{localized(state.message)}</p>
-        </div>
+        <ConflictNotice
+          text={t('report.conflictText', { name: state.current.updatedBy ?? t('application.someone'), at: dateTime(state.current.updatedAt) })}
+          message={localized(state.message)}
+          onKeepMine={() => void saver.keepMine()}
+          onTakeTheirs={() => saver.takeTheirs(fromContent(state.current.content))}
+        ></ConflictNotice>
       ) : null}
       {state.kind === 'signIn' ? (
         <div className="notice notice-error" role="alert">

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import type { CallRules } from '../../../domain/calls/types.ts';
 import { dateTime, formatDate } from '../../calls/format.ts';
+import { ConflictNotice, RestoreNotice } from '../../components/DraftNotices.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { Info, usePageTitle } from '../../components/page.tsx';
 import { SaveStatus } from '../../components/SaveStatus.tsx';
@@ -109,53 +110,29 @@ export function ApplicationForm({ app, call }: { app: ApplicationView; call: Cal
       </p>
       {app.deadline ? <p className="hint">{t('application.deadline', { date: formatDate(app.deadline) })}</p> : null}
       {offer ? (
-        <section className="notice notice-warning" aria-labelledby="restore-title">
-          <p id="restore-title" className="notice-title">
-            {t('application.restoreTitle')}
-          </p>
-          <p>{t('application.restoreText', { at: dateTime(new Date(offer.at).toISOString()), saved: dateTime(app.updatedAt) })}</p>
-          <div className="actions actions-small">
-            <button
-              type="button"
-              className="button"
-              onClick={() => {
-                const restored = fromContent(offer.content, call);
-                setOffer(null);
-                void saver.saveRestored(restored);
-              }}
-            >
-              {t('application.restore')}
-            </button>
-            <button
-              type="button"
-              className="button button-secondary"
-              onClick={() => {
-                clearLocal(app.id);
-                setOffer(null);
-              }}
-            >
-              {t('application.discardLocal')}
-            </button>
-          </div>
-        </section>
+        <RestoreNotice
+          at={offer.at}
+          savedAt={app.updatedAt}
+          onRestore={() => {
+            const restored = fromContent(offer.content, call);
+            setOffer(null);
+            void saver.saveRestored(restored);
+          }}
+          onDiscard={() => {
+            clearLocal(app.id);
+            setOffer(null);
+          }}
+        />
       ) : null}
       {state.kind === 'conflict' ? (
-        <div className="notice notice-error conflict" role="alert" aria-labelledby="conflict-title">
-          <p id="conflict-title" className="notice-title">
-            {t('application.conflictTitle')}
-          </p>
-          <p>{t('application.conflictText', { name: state.current.updatedBy ?? t('application.someone'), at: dateTime(state.current.updatedAt) })}</p>
+        <ConflictNotice
+          text={t('application.conflictText', { name: state.current.updatedBy ?? t('application.someone'), at: dateTime(state.current.updatedAt) })}
+          message={localized(state.message)}
+          onKeepMine={() => void saver.keepMine()}
+          onTakeTheirs={() => saver.takeTheirs(fromContent(state.current.content, call))}
+        >
           <Comparison mine={convert(f.form.getValues())} theirs={state.current.content} />
-          <div className="actions actions-small">
-            <button type="button" className="button" onClick={() => void saver.keepMine()}>
-              {t('application.keepMine')}
-            </button>
-            <button type="button" className="button button-secondary" onClick={() => saver.takeTheirs(fromContent(state.current.content, call))}>
-              {t('application.takeTheirs')}
-            </button>
-          </div>
-          <p className="hint">{localized(state.message)}</p>
-        </div>
+        </ConflictNotice>
       ) : null}
       {state.kind === 'signIn' ? (
         <div className="notice notice-error" role="alert">
