@@ -4,6 +4,7 @@
 // unique per report, kind and due date, is written in the same transaction as the mails: a second run,
 // one at the same time, a retry or a restart finds it and sends nothing again. A moved due date is a
 // new date to be reminded of.
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { audit, SYSTEM_ACTOR } from '../db/audit.ts';
 import type { Database, Tx } from '../db/connection.ts';
@@ -13,8 +14,8 @@ import type { ReportKind } from '../domain/follow-up/reports.ts';
 import { type ReportReminderKind, reportReminderDue } from '../domain/notifications.ts';
 import type { Lang } from '../i18n/messages.ts';
 import { type ReminderAbout, reportDueSoonMail, reportOverdueMail } from '../i18n/report-reminders.ts';
-import { queueMails } from '../server/mail/outbox.ts';
-import { eachMails, type MailContext, queueForDigest, recipientsIn } from '../server/notifications/notify.ts';
+import { eachMailTexts, type Happening, keepForDigest, recipientsIn } from './notifications.ts';
+import { MAIL_QUEUE } from './queue.ts';
 
 export interface ReminderOptions {
   db: Database;
@@ -125,16 +126,16 @@ async function remind(tx: Tx, options: ReminderOptions, reportId: string, today:
   const toMembers = members
     .filter((m) => kind === 'overdue' || m.delivery !== 'none')
     .map((m) => ({ to: m.email, funderId: report.funder_id, ...write(m.locale, about) }));
-  const ctx: MailContext = { config: { publicUrl: options.publicUrl }, jobs: { sendInTx: options.enqueue } };
-  const happening = {
-    event: 'report_overdue' as const,
+  const happening: Happening = {
+    event: 'report_overdue',
     funderId: report.funder_id,
     objectId: report.id,
     link: `/reports/${report.id}`,
     about: { caseNumber: report.case_number, title: report.title, organisationName: report.organisation_name, callTitle: report.call_title },
   };
   const caseworkers = kind === 'overdue' ? await recipientsIn(tx, report.funder_id, 'report_overdue') : [];
-  const toStaff = eachMails(ctx, caseworkers, happening);
+  // As the commands' notifications: the funder's mail to the association carries the funder, staff's own mail does not.
+  const toStaff = eachMailTexts(options.publicUrl, caseworkers, happening).map((m) => ({ ...m, funderId: null }));
   const mails = [...toMembers, ...toStaff];
 
   // The reminder's row first: a run that finds it written (or waits for another's to commit) sends nothing.
@@ -145,8 +146,16 @@ async function remind(tx: Tx, options: ReminderOptions, reportId: string, today:
     .returning('report_id')
     .executeTakeFirst();
   if (!written) return null;
-  await queueMails(ctx, tx, mails);
-  if (kind === 'overdue') await queueForDigest(tx, {}, caseworkers, happening, now);
+  const outbox = mails.map((m) => ({ id: randomUUID(), to_address: m.to, subject: m.subject, body_text: m.text, funder_id: m.funderId }));
+  if (outbox.length) {
+    await tx.insertInto('outbox').values(outbox).execute();
+    await options.enqueue(
+      tx,
+      MAIL_QUEUE,
+      outbox.map((o) => ({ outboxId: o.id })),
+    );
+  }
+  await keepForDigest(tx, caseworkers, happening, now);
   await audit(tx, SYSTEM_ACTOR, {
     action: 'report.reminder_sent',
     objectType: 'report',

@@ -21,6 +21,6 @@ export const clockOf = (options: CommandOptions): Date => options.now ?? new Dat
 export const auditReason = (options: CommandOptions, own: string | null = null): string | null => own ?? options.replay?.reason ?? null;
 
 /** Queues the action's mails, unless it is replayed history. */
-export async function mailFor(ctx: Pick<AppContext, 'jobs'>, tx: Tx, options: CommandOptions, mails: Mail[]): Promise<void> {
+export async function mailFor(ctx: AppContext, tx: Tx, options: CommandOptions, mails: Mail[]): Promise<void> {
   if (!options.replay) await queueMails(ctx, tx, mails);
 }

@@ -33,6 +33,25 @@ async function heldAgreement(amount: number, dueOn: string) {
   return { agreementId: a.id as string, number: a.number as string, instalmentId: a.instalments[0].id as string, reportId, amount: kr(amount) };
 }
 
+/** The association fills in its report (nothing spent yet: nothing is paid) and submits it. */
+async function submitReport(reportId: string) {
+  const r = (await org.member.get(`/api/reports/${reportId}`)).body;
+  const content = {
+    ...r.content,
+    spending: r.content.spending.map((row: object) => ({ ...row, spent: 0, fromGrant: 0, explanation: 'Inget har använts än – Çağla.' })),
+    activities: [{ typeKey: null, proposedType: 'Nattfotboll', area: 'Navestad', from: '2027-01-08', to: '2027-06-25', frequency: 'Fredagar', occasions: 12 }],
+    participants: { '13_15': { girls: 8, boys: 9 }, '16_18': { other: 1, not_stated: 2 } },
+    worked: 'Ungdomarna kom tillbaka vecka efter vecka 🌙',
+    didNotWork: 'Hallen var upptagen i mars.',
+    wouldChange: 'Fler vuxna på lördagar.',
+  };
+  const saved = await org.member.put(`/api/reports/${reportId}`, { content, version: r.version });
+  expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+  const submitted = await org.member.post(`/api/reports/${reportId}/submit`, { version: saved.body.version });
+  expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
+  expect(submitted.body.overdue).toBe(false);
+}
+
 const dueItem = async (instalmentId: string) => {
   const res = await w.finance.get(`/api/funders/${w.sn}/payments/due`);
   expect(res.status).toBe(200);
@@ -70,8 +89,8 @@ describe(`the payment hold of an overdue report (${engine()})`, () => {
     await setReport(t, x.reportId, { dueOn: yesterday() });
     expect((await dueItem(x.instalmentId)).hold).toBe('report_overdue');
 
-    // Submitted, it holds nothing: the instalment is prepared and paid as any other.
-    await setReport(t, x.reportId, { status: 'submitted' });
+    // The association submits the report: it holds nothing, and the instalment is prepared and paid as any other.
+    await submitReport(x.reportId);
     expect(await dueItem(x.instalmentId)).toMatchObject({ hold: null, overdueReport: null });
     expect((await org.member.get(`/api/agreements/${x.agreementId}`)).body.overdueReport).toBeNull();
     const run = await prepare([x.instalmentId]);
@@ -80,6 +99,18 @@ describe(`the payment hold of an overdue report (${engine()})`, () => {
     expect(approved.status, JSON.stringify(approved.body)).toBe(200);
     expect(await paymentsOf(x.instalmentId)).toEqual([{ status: 'sent', run_id: run.body.id }]);
     expect((await w.caseworker.get(`/api/agreements/${x.agreementId}`)).body.ledger).toMatchObject({ paid: x.amount, committed: 0 });
+  });
+
+  it('lets the instalment go when the caseworker gives the association more time', async () => {
+    const x = await heldAgreement(18_000, yesterday());
+    expect((await dueItem(x.instalmentId)).hold).toBe('report_overdue');
+    const moved = await w.caseworker.put(`/api/reports/${x.reportId}/due-date`, { dueOn: addDays(today(), 14), reason: 'Kassören är sjuk – Łukasz tar över.' });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    expect(await dueItem(x.instalmentId)).toMatchObject({ hold: null, overdueReport: null });
+    const run = await prepare([x.instalmentId]);
+    expect(run.status, JSON.stringify(run.body)).toBe(201);
+    expect((await approve(run.body.id)).status).toBe(200);
+    expect(await paymentsOf(x.instalmentId)).toEqual([{ status: 'sent', run_id: run.body.id }]);
   });
 
   it('refuses to approve a run once a report of one of its agreements is overdue; prepared again, the run leaves it out', async () => {

@@ -38,7 +38,7 @@ export function outboxRows(mails: Mail[]): OutboxRow[] {
 }
 
 /** The delivery jobs for outbox rows, in the caller's transaction (one statement), when a queue runs. */
-export async function enqueueDelivery(ctx: Pick<AppContext, 'jobs'>, tx: Tx, rows: OutboxRow[]): Promise<void> {
+export async function enqueueDelivery(ctx: AppContext, tx: Tx, rows: OutboxRow[]): Promise<void> {
   if (rows.length)
     await ctx.jobs?.sendInTx(
       tx,
@@ -51,7 +51,7 @@ export async function enqueueDelivery(ctx: Pick<AppContext, 'jobs'>, tx: Tx, row
  * Writes mails to the outbox in the caller's transaction, and their delivery
  * jobs too: a mail exists exactly when the change does. Two statements however many mails.
  */
-export async function queueMails(ctx: Pick<AppContext, 'jobs'>, tx: Tx, mails: Mail[]): Promise<string[]> {
+export async function queueMails(ctx: AppContext, tx: Tx, mails: Mail[]): Promise<string[]> {
   if (!mails.length) return [];
   const rows = outboxRows(mails);
   await tx.insertInto('outbox').values(rows).execute();
@@ -59,7 +59,7 @@ export async function queueMails(ctx: Pick<AppContext, 'jobs'>, tx: Tx, mails: M
   return rows.map((r) => r.id);
 }
 
-export async function queueMail(ctx: Pick<AppContext, 'jobs'>, tx: Tx, mail: Mail): Promise<string> {
+export async function queueMail(ctx: AppContext, tx: Tx, mail: Mail): Promise<string> {
   const [id] = await queueMails(ctx, tx, [mail]);
   return id as string;
 }
