@@ -65,6 +65,7 @@ const NotificationsPage = page(() => import('./notifications/NotificationsPage.t
 const PaymentsPage = page(() => import('./payments/PaymentsPage.tsx'), 'PaymentsPage');
 const PaymentRunPage = page(() => import('./payments/PaymentRunPage.tsx'), 'PaymentRunPage');
 const ReportPage = page(() => import('./follow-up/ReportPage.tsx'), 'ReportPage');
+const FunderReportsPage = page(() => import('./follow-up/FunderReportsPage.tsx'), 'FunderReportsPage');
 const SurveyResultsPage = page(() => import('./surveys/SurveyResultsPage.tsx'), 'SurveyResultsPage');
 
 /**
@@ -128,6 +129,7 @@ export function App() {
           <Route path="/funders/:funderId/payments" element={signedIn(<PaymentsPage />)} />
           <Route path="/payment-runs/:id" element={signedIn(<PaymentRunPage />)} />
           <Route path="/reports/:id" element={signedIn(<ReportPage />)} />
+          <Route path="/funders/:funderId/reports" element={signedIn(<FunderReportsPage />)} />
           <Route path="/funders/:funderId/survey-results" element={signedIn(<SurveyResultsPage />)} />
           <Route path="/notifications" element={signedIn(<NotificationsPage />)} />
           <Route path="/mailbox" element={<MailboxPage />} />

@@ -79,11 +79,14 @@ export const keys = {
     /** Every run's own page, whichever funder's. */
     anyRun: ['payment-run'] as const,
   },
-  /** Follow-up reports: one report, an agreement's, an organisation's; ['reports'] covers them all. */
+  /** Follow-up reports: one report, an agreement's, an organisation's, a funder's; ['reports'] covers them all. */
   reports: {
     all: ['reports'] as const,
     one: (reportId: string) => ['reports', 'one', reportId] as const,
     ofAgreement: (agreementId: string) => ['reports', 'agreement', agreementId] as const,
     ofOrganisation: (organisationId: string) => ['reports', 'organisation', organisationId] as const,
+    /** A funder's list, by filter; without one, all its lists. */
+    ofFunder: (funderId: string, filter?: string) =>
+      filter === undefined ? (['reports', 'funder', funderId] as const) : (['reports', 'funder', funderId, filter] as const),
   },
 };

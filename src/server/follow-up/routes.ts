@@ -2,6 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { scoped } from '../../db/scope.ts';
+import { dateInStockholm } from '../../domain/deadlines.ts';
 import { policy } from '../../domain/roles.ts';
 import { locateAgreement } from '../agreements/store.ts';
 import { presentRound } from '../applications/present.ts';
@@ -9,9 +10,10 @@ import { CompletionRound } from '../applications/schema.ts';
 import type { AppContext } from '../context.ts';
 import { requireUser, type SignedInUser, scopeOf } from '../plugins/session.ts';
 import { Problem } from '../problem.ts';
-import { errorResponses, RefTo, Uuid } from '../schemas.ts';
+import { errorResponses, Literals, RefTo, Uuid } from '../schemas.ts';
 import { inReportScope, locateReport } from './access.ts';
 import { approveReport } from './approve-report.ts';
+import { listFunderReports, REPORT_FILTERS, REPORT_LIST_LIMIT } from './list.ts';
 import { moveReportDueDate } from './move-due-date.ts';
 import { presentReport } from './present.ts';
 import { requestReportCompletion } from './request-report-completion.ts';
@@ -21,6 +23,21 @@ import { submitReport } from './submit-report.ts';
 
 const Params = Type.Object({ id: Uuid });
 const Reports = Type.Object({ reports: Type.Array(ReportView) });
+const FunderReport = Type.Pick(ReportView, [
+  'id',
+  'agreementId',
+  'agreementNumber',
+  'organisationId',
+  'organisationName',
+  'applicationId',
+  'caseNumber',
+  'title',
+  'kind',
+  'status',
+  'dueOn',
+  'overdue',
+  'submittedAt',
+]);
 
 /** Follow-up reports: the association writes and submits them, the caseworker approves or asks for more. */
 export function reportRoutes(fastify: FastifyInstance, ctx: AppContext) {
@@ -83,6 +100,31 @@ export function reportRoutes(fastify: FastifyInstance, ctx: AppContext) {
         for (const r of rows) reports.push(await presentReport(tx, r, user, 'organisation'));
         return { reports };
       });
+    },
+  );
+
+  app.get(
+    '/api/funders/:id/reports',
+    {
+      schema: {
+        tags: ['follow-up'],
+        summary: `The funder’s follow-up reports (its staff): to review (submitted), overdue (drafts past their due date) or all; the overdue first, then by due date; at most ${REPORT_LIST_LIMIT}, count says how many there are`,
+        params: Params,
+        querystring: Type.Object({ status: Type.Optional(Literals(REPORT_FILTERS)) }),
+        response: {
+          200: Type.Object({
+            reports: Type.Array(FunderReport),
+            count: Type.Integer({ minimum: 0, description: 'How many reports the filter picks, listed or not' }),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const funderId = request.params.id;
+      if (!policy.readFunder(user, funderId)) throw new Problem(403, 'forbidden');
+      return scoped(ctx.db, scopeOf(user, funderId), (tx) => listFunderReports(tx, funderId, request.query.status ?? 'all', dateInStockholm(new Date())));
     },
   );
 

@@ -4,6 +4,7 @@ import { type RawBuilder, sql } from 'kysely';
 import type { Tx } from '../../db/connection.ts';
 import { dateInStockholm } from '../../domain/deadlines.ts';
 import { type FunderRole, hasFunderRole, policy } from '../../domain/roles.ts';
+import { overdueOn, toReview } from '../follow-up/list.ts';
 import type { SignedInUser } from '../plugins/session.ts';
 
 export const WORK_QUEUES = [
@@ -112,13 +113,13 @@ function queueSql(queue: WorkQueue, funderId: string, userId: string): RawBuilde
       return sql<Row>`
         select r.id, a.case_number, a.title, a.organisation_name, r.submitted_at as since
         from follow_up_reports r join applications a on a.id = r.application_id
-        where r.funder_id = ${funderId} and r.status = 'submitted'`;
+        where r.funder_id = ${funderId} and ${toReview}`;
     // Reports still in draft after their due date (isOverdue), the longest overdue first: since the day after the due date.
     case 'reports_overdue':
       return sql<Row>`
         select r.id, a.case_number, a.title, a.organisation_name, (r.due_on + 1)::timestamp at time zone 'Europe/Stockholm' as since
         from follow_up_reports r join applications a on a.id = r.application_id
-        where r.funder_id = ${funderId} and r.status = 'draft' and r.due_on < ${dateInStockholm(new Date())}`;
+        where r.funder_id = ${funderId} and ${overdueOn(dateInStockholm(new Date()))}`;
   }
 }
 
@@ -142,7 +143,7 @@ const ALL: Record<WorkQueue, (funderId: string) => string> = {
   agreements_to_sign: (f) => `/funders/${f}/payments`,
   runs_to_approve: (f) => `/funders/${f}/payments#runs`,
   accounts_to_approve: (f) => `/funders/${f}/payments#accounts`,
-  reports_to_review: (f) => `/funders/${f}/reports?status=submitted`,
+  reports_to_review: (f) => `/funders/${f}/reports?status=to_review`,
   reports_overdue: (f) => `/funders/${f}/reports?status=overdue`,
 };
 

@@ -7189,6 +7189,62 @@ export interface paths {
       };
     };
   };
+  "/api/funders/{id}/reports": {
+    /** The funder’s follow-up reports (its staff): to review (submitted), overdue (drafts past their due date) or all; the overdue first, then by due date; at most 500, count says how many there are */
+    get: {
+      parameters: {
+        query?: {
+          status?: "to_review" | "overdue" | "all";
+        };
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              reports: ({
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: uuid */
+                  agreementId: string;
+                  agreementNumber: string;
+                  /** Format: uuid */
+                  applicationId: string;
+                  caseNumber: string;
+                  /** @description The application’s title */
+                  title: string;
+                  /** Format: uuid */
+                  organisationId: string;
+                  organisationName: string;
+                  kind: "interim" | "final";
+                  status: "draft" | "submitted" | "completion_requested" | "approved";
+                  dueOn: string;
+                  overdue: boolean;
+                  submittedAt: null | string;
+                })[];
+              /** @description How many reports the filter picks, listed or not */
+              count: number;
+            };
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "4XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description application/problem+json with Swedish and English messages */
+        "5XX": {
+          content: {
+            "application/json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+  };
   "/api/reports/{id}": {
     /** One follow-up report with its completion rounds, what the rules still ask of it and what you may do with it */
     get: {

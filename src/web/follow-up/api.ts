@@ -2,7 +2,7 @@
 // submitting it, and the caseworker's approval, completion round and moved due date.
 import type { QueryClient } from '@tanstack/react-query';
 import { client, unwrap } from '../api/client.ts';
-import type { Answer, Body } from '../api/types.ts';
+import type { Answer, Body, Query } from '../api/types.ts';
 import { keys } from '../queryKeys.ts';
 
 export type Report = Answer<'/api/reports/{id}', 'get'>;
@@ -14,6 +14,11 @@ export const getReport = (id: string) => unwrap(client.GET('/api/reports/{id}', 
 export const listAgreementReports = (agreementId: string) => unwrap(client.GET('/api/agreements/{id}/reports', { params: { path: { id: agreementId } } }));
 export const listOrganisationReports = (organisationId: string) =>
   unwrap(client.GET('/api/organisations/{id}/reports', { params: { path: { id: organisationId } } }));
+export type FunderReportFilter = NonNullable<Query<'/api/funders/{id}/reports'>['status']>;
+export type FunderReport = Answer<'/api/funders/{id}/reports', 'get'>['reports'][number];
+/** The funder's reports for the caseworker: to review, overdue or all, the overdue first. */
+export const listFunderReports = (funderId: string, status: FunderReportFilter) =>
+  unwrap(client.GET('/api/funders/{id}/reports', { params: { path: { id: funderId }, query: { status } } }));
 /** `keepalive`: sent as the page goes away, so the request outlives it. */
 export const saveReport = (id: string, body: Body<'/api/reports/{id}', 'put'>, init: { keepalive?: boolean } = {}) =>
   unwrap(client.PUT('/api/reports/{id}', { params: { path: { id } }, body, ...init }));
@@ -34,6 +39,7 @@ export async function refreshReport(queryClient: QueryClient, r: Report) {
   await Promise.all([
     queryClient.invalidateQueries({ queryKey: keys.reports.ofAgreement(r.agreementId) }),
     queryClient.invalidateQueries({ queryKey: keys.reports.ofOrganisation(r.organisationId) }),
+    queryClient.invalidateQueries({ queryKey: keys.reports.ofFunder(r.funderId) }),
     queryClient.invalidateQueries({ queryKey: keys.agreements.one(r.agreementId) }),
     queryClient.invalidateQueries({ queryKey: keys.organisationAgreements(r.organisationId) }),
     queryClient.invalidateQueries({ queryKey: keys.payments.all(r.funderId) }),

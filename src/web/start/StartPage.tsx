@@ -38,6 +38,7 @@ function Welcome() {
 const ROLE_LINKS: Record<string, { path: string; label: string }[]> = {
   caseworker: [
     { path: 'applications', label: 'start.links.applications' },
+    { path: 'reports', label: 'start.links.reports' },
     { path: 'programmes', label: 'start.links.programmes' },
     { path: 'calls', label: 'start.links.calls' },
     { path: 'eligibility', label: 'start.links.eligibility' },
