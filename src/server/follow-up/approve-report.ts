@@ -1,7 +1,7 @@
 // Approving a submitted report (caseworker): the one place that locks the report, marks it approved
 // and, for an interim report, makes the instalment that waits for it due, with the audit entries, in
-// one transaction. The report is locked before the instalment; (payment work shares the reports after the applications and before the instalments: src/server/budget/guard.ts)
-// (src/server/budget/guard.ts), so the two cannot wait on each other.
+// one transaction. The report is locked before the instalment, as payment work shares the reports before
+// it locks instalments (src/server/budget/guard.ts), so the two cannot wait on each other.
 import { audit } from '../../db/audit.ts';
 import { dateInStockholm } from '../../domain/deadlines.ts';
 import { makeInstalmentDue } from '../agreements/release-instalment.ts';
