@@ -528,6 +528,10 @@ export const messages = {
     sv: 'Föreningen kan ställa högst {{limit}} egna frågor.',
     en: 'The association can ask at most {{limit}} questions of its own.',
   },
+  survey_results_released: {
+    sv: 'Enkäten kan inte öppnas igen: dess resultat visas redan, och om fler svarade skulle deras svar gå att räkna fram genom att jämföra resultaten före och efter.',
+    en: 'The survey cannot be opened again: its results are already shown, and if more answered, their answers could be worked out by comparing the results before and after.',
+  },
   survey_questions_frozen: {
     sv: 'Frågorna kan inte ändras när enkäten har fått svar: då skulle svaren höra till andra frågor än de som ställdes.',
     en: 'The questions cannot be changed once the survey has answers: the answers would then belong to other questions than those asked.',

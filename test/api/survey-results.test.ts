@@ -1,7 +1,8 @@
 // Where survey results go, and that the anonymity rule holds on the way: an agreement's results for the
 // association and the funder's staff, the funder's summary per call, activity type, area and age band, its
 // CSV, and the funder's smallest group. Agreements are made and signed through the API, and participants
-// answer on their own phones through the survey's public answer route. Runs on PGlite and PostgreSQL.
+// answer on their own phones through the survey's public answer route; answers are released only once the
+// survey is closed, and a survey whose results are released is never opened again. Runs on PGlite and PostgreSQL.
 
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -62,6 +63,13 @@ async function answer(m: Made, ageBand: AgeBand | null, n: number, value: number
   }
 }
 
+/** Closes the survey, as its association does when the activity has ended: that releases its results. */
+async function close(m: Made, as: Client = org.member) {
+  const res = await as.post(`/api/surveys/${m.surveyId}/close`);
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  expect(res.body.status).toBe('closed');
+}
+
 async function setMinGroup(k: number) {
   const res = await admin.put(`/api/funders/${w.sn}/follow-up-settings`, { surveyMinGroup: k, reportDeviationPercent: 10, reportReminderDays: 14 });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -87,6 +95,7 @@ describe('a survey with fewer answers than the smallest group', () => {
     small = await agreement(org, ['Nattvandring'], [`Ringdansen ${run}`]);
     await answer(small, '13_15', 2, 5);
     await answer(small, null, 1, 1);
+    await close(small);
   });
 
   it('is hidden to the association and the caseworker, without saying how many answered', async () => {
@@ -95,7 +104,7 @@ describe('a survey with fewer answers than the smallest group', () => {
       expect(res.status).toBe(200);
       expect(res.body.survey).toEqual({
         surveyId: small.surveyId,
-        status: 'open',
+        status: 'closed',
         minGroup: 5,
         shown: false,
         reason: 'too_few_answers',
@@ -117,7 +126,7 @@ describe('a survey with fewer answers than the smallest group', () => {
       }
     }
     const call = await summary({ by: 'call', callId: small.callId });
-    expect(call.body.groups).toMatchObject([{ key: small.callId, surveys: 1, included: 0, leftOut: { tooFewAnswers: 1, ageBandTooSmall: 0 } }]);
+    expect(call.body.groups).toMatchObject([{ key: small.callId, surveys: 1, included: 0, leftOut: { surveyOpen: 0, tooFewAnswers: 1, ageBandTooSmall: 0 } }]);
     const file = await csv({ by: 'call', callId: small.callId });
     expect(file.status).toBe(200);
     expect(file.headers['content-type']).toMatch(/^text\/csv/);
@@ -159,6 +168,99 @@ describe('a survey with fewer answers than the smallest group', () => {
       await setMinGroup(5);
     }
   });
+
+  it('may be opened again, as its results were never shown, and is then left out until closed again', async () => {
+    const opened = await org.member.post(`/api/surveys/${small.surveyId}/open`);
+    expect(opened.status, JSON.stringify(opened.body)).toBe(200);
+    expect(opened.body).toMatchObject({ status: 'open', can: { close: true, open: false } });
+    expect((await w.caseworker.get(`/api/agreements/${small.agreementId}/survey/results`)).body.survey).toMatchObject({
+      status: 'open',
+      shown: false,
+      reason: 'survey_open',
+      n: null,
+    });
+    expect((await summary({ by: 'call', callId: small.callId })).body.groups).toMatchObject([
+      { shown: false, reason: 'survey_open', leftOut: { surveyOpen: 1, tooFewAnswers: 0 } },
+    ]);
+    await close(small, w.caseworker);
+    expect((await summary({ by: 'call', callId: small.callId })).body.groups).toMatchObject([
+      { shown: false, reason: 'too_few_answers', leftOut: { surveyOpen: 0, tooFewAnswers: 1 } },
+    ]);
+  });
+});
+
+describe('an open survey with enough answers', () => {
+  let m: Made;
+  const area = `Skäggetorp ${run}`;
+  beforeAll(async () => {
+    m = await agreement(org, ['Fritidsgård'], [area]);
+    await answer(m, '13_15', 6, 4);
+  });
+
+  it('shows nothing but that results come when it is closed, while the count of answers so far is told to staff and the association', async () => {
+    for (const who of [org.member, w.caseworker]) {
+      const res = await who.get(`/api/agreements/${m.agreementId}/survey/results`);
+      expect(res.status).toBe(200);
+      expect(res.body.survey).toEqual({
+        surveyId: m.surveyId,
+        status: 'open',
+        minGroup: 5,
+        shown: false,
+        reason: 'survey_open',
+        n: null,
+        questions: [],
+        extraQuestions: [],
+      });
+      expect((await who.get(`/api/agreements/${m.agreementId}/survey`)).body).toMatchObject({ status: 'open', answers: 6 });
+    }
+    for (const by of ['call', 'activity', 'area', 'age_band']) {
+      const res = await summary({ by, area });
+      expect(res.status).toBe(200);
+      expect(res.body.groups.length).toBeGreaterThan(0);
+      for (const g of res.body.groups) {
+        expect(g).toMatchObject({ shown: false, reason: 'survey_open', n: null, questions: [], included: 0, leftOut: { surveyOpen: 1, tooFewAnswers: 0 } });
+      }
+    }
+    const file = (await csv({ by: 'area', area })).body.toString();
+    expect(file).toContain('"Dold: resultaten visas när enkäterna har stängts"');
+    // No count of answers anywhere on the row: the surveys left out (1) is its only number.
+    const row =
+      file
+        .replace(/^\ufeff/, '')
+        .trim()
+        .split(/\r?\n/)[1] ?? '';
+    expect(row.split(';').slice(3)).toEqual(['""', '0', '1', '""', '""', '""', '""', '""', '""', '""', '""']);
+    w.caseworker.cookies.set('samverka_lang', 'en');
+    const english = (await csv({ by: 'area', area })).body.toString();
+    w.caseworker.cookies.delete('samverka_lang');
+    expect(english).toContain('"Hidden: results are shown once the surveys are closed"');
+  });
+
+  it('releases its results when closed, and then cannot be opened again', async () => {
+    await close(m);
+    const res = await org.member.get(`/api/agreements/${m.agreementId}/survey/results`);
+    expect(res.body.survey).toMatchObject({ status: 'closed', shown: true, reason: null, n: 6 });
+    expect(res.body.survey.questions[0]).toEqual({ question: 'safe', counts: [0, 0, 0, 6, 0], answered: 6, mean: 4 });
+    expect((await summary({ by: 'area', area })).body.groups).toMatchObject([{ key: area, shown: true, n: 6, included: 1, leftOut: { surveyOpen: 0 } }]);
+    expect((await org.member.get(`/api/agreements/${m.agreementId}/survey`)).body.can).toMatchObject({ close: false, open: false });
+
+    for (const who of [org.member, w.caseworker]) {
+      const reopened = await who.post(`/api/surveys/${m.surveyId}/open`);
+      expect(reopened.status).toBe(409);
+      expect(reopened.body.code).toBe('survey_results_released');
+      expect(reopened.body.messages).toMatchObject({
+        sv: expect.stringContaining('räkna fram genom att jämföra'),
+        en: expect.stringContaining('worked out by comparing'),
+      });
+    }
+    expect((await org.member.get(`/api/agreements/${m.agreementId}/survey`)).body.status).toBe('closed');
+    const trail = await t.db.kysely.selectFrom('audit_log').select('action').where('object_id', '=', m.surveyId).orderBy('position').execute();
+    expect(trail.map((e) => e.action)).toEqual(['survey.closed']);
+    // A participant who still has the page cannot add an answer to the released results.
+    const late = await new Phone(t.app).answer(m.token, { ageBand: '13_15', ratings: { safe: 1 }, extra: {}, freeText: null });
+    expect(late.statusCode).not.toBe(201);
+    expect((await org.member.get(`/api/agreements/${m.agreementId}/survey/results`)).body.survey).toMatchObject({ n: 6 });
+  });
 });
 
 describe('a survey big enough in all, with one small age band', () => {
@@ -176,6 +278,8 @@ describe('a survey big enough in all, with one small age band', () => {
     even = await agreement(org, ['Läxhjälp'], [area, `Navestad ${run}`]);
     await answer(even, '13_15', 5, 4);
     await answer(even, '16_18', 5, 2);
+    await close(uneven);
+    await close(even, w.caseworker);
   });
 
   it('is shown whole, standard questions and the association’s own', async () => {
@@ -231,6 +335,7 @@ describe('a survey big enough in all, with one small age band', () => {
     const formula = `=HYPERLINK("http://evil.example";"${run}")`;
     const m = await agreement(org, ['@SUM(1+1)'], [formula]);
     await answer(m, '19_25', 5, 3);
+    await close(m);
     const file = (await csv({ by: 'area', area: formula })).body.toString();
     expect(file).toContain(`"'=HYPERLINK(""http://evil.example"";""${run}"")"`);
     const byActivity = (await csv({ by: 'activity', area: formula })).body.toString();
@@ -243,6 +348,7 @@ describe('who may read results', () => {
   beforeAll(async () => {
     m = await agreement(org, ['Nattfotboll'], [`Vivalla ${run}`]);
     await answer(m, '16_18', 6, 4);
+    await close(m);
   });
 
   it('an agreement’s: its association and the funder’s staff; anyone else is told it does not exist', async () => {

@@ -1,6 +1,7 @@
 // Survey results in the browser: the caseworker opens the funder's summary from the start page, sees a
 // call whose survey has too few answers marked hidden with its reason, groups and filters the summary, and
-// reads one agreement's results on its page; the administrator sets the smallest group, refused below 3.
+// reads one agreement's results on its page; the administrator sets the smallest group, refused below 3; an
+// open survey says its results come when it is closed, and closing it shows them (and it cannot be reopened).
 // Agreements are made and signed through the API; participants answer on their own phones through the
 // survey's answer route. Every page visited is scanned with axe.
 import type { Browser } from 'playwright-core';
@@ -40,7 +41,8 @@ async function agreement(callTitle: string, activities: string[]) {
   const hash = saved.body.contentSha256;
   expect((await org.signatory.post(`/api/agreements/${a.id}/sign`, { contentSha256: hash })).status).toBe(200);
   expect((await w.delegate.post(`/api/agreements/${a.id}/sign`, { contentSha256: hash })).body.status).toBe('signed');
-  return { id: a.id, token: (await surveyOf(server, a.id)).token };
+  const survey = await surveyOf(server, a.id);
+  return { id: a.id, surveyId: survey.id, token: survey.token };
 }
 
 async function answer(token: string, ageBand: AgeBand | null, n: number, value: number) {
@@ -50,8 +52,14 @@ async function answer(token: string, ageBand: AgeBand | null, n: number, value: 
   }
 }
 
-let big: { id: string; token: string };
-let small: { id: string; token: string };
+type Made = Awaited<ReturnType<typeof agreement>>;
+let big: Made;
+let small: Made;
+
+/** Results are released once the survey is closed, as the association does when the activity has ended. */
+async function close(m: Made) {
+  expect((await org.member.post(`/api/surveys/${m.surveyId}/close`)).status).toBe(200);
+}
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
@@ -63,6 +71,8 @@ beforeAll(async () => {
   await answer(big.token, '16_18', 1, 2);
   small = await agreement(SMALL_CALL, ['Läxhjälp']);
   await answer(small.token, '13_15', 3, 4);
+  await close(big);
+  await close(small);
 }, 180_000);
 
 afterAll(async () => {
@@ -166,5 +176,26 @@ describe('survey results', () => {
     expect((await reset.put(`/api/funders/${w.sn}/follow-up-settings`, { surveyMinGroup: 5, reportDeviationPercent: 10, reportReminderDays: 14 })).status).toBe(
       200,
     );
+  });
+
+  it('an open survey says its results come when it is closed; closing shows them, and it is not opened again', { timeout: 120_000 }, async () => {
+    const open = await agreement(`Sommarlovsaktiviteter på Söder ${run}`, ['Dans 💃']);
+    await answer(open.token, '16_18', 6, 3);
+    const { context, page } = await openPage(browser, server.url);
+    await signIn(page, CASEWORKER.email, CASEWORKER.name);
+    await page.goto(`/agreements/${open.id}`);
+    const results = page.getByRole('region', { name: 'Deltagarnas svar på enkäten' });
+    await results.getByText(/Enkäten är öppen\. Resultaten visas när den har stängts/).waitFor();
+    await settledAndAccessible(page, /^(Uppdragsavtal|IOP-överenskommelse)/);
+    expect(await results.getByRole('table').count()).toBe(0);
+    await axe(page, 'an open survey’s results');
+
+    await page.getByRole('button', { name: 'Stäng enkäten' }).click();
+    await results.getByText('6 deltagare har svarat.', { exact: false }).waitFor();
+    expect(await results.getByRole('row').count()).toBe(6);
+    expect(await page.getByRole('button', { name: 'Öppna enkäten igen' }).count()).toBe(0);
+    await axe(page, 'a closed survey’s results');
+    expect(scriptErrors(page)).toEqual([]);
+    await context.close();
   });
 });

@@ -462,3 +462,35 @@ describe('differencing views', () => {
     fc.assert(differencesAreLarge(ours), { numRuns: 600 });
   });
 });
+
+describe('open surveys', () => {
+  it('release nothing: an open survey’s results are hidden, saying why, whatever its answers', () => {
+    const cells = cellsOf(some('s', '13_15', 8));
+    expect(surveyResults(cells, 's', 5, [], 'open')).toEqual({ minGroup: 5, shown: false, reason: 'survey_open' });
+    expect(surveyResults(cells, 's', 5, [], 'closed')).toMatchObject({ shown: true, n: 8 });
+    const open = { ...dims('s'), open: true };
+    expect(surveyView(cells, [open], 5, { by: null, filters: {} }).groups).toMatchObject([
+      { key: 'all', shown: false, reason: 'survey_open', from: [], leftOut: { surveyOpen: 1, tooFewAnswers: 0, ageBandTooSmall: 0 } },
+    ]);
+    // Beside a closed survey big enough, the open one is left out and counted as such.
+    const both = cellsOf([...some('s', '13_15', 8), ...some('t', '16_18', 5)]);
+    expect(surveyView(both, [open, dims('t')], 5, { by: null, filters: {} }).groups).toMatchObject([
+      { shown: true, n: 5, from: ['t'], leftOut: { surveyOpen: 1, tooFewAnswers: 0 } },
+    ]);
+  });
+
+  it('add nothing to any view: what is shown is the same whatever answers the open surveys have', () => {
+    fc.assert(
+      fc.property(worldArb, fc.integer({ min: 3, max: 6 }), viewArb, fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }), (w, k, v, opens) => {
+        if (v.kind !== 'view') return;
+        const dimensions = w.dimensions.map((d, i) => ({ ...d, open: opens[i] ?? false }));
+        const openIds = new Set(dimensions.filter((d) => d.open).map((d) => d.surveyId));
+        const seen = (cells: Cell[]) =>
+          surveyView(cells, dimensions, k, v.spec).groups.map((g) => (g.shown ? [g.key, g.n, g.questions, g.from] : [g.key, g.leftOut.surveyOpen]));
+        for (const g of surveyView(w.cells, dimensions, k, v.spec).groups) expect(g.from.some((id) => openIds.has(id))).toBe(false);
+        expect(seen(w.cells)).toEqual(seen(w.cells.filter((c) => !openIds.has(c.surveyId))));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

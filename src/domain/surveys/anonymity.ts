@@ -11,6 +11,11 @@
 // - any other survey is one block, the whole survey, and age views leave it out.
 // Any difference, intersection or union of views is then itself a union of blocks of at least k answers,
 // so no group of 1 … k−1 answers can be recovered from any number of views taken at one moment.
+//
+// Views taken at different moments could still be subtracted (six answers today, seven tomorrow: the
+// seventh person's ratings; or one answer changed). So a survey's answers are released only once it is
+// closed: a closed survey takes no answers or changes, and one with released results is never reopened,
+// so whatever is shown never changes afterwards. An open survey is left out of every view, whatever its answers.
 import { AGE_BANDS, type AgeBand } from '../follow-up/reports.ts';
 import { DEFAULT_MIN_GROUP, LOWEST_MIN_GROUP, SCALE, STANDARD_QUESTIONS, type StandardQuestion } from './questions.ts';
 
@@ -47,6 +52,8 @@ export interface SurveyDimensions {
   callId: string;
   activities: readonly string[];
   areas: readonly string[];
+  /** Still taking answers: nothing of it is released until it is closed. Absent means closed. */
+  open?: boolean;
 }
 
 /** The smallest group a funder may set: a whole number, never below 3; anything else is the default. */
@@ -147,7 +154,7 @@ export function releasedBlocks(cells: readonly Cell[], k: number): Map<string, S
   return out;
 }
 
-export type HiddenReason = 'too_few_answers' | 'age_band_too_small';
+export type HiddenReason = 'too_few_answers' | 'age_band_too_small' | 'survey_open';
 
 /** One question's distribution in a shown group. */
 export interface QuestionResult {
@@ -189,8 +196,8 @@ interface GroupBase {
   surveys: number;
   /** The surveys whose answers are in the group: those released (and, in an age view, split). */
   from: string[];
-  /** Surveys of the group left out: too few answers in all, or (in an age view) an age cell too small. */
-  leftOut: { tooFewAnswers: number; ageBandTooSmall: number };
+  /** Surveys of the group left out: still open, too few answers in all, or (in an age view) an age cell too small. */
+  leftOut: { surveyOpen: number; tooFewAnswers: number; ageBandTooSmall: number };
 }
 export interface ShownGroup extends GroupBase {
   shown: true;
@@ -244,9 +251,13 @@ export function surveyView(cells: readonly Cell[], dimensions: readonly SurveyDi
     ageView,
     groups: groups.map((g) => {
       const from: string[] = [];
-      const leftOut = { tooFewAnswers: 0, ageBandTooSmall: 0 };
+      const leftOut = { surveyOpen: 0, tooFewAnswers: 0, ageBandTooSmall: 0 };
       const sum: Block = { surveyId: '', age: g.age, n: 0, ratings: {}, extra: {} };
       for (const d of g.surveys) {
+        if (d.open) {
+          leftOut.surveyOpen++;
+          continue;
+        }
         const r = release.get(d.surveyId);
         if (!r?.released) {
           leftOut.tooFewAnswers++;
@@ -266,7 +277,13 @@ export function surveyView(cells: readonly Cell[], dimensions: readonly SurveyDi
       const base = { key: g.key, surveys: g.surveys.length, from, leftOut };
       // Every block holds at least k answers, so a group with any answers has at least k; checked all the same.
       if (sum.n < min) {
-        return { ...base, shown: false, reason: ageView && leftOut.ageBandTooSmall > 0 ? 'age_band_too_small' : 'too_few_answers' } satisfies HiddenGroup;
+        const reason: HiddenReason =
+          ageView && leftOut.ageBandTooSmall > 0
+            ? 'age_band_too_small'
+            : leftOut.surveyOpen > 0 && leftOut.tooFewAnswers === 0
+              ? 'survey_open'
+              : 'too_few_answers';
+        return { ...base, shown: false, reason } satisfies HiddenGroup;
       }
       return { ...base, shown: true, n: sum.n, questions: STANDARD_QUESTIONS.map((q) => questionResult(q, sum.ratings[q])) } satisfies ShownGroup;
     }),
@@ -275,15 +292,22 @@ export function surveyView(cells: readonly Cell[], dimensions: readonly SurveyDi
 
 export type SurveyResults =
   | { minGroup: number; shown: true; n: number; questions: QuestionResult[]; extra: QuestionResult[] }
-  | { minGroup: number; shown: false; reason: 'too_few_answers' };
+  | { minGroup: number; shown: false; reason: 'too_few_answers' | 'survey_open' };
 
 /**
  * One survey's results, for its agreement: the whole survey, standard questions and the association's own,
- * when it has at least k answers (it is then a union of its released blocks); hidden otherwise. How many
- * answered is not said while hidden.
+ * when it is closed and has at least k answers (it is then a union of its released blocks); hidden
+ * otherwise. How many answered is not said while hidden.
  */
-export function surveyResults(cells: readonly Cell[], surveyId: string, k: number, extraQuestionIds: readonly string[] = []): SurveyResults {
+export function surveyResults(
+  cells: readonly Cell[],
+  surveyId: string,
+  k: number,
+  extraQuestionIds: readonly string[] = [],
+  status: 'open' | 'closed' = 'closed',
+): SurveyResults {
   const min = minGroupOf(k);
+  if (status === 'open') return { minGroup: min, shown: false, reason: 'survey_open' };
   const r = releasedBlocks(
     cells.filter((c) => c.surveyId === surveyId),
     min,

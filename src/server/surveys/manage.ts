@@ -7,6 +7,7 @@ import type { Tx } from '../../db/connection.ts';
 import type { Scope } from '../../db/scope.ts';
 import { scoped } from '../../db/scope.ts';
 import { hasFunderRole, isMemberOf, policy } from '../../domain/roles.ts';
+import { minGroupOf } from '../../domain/surveys/anonymity.ts';
 import { type RawExtraQuestion, readExtraQuestions } from '../../domain/surveys/answers.ts';
 import { type ExtraQuestion, MAX_EXTRA_QUESTIONS } from '../../domain/surveys/questions.ts';
 import { auditReason, type CommandOptions, clockOf } from '../command.ts';
@@ -122,7 +123,8 @@ export async function presentSurvey(ctx: AppContext, user: SignedInUser, s: Loca
     can: {
       editQuestions: rights.manage && answers === 0,
       close: rights.manage && row.status === 'open',
-      open: rights.manage && row.status === 'closed',
+      // Released results are never reopened (setSurveyOpen says why).
+      open: rights.manage && row.status === 'closed' && answers < minGroupOf(row.survey_min_group),
       seeFreeTexts: rights.seeFreeTexts,
       readFreeTexts: rights.readFreeTexts,
     },
@@ -184,14 +186,29 @@ export async function setSurveyQuestions(ctx: AppContext, user: SignedInUser, su
   return s;
 }
 
-/** Closes the survey (no more answers) or opens it again. */
+/**
+ * Closes the survey (no more answers, and its results are released) or opens it again. A closed survey whose
+ * results are released (at least the funder's smallest group answered) is never reopened: new or changed
+ * answers could then be worked out by comparing its results before and after.
+ */
 export async function setSurveyOpen(ctx: AppContext, user: SignedInUser, surveyId: string, open: boolean, options: CommandOptions = {}) {
   const s = await locateSurvey(ctx, user, surveyId);
   mayManage(user, s);
   const now = clockOf(options);
-  await scoped(ctx.db, s.scope, async (tx) => {
+  // Counting the answers needs the funder's tenant (they are its rows), as for the questions above.
+  await scoped(ctx.db, { ...s.scope, funderId: s.funderId }, async (tx) => {
     const survey = await lockSurvey(tx, s.id);
     if ((survey.status === 'open') === open) return;
+    if (open) {
+      // The lock holds answers off, and a closed survey takes none: the count cannot change under us.
+      const { n } = await tx
+        .selectFrom('survey_answers')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('survey_id', '=', s.id)
+        .executeTakeFirstOrThrow();
+      const { survey_min_group } = await tx.selectFrom('funders').select('survey_min_group').where('id', '=', s.funderId).executeTakeFirstOrThrow();
+      if (Number(n) >= minGroupOf(survey_min_group)) throw new Problem(409, 'survey_results_released');
+    }
     await tx
       .updateTable('surveys')
       .set({ status: open ? 'open' : 'closed', closed_at: open ? null : now })

@@ -39,20 +39,24 @@ const HEADERS: Record<Lang, string[]> = {
 };
 
 const hidden = (reason: string | null, k: number, lang: Lang) =>
-  reason === 'age_band_too_small'
+  reason === 'survey_open'
     ? lang === 'sv'
-      ? `Dold: någon åldersgrupp i enkäterna har färre än ${k} svar`
-      : `Hidden: an age band in the surveys has fewer than ${k} answers`
-    : lang === 'sv'
-      ? `Dold: färre än ${k} svar`
-      : `Hidden: fewer than ${k} answers`;
+      ? 'Dold: resultaten visas när enkäterna har stängts'
+      : 'Hidden: results are shown once the surveys are closed'
+    : reason === 'age_band_too_small'
+      ? lang === 'sv'
+        ? `Dold: någon åldersgrupp i enkäterna har färre än ${k} svar`
+        : `Hidden: an age band in the surveys has fewer than ${k} answers`
+      : lang === 'sv'
+        ? `Dold: färre än ${k} svar`
+        : `Hidden: fewer than ${k} answers`;
 
 export function summaryTable(summary: FunderSurveySummary, lang: Lang): SheetTable {
   const grouping = GROUPING_LABELS[summary.by][lang];
   const rows: unknown[][] = [];
   for (const g of summary.groups) {
     const label = summary.by === 'age_band' ? (AGE_CELL_LABELS[g.key as AgeCell]?.[lang] ?? g.key) : g.key === 'all' ? '' : g.label;
-    const leftOut = g.leftOut.tooFewAnswers + g.leftOut.ageBandTooSmall;
+    const leftOut = g.leftOut.surveyOpen + g.leftOut.tooFewAnswers + g.leftOut.ageBandTooSmall;
     if (!g.shown) {
       rows.push([grouping, label, hidden(g.reason, summary.minGroup, lang), null, g.included, leftOut, null, null, null, null, null, null, null, null]);
       continue;

@@ -17,7 +17,7 @@ const Question = Type.Object({
   answered: Type.Integer({ minimum: 0, description: 'How many of the group rated the question' }),
   mean: Nullable(Type.Number({ description: 'The mean on the 1–5 scale, two decimals' })),
 });
-const HiddenReason = Literals(['too_few_answers', 'age_band_too_small']);
+const HiddenReason = Literals(['too_few_answers', 'age_band_too_small', 'survey_open']);
 
 const AgreementResults = Type.Object({
   survey: Type.Union(
@@ -28,7 +28,7 @@ const AgreementResults = Type.Object({
         status: Literals(['open', 'closed']),
         minGroup: Type.Integer({ description: 'Results are shown from this many answers (the funder’s setting, never below 3)' }),
         shown: Type.Boolean(),
-        reason: Nullable(Literals(['too_few_answers'])),
+        reason: Nullable(Literals(['too_few_answers', 'survey_open'], { description: 'survey_open: results are released only once the survey is closed' })),
         n: Nullable(Type.Integer({ description: 'How many answered; null while the results are hidden' })),
         questions: Type.Array(Question),
         extraQuestions: Type.Array(
@@ -61,6 +61,7 @@ const Summary = Type.Object({
       surveys: Type.Integer({ description: 'Surveys that belong to the group' }),
       included: Type.Integer({ description: 'Of them, the surveys whose answers are counted' }),
       leftOut: Type.Object({
+        surveyOpen: Type.Integer({ description: 'Surveys left out: still open (answers are released only once a survey is closed)' }),
         tooFewAnswers: Type.Integer({ description: 'Surveys left out: fewer answers in all than the smallest group' }),
         ageBandTooSmall: Type.Integer({ description: 'Surveys left out of an age view: one of their age bands is too small to show on its own' }),
       }),
@@ -87,7 +88,7 @@ export function surveyResultRoutes(fastify: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['surveys'],
         summary:
-          'The agreement’s survey results per question, when at least the smallest group has answered (the association’s members and the funder’s staff)',
+          'The agreement’s survey results per question, once the survey is closed and at least the smallest group has answered (the association’s members and the funder’s staff)',
         params: Type.Object({ id: Uuid }),
         response: { 200: AgreementResults, ...errorResponses },
       },

@@ -24,11 +24,17 @@ import type { AppContext } from '../context.ts';
 import { type SignedInUser, scopeOf } from '../plugins/session.ts';
 import { Problem } from '../problem.ts';
 
-/** The answers of the surveys that `where` picks, counted per survey, age cell, question and value. */
+/**
+ * The released answers of the surveys that `where` picks, counted per survey, age cell, question and value:
+ * only closed surveys' answers, which can no longer change (an open survey's results read on two days could
+ * be subtracted to tell the newest answers).
+ */
 async function readCells(tx: Tx, where: { surveyId: string } | { funderId: string }): Promise<Cell[]> {
   // By survey, so the answers' index on survey_id serves both (a funder's surveys are few beside their answers).
   const filter =
-    'surveyId' in where ? sql`a.survey_id = ${where.surveyId}` : sql`a.survey_id in (select s.id from surveys s where s.funder_id = ${where.funderId})`;
+    'surveyId' in where
+      ? sql`a.survey_id in (select s.id from surveys s where s.id = ${where.surveyId} and s.status = 'closed')`
+      : sql`a.survey_id in (select s.id from surveys s where s.funder_id = ${where.funderId} and s.status = 'closed')`;
   const sizes = await sql<{ survey_id: string; age: string; n: number }>`
     select a.survey_id, coalesce(a.age_band, 'not_stated') as age, count(*)::int as n
       from survey_answers a
@@ -73,7 +79,7 @@ export interface AgreementSurveyResults {
   status: 'open' | 'closed';
   minGroup: number;
   shown: boolean;
-  reason: 'too_few_answers' | null;
+  reason: 'too_few_answers' | 'survey_open' | null;
   /** How many answered; said only when the results are shown. */
   n: number | null;
   questions: QuestionResult[];
@@ -97,6 +103,7 @@ export async function agreementSurveyResults(ctx: AppContext, user: SignedInUser
     survey.id,
     k,
     extra.map((q) => q.id),
+    survey.status,
   );
   const base = { surveyId: survey.id, status: survey.status, minGroup: r.minGroup };
   if (!r.shown) return { ...base, shown: false, reason: r.reason, n: null, questions: [], extraQuestions: [] };
@@ -124,9 +131,9 @@ export interface SummaryGroup {
   label: string;
   surveys: number;
   included: number;
-  leftOut: { tooFewAnswers: number; ageBandTooSmall: number };
+  leftOut: { surveyOpen: number; tooFewAnswers: number; ageBandTooSmall: number };
   shown: boolean;
-  reason: 'too_few_answers' | 'age_band_too_small' | null;
+  reason: 'too_few_answers' | 'age_band_too_small' | 'survey_open' | null;
   n: number | null;
   questions: QuestionResult[];
 }
@@ -145,8 +152,8 @@ export async function funderSurveySummary(ctx: AppContext, user: SignedInUser, f
   const by = query.by ?? 'call';
   return scoped(ctx.db, scopeOf(user, funderId), async (tx) => {
     // The content in force: the latest amendment's, or the signed content.
-    const surveys = await sql<{ id: string; call_id: string; call_title: string; content: AgreementContent }>`
-      select s.id, ag.call_id, c.title as call_title,
+    const surveys = await sql<{ id: string; status: 'open' | 'closed'; call_id: string; call_title: string; content: AgreementContent }>`
+      select s.id, s.status, ag.call_id, c.title as call_title,
              coalesce((select m.content from agreement_amendments m where m.agreement_id = ag.id order by m.version desc limit 1), ag.content) as content
         from surveys s
         join agreements ag on ag.id = s.agreement_id
@@ -157,6 +164,7 @@ export async function funderSurveySummary(ctx: AppContext, user: SignedInUser, f
       callId: s.call_id,
       activities: [...new Set((s.content.activities ?? []).map((x) => x.trim()).filter(Boolean))],
       areas: [...new Set((s.content.areas ?? []).map((x) => x.trim()).filter(Boolean))],
+      open: s.status !== 'closed',
     }));
     const cells = await readCells(tx, { funderId });
     const k = await minGroupOfFunder(tx, funderId);

@@ -8541,7 +8541,7 @@ export interface paths {
     };
   };
   "/api/agreements/{id}/survey/results": {
-    /** The agreement’s survey results per question, when at least the smallest group has answered (the association’s members and the funder’s staff) */
+    /** The agreement’s survey results per question, once the survey is closed and at least the smallest group has answered (the association’s members and the funder’s staff) */
     get: {
       parameters: {
         path: {
@@ -8561,7 +8561,7 @@ export interface paths {
                 /** @description Results are shown from this many answers (the funder’s setting, never below 3) */
                 minGroup: number;
                 shown: boolean;
-                reason: null | "too_few_answers";
+                reason: null | ("too_few_answers" | "survey_open");
                 n: null | number;
                 questions: ({
                     /** @description safe, welcome, come_back, learned, listened; or an extra question’s id */
@@ -8638,13 +8638,15 @@ export interface paths {
                   /** @description Of them, the surveys whose answers are counted */
                   included: number;
                   leftOut: {
+                    /** @description Surveys left out: still open (answers are released only once a survey is closed) */
+                    surveyOpen: number;
                     /** @description Surveys left out: fewer answers in all than the smallest group */
                     tooFewAnswers: number;
                     /** @description Surveys left out of an age view: one of their age bands is too small to show on its own */
                     ageBandTooSmall: number;
                   };
                   shown: boolean;
-                  reason: null | ("too_few_answers" | "age_band_too_small");
+                  reason: null | ("too_few_answers" | "age_band_too_small" | "survey_open");
                   n: null | number;
                   questions: ({
                       /** @description safe, welcome, come_back, learned, listened; or an extra question’s id */

@@ -94,7 +94,7 @@ export function HiddenNotice({
   minGroup,
   badge = true,
 }: {
-  reason: 'too_few_answers' | 'age_band_too_small';
+  reason: 'too_few_answers' | 'age_band_too_small' | 'survey_open';
   minGroup: number;
   /** Off where the heading already says hidden. */
   badge?: boolean;
@@ -110,8 +110,9 @@ export function HiddenNotice({
 }
 
 /**
- * One agreement's survey results, for the agreement's page and the association's report (read-only). Renders
- * nothing for an agreement without a survey. `level` is the heading level the section starts at.
+ * One agreement's survey results, for the agreement's page and the association's report (read-only): shown
+ * once the survey is closed, so they never change after they are seen. Renders nothing for an agreement
+ * without a survey. `level` is the heading level the section starts at.
  */
 export function SurveyResults({ agreementId, level = 2 }: { agreementId: string; level?: 2 | 3 }) {
   const { t, i18n } = useTranslation();
@@ -128,11 +129,11 @@ export function SurveyResults({ agreementId, level = 2 }: { agreementId: string;
       {!r ? (
         <LoadError error={results.error} />
       ) : !r.shown ? (
-        <HiddenNotice reason="too_few_answers" minGroup={r.minGroup} />
+        <HiddenNotice reason={r.reason ?? 'too_few_answers'} minGroup={r.minGroup} />
       ) : (
         <>
           <p>
-            {t('surveyResults.answers', { count: r.n ?? 0 })} {r.status === 'open' ? t('surveyResults.stillOpen') : t('surveyResults.closed')}
+            {t('surveyResults.answers', { count: r.n ?? 0 })} {t('surveyResults.closed')}
           </p>
           <p className="hint">{t('surveyResults.anonymous', { k: r.minGroup })}</p>
           <QuestionTable

@@ -48,6 +48,7 @@ function Group({ group, summary, index }: { group: SurveySummaryGroup; summary: 
       ) : (
         <HiddenNotice reason={group.reason ?? 'too_few_answers'} minGroup={k} badge={false} />
       )}
+      {group.leftOut.surveyOpen ? <p className="hint">{t('surveyResults.summary.leftOutOpen', { count: group.leftOut.surveyOpen })}</p> : null}
       {group.leftOut.tooFewAnswers ? <p className="hint">{t('surveyResults.summary.leftOutFew', { count: group.leftOut.tooFewAnswers, k })}</p> : null}
       {group.leftOut.ageBandTooSmall ? <p className="hint">{t('surveyResults.summary.leftOutAge', { count: group.leftOut.ageBandTooSmall, k })}</p> : null}
     </li>

@@ -99,7 +99,7 @@ function OpenOrClose({ s, agreementId }: { s: Survey; agreementId: string }) {
   return (
     <>
       <Problem problem={problem} />
-      <p className="hint">{s.can.close ? t('surveySection.closeHint') : t('surveySection.openHint')}</p>
+      <p className="hint">{s.can.close ? t('surveySection.closeHint', { k: s.minGroup }) : t('surveySection.openHint')}</p>
       <div className="actions">
         <button type="button" className="button button-secondary" disabled={busy} onClick={() => void act()}>
           {s.can.close ? t('surveySection.close') : t('surveySection.open')}

@@ -25,6 +25,8 @@ export const actOnFreeText = (answerId: string, body: FreeTextAction) =>
 export async function refreshSurvey(queryClient: QueryClient, agreementId: string, s: Survey) {
   queryClient.setQueryData(keys.surveys.ofAgreement(agreementId), s);
   await queryClient.invalidateQueries({ queryKey: keys.surveys.ofAgreement(agreementId) });
+  // Closing releases the results (and opening again, allowed only before that, hides them).
+  await queryClient.invalidateQueries({ queryKey: keys.surveyResults.all });
 }
 
 export type AgreementSurveyResults = NonNullable<Answer<'/api/agreements/{id}/survey/results', 'get'>['survey']>;
