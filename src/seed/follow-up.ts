@@ -8,6 +8,7 @@
 import { system } from '../db/scope.ts';
 import type { ReportContent } from '../domain/follow-up/reports.ts';
 import { kronor } from '../domain/money.ts';
+import { sendDigests } from '../jobs/digest.ts';
 import { sendReportReminders } from '../jobs/reminders.ts';
 import { approveReport } from '../server/follow-up/approve-report.ts';
 import { saveReport } from '../server/follow-up/save-report.ts';
@@ -184,7 +185,10 @@ export async function seedFollowUp(demo: Demo, agreements: Record<Org, string>) 
   await answers(demo, agreements.nattvandrarna, NATTVANDRARNA_VOICES);
 
   // Half-time. Two weeks before the interim reports are due every association is reminded.
-  const remind = (iso: string) => sendReportReminders({ db: ctx.db, publicUrl: ctx.config.publicUrl, enqueue: async () => {} }, new Date(iso));
+  const jobs = { db: ctx.db, publicUrl: ctx.config.publicUrl, enqueue: async () => {} };
+  const remind = (iso: string) => sendReportReminders(jobs, new Date(iso));
+  // The caseworker who chose a daily digest got one the next morning: nothing of 2022 waits for today's.
+  const digest = (iso: string) => sendDigests(jobs, new Date(iso));
   await remind('2022-10-17T07:00:00+02:00');
   await report(
     demo,
@@ -206,6 +210,7 @@ export async function seedFollowUp(demo: Demo, agreements: Record<Org, string>) 
   );
   // Läxhjälpen's report did not come: the day after the due date it is overdue, and everyone is told.
   await remind('2022-11-01T07:00:00+01:00');
+  await digest('2022-11-02T07:00:00+01:00');
   await approveReport(ctx, caseworker, (await reportOf(demo, agreements.vuxenskolan, 'interim')).id, at('2022-11-03T10:00:00+01:00'));
 
   const surveyId = await answers(demo, agreements.vuxenskolan, VUXENSKOLAN_VOICES);
@@ -243,5 +248,6 @@ export async function seedFollowUp(demo: Demo, agreements: Record<Org, string>) 
     '2023-05-19T15:00:00+02:00',
     '2023-05-22T10:30:00+02:00',
   );
+  await digest('2023-05-23T07:00:00+02:00');
   await approveReport(ctx, caseworker, (await reportOf(demo, agreements.vuxenskolan, 'final')).id, at('2023-06-14T09:30:00+02:00'));
 }

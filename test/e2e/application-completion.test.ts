@@ -37,7 +37,7 @@ describe('completion of an application', () => {
     await signIn(c, 'handlaggare@norrkoping.example', 'Hanna Handläggare');
     await c.getByRole('region', { name: FUNDER }).getByRole('link', { name: 'Inkomna ansökningar' }).click();
     await settledAndAccessible(c, 'Inkomna ansökningar');
-    expect(await caseNumbers(c)).toEqual([LAXHJALPEN, VUXENSKOLAN, 'SN 2022/00003', 'SN 2022/00002', 'SN 2022/00001']);
+    expect(await caseNumbers(c)).toEqual([LAXHJALPEN, VUXENSKOLAN, 'SN 2022/00004', 'SN 2022/00003', 'SN 2022/00002', 'SN 2022/00001']);
     await c.getByRole('table', { name: 'Ansökningar' }).waitFor();
     const csv = await c.getByRole('link', { name: 'Ladda ned som CSV' }).getAttribute('href');
 
@@ -51,14 +51,14 @@ describe('completion of an application', () => {
     expect(file.headers()['content-type']).toContain('text/csv');
 
     await c.getByRole('link', { name: 'Rensa filter' }).click();
-    await c.getByText('5 ansökningar', { exact: true }).waitFor();
+    await c.getByText('6 ansökningar', { exact: true }).waitFor();
     // The area filter offers the areas the received applications name.
     await c.getByLabel('Område').selectOption({ label: 'Ringdansen' });
     await c.getByRole('button', { name: 'Visa' }).click();
     await c.getByText('2 ansökningar', { exact: true }).waitFor();
     expect(await caseNumbers(c)).toEqual([VUXENSKOLAN, 'SN 2022/00002']);
     await c.getByRole('link', { name: 'Rensa filter' }).click();
-    await c.getByText('5 ansökningar', { exact: true }).waitFor();
+    await c.getByText('6 ansökningar', { exact: true }).waitFor();
     // Each row says how it was decided; the status filter takes the outcome too.
     const row = (caseNumber: string) => c.getByRole('table', { name: 'Ansökningar' }).getByRole('row').filter({ hasText: caseNumber });
     expect((await row('SN 2022/00001').getByRole('cell').last().innerText()).replace(/\s+/gu, ' ')).toBe('Delvis beviljad 250 000 kr');
@@ -69,7 +69,7 @@ describe('completion of an application', () => {
     expect(await caseNumbers(c)).toEqual(['SN 2022/00003']);
     await axe(c, 'inbox, rejected');
     await c.getByRole('link', { name: 'Rensa filter' }).click();
-    await c.getByText('5 ansökningar', { exact: true }).waitFor();
+    await c.getByText('6 ansökningar', { exact: true }).waitFor();
     await c.getByRole('searchbox', { name: 'Sök' }).fill('nattvandrarna');
     await c.getByLabel('Sortering').selectOption({ label: 'Högst belopp först' });
     await c.getByRole('button', { name: 'Visa' }).click();
