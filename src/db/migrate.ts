@@ -13,6 +13,7 @@ import * as m0010 from './migrations/0010_audit_chains.ts';
 import * as m0011 from './migrations/0011_notification_preferences.ts';
 import * as m0012 from './migrations/0012_agreements_payments.ts';
 import * as m0013 from './migrations/0013_follow_up.ts';
+import * as m0014 from './migrations/0014_survey_release.ts';
 
 /** Migrations are listed here, in order, so that bundlers and test runners see them. */
 const migrations: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '0011_notification_preferences': m0011,
   '0012_agreements_payments': m0012,
   '0013_follow_up': m0013,
+  '0014_survey_release': m0014,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -750,6 +750,8 @@ export interface SurveysTable {
   extra_questions: ColumnType<ExtraQuestion[], string | undefined, string>;
   created_at: CreatedAt;
   closed_at: Date | null;
+  /** When its results were first shown; a released survey is never reopened. */
+  released_at: Date | null;
 }
 
 /** No user, address, agent or time finer than the day: see the migration 0013_follow_up. */

@@ -202,8 +202,8 @@ describe('the association reports', () => {
     const content = {
       ...complete(r),
       spending: [
-        // More from the grant than was spent on the row, and far from the plan without a word why.
-        { ...r.content.spending[0], spent: ore(5_000_000), fromGrant: ore(6_000_000), explanation: '' },
+        // More from the grant than was spent on the row, and far above the plan without a word why.
+        { ...r.content.spending[0], spent: ore(25_000_000), fromGrant: ore(26_000_000), explanation: '' },
         { label: 'Hyra av lokal i Łódź', planned: null, spent: ore(8_000_000), fromGrant: ore(8_000_000), explanation: 'Lokalen kostade.' },
       ],
       activities: [{ typeKey: null, proposedType: 'Läxhjälp', area: '', from: '2027-05-01', to: '2027-03-01', frequency: '', occasions: 3 }],
@@ -218,7 +218,7 @@ describe('the association reports', () => {
     expect(byField['spending.0.explanation'].code).toBe('report_explanation_needed');
     expect(byField['activities.0.area'].code).toBe('required');
     expect(byField['activities.0.to'].code).toBe('end_before_start_date');
-    // 6 000 + 8 000 kr… of the grant, of which 100 000 kr is paid: the message names what was paid.
+    // 120 000 kr of the grant, of which 100 000 kr is paid: the message names what was paid.
     const { interim: now } = await reportsOf(org.member, agreementId);
     expect(now.status).toBe('draft');
     const over = { ...content, spending: [{ ...content.spending[1], spent: ore(12_000_000), fromGrant: ore(12_000_000) }] };

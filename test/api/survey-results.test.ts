@@ -145,6 +145,24 @@ describe('a survey with fewer answers than the smallest group', () => {
     expect(english.body.toString()).toContain('"Hidden: fewer than 5 answers"');
   });
 
+  it('may be opened again while its results were never shown, and is then left out until closed again', async () => {
+    const opened = await org.member.post(`/api/surveys/${small.surveyId}/open`);
+    expect(opened.status, JSON.stringify(opened.body)).toBe(200);
+    expect(opened.body).toMatchObject({ status: 'open', can: { close: true, open: false } });
+    expect((await w.caseworker.get(`/api/agreements/${small.agreementId}/survey/results`)).body.survey).toMatchObject({
+      status: 'open',
+      shown: false,
+      reason: 'survey_open',
+      n: null,
+    });
+    expect((await summary({ by: 'call', callId: small.callId })).body.groups).toMatchObject([
+      { shown: false, reason: 'survey_open', leftOut: { surveyOpen: 1, tooFewAnswers: 0 } },
+    ]);
+    await close(small, w.caseworker);
+    expect((await summary({ by: 'call', callId: small.callId })).body.groups).toMatchObject([
+      { shown: false, reason: 'too_few_answers', leftOut: { surveyOpen: 0, tooFewAnswers: 1 } },
+    ]);
+  });
   it('follows the funder’s smallest group as it is lowered and raised', async () => {
     await setMinGroup(3);
     try {
@@ -164,28 +182,47 @@ describe('a survey with fewer answers than the smallest group', () => {
       const hidden = await w.caseworker.get(`/api/agreements/${small.agreementId}/survey/results`);
       expect(hidden.body.survey).toMatchObject({ minGroup: 4, shown: false, n: null });
       expect((await summary({ by: 'call', callId: small.callId })).body.groups).toMatchObject([{ shown: false, reason: 'too_few_answers' }]);
+      // Its results were shown while the group was 3: it stays released, so no answer can be added to them
+      // and found by comparing.
+      expect((await org.member.get(`/api/agreements/${small.agreementId}/survey`)).body.can).toMatchObject({ open: false });
+      const reopened = await org.member.post(`/api/surveys/${small.surveyId}/open`);
+      expect(reopened.status).toBe(409);
+      expect(reopened.body.code).toBe('survey_results_released');
+      const change = await t.db.kysely
+        .selectFrom('audit_log')
+        .select('data')
+        .where('action', '=', 'funder.follow_up_settings_changed')
+        .where('object_id', '=', w.sn)
+        .orderBy('position', 'desc')
+        .limit(2)
+        .execute();
+      const released = change.map((e) => (e.data as { releasedSurveys?: string[] }).releasedSurveys);
+      expect(released[0]).toBeUndefined();
+      expect(released[1]).toContain(small.surveyId);
     } finally {
       await setMinGroup(5);
     }
   });
+});
 
-  it('may be opened again, as its results were never shown, and is then left out until closed again', async () => {
-    const opened = await org.member.post(`/api/surveys/${small.surveyId}/open`);
-    expect(opened.status, JSON.stringify(opened.body)).toBe(200);
-    expect(opened.body).toMatchObject({ status: 'open', can: { close: true, open: false } });
-    expect((await w.caseworker.get(`/api/agreements/${small.agreementId}/survey/results`)).body.survey).toMatchObject({
-      status: 'open',
-      shown: false,
-      reason: 'survey_open',
-      n: null,
-    });
-    expect((await summary({ by: 'call', callId: small.callId })).body.groups).toMatchObject([
-      { shown: false, reason: 'survey_open', leftOut: { surveyOpen: 1, tooFewAnswers: 0 } },
-    ]);
-    await close(small, w.caseworker);
-    expect((await summary({ by: 'call', callId: small.callId })).body.groups).toMatchObject([
-      { shown: false, reason: 'too_few_answers', leftOut: { surveyOpen: 0, tooFewAnswers: 1 } },
-    ]);
+describe('a survey closed at the moment the smallest group is lowered to its answers', () => {
+  it('is released whichever comes first, and so never opened again', async () => {
+    const m = await agreement(org, ['Nattvandring'], [`Berget ${run}`]);
+    await answer(m, '16_18', 3, 3);
+    try {
+      // On PostgreSQL the two race: the setting waits for the survey's lock, or the closing reads the new group.
+      const [closed, lowered] = await Promise.all([
+        org.member.post(`/api/surveys/${m.surveyId}/close`),
+        admin.put(`/api/funders/${w.sn}/follow-up-settings`, { surveyMinGroup: 3, reportDeviationPercent: 10, reportReminderDays: 14 }),
+      ]);
+      expect([closed.status, lowered.status]).toEqual([200, 200]);
+      const row = await t.db.kysely.selectFrom('surveys').select(['status', 'released_at']).where('id', '=', m.surveyId).executeTakeFirstOrThrow();
+      expect(row.status).toBe('closed');
+      expect(row.released_at).not.toBeNull();
+    } finally {
+      await setMinGroup(5);
+    }
+    expect((await org.member.post(`/api/surveys/${m.surveyId}/open`)).body.code).toBe('survey_results_released');
   });
 });
 
@@ -254,8 +291,17 @@ describe('an open survey with enough answers', () => {
       });
     }
     expect((await org.member.get(`/api/agreements/${m.agreementId}/survey`)).body.status).toBe('closed');
-    const trail = await t.db.kysely.selectFrom('audit_log').select('action').where('object_id', '=', m.surveyId).orderBy('position').execute();
-    expect(trail.map((e) => e.action)).toEqual(['survey.closed']);
+    const trail = await t.db.kysely.selectFrom('audit_log').select(['action', 'data']).where('object_id', '=', m.surveyId).orderBy('position').execute();
+    expect(trail).toEqual([{ action: 'survey.closed', data: { agreementId: m.agreementId, answers: 6, released: true } }]);
+    // A smallest group raised above its answers hides them from now on, and still it is not reopened.
+    await setMinGroup(7);
+    try {
+      expect((await org.member.get(`/api/agreements/${m.agreementId}/survey/results`)).body.survey).toMatchObject({ shown: false, n: null });
+      expect((await org.member.post(`/api/surveys/${m.surveyId}/open`)).body.code).toBe('survey_results_released');
+      expect((await org.member.get(`/api/agreements/${m.agreementId}/survey`)).body.can).toMatchObject({ open: false });
+    } finally {
+      await setMinGroup(5);
+    }
     // A participant who still has the page cannot add an answer to the released results.
     const late = await new Phone(t.app).answer(m.token, { ageBand: '13_15', ratings: { safe: 1 }, extra: {}, freeText: null });
     expect(late.statusCode).not.toBe(201);

@@ -147,8 +147,11 @@ describe('a follow-up report from the association’s phone to the released inst
     await fees.getByText('Avviker 3 % från planen, inom 10 %: ingen förklaring behövs.').waitFor();
 
     const fika = page.getByRole('group', { name: 'Fika och frukt 🍎' });
-    await fika.getByLabel('Använt på raden').fill('21 000');
+    // Less than planned so far is what half-time looks like: an interim report need not explain it.
+    await fika.getByLabel('Använt på raden').fill('12 000');
     await fika.getByLabel('Varav från bidraget').fill('5 000');
+    await fika.getByText('Hittills 40 % under planen: det behöver inte förklaras i en delrapport, eftersom perioden inte är slut.').waitFor();
+    expect(await fika.getByLabel('Förklaring (frivilligt)').count()).toBe(1);
 
     // An activity from the catalogue.
     await page.getByRole('button', { name: 'Lägg till en aktivitet' }).click();

@@ -9,9 +9,11 @@ import {
   MAX_REPORT_AMOUNT,
   needsExplanation,
   plannedReports,
+  REPORT_KINDS,
   REPORT_LIMITS,
   REPORT_STATUSES,
   type ReportContent,
+  type ReportRuleContext,
   reportLimitProblems,
   reportProblems,
   type SpendingRow,
@@ -133,7 +135,7 @@ const row = (over: Partial<SpendingRow>): SpendingRow => ({
   explanation: '',
   ...over,
 });
-const ctx = { deviationPercent: 10, paid: ore(1_000_000) };
+const ctx: ReportRuleContext = { deviationPercent: 10, kind: 'final', paid: ore(1_000_000) };
 const fields = (c: ReportContent, c2 = ctx) => reportProblems(c, c2).map((p) => `${p.field}:${p.code}`);
 const withRows = (...spending: SpendingRow[]): ReportContent => ({ ...emptyReport([]), spending });
 
@@ -164,6 +166,17 @@ describe('the report’s rules', () => {
     expect(fields(withRows(row({ label: 'Fika ☕', planned: null, spent: ore(0), fromGrant: ore(0) })))).toEqual([]);
     expect(fields(withRows(row({ label: ' ', planned: null, spent: ore(0), fromGrant: ore(0) })))).toEqual(['spending.0.label:required']);
     expect(fields(withRows(row({ planned: ore(0), spent: ore(1), fromGrant: ore(0) })))).toEqual(['spending.0.explanation:report_explanation_needed']);
+  });
+
+  it('at an interim report, asks why only when more than planned was spent: the rest of the period is still to come', () => {
+    const interim: ReportRuleContext = { ...ctx, kind: 'interim' };
+    expect(fields(withRows(row({ spent: ore(40_000), fromGrant: ore(0) })), interim)).toEqual([]);
+    expect(fields(withRows(row({ spent: ore(0), fromGrant: ore(0) })), interim)).toEqual([]);
+    expect(fields(withRows(row({ spent: ore(110_000), fromGrant: ore(0) })), interim)).toEqual([]);
+    expect(fields(withRows(row({ spent: ore(110_001), fromGrant: ore(0) })), interim)).toEqual(['spending.0.explanation:report_explanation_needed']);
+    expect(fields(withRows(row({ label: 'Fika ☕', planned: null, spent: ore(1), fromGrant: ore(0) })), interim)).toEqual([
+      'spending.0.explanation:report_explanation_unplanned',
+    ]);
   });
 
   it('refuses more from the grant than has been paid, naming what was paid', () => {
@@ -232,14 +245,15 @@ const goodReport = fc
     ),
     occasions: fc.array(fc.integer({ min: 0, max: REPORT_LIMITS.occasions }), { maxLength: 5 }),
     deviationPercent: fc.integer({ min: 1, max: 100 }),
+    kind: fc.constantFrom(...REPORT_KINDS),
     headroom: fc.integer({ min: 0, max: 1_000_000 }),
   })
-  .map(({ rows, counts, occasions, deviationPercent, headroom }) => {
+  .map(({ rows, counts, occasions, deviationPercent, kind, headroom }) => {
     const spending = rows.map((r) => {
       const spent = ore(r.spent);
       const fromGrant = ore(Math.floor(r.spent * r.share));
       const planned = r.planned === null ? null : ore(r.planned);
-      const needs = needsExplanation({ planned, spent }, deviationPercent);
+      const needs = needsExplanation({ planned, spent }, deviationPercent, kind);
       return { label: r.label, planned, spent, fromGrant, explanation: needs || r.explain ? 'Så blev det – Çağla förklarar.' : '' };
     });
     const content: ReportContent = {
@@ -257,7 +271,7 @@ const goodReport = fc
       })),
     };
     const used = spending.reduce((s, r) => s + r.fromGrant, 0);
-    return { content, ctx: { deviationPercent, paid: ore(used + headroom) } };
+    return { content, ctx: { deviationPercent, kind, paid: ore(used + headroom) } };
   });
 
 describe('the report’s rules, for any report', () => {
@@ -316,7 +330,7 @@ describe('the report’s rules, for any report', () => {
     );
   });
 
-  it('ask for an explanation exactly when the row deviates by more than the share', () => {
+  it('ask for an explanation exactly when the row deviates by more than the share, at an interim report only above it', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: MAX_REPORT_AMOUNT }),
@@ -325,7 +339,8 @@ describe('the report’s rules, for any report', () => {
         (planned, spent, percent) => {
           // Exactly, in whole numbers far beyond a double's integers.
           const exact = BigInt(Math.abs(spent - planned)) * 100n > BigInt(percent) * BigInt(planned);
-          expect(needsExplanation({ planned: ore(planned), spent: ore(spent) }, percent)).toBe(exact);
+          expect(needsExplanation({ planned: ore(planned), spent: ore(spent) }, percent, 'final')).toBe(exact);
+          expect(needsExplanation({ planned: ore(planned), spent: ore(spent) }, percent, 'interim')).toBe(exact && spent > planned);
         },
       ),
     );

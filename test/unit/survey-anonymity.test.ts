@@ -9,9 +9,11 @@ import {
   cellsOf,
   GROUPINGS,
   type Grouping,
+  mayReopen,
   minGroupOf,
   type RatedAnswer,
   releasedBlocks,
+  releases,
   type SurveyDimensions,
   surveyResults,
   surveyView,
@@ -492,5 +494,21 @@ describe('open surveys', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('reopening a closed survey', () => {
+  it('is allowed only while its results were never shown and would not be shown now', () => {
+    fc.assert(
+      fc.property(fc.nat(50), fc.option(fc.integer({ min: -5, max: 60 }), { nil: null }), fc.boolean(), (answers, k, released) => {
+        expect(releases(answers, k)).toBe(answers >= minGroupOf(k));
+        // Once released, whatever the group is set to later: the shown counts must never change.
+        expect(mayReopen({ released, answers }, k)).toBe(!released && answers < minGroupOf(k));
+        if (released) expect(mayReopen({ released, answers }, k)).toBe(false);
+      }),
+    );
+    expect(mayReopen({ released: false, answers: 4 }, 5)).toBe(true);
+    expect(mayReopen({ released: true, answers: 4 }, 5)).toBe(false);
+    expect(mayReopen({ released: false, answers: 3 }, 2)).toBe(false);
   });
 });

@@ -127,6 +127,8 @@ export const MAX_REPORT_AMOUNT = 10_000_000_000_000;
 export interface ReportRuleContext {
   /** A row may deviate from its planned amount by this share (percent) without an explanation. */
   deviationPercent: number;
+  /** An interim report is written with part of the period left: only spending above the plan asks why. */
+  kind: ReportKind;
   /** Paid to date on the agreement: the grant money reported as used cannot exceed it. */
   paid: Ore;
 }
@@ -178,13 +180,19 @@ export function reportLimitProblems(c: ReportContent): RuleProblem[] {
   return p;
 }
 
-/** Whether a row's spending deviates from its plan by more than the share, so that it needs an explanation. */
-export function needsExplanation(row: Pick<SpendingRow, 'planned' | 'spent'>, deviationPercent: number): boolean {
+/**
+ * Whether a row's spending deviates from its plan by more than the share, so that it needs an explanation.
+ * A final report explains a deviation either way. An interim report compares what is spent so far with the
+ * whole period's plan, so spending below it is expected and only spending above it asks why.
+ */
+export function needsExplanation(row: Pick<SpendingRow, 'planned' | 'spent'>, deviationPercent: number, kind: ReportKind): boolean {
   if (row.spent === null) return false;
   // A row outside the plan that was spent on must always say why.
   if (row.planned === null) return row.spent > 0;
+  const off = row.spent - row.planned;
+  if (kind === 'interim' && off <= 0) return false;
   // In whole numbers: |spent − planned| > percent/100 × planned.
-  return Math.abs(row.spent - row.planned) * 100 > deviationPercent * row.planned;
+  return Math.abs(off) * 100 > deviationPercent * row.planned;
 }
 
 /**
@@ -204,7 +212,7 @@ export function reportProblems(c: ReportContent, ctx: ReportRuleContext): RulePr
       if (r.fromGrant > r.spent) p.push({ field: `${at}.fromGrant`, code: 'report_row_does_not_add_up', params: { spent: r.spent, fromGrant: r.fromGrant } });
     }
     if (r.fromGrant !== null && !has(`${at}.fromGrant`)) usedOfGrant += r.fromGrant;
-    if (!has(`${at}.spent`) && needsExplanation(r, ctx.deviationPercent) && isBlank(r.explanation)) {
+    if (!has(`${at}.spent`) && needsExplanation(r, ctx.deviationPercent, ctx.kind) && isBlank(r.explanation)) {
       p.push({
         field: `${at}.explanation`,
         code: r.planned === null ? 'report_explanation_unplanned' : 'report_explanation_needed',

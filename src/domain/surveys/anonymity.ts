@@ -14,8 +14,9 @@
 //
 // Views taken at different moments could still be subtracted (six answers today, seven tomorrow: the
 // seventh person's ratings; or one answer changed). So a survey's answers are released only once it is
-// closed: a closed survey takes no answers or changes, and one with released results is never reopened,
-// so whatever is shown never changes afterwards. An open survey is left out of every view, whatever its answers.
+// closed: a closed survey takes no answers or changes, and one with released results is never reopened
+// (the release is recorded, whatever the smallest group is set to later), so whatever is shown never
+// changes afterwards. An open survey is left out of every view, whatever its answers.
 import { AGE_BANDS, type AgeBand } from '../follow-up/reports.ts';
 import { DEFAULT_MIN_GROUP, LOWEST_MIN_GROUP, SCALE, STANDARD_QUESTIONS, type StandardQuestion } from './questions.ts';
 
@@ -61,6 +62,16 @@ export function minGroupOf(k: number | null | undefined): number {
   if (typeof k !== 'number' || !Number.isInteger(k)) return DEFAULT_MIN_GROUP;
   return Math.max(LOWEST_MIN_GROUP, k);
 }
+
+/** Whether a closed survey with this many answers has its results shown: the funder's smallest group answered. */
+export const releases = (answers: number, k: number | null | undefined): boolean => answers >= minGroupOf(k);
+
+/**
+ * Whether a closed survey may be opened again. Never once its results were shown: the release is recorded,
+ * so that a smallest group raised afterwards does not make the shown counts open to change and comparison.
+ */
+export const mayReopen = (survey: { released: boolean; answers: number }, k: number | null | undefined): boolean =>
+  !survey.released && !releases(survey.answers, k);
 
 const zero = (): Counts => [0, 0, 0, 0, 0];
 const isScale = (v: unknown): v is number => typeof v === 'number' && (SCALE as readonly number[]).includes(v);

@@ -73,7 +73,7 @@ export async function presentReport(tx: Tx, r: ReportRow, user: SignedInUser, ac
     granted: info.amount,
     paid,
     deviationPercent: info.report_deviation_percent,
-    problems: reportProblems(r.content, { deviationPercent: info.report_deviation_percent, paid }),
+    problems: reportProblems(r.content, { deviationPercent: info.report_deviation_percent, kind: r.kind, paid }),
     rounds: rounds.map(presentRound),
     releases: waiting ? { number: waiting.number, amount: waiting.amount } : null,
     recovery: recovery ? { id: recovery.id, number: recovery.number } : null,

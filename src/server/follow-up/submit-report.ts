@@ -33,7 +33,7 @@ export async function submitReport(
     if (row.version !== version) throw await reportConflict(tx, row, user);
     const funder = await tx.selectFrom('funders').select('report_deviation_percent').where('id', '=', row.funder_id).executeTakeFirstOrThrow();
     const paid = summary(await balancesOfApplication(tx, row.application_id)).paid;
-    const problems = reportProblems(row.content, { deviationPercent: funder.report_deviation_percent, paid });
+    const problems = reportProblems(row.content, { deviationPercent: funder.report_deviation_percent, kind: row.kind, paid });
     if (problems.length) throw rulesProblem(problems, 'report_incomplete');
     await shareAttachments(tx, row);
     const saved = await tx

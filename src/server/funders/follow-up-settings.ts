@@ -1,10 +1,13 @@
 // The funder's follow-up settings: the smallest group of survey answers whose results are shown, the share a
 // report's spending row may deviate from the plan unexplained, and how many days before a report is due its
 // reminder goes out. Set by the funder's administrators, like its other settings, audited with what they were.
+import { sql } from 'kysely';
 import { audit } from '../../db/audit.ts';
+import type { Tx } from '../../db/connection.ts';
 import { scoped } from '../../db/scope.ts';
 import { type FollowUpSettings, followUpSettingsProblems } from '../../domain/follow-up-settings.ts';
 import { policy } from '../../domain/roles.ts';
+import { minGroupOf } from '../../domain/surveys/anonymity.ts';
 import { auditReason, type CommandOptions } from '../command.ts';
 import type { AppContext } from '../context.ts';
 import { actorOf, type SignedInUser, scopeOf } from '../plugins/session.ts';
@@ -25,6 +28,22 @@ export async function getFollowUpSettings(ctx: AppContext, user: SignedInUser, f
   );
   if (!row) throw new Problem(404, 'not_found');
   return present(row);
+}
+
+/**
+ * A smallest group lowered to a closed survey's count shows its results: it is then released, as its
+ * closing would have released it, and can no longer be reopened. Lock order: the funder (above), then its
+ * surveys, so that a survey being closed right now is waited for and then seen closed.
+ */
+async function releaseClosedSurveys(tx: Tx, funderId: string, k: number): Promise<string[]> {
+  await tx.selectFrom('surveys').select('id').where('funder_id', '=', funderId).orderBy('id').forUpdate().execute();
+  const rows = await sql<{ id: string }>`
+    update surveys s
+       set released_at = now()
+     where s.funder_id = ${funderId} and s.status = 'closed' and s.released_at is null
+       and (select count(*) from survey_answers a where a.survey_id = s.id) >= ${minGroupOf(k)}
+    returning s.id`.execute(tx);
+  return rows.rows.map((r) => r.id).sort();
 }
 
 /** Sets all three; a value out of bounds is refused on its field, and nothing is changed. */
@@ -51,13 +70,14 @@ export async function setFollowUpSettings(
       report_reminder_days: settings.reportReminderDays,
     };
     await tx.updateTable('funders').set(after).where('id', '=', funderId).execute();
+    const released = await releaseClosedSurveys(tx, funderId, after.survey_min_group);
     await audit(tx, actorOf(user), {
       action: 'funder.follow_up_settings_changed',
       objectType: 'funder',
       objectId: funderId,
       funderId,
       reason: auditReason(options),
-      data: { before: present(before), after: present(after) },
+      data: { before: present(before), after: present(after), ...(released.length ? { releasedSurveys: released } : {}) },
     });
     return present(after);
   });

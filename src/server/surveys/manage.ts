@@ -7,7 +7,7 @@ import type { Tx } from '../../db/connection.ts';
 import type { Scope } from '../../db/scope.ts';
 import { scoped } from '../../db/scope.ts';
 import { hasFunderRole, isMemberOf, policy } from '../../domain/roles.ts';
-import { minGroupOf } from '../../domain/surveys/anonymity.ts';
+import { mayReopen, releases } from '../../domain/surveys/anonymity.ts';
 import { type RawExtraQuestion, readExtraQuestions } from '../../domain/surveys/answers.ts';
 import { type ExtraQuestion, MAX_EXTRA_QUESTIONS } from '../../domain/surveys/questions.ts';
 import { auditReason, type CommandOptions, clockOf } from '../command.ts';
@@ -93,7 +93,7 @@ export async function presentSurvey(ctx: AppContext, user: SignedInUser, s: Loca
   const row = await ctx.db.kysely
     .selectFrom('surveys as s')
     .innerJoin('funders as f', 'f.id', 's.funder_id')
-    .select(['s.id', 's.agreement_id', 's.token', 's.status', 's.closed_at', 's.extra_questions', 'f.survey_min_group'])
+    .select(['s.id', 's.agreement_id', 's.token', 's.status', 's.closed_at', 's.released_at', 's.extra_questions', 'f.survey_min_group'])
     .select((eb) => [
       eb.selectFrom('survey_answers as a').select(eb.fn.countAll<number>().as('n')).whereRef('a.survey_id', '=', 's.id').as('answers'),
       eb
@@ -124,7 +124,7 @@ export async function presentSurvey(ctx: AppContext, user: SignedInUser, s: Loca
       editQuestions: rights.manage && answers === 0,
       close: rights.manage && row.status === 'open',
       // Released results are never reopened (setSurveyOpen says why).
-      open: rights.manage && row.status === 'closed' && answers < minGroupOf(row.survey_min_group),
+      open: rights.manage && row.status === 'closed' && mayReopen({ released: row.released_at !== null, answers }, row.survey_min_group),
       seeFreeTexts: rights.seeFreeTexts,
       readFreeTexts: rights.readFreeTexts,
     },
@@ -142,7 +142,7 @@ function mayManage(user: SignedInUser, s: LocatedSurvey) {
 const lockSurvey = (tx: Tx, id: string) =>
   tx
     .selectFrom('surveys')
-    .select(['id', 'funder_id', 'organisation_id', 'agreement_id', 'status', 'extra_questions'])
+    .select(['id', 'funder_id', 'organisation_id', 'agreement_id', 'status', 'released_at', 'extra_questions'])
     .where('id', '=', id)
     .forUpdate()
     .executeTakeFirstOrThrow();
@@ -187,8 +187,8 @@ export async function setSurveyQuestions(ctx: AppContext, user: SignedInUser, su
 }
 
 /**
- * Closes the survey (no more answers, and its results are released) or opens it again. A closed survey whose
- * results are released (at least the funder's smallest group answered) is never reopened: new or changed
+ * Closes the survey (no more answers; its results are released when at least the funder's smallest group
+ * answered) or opens it again. A survey whose results were released is never reopened: new or changed
  * answers could then be worked out by comparing its results before and after.
  */
 export async function setSurveyOpen(ctx: AppContext, user: SignedInUser, surveyId: string, open: boolean, options: CommandOptions = {}) {
@@ -199,19 +199,21 @@ export async function setSurveyOpen(ctx: AppContext, user: SignedInUser, surveyI
   await scoped(ctx.db, { ...s.scope, funderId: s.funderId }, async (tx) => {
     const survey = await lockSurvey(tx, s.id);
     if ((survey.status === 'open') === open) return;
-    if (open) {
-      // The lock holds answers off, and a closed survey takes none: the count cannot change under us.
-      const { n } = await tx
-        .selectFrom('survey_answers')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('survey_id', '=', s.id)
-        .executeTakeFirstOrThrow();
-      const { survey_min_group } = await tx.selectFrom('funders').select('survey_min_group').where('id', '=', s.funderId).executeTakeFirstOrThrow();
-      if (Number(n) >= minGroupOf(survey_min_group)) throw new Problem(409, 'survey_results_released');
-    }
+    // The lock holds answers off, and a closed survey takes none: the count cannot change under us. The
+    // smallest group is read after the lock, so a change of it waits for, or is seen by, this one
+    // (setFollowUpSettings locks the funder's surveys before it releases any).
+    const { n } = await tx
+      .selectFrom('survey_answers')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('survey_id', '=', s.id)
+      .executeTakeFirstOrThrow();
+    const answers = Number(n);
+    const { survey_min_group: k } = await tx.selectFrom('funders').select('survey_min_group').where('id', '=', s.funderId).executeTakeFirstOrThrow();
+    if (open && !mayReopen({ released: survey.released_at !== null, answers }, k)) throw new Problem(409, 'survey_results_released');
+    const released = !open && releases(answers, k);
     await tx
       .updateTable('surveys')
-      .set({ status: open ? 'open' : 'closed', closed_at: open ? null : now })
+      .set({ status: open ? 'open' : 'closed', closed_at: open ? null : now, ...(released ? { released_at: now } : {}) })
       .where('id', '=', s.id)
       .execute();
     await audit(tx, actorOf(user), {
@@ -221,7 +223,7 @@ export async function setSurveyOpen(ctx: AppContext, user: SignedInUser, surveyI
       funderId: survey.funder_id,
       organisationId: survey.organisation_id,
       reason: auditReason(options),
-      data: { agreementId: survey.agreement_id },
+      data: open ? { agreementId: survey.agreement_id } : { agreementId: survey.agreement_id, answers, released },
       at: now,
     });
   });

@@ -31,6 +31,7 @@ import { signInPath } from '../session.ts';
 import { SurveyResults } from '../surveys/SurveyResults.tsx';
 import { type Report, refreshReport, saveReport, submitReport } from './api.ts';
 import {
+  belowPlan,
   deviation,
   emptyActivity,
   emptySpendingRow,
@@ -66,7 +67,10 @@ function useShownErrors(f: ReportFormApi, report: Report, attempted: { values: s
   const values = f.form.watch();
   const text = JSON.stringify(values);
   const settled = useDebounced(text, 400);
-  const facts = useMemo(() => ({ deviationPercent: report.deviationPercent, paid: report.paid }), [report.deviationPercent, report.paid]);
+  const facts = useMemo(
+    () => ({ deviationPercent: report.deviationPercent, kind: report.kind, paid: report.paid }),
+    [report.deviationPercent, report.kind, report.paid],
+  );
   const live = useMemo(() => {
     const byField: Record<string, Messages> = {};
     for (const e of problemsOf(JSON.parse(settled) as ReportValues, facts)) {
@@ -88,13 +92,14 @@ function SpendingSection({ f, field, error, report, values }: SectionProps) {
   return (
     <section className="section" aria-labelledby="report-spending-heading">
       <h2 id="report-spending-heading">{t('report.spending.heading')}</h2>
-      <p>{t('report.spending.intro', { percent })}</p>
+      <p>{t(report.kind === 'interim' ? 'report.spending.introInterim' : 'report.spending.intro', { percent })}</p>
       <CheckboxGroup id={listId} legend={t('report.spending.legend')} hint={t('form.kronorHint')} error={error('spending')} layout="plain">
         {list.fields.map((row, i) => {
           const r = values.spending[i] ?? row;
           const planned = r.planned !== null;
-          const needed = needsExplanation(r, percent);
+          const needed = needsExplanation(r, percent, report.kind);
           const off = deviation(r);
+          const belowSoFar = report.kind === 'interim' && off !== null && belowPlan(r);
           return (
             <fieldset key={row.id} className="row-fieldset">
               <legend className="legend-small">
@@ -127,6 +132,8 @@ function SpendingSection({ f, field, error, report, values }: SectionProps) {
                       <strong>{planned ? t('report.spending.deviates', { off: off ?? 0, percent }) : t('report.spending.outsideNeedsExplanation')}</strong>{' '}
                       {t('report.spending.explanationHint')}
                     </>
+                  ) : belowSoFar ? (
+                    t('report.spending.belowSoFar', { off })
                   ) : planned && off !== null ? (
                     t('report.spending.within', { off, percent })
                   ) : (
@@ -320,7 +327,7 @@ export function ReportForm({ report }: { report: Report }) {
 
   const check = () => {
     const values = f.form.getValues();
-    const problems = problemsOf(values, { deviationPercent: report.deviationPercent, paid: report.paid });
+    const problems = problemsOf(values, { deviationPercent: report.deviationPercent, kind: report.kind, paid: report.paid });
     setAttempted({ values: JSON.stringify(values) });
     if (problems.length) f.show(problems);
     else f.clearErrors();

@@ -66,7 +66,7 @@ function Spending({ report }: { report: Report }) {
             <th scope="row" role="rowheader">
               <Content lang="sv">{r.label || t('report.spending.extraRowN', { n: i + 1 })}</Content>
               {r.planned === null ? <span className="hint"> ({t('report.view.outsidePlan')})</span> : null}
-              {needsExplanation(r, report.deviationPercent) ? <span className="badge badge-needs">{t('report.view.deviates')}</span> : null}
+              {needsExplanation(r, report.deviationPercent, report.kind) ? <span className="badge badge-needs">{t('report.view.deviates')}</span> : null}
             </th>
             <td role="cell" className="num" data-label={col.planned}>
               {amount(r.planned, t('report.view.outsidePlan'))}

@@ -10,6 +10,7 @@ import {
   needsExplanation as needsExplanationOf,
   type ParticipantCounts,
   type ReportContent,
+  type ReportKind,
   reportProblems,
   type SpendingRow,
 } from '../../domain/follow-up/reports.ts';
@@ -54,6 +55,7 @@ export interface ReportValues {
 /** What the report's rules need to know beyond its content. */
 export interface ReportFacts {
   deviationPercent: number;
+  kind: ReportKind;
   /** Paid to date on the agreement: what came from the grant cannot exceed it. */
   paid: Ore;
 }
@@ -175,8 +177,14 @@ export const isMissing = (e: FieldError) => MISSING.has(e.code);
 const MISSING = new Set(['required', 'report_explanation_needed', 'report_explanation_unplanned', 'report_dates_or_frequency']);
 
 /** Whether a spending row as typed must be explained (the domain's rule), said beside the row before anyone sends it. */
-export function needsExplanation(row: SpendingValues, deviationPercent: number): boolean {
-  return needsExplanationOf({ planned: row.planned === null ? null : (row.planned as Ore), spent: money(row.spent) }, deviationPercent);
+export function needsExplanation(row: SpendingValues, deviationPercent: number, kind: ReportKind): boolean {
+  return needsExplanationOf({ planned: row.planned === null ? null : (row.planned as Ore), spent: money(row.spent) }, deviationPercent, kind);
+}
+
+/** Whether less than planned has been spent on a planned row as typed. */
+export function belowPlan(row: SpendingValues): boolean {
+  const spent = money(row.spent);
+  return row.planned !== null && spent !== null && spent < row.planned;
 }
 
 /** How far spending is from the plan, in whole percent of the plan (for the words beside the row); null when it cannot be said. */
