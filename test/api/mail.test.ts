@@ -373,15 +373,18 @@ describe('without an SMTP server', () => {
   it('keeps mails in the local mailbox', async () => {
     const c = await new Client(local.app).open();
     expect((await c.post('/api/auth/password-reset', { email: CASEWORKER })).status).toBe(202);
-    const [mail] = await outboxRows(local.db, CASEWORKER);
+    // The newest: the demo's history has mailed this caseworker before.
+    const rows = await outboxRows(local.db, CASEWORKER);
+    const mail = rows[rows.length - 1];
     await waitFor(async () => (await outboxRow(local.db, mail.id)).status === 'local', 10_000, 'the mail to reach the local mailbox');
     expect((await outboxRow(local.db, mail.id)).sent_at).not.toBeNull();
 
     const box = await c.get(`/api/mailbox?to=${encodeURIComponent(CASEWORKER)}`);
     expect(box.status).toBe(200);
-    expect(box.body.mails).toHaveLength(1);
-    expect(box.body.mails[0]).toMatchObject({ id: mail.id, to: CASEWORKER, status: 'local', subject: 'Återställ ditt lösenord i Samverka' });
-    expect(box.body.mails[0].text).toContain(`${local.config.publicUrl}/reset-password?token=`);
+    const shown = box.body.mails.filter((m: { id: string }) => m.id === mail.id);
+    expect(shown).toHaveLength(1);
+    expect(shown[0]).toMatchObject({ id: mail.id, to: CASEWORKER, status: 'local', subject: 'Återställ ditt lösenord i Samverka' });
+    expect(shown[0].text).toContain(`${local.config.publicUrl}/reset-password?token=`);
     expect(smtp.countByMessageId(messageIdOf(mail.id))).toBe(0);
   });
 });
