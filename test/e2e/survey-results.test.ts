@@ -194,6 +194,7 @@ describe('survey results', () => {
     await results.getByText('6 deltagare har svarat.', { exact: false }).waitFor();
     expect(await results.getByRole('row').count()).toBe(6);
     expect(await page.getByRole('button', { name: 'Öppna enkäten igen' }).count()).toBe(0);
+    await page.getByText('Enkäten är stängd och resultaten har visats. Den går inte att öppna igen', { exact: false }).waitFor();
     await axe(page, 'a closed survey’s results');
     expect(scriptErrors(page)).toEqual([]);
     await context.close();

@@ -83,6 +83,8 @@ export interface SurveyView {
   extraQuestions: ExtraQuestion[];
   maxExtraQuestions: number;
   questionsFrozen: boolean;
+  /** Its results have been shown: it is never opened again. */
+  released: boolean;
   minGroup: number;
   /** Free texts waiting for the caseworker to read them; null for whoever may not read them. */
   unreadFreeTexts: number | null;
@@ -118,6 +120,7 @@ export async function presentSurvey(ctx: AppContext, user: SignedInUser, s: Loca
     extraQuestions: row.extra_questions,
     maxExtraQuestions: MAX_EXTRA_QUESTIONS,
     questionsFrozen: answers > 0,
+    released: row.released_at !== null,
     minGroup: row.survey_min_group,
     unreadFreeTexts: rights.readFreeTexts ? Number(row.unread ?? 0) : null,
     can: {

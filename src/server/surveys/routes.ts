@@ -106,6 +106,7 @@ const SurveyView = Type.Object({
   extraQuestions: Type.Array(ExtraQuestionSchema),
   maxExtraQuestions: Type.Integer(),
   questionsFrozen: Type.Boolean({ description: 'The survey has answers: its questions can no longer change' }),
+  released: Type.Boolean({ description: 'Its results have been shown: it is never opened again' }),
   minGroup: Type.Integer({ description: 'The smallest group whose results or free texts are shown (the funder’s setting)' }),
   unreadFreeTexts: Nullable(Type.Integer({ description: 'For the caseworker: free texts waiting to be read' })),
   can: Type.Object({ editQuestions: Type.Boolean(), close: Type.Boolean(), open: Type.Boolean(), seeFreeTexts: Type.Boolean(), readFreeTexts: Type.Boolean() }),

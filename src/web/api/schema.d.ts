@@ -8097,6 +8097,8 @@ export interface paths {
               maxExtraQuestions: number;
               /** @description The survey has answers: its questions can no longer change */
               questionsFrozen: boolean;
+              /** @description Its results have been shown: it is never opened again */
+              released: boolean;
               /** @description The smallest group whose results or free texts are shown (the funder’s setting) */
               minGroup: number;
               unreadFreeTexts: null | number;
@@ -8173,6 +8175,8 @@ export interface paths {
               maxExtraQuestions: number;
               /** @description The survey has answers: its questions can no longer change */
               questionsFrozen: boolean;
+              /** @description Its results have been shown: it is never opened again */
+              released: boolean;
               /** @description The smallest group whose results or free texts are shown (the funder’s setting) */
               minGroup: number;
               unreadFreeTexts: null | number;
@@ -8240,6 +8244,8 @@ export interface paths {
               maxExtraQuestions: number;
               /** @description The survey has answers: its questions can no longer change */
               questionsFrozen: boolean;
+              /** @description Its results have been shown: it is never opened again */
+              released: boolean;
               /** @description The smallest group whose results or free texts are shown (the funder’s setting) */
               minGroup: number;
               unreadFreeTexts: null | number;
@@ -8307,6 +8313,8 @@ export interface paths {
               maxExtraQuestions: number;
               /** @description The survey has answers: its questions can no longer change */
               questionsFrozen: boolean;
+              /** @description Its results have been shown: it is never opened again */
+              released: boolean;
               /** @description The smallest group whose results or free texts are shown (the funder’s setting) */
               minGroup: number;
               unreadFreeTexts: null | number;

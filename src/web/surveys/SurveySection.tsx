@@ -84,7 +84,7 @@ function OpenOrClose({ s, agreementId }: { s: Survey; agreementId: string }) {
   const client = useQueryClient();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Messages | null>(null);
-  if (!s.can.close && !s.can.open) return null;
+  if (!s.can.close && !s.can.open) return s.status === 'closed' && s.released ? <p className="hint">{t('surveySection.releasedHint')}</p> : null;
   async function act() {
     setBusy(true);
     setProblem(null);
