@@ -457,6 +457,27 @@ describe('the association’s own questions', () => {
   });
 });
 
+describe('an answer while the funder lowers its smallest group', () => {
+  it('is stored, and the setting saved: the two never deadlock', async () => {
+    const s = await newSurvey();
+    const admin = await w.client('admin@norrkoping.example');
+    const settings = (k: number) =>
+      admin.put(`/api/funders/${w.sn}/follow-up-settings`, { surveyMinGroup: k, reportDeviationPercent: 10, reportReminderDays: 14 });
+    try {
+      // On PostgreSQL both wait on the survey, then run together: the answer holds the survey and, by its
+      // foreign key, the funder FOR KEY SHARE while the setting holds the funder and takes the surveys.
+      const [answer, saved] = await atOnce(t, { text: 'select id from surveys where id = $1 for update', values: [s.id] }, 2, () =>
+        Promise.all([new Phone(t.app).answer(s.token, { ratings: { safe: 4 } }), settings(4)]),
+      );
+      expect(answer.statusCode).toBe(201);
+      expect(saved.status).toBe(200);
+      expect(await rows(s.id)).toHaveLength(1);
+    } finally {
+      expect((await settings(5)).status).toBe(200);
+    }
+  });
+});
+
 describe('free texts', () => {
   it('shows nothing below the smallest group, then unread texts to the caseworker only, read and masked ones to other staff, none to the association', async () => {
     const s = await newSurvey();

@@ -33,10 +33,12 @@ export async function getFollowUpSettings(ctx: AppContext, user: SignedInUser, f
 /**
  * A smallest group lowered to a closed survey's count shows its results: it is then released, as its
  * closing would have released it, and can no longer be reopened. Lock order: the funder (above), then its
- * surveys, so that a survey being closed right now is waited for and then seen closed.
+ * surveys, so that a survey being closed right now (which holds it FOR UPDATE) is waited for and then seen
+ * closed. Both locks are NO KEY UPDATE: a survey answer inserted meanwhile holds the survey and, through its
+ * foreign key, the funder FOR KEY SHARE, which FOR UPDATE would deadlock with.
  */
 async function releaseClosedSurveys(tx: Tx, funderId: string, k: number): Promise<string[]> {
-  await tx.selectFrom('surveys').select('id').where('funder_id', '=', funderId).orderBy('id').forUpdate().execute();
+  await tx.selectFrom('surveys').select('id').where('funder_id', '=', funderId).orderBy('id').forNoKeyUpdate().execute();
   const rows = await sql<{ id: string }>`
     update surveys s
        set released_at = now()
@@ -62,7 +64,7 @@ export async function setFollowUpSettings(
       .selectFrom('funders')
       .select(['survey_min_group', 'report_deviation_percent', 'report_reminder_days'])
       .where('id', '=', funderId)
-      .forUpdate()
+      .forNoKeyUpdate()
       .executeTakeFirstOrThrow();
     const after = {
       survey_min_group: settings.surveyMinGroup,
@@ -70,7 +72,8 @@ export async function setFollowUpSettings(
       report_reminder_days: settings.reportReminderDays,
     };
     await tx.updateTable('funders').set(after).where('id', '=', funderId).execute();
-    const released = await releaseClosedSurveys(tx, funderId, after.survey_min_group);
+    // Only a lowered group can show results that were hidden.
+    const released = after.survey_min_group < before.survey_min_group ? await releaseClosedSurveys(tx, funderId, after.survey_min_group) : [];
     await audit(tx, actorOf(user), {
       action: 'funder.follow_up_settings_changed',
       objectType: 'funder',
