@@ -8,7 +8,9 @@ import { system } from '../../db/scope.ts';
 import { auditReason, type CommandOptions, clockOf } from '../command.ts';
 import type { AppContext } from '../context.ts';
 import { grantFiles } from '../files/store.ts';
+import { lockReport } from '../follow-up/access.ts';
 import { shareAttachments } from '../follow-up/attachments.ts';
+import { markSubmitted } from '../follow-up/submit-report.ts';
 import { applicationAbout, notify, recipientsOf } from '../notifications/notify.ts';
 import { actorOf, type SignedInUser } from '../plugins/session.ts';
 import { fieldProblem, Problem } from '../problem.ts';
@@ -54,21 +56,10 @@ export async function answerCompletion(
       .executeTakeFirstOrThrow();
     const reportId = found.report_id;
     if (reportId) {
-      // The report goes back to the caseworker, as submitted, with what was asked for.
-      const report = await tx
-        .selectFrom('follow_up_reports')
-        .select(['status', 'organisation_id', 'funder_id', 'content'])
-        .where('id', '=', reportId)
-        .forUpdate()
-        .executeTakeFirstOrThrow();
-      await shareAttachments(tx, report);
-      if (report.status === 'completion_requested') {
-        await tx
-          .updateTable('follow_up_reports')
-          .set({ status: 'submitted', submitted_by: user.userId, submitted_at: now })
-          .where('id', '=', reportId)
-          .execute();
-      }
+      // The report goes back to the caseworker, as submitted, with what was asked for: checked as a submission is.
+      const report = await lockReport(tx, reportId);
+      if (report.status === 'completion_requested') await markSubmitted(tx, report, user.userId, now);
+      else await shareAttachments(tx, report);
     }
     await notify(
       ctx,

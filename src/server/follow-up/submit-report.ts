@@ -3,6 +3,7 @@
 // shares its attachments with the funder, marks it submitted, tells the funder's caseworkers (as each
 // chose) and appends the audit entry.
 import { audit } from '../../db/audit.ts';
+import type { Tx } from '../../db/connection.ts';
 import { canSubmit, reportProblems } from '../../domain/follow-up/reports.ts';
 import { summary } from '../../domain/ledger.ts';
 import { auditReason, type CommandOptions, clockOf } from '../command.ts';
@@ -14,6 +15,24 @@ import { Problem, rulesProblem } from '../problem.ts';
 import { inReportScope, locateReport, lockReport, type ReportRow, requireReporter } from './access.ts';
 import { shareAttachments } from './attachments.ts';
 import { reportConflict } from './save-report.ts';
+
+/**
+ * The one way a locked report reaches the caseworker, by submitting it or by answering a completion round:
+ * refused with every problem on its field, else its attachments shared and its status submitted.
+ */
+export async function markSubmitted(tx: Tx, row: ReportRow, userId: string, now: Date): Promise<ReportRow> {
+  const funder = await tx.selectFrom('funders').select('report_deviation_percent').where('id', '=', row.funder_id).executeTakeFirstOrThrow();
+  const paid = summary(await balancesOfApplication(tx, row.application_id)).paid;
+  const problems = reportProblems(row.content, { deviationPercent: funder.report_deviation_percent, kind: row.kind, paid });
+  if (problems.length) throw rulesProblem(problems, 'report_incomplete');
+  await shareAttachments(tx, row);
+  return tx
+    .updateTable('follow_up_reports')
+    .set({ status: 'submitted', submitted_by: userId, submitted_at: now })
+    .where('id', '=', row.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
 
 export async function submitReport(
   ctx: AppContext,
@@ -31,17 +50,7 @@ export async function submitReport(
     const row = await lockReport(tx, id);
     if (!canSubmit(row.status)) throw new Problem(409, 'report_not_editable');
     if (row.version !== version) throw await reportConflict(tx, row, user);
-    const funder = await tx.selectFrom('funders').select('report_deviation_percent').where('id', '=', row.funder_id).executeTakeFirstOrThrow();
-    const paid = summary(await balancesOfApplication(tx, row.application_id)).paid;
-    const problems = reportProblems(row.content, { deviationPercent: funder.report_deviation_percent, kind: row.kind, paid });
-    if (problems.length) throw rulesProblem(problems, 'report_incomplete');
-    await shareAttachments(tx, row);
-    const saved = await tx
-      .updateTable('follow_up_reports')
-      .set({ status: 'submitted', submitted_by: user.userId, submitted_at: now })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const saved = await markSubmitted(tx, row, user.userId, now);
     await notify(
       ctx,
       tx,
