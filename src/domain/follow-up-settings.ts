@@ -3,15 +3,13 @@
 // report is due its reminder goes out. The same limits as the database's checks (migration 0013_follow_up),
 // said on the field that breaks them.
 import type { RuleProblem } from './calls/types.ts';
-import { DEFAULT_MIN_GROUP, LOWEST_MIN_GROUP } from './surveys/questions.ts';
+import { LOWEST_MIN_GROUP } from './surveys/questions.ts';
 
 export interface FollowUpSettings {
   surveyMinGroup: number;
   reportDeviationPercent: number;
   reportReminderDays: number;
 }
-
-export const FOLLOW_UP_DEFAULTS: FollowUpSettings = { surveyMinGroup: DEFAULT_MIN_GROUP, reportDeviationPercent: 10, reportReminderDays: 14 };
 
 /** The smallest group has no upper limit in law; 100 keeps a typing error from hiding every result. */
 export const FOLLOW_UP_LIMITS = {

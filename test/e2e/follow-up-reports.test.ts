@@ -208,6 +208,9 @@ describe('a follow-up report from the association’s phone to the released inst
     await girls.fill('14');
     await expect.poll(async () => girls.getAttribute('aria-invalid')).toBeNull();
     await page.getByText(/^Sparat kl\./).waitFor();
+    // A check that finds nothing wrong says so, to a screen reader too.
+    await page.getByRole('button', { name: 'Kontrollera rapporten' }).click();
+    await page.getByRole('status').filter({ hasText: 'Inget saknas i rapporten just nu. Ni kan lämna in den.' }).waitFor();
     await page.getByRole('button', { name: 'Lämna in rapporten', exact: true }).click();
     await page.getByRole('heading', { name: 'Lämna in rapporten?' }).waitFor();
     await axe(page, 'confirm submitting the report');

@@ -18,7 +18,7 @@ async function nameOf(tx: Tx, userId: string | null): Promise<string | null> {
 }
 
 /** The instalment that approving an interim report makes due: the first one still waiting for it. */
-export function waitingInstalment(tx: Tx, agreementId: string) {
+function waitingInstalment(tx: Tx, agreementId: string) {
   return tx
     .selectFrom('instalments')
     .selectAll()
@@ -94,5 +94,3 @@ export async function presentReport(tx: Tx, r: ReportRow, user: SignedInUser, ac
     },
   };
 }
-
-export type ReportViewData = Awaited<ReturnType<typeof presentReport>>;

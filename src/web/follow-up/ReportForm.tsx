@@ -58,6 +58,9 @@ type ReportFormApi = ReturnType<typeof useAppForm<ReportValues>>;
 /** A field's props with the error the form shows now (see `useShownErrors`). */
 type FieldOf = (name: Path<ReportValues>) => Omit<ReturnType<ReportFormApi['field']>, 'error'> & { error?: Messages };
 
+/** What the report's rules need to know beyond its content. */
+const factsOf = (report: Report) => ({ deviationPercent: report.deviationPercent, kind: report.kind, paid: report.paid });
+
 /**
  * The errors shown on the fields while the report is written: what the report's rules find in what is
  * typed (a moment after typing stops), except what is merely missing until a send has been tried; and
@@ -67,10 +70,7 @@ function useShownErrors(f: ReportFormApi, report: Report, attempted: { values: s
   const values = f.form.watch();
   const text = JSON.stringify(values);
   const settled = useDebounced(text, 400);
-  const facts = useMemo(
-    () => ({ deviationPercent: report.deviationPercent, kind: report.kind, paid: report.paid }),
-    [report.deviationPercent, report.kind, report.paid],
-  );
+  const facts = useMemo(() => factsOf(report), [report]);
   const live = useMemo(() => {
     const byField: Record<string, Messages> = {};
     for (const e of problemsOf(JSON.parse(settled) as ReportValues, facts)) {
@@ -317,6 +317,8 @@ export function ReportForm({ report }: { report: Report }) {
   const [offer, setOffer] = useState<LocalCopy<Report['content']> | null>(() => unsavedLocal(report, REPORT_DRAFTS.localPrefix));
   const [attempted, setAttempted] = useState<{ values: string } | null>(null);
   const [sending, setSending] = useState(false);
+  // Said in a status line, so that a check that finds nothing wrong is heard too.
+  const [checkedOk, setCheckedOk] = useState(false);
   const step = useConfirmStep('report-submit');
   const f = useAppForm<ReportValues>({ id: 'report', defaultValues: initial, fields: fieldOrder, mapField });
   const saver = useDraftAutosave(report, f.form, toContent, REPORT_DRAFTS);
@@ -327,7 +329,7 @@ export function ReportForm({ report }: { report: Report }) {
 
   const check = () => {
     const values = f.form.getValues();
-    const problems = problemsOf(values, { deviationPercent: report.deviationPercent, kind: report.kind, paid: report.paid });
+    const problems = problemsOf(values, factsOf(report));
     setAttempted({ values: JSON.stringify(values) });
     if (problems.length) f.show(problems);
     else f.clearErrors();
@@ -423,12 +425,15 @@ export function ReportForm({ report }: { report: Report }) {
                 <button ref={step.startRef} type="submit" className="button" disabled={sending}>
                   {report.status === 'completion_requested' ? t('report.submit.again') : t('report.submit.start')}
                 </button>
-                <button type="button" className="link-button" onClick={() => check()}>
+                <button type="button" className="link-button" onClick={() => setCheckedOk(check())}>
                   {t('report.submit.check')}
                 </button>
               </div>
             )
           ) : null}
+          <p role="status" className="hint">
+            {checkedOk ? t('report.submit.checkedOk') : ''}
+          </p>
         </div>
       </form>
       <CompletionRounds

@@ -6,16 +6,12 @@ import type { Answer, Body, Query } from '../api/types.ts';
 import { keys } from '../queryKeys.ts';
 
 export type Report = Answer<'/api/reports/{id}', 'get'>;
-export type ReportContent = Report['content'];
-export type ReportKind = Report['kind'];
-export type ReportStatus = Report['status'];
 
 export const getReport = (id: string) => unwrap(client.GET('/api/reports/{id}', { params: { path: { id } } }));
 export const listAgreementReports = (agreementId: string) => unwrap(client.GET('/api/agreements/{id}/reports', { params: { path: { id: agreementId } } }));
 export const listOrganisationReports = (organisationId: string) =>
   unwrap(client.GET('/api/organisations/{id}/reports', { params: { path: { id: organisationId } } }));
 export type FunderReportFilter = NonNullable<Query<'/api/funders/{id}/reports'>['status']>;
-export type FunderReport = Answer<'/api/funders/{id}/reports', 'get'>['reports'][number];
 /** The funder's reports for the caseworker: to review, overdue or all, the overdue first. */
 export const listFunderReports = (funderId: string, status: FunderReportFilter) =>
   unwrap(client.GET('/api/funders/{id}/reports', { params: { path: { id: funderId }, query: { status } } }));

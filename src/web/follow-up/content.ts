@@ -11,6 +11,7 @@ import {
   type ParticipantCounts,
   type ReportContent,
   type ReportKind,
+  type ReportRuleContext,
   reportProblems,
   type SpendingRow,
 } from '../../domain/follow-up/reports.ts';
@@ -50,14 +51,6 @@ export interface ReportValues {
   wouldChange: string;
   surveyComment: string;
   attachments: { fileId: string; name: string }[];
-}
-
-/** What the report's rules need to know beyond its content. */
-export interface ReportFacts {
-  deviationPercent: number;
-  kind: ReportKind;
-  /** Paid to date on the agreement: what came from the grant cannot exceed it. */
-  paid: Ore;
 }
 
 export function emptyActivity(): ActivityValues {
@@ -168,7 +161,7 @@ function typingErrors(v: ReportValues): FieldError[] {
 }
 
 /** Everything still missing or wrong, with the server's own rules and words (the first per field). */
-export function problemsOf(v: ReportValues, facts: ReportFacts): FieldError[] {
+export function problemsOf(v: ReportValues, facts: ReportRuleContext): FieldError[] {
   return collect(typingErrors(v), ruleErrors(reportProblems(toContent(v), facts)));
 }
 
