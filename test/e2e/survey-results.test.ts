@@ -195,6 +195,8 @@ describe('survey results', () => {
     expect(await results.getByRole('row').count()).toBe(6);
     expect(await page.getByRole('button', { name: 'Öppna enkäten igen' }).count()).toBe(0);
     await page.getByText('Enkäten är stängd och resultaten har visats. Den går inte att öppna igen', { exact: false }).waitFor();
+    // The close button is gone: focus is on what the section now says, not lost to the page.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('Enkäten är stängd och resultaten har visats.');
     await axe(page, 'a closed survey’s results');
     expect(scriptErrors(page)).toEqual([]);
     await context.close();

@@ -240,6 +240,9 @@ describe('the association and the caseworker manage the survey', () => {
     const good = staff.getByRole('listitem').filter({ hasText: 'Bra läxhjälp!' });
     await good.getByRole('button', { name: 'Markera som läst' }).click();
     await good.getByText('Läst', { exact: true }).waitFor();
+    // The button used is gone; the keyboard stays on that answer, at the one that remains.
+    await expect.poll(() => desk.page.evaluate(() => document.activeElement?.textContent)).toBe('Maskera');
+    expect(await good.getByRole('button', { name: 'Maskera' }).evaluate((b) => b === document.activeElement)).toBe(true);
     await axe(desk.page, 'the free texts after reading and masking');
     expect(await staff.getByText('Kalle Svensson').count()).toBe(0);
     expect(scriptErrors(desk.page)).toEqual([]);

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, type Messages } from '../api/client.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { Facts } from '../components/Facts.tsx';
-import { TextAreaField, TextField } from '../components/fields.tsx';
+import { CheckboxGroup, TextAreaField, TextField } from '../components/fields.tsx';
 import { LoadError, Loading, Success } from '../components/page.tsx';
 import { RemoveRowButton } from '../components/rows.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
@@ -84,12 +84,20 @@ function OpenOrClose({ s, agreementId }: { s: Survey; agreementId: string }) {
   const client = useQueryClient();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Messages | null>(null);
-  if (!s.can.close && !s.can.open) return s.status === 'closed' && s.released ? <p className="hint">{t('surveySection.releasedHint')}</p> : null;
+  // The button just used may be gone (a released survey is not opened again): focus moves to what it says now.
+  const said = useRef<HTMLParagraphElement>(null);
+  if (!s.can.close && !s.can.open)
+    return s.status === 'closed' && s.released ? (
+      <p ref={said} tabIndex={-1} className="hint">
+        {t('surveySection.releasedHint')}
+      </p>
+    ) : null;
   async function act() {
     setBusy(true);
     setProblem(null);
     try {
       await refreshSurvey(client, agreementId, await (s.can.close ? closeSurvey(s.id) : openSurvey(s.id)));
+      setTimeout(() => said.current?.focus());
     } catch (error) {
       setProblem(problemOf(error));
     } finally {
@@ -99,7 +107,9 @@ function OpenOrClose({ s, agreementId }: { s: Survey; agreementId: string }) {
   return (
     <>
       <Problem problem={problem} />
-      <p className="hint">{s.can.close ? t('surveySection.closeHint', { k: s.minGroup }) : t('surveySection.openHint')}</p>
+      <p ref={said} tabIndex={-1} className="hint">
+        {s.can.close ? t('surveySection.closeHint', { k: s.minGroup }) : t('surveySection.openHint')}
+      </p>
       <div className="actions">
         <button type="button" className="button button-secondary" disabled={busy} onClick={() => void act()}>
           {s.can.close ? t('surveySection.close') : t('surveySection.open')}
@@ -165,8 +175,13 @@ function ExtraQuestions({ s, agreementId }: { s: Survey; agreementId: string }) 
           {saved ? <Success>{t('surveySection.questions.saved')}</Success> : null}
           <ErrorSummary errors={f.errors} items={f.summaryItems()} ref={f.summaryRef} />
           <form onSubmit={submit} noValidate className="form">
-            <div id={groupId}>
-              {f.errors.fields.questions ? <Problem problem={f.errors.fields.questions} /> : null}
+            {/* A fieldset, so that the error summary's link to the list's own error lands on it and names it. */}
+            <CheckboxGroup
+              id={groupId}
+              legend={<span className="visually-hidden">{t('surveySection.questions.heading')}</span>}
+              error={f.errors.fields.questions}
+              layout="plain"
+            >
               {rows.fields.map((row, i) => (
                 <fieldset key={row.id} className="row-fieldset">
                   <legend className="legend-small">{t('surveySection.questions.questionN', { n: i + 1 })}</legend>
@@ -178,7 +193,7 @@ function ExtraQuestions({ s, agreementId }: { s: Survey; agreementId: string }) 
                   </RemoveRowButton>
                 </fieldset>
               ))}
-            </div>
+            </CheckboxGroup>
             <div className="actions">
               {rows.fields.length < s.maxExtraQuestions ? (
                 <button
@@ -219,13 +234,17 @@ function FreeTextItem({ item, n, mayRead, onDone }: { item: FreeText; n: number;
     await actOnFreeText(item.id, { action: 'mask', masked: v.masked.trim() || null });
     setMasking(false);
     await onDone();
+    refocus();
   });
+  // The button or form just used is gone: focus stays on this item, at the button that remains.
+  const refocus = () => setTimeout(() => maskButton.current?.focus());
   async function read() {
     setBusy(true);
     setProblem(null);
     try {
       await actOnFreeText(item.id, { action: 'read' });
       await onDone();
+      refocus();
     } catch (error) {
       setProblem(problemOf(error));
     } finally {
@@ -274,7 +293,7 @@ function FreeTextItem({ item, n, mayRead, onDone }: { item: FreeText; n: number;
                 className="button button-secondary"
                 onClick={() => {
                   setMasking(false);
-                  setTimeout(() => maskButton.current?.focus());
+                  refocus();
                 }}
               >
                 {t('common.cancel')}
