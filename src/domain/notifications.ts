@@ -1,6 +1,7 @@
 // The mails a person can choose to get or not: who each event is for, how they may choose to hear of
 // it, and the mails that are always sent (so that the settings page can say what cannot be turned off).
 import { addDays, type CalendarDate } from './deadlines.ts';
+import { isOverdue, type ReportStatus } from './follow-up/reports.ts';
 import type { FunderRole } from './roles.ts';
 
 export const NOTIFICATION_EVENTS = [
@@ -86,8 +87,8 @@ export type ReportReminderKind = (typeof REPORT_REMINDER_KINDS)[number];
  * Which reminder a report calls for today: `due_soon` from `reminderDays` before its due date up to and
  * including the date, `overdue` from the day after; none once it is submitted. Dates are Stockholm calendar dates.
  */
-export function reportReminderDue(report: { status: string; dueOn: CalendarDate }, today: CalendarDate, reminderDays: number): ReportReminderKind | null {
+export function reportReminderDue(report: { status: ReportStatus; dueOn: CalendarDate }, today: CalendarDate, reminderDays: number): ReportReminderKind | null {
   if (report.status !== 'draft') return null;
-  if (today > report.dueOn) return 'overdue';
+  if (isOverdue(report, today)) return 'overdue';
   return today >= addDays(report.dueOn, -reminderDays) ? 'due_soon' : null;
 }

@@ -10,7 +10,7 @@ import { audit, SYSTEM_ACTOR } from '../db/audit.ts';
 import type { Database, Tx } from '../db/connection.ts';
 import { system } from '../db/scope.ts';
 import { dateInStockholm } from '../domain/deadlines.ts';
-import type { ReportKind } from '../domain/follow-up/reports.ts';
+import type { ReportKind, ReportStatus } from '../domain/follow-up/reports.ts';
 import { type ReportReminderKind, reportReminderDue } from '../domain/notifications.ts';
 import type { Lang } from '../i18n/messages.ts';
 import { type ReminderAbout, reportDueSoonMail, reportOverdueMail } from '../i18n/report-reminders.ts';
@@ -67,7 +67,7 @@ interface ReportToRemind {
   organisation_id: string;
   application_id: string;
   kind: ReportKind;
-  status: string;
+  status: ReportStatus;
   due_on: string;
   reminder_days: number;
   agreement_number: string;

@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import type { Tx } from '../../db/connection.ts';
 import type { CalendarDate } from '../../domain/deadlines.ts';
 import type { ReportKind } from '../../domain/follow-up/reports.ts';
+import { overdueOn } from '../follow-up/list.ts';
 
 export interface OverdueReport {
   id: string;
@@ -27,9 +28,9 @@ export async function overdueReports(tx: Tx, agreementIds: readonly string[], to
   const held = new Map<string, OverdueReport>();
   if (!agreementIds.length) return held;
   const { rows } = await sql<{ id: string; agreement_id: string; kind: ReportKind; due_on: string }>`
-    select id, agreement_id, kind, due_on from follow_up_reports
-     where agreement_id = any(${[...new Set(agreementIds)]}::uuid[]) and status = 'draft' and due_on < ${today}::date
-     order by due_on, id`.execute(tx);
+    select r.id, r.agreement_id, r.kind, r.due_on from follow_up_reports r
+     where r.agreement_id = any(${[...new Set(agreementIds)]}::uuid[]) and ${overdueOn(today)}
+     order by r.due_on, r.id`.execute(tx);
   for (const r of rows) if (!held.has(r.agreement_id)) held.set(r.agreement_id, { id: r.id, kind: r.kind, dueOn: r.due_on });
   return held;
 }
