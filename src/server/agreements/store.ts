@@ -30,9 +30,16 @@ export async function locateAgreement(ctx: AppContext, user: SignedInUser, id: s
     .where('id', '=', id)
     .executeTakeFirst();
   if (!row) throw new Problem(404, 'not_found');
-  const base = { id: row.id, funderId: row.funder_id, organisationId: row.organisation_id, applicationId: row.application_id };
-  if (policy.readFunder(user, row.funder_id)) return { ...base, access: 'staff', scope: scopeOf(user, row.funder_id) };
-  if (policy.actForOrganisation(user, row.organisation_id)) return { ...base, access: 'organisation', scope: scopeOf(user) };
+  return { id: row.id, funderId: row.funder_id, organisationId: row.organisation_id, applicationId: row.application_id, ...partyAccess(user, row) };
+}
+
+/**
+ * How a person reaches an agreement, or what follows from it (its reports, its survey): as staff of its funder
+ * or a member of its organisation; anyone else is told it does not exist.
+ */
+export function partyAccess(user: SignedInUser, row: { funder_id: string; organisation_id: string }): { access: 'organisation' | 'staff'; scope: Scope } {
+  if (policy.readFunder(user, row.funder_id)) return { access: 'staff', scope: scopeOf(user, row.funder_id) };
+  if (policy.actForOrganisation(user, row.organisation_id)) return { access: 'organisation', scope: scopeOf(user) };
   throw new Problem(404, 'not_found');
 }
 

@@ -5,8 +5,9 @@ import type { Tx } from '../../db/connection.ts';
 import type { FollowUpReportsTable } from '../../db/schema.ts';
 import { type Scope, scoped } from '../../db/scope.ts';
 import { policy } from '../../domain/roles.ts';
+import { partyAccess } from '../agreements/store.ts';
 import type { AppContext } from '../context.ts';
-import { type SignedInUser, scopeOf } from '../plugins/session.ts';
+import type { SignedInUser } from '../plugins/session.ts';
 import { Problem } from '../problem.ts';
 
 export type ReportRow = Selectable<FollowUpReportsTable>;
@@ -30,10 +31,14 @@ export async function locateReport(ctx: AppContext, user: SignedInUser, id: stri
     .where('id', '=', id)
     .executeTakeFirst();
   if (!row) throw new Problem(404, 'not_found');
-  const base = { id: row.id, funderId: row.funder_id, organisationId: row.organisation_id, agreementId: row.agreement_id, applicationId: row.application_id };
-  if (policy.readFunder(user, row.funder_id)) return { ...base, access: 'staff', scope: scopeOf(user, row.funder_id) };
-  if (policy.actForOrganisation(user, row.organisation_id)) return { ...base, access: 'organisation', scope: scopeOf(user) };
-  throw new Problem(404, 'not_found');
+  return {
+    id: row.id,
+    funderId: row.funder_id,
+    organisationId: row.organisation_id,
+    agreementId: row.agreement_id,
+    applicationId: row.application_id,
+    ...partyAccess(user, row),
+  };
 }
 
 export function inReportScope<T>(ctx: AppContext, located: LocatedReport, fn: (tx: Tx) => Promise<T>): Promise<T> {

@@ -10,9 +10,10 @@ import { hasFunderRole, isMemberOf, policy } from '../../domain/roles.ts';
 import { mayReopen, releases } from '../../domain/surveys/anonymity.ts';
 import { type RawExtraQuestion, readExtraQuestions } from '../../domain/surveys/answers.ts';
 import { type ExtraQuestion, MAX_EXTRA_QUESTIONS } from '../../domain/surveys/questions.ts';
+import { locateAgreement, partyAccess } from '../agreements/store.ts';
 import { auditReason, type CommandOptions, clockOf } from '../command.ts';
 import type { AppContext } from '../context.ts';
-import { actorOf, type SignedInUser, scopeOf } from '../plugins/session.ts';
+import { actorOf, type SignedInUser } from '../plugins/session.ts';
 import { Problem, rulesProblem } from '../problem.ts';
 
 export interface LocatedSurvey {
@@ -40,10 +41,7 @@ export function surveyRights(user: SignedInUser, s: Pick<LocatedSurvey, 'funderI
 }
 
 function located(user: SignedInUser, row: { id: string; funder_id: string; organisation_id: string; agreement_id: string }): LocatedSurvey {
-  const base = { id: row.id, funderId: row.funder_id, organisationId: row.organisation_id, agreementId: row.agreement_id };
-  if (policy.readFunder(user, row.funder_id)) return { ...base, access: 'staff', scope: scopeOf(user, row.funder_id) };
-  if (policy.actForOrganisation(user, row.organisation_id)) return { ...base, access: 'organisation', scope: scopeOf(user) };
-  throw new Problem(404, 'not_found');
+  return { id: row.id, funderId: row.funder_id, organisationId: row.organisation_id, agreementId: row.agreement_id, ...partyAccess(user, row) };
 }
 
 /** Who the user is to a survey: staff of its funder or a member of its association; anyone else is told it does not exist. */
@@ -55,14 +53,8 @@ export async function locateSurvey(ctx: AppContext, user: SignedInUser, id: stri
 
 /** The survey of an agreement; 404 survey_not_found when the call asked for none. */
 export async function locateAgreementSurvey(ctx: AppContext, user: SignedInUser, agreementId: string): Promise<LocatedSurvey> {
-  const agreement = await ctx.db.kysely
-    .selectFrom('agreements')
-    .select(['id', 'funder_id', 'organisation_id'])
-    .where('id', '=', agreementId)
-    .executeTakeFirst();
-  if (!agreement) throw new Problem(404, 'not_found');
   // Access first: whether an agreement has a survey is not for strangers to learn.
-  located(user, { id: '', agreement_id: agreement.id, funder_id: agreement.funder_id, organisation_id: agreement.organisation_id });
+  await locateAgreement(ctx, user, agreementId);
   const row = await ctx.db.kysely
     .selectFrom('surveys')
     .select(['id', 'funder_id', 'organisation_id', 'agreement_id'])
