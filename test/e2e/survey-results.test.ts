@@ -158,6 +158,13 @@ describe('survey results', () => {
       .waitFor();
     expect(await field.getAttribute('aria-invalid')).toBe('true');
     await axe(page, 'smallest group refused below 3');
+    // A decimal is told to be a whole number, on the field.
+    await field.fill('5,5');
+    await form.getByRole('button', { name: 'Spara uppföljningsinställningarna' }).click();
+    await form
+      .locator('.error-summary')
+      .getByRole('link', { name: /^Minsta grupp för enkätresultat: Skriv ett heltal/ })
+      .waitFor();
     await field.fill('3');
     await form.getByRole('button', { name: 'Spara uppföljningsinställningarna' }).click();
     await form.getByText('Inställningarna är sparade. Enkätresultat visas från 3 svar.').waitFor();

@@ -6,7 +6,7 @@ import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { TextField } from '../components/fields.tsx';
 import { LoadError, Loading, Success } from '../components/page.tsx';
 import { useAppForm } from '../components/useAppForm.ts';
-import { fieldError, ruleErrors } from '../components/validation.ts';
+import { localFieldError, ruleErrors } from '../components/validation.ts';
 import { keys } from '../queryKeys.ts';
 import { getFollowUpSettings, saveFollowUpSettings } from './api.ts';
 
@@ -15,6 +15,13 @@ type Values = Record<(typeof FIELDS)[number], string>;
 
 /** A whole number as typed ("5", " 14 "); anything else is not one. */
 const parse = (text: string) => (/^\s*-?\d+\s*$/.test(text) ? Number(text) : Number.NaN);
+
+/** The settings as typed, each a whole number or NaN. */
+const toSettings = (v: Values): FollowUpSettings => ({
+  surveyMinGroup: parse(v.surveyMinGroup),
+  reportDeviationPercent: parse(v.reportDeviationPercent),
+  reportReminderDays: parse(v.reportReminderDays),
+});
 
 /** The funder's follow-up settings: the survey's smallest group, the deviation a report may have unexplained, the reminder's lead. */
 export function FollowUpSettingsForm({ funderId }: { funderId: string }) {
@@ -45,23 +52,14 @@ function SettingsForm({ funderId, current }: { funderId: string; current: Follow
     fields: FIELDS,
     validate: (v) => {
       const numbers = FIELDS.filter((k) => Number.isNaN(parse(v[k])));
-      if (numbers.length) return numbers.map((k) => fieldError(k, 'not_a_number'));
-      return ruleErrors(
-        followUpSettingsProblems({
-          surveyMinGroup: parse(v.surveyMinGroup),
-          reportDeviationPercent: parse(v.reportDeviationPercent),
-          reportReminderDays: parse(v.reportReminderDays),
-        }),
-      );
+      // "5.5" or "fem" is not a whole number: said so, as everywhere a count is typed.
+      if (numbers.length) return numbers.map((k) => localFieldError(k, 'form.notAWholeNumber'));
+      return ruleErrors(followUpSettingsProblems(toSettings(v)));
     },
   });
   const submit = f.onSubmit(async (v) => {
     setSaved(null);
-    const answer = await saveFollowUpSettings(funderId, {
-      surveyMinGroup: parse(v.surveyMinGroup),
-      reportDeviationPercent: parse(v.reportDeviationPercent),
-      reportReminderDays: parse(v.reportReminderDays),
-    });
+    const answer = await saveFollowUpSettings(funderId, toSettings(v));
     setSaved(answer.surveyMinGroup);
     client.setQueryData(keys.followUpSettings(funderId), answer);
     // What the smallest group hides changes with it.
