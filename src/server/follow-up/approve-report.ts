@@ -10,6 +10,7 @@ import type { AppContext } from '../context.ts';
 import { actorOf, type SignedInUser } from '../plugins/session.ts';
 import { Problem } from '../problem.ts';
 import { inReportScope, locateReport, lockReport, type ReportRow, requireCaseworker } from './access.ts';
+import { waitingInstalments } from './present.ts';
 
 export async function approveReport(ctx: AppContext, user: SignedInUser, id: string, options: CommandOptions = {}): Promise<ReportRow> {
   const located = await locateReport(ctx, user, id);
@@ -35,15 +36,7 @@ export async function approveReport(ctx: AppContext, user: SignedInUser, id: str
       data: { kind: row.kind },
     });
     if (row.kind === 'interim') {
-      const waiting = await tx
-        .selectFrom('instalments')
-        .selectAll()
-        .where('agreement_id', '=', row.agreement_id)
-        .where('condition', '=', 'after_interim_report')
-        .where('status', '=', 'planned')
-        .orderBy('number')
-        .forUpdate()
-        .execute();
+      const waiting = await waitingInstalments(tx, row.agreement_id).forUpdate().execute();
       for (const i of waiting) {
         await makeInstalmentDue(tx, actorOf(user), i, { reportApprovedOn: dateInStockholm(now), by: user.userId, at: now, reportId: id }, options);
       }

@@ -17,18 +17,18 @@ async function nameOf(tx: Tx, userId: string | null): Promise<string | null> {
   return u?.name ?? null;
 }
 
-/** The instalment that approving an interim report makes due: the first one still waiting for it. */
-function waitingInstalment(tx: Tx, agreementId: string) {
-  return tx
+/** The instalments that approving an interim report makes due: those still waiting for it, in order. */
+export const waitingInstalments = (tx: Tx, agreementId: string) =>
+  tx
     .selectFrom('instalments')
     .selectAll()
     .where('agreement_id', '=', agreementId)
     .where('condition', '=', 'after_interim_report')
     .where('status', '=', 'planned')
-    .orderBy('number')
-    .limit(1)
-    .executeTakeFirst();
-}
+    .orderBy('number');
+
+/** The first of them, named on the report. */
+const waitingInstalment = (tx: Tx, agreementId: string) => waitingInstalments(tx, agreementId).limit(1).executeTakeFirst();
 
 export async function presentReport(tx: Tx, r: ReportRow, user: SignedInUser, access: ReportAccess, now: Date = new Date()) {
   const info = await tx
