@@ -2,7 +2,9 @@
 // someone else saved the same draft meanwhile: the application form and the follow-up report share these.
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { dateTime } from '../calls/format.ts';
+import { signInPath } from '../session.ts';
 
 /** Typing kept in this browser (from `at`, epoch ms) that is newer than the saved draft. */
 export function RestoreNotice({ at, savedAt, onRestore, onDiscard }: { at: number; savedAt: string; onRestore(): void; onDiscard(): void }) {
@@ -56,6 +58,19 @@ export function ConflictNotice({
         </button>
       </div>
       <p className="hint">{message}</p>
+    </div>
+  );
+}
+
+/** The session ended while typing: what was typed is kept here, and signing in again brings the person back to `here`. */
+export function SignedOutNotice({ here }: { here: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="notice notice-error" role="alert">
+      <p>{t('application.signedOut')}</p>
+      <p>
+        <Link to={signInPath(here)}>{t('form.signInAgain')}</Link>
+      </p>
     </div>
   );
 }

@@ -5,7 +5,6 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { type Path, useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { AGE_BANDS, GENDERS } from '../../domain/follow-up/reports.ts';
 import type { Messages } from '../api/client.ts';
 import { CompletionRounds } from '../applications/CompletionRounds.tsx';
@@ -16,7 +15,7 @@ import { clearLocal, type DraftStore, type LocalCopy, unsavedLocal, useDraftAuto
 import { dateTime, formatDate, kr } from '../calls/format.ts';
 import { ConfirmStep, useConfirmStep } from '../components/ConfirmedAction.tsx';
 import { Content } from '../components/Content.tsx';
-import { ConflictNotice, RestoreNotice } from '../components/DraftNotices.tsx';
+import { ConflictNotice, RestoreNotice, SignedOutNotice } from '../components/DraftNotices.tsx';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from '../components/fields.tsx';
 import { Info } from '../components/page.tsx';
@@ -27,7 +26,6 @@ import { useDebounced } from '../components/useDebounced.ts';
 import { useLeaveGuard } from '../components/useLeaveGuard.tsx';
 import { useLocalized } from '../i18n/index.ts';
 import { keys } from '../queryKeys.ts';
-import { signInPath } from '../session.ts';
 import { SurveyResults } from '../surveys/SurveyResults.tsx';
 import { type Report, refreshReport, saveReport, submitReport } from './api.ts';
 import {
@@ -379,16 +377,9 @@ export function ReportForm({ report }: { report: Report }) {
           message={localized(state.message)}
           onKeepMine={() => void saver.keepMine()}
           onTakeTheirs={() => saver.takeTheirs(fromContent(state.current.content))}
-        ></ConflictNotice>
+        />
       ) : null}
-      {state.kind === 'signIn' ? (
-        <div className="notice notice-error" role="alert">
-          <p>{t('application.signedOut')}</p>
-          <p>
-            <Link to={signInPath(here)}>{t('form.signInAgain')}</Link>
-          </p>
-        </div>
-      ) : null}
+      {state.kind === 'signIn' ? <SignedOutNotice here={here} /> : null}
       <ErrorSummary errors={f.errors} items={f.summaryItems()} ref={f.summaryRef} />
       <form
         noValidate

@@ -3,14 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import type { CallRules } from '../../../domain/calls/types.ts';
 import { dateTime, formatDate } from '../../calls/format.ts';
-import { ConflictNotice, RestoreNotice } from '../../components/DraftNotices.tsx';
+import { ConflictNotice, RestoreNotice, SignedOutNotice } from '../../components/DraftNotices.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { Info, usePageTitle } from '../../components/page.tsx';
 import { SaveStatus } from '../../components/SaveStatus.tsx';
 import { useAppForm } from '../../components/useAppForm.ts';
 import { useLeaveGuard } from '../../components/useLeaveGuard.tsx';
 import { useLocalized } from '../../i18n/index.ts';
-import { signInPath } from '../../session.ts';
 import type { ApplicationView } from '../api.ts';
 import { fieldOrder, fromContent, problemsOf, stepOfField, stepsOf, toContent, type Values } from '../content.ts';
 import { clearLocal, type LocalCopy, unsavedLocal, useAutosave } from '../useAutosave.ts';
@@ -134,14 +133,7 @@ export function ApplicationForm({ app, call }: { app: ApplicationView; call: Cal
           <Comparison mine={convert(f.form.getValues())} theirs={state.current.content} />
         </ConflictNotice>
       ) : null}
-      {state.kind === 'signIn' ? (
-        <div className="notice notice-error" role="alert">
-          <p>{t('application.signedOut')}</p>
-          <p>
-            <Link to={signInPath(here)}>{t('form.signInAgain')}</Link>
-          </p>
-        </div>
-      ) : null}
+      {state.kind === 'signIn' ? <SignedOutNotice here={here} /> : null}
       <nav aria-label={t('application.stepsLabel')} className="steps-nav">
         <ol className="steps">
           {steps.map((s) => (
