@@ -112,8 +112,9 @@ describe('more of the applicant’s journeys', () => {
 
     // The tab is closed; later, with the connection back, the applicant returns.
     await page.close();
-    // "Later": the save the closing page sent on its way out has met the dropped connection before it returns.
-    await new Promise((done) => setTimeout(done, 1_000));
+    // "Later": the save the closing page sent on its way out has met the dropped connection before it returns
+    // (three seconds, so that a loaded machine's slow page close has sent it by then).
+    await new Promise((done) => setTimeout(done, 3_000));
     await context.setOffline(false);
     const again = await context.newPage();
     const errors = trackErrors(again);
